@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Benchmarks (not tests): page weight per built page, then the simulator figures.
+// Prints tables; never fails on a missed target, it reports it.
+import { existsSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
+import { pageWeights } from '../bench/page-weight.mjs';
+
+const kb = (n) => (n / 1024).toFixed(1);
+
+if (!existsSync('dist/index.html') || process.argv.includes('--rebuild')) {
+  const r = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+console.log('\n## JavaScript shipped at page load (static graph; on-demand chunks excluded)\n');
+console.log('| page | files | raw KB | gzip KB |');
+console.log('|---|---:|---:|---:|');
+for (const row of pageWeights('dist')) {
+  console.log(`| ${row.page} | ${row.files} | ${kb(row.raw)} | ${kb(row.gzip)} |`);
+}
+
+// The simulator benchmarks are TypeScript: bundle them for Node, then run with a GC we can call.
+const simBench = 'bench/sim.bench.ts';
+if (existsSync(simBench)) {
+  mkdirSync('.cache/bench', { recursive: true });
+  await build({
+    entryPoints: [simBench],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: '.cache/bench/sim.bench.mjs',
+    logLevel: 'warning',
+  });
+  const r = spawnSync(process.execPath, ['--expose-gc', '.cache/bench/sim.bench.mjs'], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { readdirSync } from 'node:fs';
+import { axeViolations, launch, openPage, serious } from './browser';
+
+const slugs = readdirSync('content/lessons/en')
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => f.replace(/\.mdx$/, ''))
+  .sort();
+const first = 'where-does-external-ip-come-from';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('home pages', () => {
+  it.each([
+    ['en', 'Where does EXTERNAL-IP come from?'],
+    ['ko', 'EXTERNAL-IP'],
+  ])('/%s/ lists the first lesson with a link to it', async (lang, titlePart) => {
+    const { page, context, errors } = await openPage(browser, `/${lang}/`);
+    expect(await page.getAttribute('html', 'lang')).toBe(lang);
+    const link = page.locator(`.outline a[href="/${lang}/lessons/${first}/"]`);
+    await expect(link.count()).resolves.toBe(1);
+    expect(await link.innerText()).toContain(titlePart);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the root page sends a Korean browser to /ko/ and an English one to /en/', async () => {
+    for (const [locale, expected] of [['ko-KR', '/ko/'], ['en-US', '/en/']] as const) {
+      const { page, context } = await openPage(browser, '/', { locale });
+      await page.waitForURL(`**${expected}`);
+      expect(new URL(page.url()).pathname).toBe(expected);
+      await context.close();
+    }
+  });
+});
+
+describe('lesson page', () => {
+  it.each(['en', 'ko'])('renders lesson 1 in %s with sidebar, contents, time and objectives', async (lang) => {
+    const { page, context, errors } = await openPage(browser, `/${lang}/lessons/${first}/`);
+    const h1 = await page.locator('main h1').innerText();
+    expect(h1).toContain('EXTERNAL-IP');
+    // The sidebar marks the current lesson; the table of contents links to headings that exist.
+    await expect(page.locator('nav.sidebar a[aria-current="page"]').count()).resolves.toBe(1);
+    const tocLinks = await page.locator('nav.toc a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(tocLinks.length).toBeGreaterThan(2);
+    for (const href of tocLinks) {
+      await expect(page.locator(`[id="${href!.slice(1)}"]`).count()).resolves.toBe(1);
+    }
+    expect(await page.locator('.eyebrow').innerText()).toMatch(lang === 'en' ? /\d+ min/ : /\d+분/);
+    expect(await page.locator('.objectives li').count()).toBeGreaterThan(0);
+    // The lesson names the outbound IP's tag: the puzzle the course is built on.
+    expect(await page.locator('article').innerText()).toContain('aks-slb-managed-outbound-ip');
+    expect(await page.title()).toContain(h1.trim());
+    expect(await page.getAttribute('meta[name="description"]', 'content')).toBeTruthy();
+    expect(await page.getAttribute('meta[property="og:title"]', 'content')).toBeTruthy();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the language switch keeps the learner on the same lesson, both ways', async () => {
+    const { page, context } = await openPage(browser, `/en/lessons/${first}/`);
+    await page.getByRole('link', { name: '한국어' }).click();
+    await page.waitForURL(`**/ko/lessons/${first}/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('ko');
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(`**/en/lessons/${first}/`);
+    await context.close();
+  });
+
+  it('every lesson links to the next one and back', async () => {
+    if (slugs.length < 2) {
+      const { page, context } = await openPage(browser, `/en/lessons/${slugs[0]}/`);
+      expect(await page.locator('a[rel="next"], a[rel="prev"]').count()).toBe(0);
+      await context.close();
+      return;
+    }
+    const { page, context } = await openPage(browser, `/en/lessons/${slugs[0]}/`);
+    expect(await page.locator('a[rel="next"]').count()).toBe(1);
+    await context.close();
+  });
+});
+
+describe('search', () => {
+  it.each([
+    ['en', 'outbound'],
+    ['ko', '공용 IP'],
+  ])('on /%s/ finds lesson 1 for "%s"', async (lang, query) => {
+    const { page, context, errors } = await openPage(browser, `/${lang}/`);
+    await page.locator('.search-open').click();
+    const input = page.getByRole('searchbox');
+    await input.fill(query);
+    const hit = page.locator(`.search-results a[href="/${lang}/lessons/${first}/"]`);
+    await hit.waitFor({ timeout: 10_000 });
+    expect(await page.locator('.search-results mark').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('opens with the "/" key and says when nothing matches', async () => {
+    const { page, context } = await openPage(browser, '/en/');
+    await page.keyboard.press('/');
+    await page.getByRole('searchbox').fill('zzzqqqxxyy');
+    await page.getByText('No lessons match').waitFor();
+    await context.close();
+  });
+});
+
+describe('dark mode', () => {
+  it('follows the system first, then a stored choice survives a reload without flashing', async () => {
+    const { page, context } = await openPage(browser, `/en/lessons/${first}/`, { colorScheme: 'light' });
+    const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const light = await bg();
+    const toggle = page.getByRole('button', { name: 'Dark mode' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    const dark = await bg();
+    expect(dark).not.toBe(light);
+    // On reload the stored choice must be in force before any deferred script runs.
+    await page.reload({ waitUntil: 'commit' });
+    await page.waitForSelector('html[data-theme="dark"]', { timeout: 5000 });
+    expect(await bg()).toBe(dark);
+    await context.close();
+  });
+
+  it('a dark system gets the dark theme with no stored choice', async () => {
+    const { page, context } = await openPage(browser, '/ko/', { colorScheme: 'dark' });
+    const toggle = page.getByRole('button', { name: '다크 모드' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await context.close();
+  });
+});
+
+describe('accessibility and errors on every page', () => {
+  const pages = ['/', '/en/', '/ko/', '/404.html', ...slugs.flatMap((s) => [`/en/lessons/${s}/`, `/ko/lessons/${s}/`])];
+  it.each(pages)('%s has no serious axe violations and no console errors (light and dark)', async (path) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, context, errors } = await openPage(browser, path, { colorScheme, locale: 'en-US' });
+      await page.waitForLoadState('load');
+      if (path === '/') await page.waitForURL('**/en/');
+      const bad = serious(await axeViolations(page));
+      expect(bad, JSON.stringify(bad, null, 2)).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('an unknown address shows the 404 page', async () => {
+    const { page, context } = await openPage(browser, '/en/no-such-page/');
+    expect(await page.locator('h1').innerText()).toBe('Page not found');
+    await context.close();
+  });
+});
