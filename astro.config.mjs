@@ -2,6 +2,12 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import { fileURLToPath } from 'node:url';
+import { inlineLazyCss } from './build/vite-inline-lazy-css.mjs';
+
+const monacoVs = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url));
+/** @param {string} name */
+const stub = (name) => fileURLToPath(new URL(`./build/stubs/${name}`, import.meta.url));
 
 export default defineConfig({
   site: 'https://external-ip-lab.example',
@@ -27,4 +33,35 @@ export default defineConfig({
     format: 'directory',
   },
   devToolbar: { enabled: false },
+  vite: {
+    plugins: [
+      inlineLazyCss(
+        (id) => id.includes('/node_modules/monaco-editor/') || id.includes('/node_modules/@xterm/') || id.includes('/src/lab/'),
+      ),
+    ],
+    resolve: {
+      alias: [
+        // monaco-yaml's worker still deep-imports monaco-editor/esm/vs/…, which the package's exports map hides.
+        { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoVs}$1` },
+        // Formatting is off in the lab; Prettier would add ~130 KB gzip to the YAML worker.
+        { find: /^prettier\/(standalone|plugins\/yaml|plugins\/estree)$/, replacement: stub('prettier.js') },
+      ],
+    },
+    optimizeDeps: {
+      // Pre-bundled up front so the first lab start in `astro dev` does not reload ("504 Outdated Optimize Dep").
+      include: [
+        'monaco-yaml',
+        'monaco-yaml/yaml.worker.js',
+        'monaco-editor/esm/vs/editor/editor.worker.js',
+        '@xterm/xterm',
+        '@xterm/addon-fit',
+        '@xterm/addon-web-links',
+        'zustand/vanilla',
+        'yaml',
+      ],
+    },
+    worker: {
+      format: 'es',
+    },
+  },
 });

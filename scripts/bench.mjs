@@ -31,6 +31,8 @@ if (existsSync(simBench)) {
     format: 'esm',
     outfile: '.cache/bench/sim.bench.mjs',
     logLevel: 'warning',
+    // ajv-formats requires `punycode`: ESM bundles need a real `require` for Node built-ins.
+    banner: { js: "import {createRequire} from 'module'; const require = createRequire(import.meta.url);" },
   });
   const r = spawnSync(process.execPath, ['--expose-gc', '.cache/bench/sim.bench.mjs'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);

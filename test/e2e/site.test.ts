@@ -140,7 +140,7 @@ describe('dark mode', () => {
 });
 
 describe('accessibility and errors on every page', () => {
-  const pages = ['/', '/en/', '/ko/', '/404.html', ...slugs.flatMap((s) => [`/en/lessons/${s}/`, `/ko/lessons/${s}/`])];
+  const pages = ['/', '/en/', '/ko/', '/en/sandbox/', '/ko/sandbox/', '/404.html', ...slugs.flatMap((s) => [`/en/lessons/${s}/`, `/ko/lessons/${s}/`])];
   it.each(pages)('%s has no serious axe violations and no console errors (light and dark)', async (path) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page, context, errors } = await openPage(browser, path, { colorScheme, locale: 'en-US' });

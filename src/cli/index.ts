@@ -1,0 +1,80 @@
+/**
+ * Public entry of the CLI layer: one terminal line in, stdout/stderr/exit code out.
+ * `sandbox.exec(line, { stdin })` calls `runCommandLine`.
+ */
+import type { CliContext } from './context';
+import { azCommand } from './az/index';
+import { kubectlCommand } from './kubectl/index';
+import { SHELL_BUILTINS } from './shell/builtins';
+import { TEXT_UTILS } from './shell/textutils';
+import { runShell } from './shell/interpreter';
+import { createShellState, ok, type CommandFn, type ExecResult, type ShellState } from './shell/types';
+
+export type { CliContext } from './context';
+export type { ExecResult } from './shell/types';
+export { CLEAR_SCREEN } from './shell/builtins';
+export { completions } from './completion';
+
+/** Shell state per sandbox when the context does not carry one (keyed by the stable kube store). */
+const states = new WeakMap<object, ShellState>();
+
+function shellOf(ctx: CliContext): ShellState {
+  if (ctx.shell) return ctx.shell;
+  let s = states.get(ctx.kube);
+  if (!s) {
+    s = createShellState();
+    states.set(ctx.kube, s);
+  }
+  return s;
+}
+
+const HELP_TEXT = `External IP Lab terminal. Commands available here:
+
+  kubectl     talk to the simulated AKS cluster (kubectl --help)
+  az          manage the simulated Azure subscription (az --help)
+  echo, printf, cat, ls, cd, mkdir, rm, pwd, export, unset, alias, history, sleep, true, false
+  grep, head, tail, wc, sort   (for pipelines: kubectl get svc -A | grep web)
+  clear       clear the screen
+  help        show this text
+
+Quoting, && || ; | and heredocs work as in bash:
+  kubectl apply -f - <<EOF
+  ...
+  EOF
+`;
+
+const sleep: CommandFn<CliContext> = async ({ argv, ctx }) => {
+  const arg = argv[1];
+  if (arg === '--help') return ok('Usage: sleep NUMBER[SUFFIX]...\nPause for NUMBER seconds (virtual time in the lab).\n');
+  if (!arg) return { stdout: '', stderr: "sleep: missing operand\nTry 'sleep --help' for more information.\n", exitCode: 1 };
+  let total = 0;
+  for (const a of argv.slice(1)) {
+    const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(a);
+    if (!m) return { stdout: '', stderr: `sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n`, exitCode: 1 };
+    total += Number(m[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
+  }
+  await ctx.advance(Math.round(total * 1000));
+  return ok();
+};
+
+const COMMANDS = new Map<string, CommandFn<CliContext>>([
+  ...(SHELL_BUILTINS as ReadonlyMap<string, CommandFn<CliContext>>),
+  ...(TEXT_UTILS as ReadonlyMap<string, CommandFn<CliContext>>),
+  ['help', () => ok(HELP_TEXT)],
+  ['sleep', sleep],
+  ['kubectl', kubectlCommand],
+  ['az', azCommand],
+]);
+
+/** Names the shell resolves, for Tab completion of the first word. */
+export function commandNames(): string[] {
+  return [...COMMANDS.keys()].sort();
+}
+
+export async function runCommandLine(ctx: CliContext, rawLine: string, opts: { stdin?: string } = {}): Promise<ExecResult> {
+  const shell = shellOf(ctx);
+  // Terminals and pasted text may carry CRLF; bash would choke on the \r, a learner should not.
+  const line = rawLine.replace(/\r\n?/g, '\n');
+  if (line.trim()) shell.history.push(line.replace(/\n+$/, ''));
+  return runShell({ commands: COMMANDS, ctx, shell }, line, opts.stdin ?? '');
+}

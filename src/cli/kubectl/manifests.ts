@@ -1,0 +1,98 @@
+import { parseAllDocuments, type YAMLError } from 'yaml';
+import { resolvePath, type ShellState } from '../shell/types';
+import type { KubeObjectInput } from '../../sim/kube/types';
+import { KubectlError } from './common';
+
+/** One object read from `-f`, with where it came from (`STDIN` or the file name) for messages. */
+export interface ManifestObject {
+  source: string;
+  object: KubeObjectInput;
+}
+
+export interface ManifestRead {
+  objects: ManifestObject[];
+  /** A parse error stops the stream there (kubectl's StreamVisitor); earlier objects still apply. */
+  error?: string;
+}
+
+/** Reads every `-f` argument: `-` is stdin, anything else the shell's in-memory files. */
+export function readManifests(filenames: string[], stdin: string, shell: ShellState, readUrl?: (url: string) => string | undefined): ManifestRead {
+  const objects: ManifestObject[] = [];
+  for (const f of filenames) {
+    const source = f === '-' ? 'STDIN' : f;
+    let text: string | undefined;
+    if (f === '-') text = stdin;
+    else if (/^https?:\/\//.test(f)) {
+      text = readUrl?.(f);
+      if (text === undefined) throw new KubectlError(`unable to read URL "${f}", server reported 404 Not Found, status code=404`);
+    } else text = shell.files.get(resolvePath(shell, f));
+    if (text === undefined) throw new KubectlError(`the path "${f}" does not exist`);
+    const r = parseManifestText(text, source);
+    objects.push(...r.objects);
+    if (r.error) return { objects, error: r.error };
+  }
+  return { objects };
+}
+
+export function parseManifestText(text: string, source: string): ManifestRead {
+  const objects: ManifestObject[] = [];
+  const docs = parseAllDocuments(text, { version: '1.1', uniqueKeys: false });
+  const list = Array.isArray(docs) ? docs : [docs];
+  for (const doc of list) {
+    if (doc.errors.length) return { objects, error: `error parsing ${source}: error converting YAML to JSON: yaml: ${goYamlMessage(doc.errors[0], text, docStartLine(text, doc.range[0]))}` };
+    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    if (value === null || value === undefined) continue;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      return { objects, error: `error parsing ${source}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}` };
+    }
+    const obj = value as KubeObjectInput;
+    if (!obj.kind) {
+      // The unstructured decoder rejects the document before anything is sent, and stops the stream.
+      return { objects, error: `unable to decode "${source}": Object 'Kind' is missing in '${JSON.stringify(obj)}'` };
+    }
+    if (obj.kind === 'List' && Array.isArray(obj.items)) {
+      for (const item of obj.items as KubeObjectInput[]) objects.push({ source, object: item });
+    } else objects.push({ source, object: obj });
+  }
+  return { objects };
+}
+
+/** go-yaml's wording for the mistakes learners make most (indentation, tabs, stray colons). */
+/** kubectl splits the stream at `---` before converting, so go-yaml counts lines per document. */
+function docStartLine(text: string, offset: number): number {
+  const before = text.slice(0, offset);
+  let lines = before.split('\n').length - 1;
+  const lineStart = before.lastIndexOf('\n') + 1;
+  if (text.startsWith('---', lineStart)) lines++;
+  return lines;
+}
+
+function goYamlMessage(e: YAMLError, text: string, lineOffset: number): string {
+  let line = e.linePos?.[0]?.line ?? 1;
+  let msg: string;
+  switch (e.code) {
+    case 'TAB_AS_INDENT':
+      msg = 'found character that cannot start any token';
+      break;
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY': {
+      // go-yaml reports the line of the colon it could not accept, not where the key began.
+      const colon = /:(\s|$)/m.exec(text.slice(e.pos[0] + 1));
+      if (colon) line = text.slice(0, e.pos[0] + 1 + colon.index).split('\n').length;
+      msg = 'mapping values are not allowed in this context';
+      break;
+    }
+    case 'DUPLICATE_KEY':
+      msg = 'mapping key already defined';
+      break;
+    case 'MISSING_CHAR':
+      msg = e.message.includes('"') || e.message.includes("'") ? 'found unexpected end of stream' : 'did not find expected key';
+      break;
+    case 'BAD_INDENT':
+      msg = e.message.includes('compact') || e.message.includes('Nested mappings') ? 'mapping values are not allowed in this context' : 'did not find expected key';
+      break;
+    default:
+      msg = e.message.includes('Nested mappings') ? 'mapping values are not allowed in this context' : 'did not find expected key';
+  }
+  return `line ${Math.max(1, line - lineOffset)}: ${msg}`;
+}

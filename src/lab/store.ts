@@ -1,0 +1,147 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ExecResult, LabSandbox } from './types';
+
+export type Speed = 1 | 4 | 'skip';
+export type Pane = 'editor' | 'portal' | 'diagram';
+
+/** One line of terminal transcript the terminal view has not printed yet. */
+export interface TerminalEntry {
+  seq: number;
+  /** What to show: the echoed command (for Apply and "Run in terminal") and the output. */
+  command?: string;
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface LabState {
+  /** Bumped whenever the simulated world changes; views re-read the sandbox when it moves. */
+  worldVersion: number;
+  /** Virtual time in ms (drives ages and the clock display). */
+  now: number;
+  speed: Speed;
+  paused: boolean;
+  busy: boolean;
+  pane: Pane;
+  /** ARM ids that appeared recently, for the portal's highlight. */
+  fresh: Record<string, number>;
+  /** ARM ids removed recently (name + type kept for the "removed" row). */
+  removed: Record<string, { name: string; type: string; at: number }>;
+  transcript: TerminalEntry[];
+  /** The portal's current view, set by the learner or by links from the activity log. */
+  portalPath: string[];
+  lastApply: { ok: boolean; stdout: string; stderr: string } | null;
+}
+
+export interface LabActions {
+  /** Runs a command line; `echo` prints it in the terminal as if typed (Apply, "Run in terminal"). */
+  exec(line: string, opts?: { stdin?: string; echo?: boolean }): Promise<ExecResult>;
+  apply(yaml: string): Promise<ExecResult>;
+  tick(realMs: number): Promise<void>;
+  setSpeed(speed: Speed): void;
+  setPaused(paused: boolean): void;
+  setPane(pane: Pane): void;
+  openPortal(path: string[]): void;
+}
+
+export type LabStore = StoreApi<LabState & LabActions>;
+
+const FRESH_MS = 20_000;
+
+/**
+ * One store per lab. It owns the sandbox; every view changes the world only through `exec`
+ * (Apply and portal actions are commands too), so editor, terminal, portal and diagram agree.
+ */
+export function createLabStore(sandbox: LabSandbox): LabStore {
+  let seq = 0;
+  let carry = 0;
+  let lastKube = sandbox.kube.version;
+  let lastArm = sandbox.arm.version;
+  let known = new Map(sandbox.arm.select().map((r) => [r.id.toLowerCase(), { name: r.name, type: r.type }]));
+  // Commands run one at a time, in order, like a real shell.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const store = createStore<LabState & LabActions>()((set, get) => {
+    /** Publishes a new world version if kube or ARM changed, and tracks ARM additions/removals. */
+    const publish = () => {
+      const kv = sandbox.kube.version;
+      const av = sandbox.arm.version;
+      const now = sandbox.clock.now();
+      if (kv === lastKube && av === lastArm) {
+        if (now !== get().now) set({ now });
+        return;
+      }
+      let fresh = get().fresh;
+      let removed = get().removed;
+      if (av !== lastArm) {
+        const current = new Map(sandbox.arm.select().map((r) => [r.id.toLowerCase(), { name: r.name, type: r.type }]));
+        fresh = Object.fromEntries(Object.entries(fresh).filter(([id, at]) => now - at < FRESH_MS && current.has(id)));
+        removed = Object.fromEntries(Object.entries(removed).filter(([id, r]) => now - r.at < FRESH_MS && !current.has(id)));
+        for (const id of current.keys()) if (!known.has(id)) fresh[id] = now;
+        for (const [id, r] of known) if (!current.has(id)) removed[id] = { ...r, at: now };
+        known = current;
+      }
+      lastKube = kv;
+      lastArm = av;
+      set({ worldVersion: get().worldVersion + 1, now, fresh, removed });
+    };
+
+    const run = (line: string, opts: { stdin?: string; echo?: boolean } = {}): Promise<ExecResult> => {
+      const job = queue.then(async () => {
+        set({ busy: true });
+        let result: ExecResult;
+        try {
+          result = await sandbox.exec(line, opts.stdin === undefined ? undefined : { stdin: opts.stdin });
+        } catch (err) {
+          // The simulator should never throw; if it does, the learner sees a message, not a dead lab.
+          result = { stdout: '', stderr: `internal error: ${err instanceof Error ? err.message : String(err)}\n`, exitCode: 1 };
+        }
+        publish();
+        const entry: TerminalEntry = { seq: ++seq, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
+        if (opts.echo) entry.command = line;
+        set({ busy: false, transcript: [...get().transcript.slice(-199), entry] });
+        return result;
+      });
+      queue = job.catch(() => undefined);
+      return job;
+    };
+
+    return {
+      worldVersion: 0,
+      now: sandbox.clock.now(),
+      speed: 1,
+      paused: false,
+      busy: false,
+      pane: 'editor',
+      fresh: {},
+      removed: {},
+      transcript: [],
+      portalPath: [],
+      lastApply: null,
+      exec: run,
+      async apply(yaml) {
+        const result = await run('kubectl apply -f -', { stdin: yaml, echo: true });
+        set({ lastApply: { ok: result.exitCode === 0, stdout: result.stdout, stderr: result.stderr } });
+        return result;
+      },
+      async tick(realMs) {
+        const { speed, paused } = get();
+        if (paused) return;
+        if (speed === 'skip') await sandbox.settle();
+        else {
+          // Virtual time moves in whole milliseconds; keep the fractions so 4× stays exactly 4×.
+          carry += realMs * speed;
+          const whole = Math.floor(carry);
+          carry -= whole;
+          if (whole > 0) await sandbox.advance(whole);
+        }
+        publish();
+      },
+      setSpeed: (speed) => set({ speed }),
+      setPaused: (paused) => set({ paused }),
+      setPane: (pane) => set({ pane }),
+      openPortal: (portalPath) => set({ portalPath, pane: 'portal' }),
+    };
+  });
+  return store;
+}

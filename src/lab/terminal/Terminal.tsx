@@ -1,0 +1,153 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { Terminal as XTerm } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import { WebLinksAddon } from '@xterm/addon-web-links';
+import '@xterm/xterm/css/xterm.css';
+import { LineEditor } from './line-editor';
+import { needsMoreInput } from './continuation';
+import type { LabStore, TerminalEntry } from '../store';
+import { isStringArray, labKey, readJson, writeJson } from '../storage';
+import type { Completer } from './completer';
+import type { LabStrings } from '../i18n';
+
+const PROMPT = '\x1b[1;32mazureuser@lab\x1b[0m:\x1b[1;34m~\x1b[0m$ ';
+const CONTINUATION = '> ';
+
+interface Props {
+  store: LabStore;
+  labId: string;
+  complete: Completer;
+  t: LabStrings;
+  /** Gives the parent a way to type a command as if the learner had (code block "Run" buttons). */
+  onReady?: (api: { run(line: string): void; focus(): void }) => void;
+}
+
+/** Colours az's errors red as the real CLI does; kubectl prints plain text. */
+function paint(entry: TerminalEntry): string {
+  const out = entry.stdout;
+  if (!entry.stderr) return out;
+  const firstWord = entry.command?.trim().split(/\s+/)[0];
+  return out + (firstWord === 'az' ? `\x1b[31m${entry.stderr}\x1b[0m` : entry.stderr);
+}
+
+export function Terminal({ store, labId, complete, t, onReady }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const term = new XTerm({
+      convertEol: true,
+      cursorBlink: true,
+      fontFamily: 'ui-monospace, "Cascadia Mono", Menlo, Consolas, "Noto Sans Mono CJK KR", monospace',
+      fontSize: 13,
+      scrollback: 2000,
+      screenReaderMode: true,
+      allowProposedApi: false,
+      theme: { background: '#0c0c0c', foreground: '#e6edf3', cursor: '#e6edf3' },
+    });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.loadAddon(new WebLinksAddon((_e, uri) => window.open(uri, '_blank', 'noopener')));
+    term.open(host.current!);
+    fit.fit();
+
+    const history = readJson(labKey(labId, 'history'), isStringArray) ?? [];
+    const editor = new LineEditor({ prompt: PROMPT, cols: term.cols, history });
+    let pending: string[] = []; // lines of a multi-line command (heredoc, open quote)
+    let running = false;
+    // Keystrokes and pastes are processed strictly in order; while a command runs they wait here.
+    const inbox: string[] = [];
+    let pumping = false;
+    let printedSeq = store.getState().transcript.at(-1)?.seq ?? 0;
+
+    term.write(t.terminalWelcome.replace(/\n/g, '\r\n') + '\r\n' + editor.begin());
+
+    const printNewEntries = () => {
+      for (const entry of store.getState().transcript) {
+        if (entry.seq <= printedSeq) continue;
+        printedSeq = entry.seq;
+        // Echoed commands come from Apply or "Run": show them after the prompt already on screen.
+        if (entry.command) term.write(entry.command.split('\n')[0] + (entry.command.includes('\n') ? ' …' : '') + '\r\n');
+        term.write(paint(entry));
+        term.write(editor.begin(PROMPT));
+      }
+    };
+
+    const submit = async (line: string) => {
+      pending.push(line);
+      const text = pending.join('\n');
+      if (needsMoreInput(text)) {
+        term.write(editor.begin(CONTINUATION));
+        return;
+      }
+      pending = [];
+      writeJson(labKey(labId, 'history'), editor.getHistory());
+      if (!text.trim()) {
+        term.write(editor.begin(PROMPT));
+        return;
+      }
+      running = true;
+      const result = await store.getState().exec(text);
+      printedSeq = store.getState().transcript.at(-1)?.seq ?? printedSeq;
+      term.write(paint({ seq: 0, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, command: text }));
+      running = false;
+      printNewEntries();
+      term.write(editor.begin(PROMPT));
+    };
+
+    const pump = async () => {
+      if (pumping) return;
+      pumping = true;
+      while (inbox.length > 0) {
+        const data = inbox.shift()!;
+        for (const effect of editor.feed(data)) {
+          if (effect.type === 'write') term.write(effect.data);
+          else if (effect.type === 'submit') await submit(effect.line);
+          else if (effect.type === 'interrupt') {
+            pending = [];
+            term.write(editor.begin(PROMPT));
+          } else if (effect.type === 'clear-screen') {
+            term.write('\x1b[H\x1b[2J\x1b[3J' + editor.begin(PROMPT));
+          } else if (effect.type === 'complete') {
+            term.write(editor.applyCompletion(complete(effect.line, effect.cursor)));
+          }
+        }
+      }
+      pumping = false;
+    };
+
+    const handle = (data: string) => {
+      inbox.push(data);
+      void pump();
+    };
+
+    const dataSub = term.onData(handle);
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.transcript !== prev.transcript && !running) printNewEntries();
+    });
+    const resize = new ResizeObserver(() => {
+      try {
+        fit.fit();
+        editor.cols = term.cols;
+      } catch {
+        // Hidden panes have no size; the next visible resize fits again.
+      }
+    });
+    resize.observe(host.current!);
+    onReady?.({
+      run(line) {
+        term.write(editor.setLine(''));
+        handle(line + '\r');
+      },
+      focus: () => term.focus(),
+    });
+
+    return () => {
+      dataSub.dispose();
+      unsubscribe();
+      resize.disconnect();
+      term.dispose();
+    };
+  }, [store, labId]);
+
+  return <div class="terminal-host" ref={host} />;
+}

@@ -1,0 +1,35 @@
+import type { ArmStore } from '../sim/azure/store';
+import type { KubeStore } from '../sim/kube/store';
+import type { VirtualClock } from '../sim/clock';
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** What the lab needs of a sandbox: the public simulator entry plus read access for the views. */
+export interface LabSandbox {
+  exec(commandLine: string, opts?: { stdin?: string }): Promise<ExecResult>;
+  settle(): Promise<void>;
+  advance(ms: number): Promise<void>;
+  readonly kube: KubeStore;
+  readonly arm: ArmStore;
+  readonly clock: VirtualClock;
+  readonly options: { resourceGroup: string; clusterName: string; location: string; subscriptionId: string } & Record<string, unknown>;
+}
+
+export type Locale = 'en' | 'ko';
+
+/** How a lesson configures a lab (serialised into the page as JSON). */
+export interface LabConfig {
+  /** Unique per lesson page: the key for drafts and history in storage. */
+  id: string;
+  locale: Locale;
+  /** Initial editor text. */
+  yaml: string;
+  /** Commands run headless before the learner sees the lab (namespaces, deployments …). */
+  setup: string[];
+  /** Sandbox options (outbound type, IP count, …); see createSandbox. */
+  sandbox: Record<string, unknown>;
+}

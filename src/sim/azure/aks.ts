@@ -1,0 +1,174 @@
+/**
+ * The AKS resource provider's side: at creation it builds the cluster RG entry, the node resource
+ * group and everything in it (domain §3–§4); later `az aks update` / `az aks nodepool scale` change
+ * the outbound IPs and the node pool. The cloud provider (cloud-provider/) never creates these.
+ */
+import type { ResolvedOptions } from '../options';
+import type { SeededRandom } from '../random';
+import { AKS_CALLER, ids, nodeName, nodeResourceGroupName, type AksLayout } from './aks-names';
+import { aksTags, kubeletIdentity, natGateway, nsg, outboundPublicIp, resourceGroup, route, routeTable, vmss, vnet } from './aks-resources';
+import { managedCluster } from './managed-cluster';
+import { ArmError } from './errors';
+import type { ArmClient } from './client';
+import type { PublicIpAllocator } from './ip-allocator';
+import type { ArmResource, OperationContext } from './types';
+import { outboundLoadBalancer, setOutboundFrontends, setPoolMembers } from './outbound-lb';
+
+export const AKS_CTX: OperationContext = { caller: AKS_CALLER };
+
+export class AksCluster {
+  readonly layout: AksLayout;
+  private nodes: number;
+  /** Called after the node pool changes so Kubernetes Node objects follow (set by the sandbox). */
+  onNodesChanged: (count: number) => void = () => {};
+
+  constructor(
+    readonly options: ResolvedOptions,
+    private readonly client: ArmClient,
+    private readonly random: SeededRandom,
+    readonly publicIps: PublicIpAllocator,
+  ) {
+    const o = options;
+    const suffix = random.digits(8);
+    const vmssNumber = random.digits(8);
+    const hex = random.hex(6);
+    const dnsPrefix = `${o.clusterName.slice(0, 10)}-${o.resourceGroup.slice(0, 16)}-${o.subscriptionId.slice(0, 6)}`;
+    this.layout = {
+      subscriptionId: o.subscriptionId,
+      clusterResourceGroup: o.resourceGroup,
+      nodeResourceGroup: nodeResourceGroupName(o),
+      clusterName: o.clusterName,
+      location: o.location,
+      resourceSuffix: suffix,
+      vmssNumber,
+      poolName: 'nodepool1',
+      vmssName: `aks-nodepool1-${vmssNumber}-vmss`,
+      vnetName: `aks-vnet-${suffix}`,
+      subnetName: 'aks-subnet',
+      nsgName: `aks-agentpool-${suffix}-nsg`,
+      routeTableName: `aks-agentpool-${suffix}-routetable`,
+      // UNCERTAIN (domain §9.1): the managed NAT gateway's real name was not found.
+      natGatewayName: 'aks-nat-gateway',
+      kubeletIdentityName: `${o.clusterName}-agentpool`,
+      clusterPrincipalId: random.uuid(),
+      tenantId: random.uuid(),
+      dnsPrefix,
+      fqdn: `${dnsPrefix.toLowerCase()}-${hex}.hcp.${o.location}.azmk8s.io`,
+    };
+    this.nodes = o.nodeCount;
+  }
+
+  get ids() {
+    return ids(this.layout);
+  }
+
+  get nodeCount(): number {
+    return this.nodes;
+  }
+
+  /** Node names in index order (`aks-nodepool1-12345678-vmss000000` …). */
+  nodeNames(): string[] {
+    return Array.from({ length: this.nodes }, (_, i) => nodeName(this.layout, i));
+  }
+
+  /** Creates everything `az aks create` leaves behind. */
+  bootstrap(): void {
+    const o = this.options;
+    const l = this.layout;
+    const i = this.ids;
+    this.client.put(resourceGroup(o.subscriptionId, o.resourceGroup, o.location), { caller: 'azureuser@contoso.com' });
+    this.client.put(resourceGroup(o.subscriptionId, l.nodeResourceGroup, o.location, aksTags(l), i.managedCluster), AKS_CTX);
+    this.client.put(kubeletIdentity(l, this.random), AKS_CTX);
+    this.client.put(nsg(l), AKS_CTX);
+    if (o.networkPlugin === 'kubenet') this.client.put(routeTable(l, this.nodes), AKS_CTX);
+    const outboundIps: string[] = [];
+    if (o.outboundType === 'loadBalancer') {
+      for (let n = 0; n < o.managedOutboundIPCount; n++) outboundIps.push(this.createOutboundIp().id);
+    } else if (o.outboundType === 'managedNATGateway') {
+      const pip = this.createOutboundIp('aks-nat-gateway-managed-outbound-ip');
+      outboundIps.push(pip.id);
+      this.client.put(natGateway(l, [pip.id]), AKS_CTX);
+    }
+    this.client.put(vnet(l, o), AKS_CTX);
+    this.client.put(vmss(l, o, this.nodes, this.random), AKS_CTX);
+    if (o.outboundType === 'loadBalancer') {
+      this.client.put(outboundLoadBalancer(l, outboundIps, this.nodes), AKS_CTX);
+    }
+    this.client.put(managedCluster(l, o, this.nodes, outboundIps), { caller: 'azureuser@contoso.com' });
+  }
+
+  /**
+   * `az aks update --load-balancer-managed-outbound-ip-count N`: adds GUID IPs and frontends, or
+   * removes the newest ones, and updates aksOutboundRule and the managed cluster's profile.
+   */
+  setManagedOutboundIPCount(count: number): void {
+    if (this.options.outboundType !== 'loadBalancer') {
+      throw new ArmError(400, 'BadRequest', `Load balancer profile must be specified for outbound type loadBalancer only.`);
+    }
+    if (!Number.isInteger(count) || count < 1 || count > 100) {
+      throw new ArmError(400, 'InvalidParameter', `The value of parameter loadBalancerProfile.managedOutboundIPs.count is invalid. Please see https://aka.ms/aks-naming-rules for more details.`);
+    }
+    const lbId = this.ids.lb('kubernetes');
+    const lb = this.client.store.peek(lbId);
+    if (!lb) return;
+    const current = outboundFrontendPips(lb);
+    let pips = [...current];
+    while (pips.length < count) pips.push(this.createOutboundIp().id);
+    const removed = pips.slice(count);
+    pips = pips.slice(0, count);
+    this.client.put(setOutboundFrontends(lb, pips), AKS_CTX);
+    for (const id of removed) {
+      const ip = this.client.store.peek(id)?.properties.ipAddress;
+      this.client.delete(id, AKS_CTX);
+      if (typeof ip === 'string') this.publicIps.release(ip);
+    }
+    this.updateManagedCluster((mc) => {
+      const profile = (mc.properties.networkProfile as Record<string, Record<string, unknown>>).loadBalancerProfile;
+      profile.managedOutboundIPs = { count };
+      profile.effectiveOutboundIPs = pips.map((id) => ({ id, resourceGroup: this.layout.nodeResourceGroup }));
+    });
+  }
+
+  /** `az aks nodepool scale` / `az aks scale`: VMSS capacity, backend pools, kubenet routes, Nodes. */
+  scaleNodePool(pool: string, count: number): void {
+    if (pool !== this.layout.poolName) {
+      throw new ArmError(404, 'NotFound', `Could not find agent pool ${pool} in managed cluster ${this.layout.clusterName}.`);
+    }
+    if (!Number.isInteger(count) || count < 0 || count > 1000) {
+      throw new ArmError(400, 'InvalidParameter', `The value of parameter agentPoolProfile.count is invalid.`);
+    }
+    this.nodes = count;
+    const store = this.client.store;
+    const vm = store.peek(this.ids.vmss);
+    if (vm) this.client.put({ ...vm, sku: { ...vm.sku!, capacity: count } as ArmResource['sku'] }, AKS_CTX);
+    const rt = store.peek(this.ids.routeTable);
+    if (rt) this.client.put({ ...rt, properties: { ...rt.properties, routes: Array.from({ length: count }, (_, n) => route(this.layout, n)) } }, AKS_CTX);
+    const lb = store.peek(this.ids.lb('kubernetes'));
+    if (lb && this.options.outboundType === 'loadBalancer') this.client.put(setPoolMembers(lb, this.layout, count, ['aksOutboundBackendPool']), AKS_CTX);
+    this.updateManagedCluster((mc) => {
+      const profiles = mc.properties.agentPoolProfiles as Record<string, unknown>[];
+      profiles[0] = { ...profiles[0], count };
+    });
+    this.onNodesChanged(count);
+  }
+
+  private createOutboundIp(type?: string): ArmResource {
+    const name = this.random.uuid();
+    return this.client.put(outboundPublicIp(this.layout, name, this.publicIps.allocate(this.layout.location), type), AKS_CTX);
+  }
+
+  private updateManagedCluster(edit: (mc: ArmResource) => void): void {
+    const mc = this.client.store.get(this.ids.managedCluster);
+    if (!mc) return;
+    edit(mc);
+    this.client.put(mc, { caller: 'azureuser@contoso.com' });
+  }
+}
+
+function outboundFrontendPips(lb: ArmResource): string[] {
+  const rules = (lb.properties.outboundRules as { name: string; properties: { frontendIPConfigurations: { id: string }[] } }[] | undefined) ?? [];
+  const rule = rules.find((r) => r.name === 'aksOutboundRule');
+  const fips = (lb.properties.frontendIPConfigurations as { id: string; properties: { publicIPAddress?: { id: string } } }[]) ?? [];
+  const ids = new Set((rule?.properties.frontendIPConfigurations ?? []).map((f) => f.id.toLowerCase()));
+  return fips.filter((f) => ids.has(f.id.toLowerCase())).map((f) => f.properties.publicIPAddress!.id);
+}

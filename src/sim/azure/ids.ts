@@ -1,0 +1,53 @@
+/** ARM resource ids: building, parsing, case-insensitive comparison. */
+
+export function resourceGroupId(subscriptionId: string, rg: string): string {
+  return `/subscriptions/${subscriptionId}/resourceGroups/${rg}`;
+}
+
+export function resourceId(subscriptionId: string, rg: string, provider: string, type: string, name: string, ...children: string[]): string {
+  let id = `/subscriptions/${subscriptionId}/resourceGroups/${rg}/providers/${provider}/${type}/${name}`;
+  for (let i = 0; i + 1 < children.length; i += 2) id += `/${children[i]}/${children[i + 1]}`;
+  return id;
+}
+
+export interface ParsedId {
+  subscriptionId: string;
+  resourceGroup: string;
+  provider?: string;
+  /** `Microsoft.Network/loadBalancers` (top-level type) */
+  type?: string;
+  name?: string;
+  /** Child segments after the top-level resource: [['frontendIPConfigurations','x']] */
+  children: [string, string][];
+}
+
+export function parseId(id: string): ParsedId {
+  const p = id.split('/').filter(Boolean);
+  const out: ParsedId = { subscriptionId: p[1] ?? '', resourceGroup: p[3] ?? '', children: [] };
+  if (p[4]?.toLowerCase() === 'providers') {
+    out.provider = p[5];
+    out.type = `${p[5]}/${p[6]}`;
+    out.name = p[7];
+    for (let i = 8; i + 1 < p.length; i += 2) out.children.push([p[i], p[i + 1]]);
+  }
+  return out;
+}
+
+/** ARM ids compare case-insensitively. */
+export function idKey(id: string): string {
+  return id.toLowerCase();
+}
+
+export function sameId(a: string | undefined, b: string | undefined): boolean {
+  return !!a && !!b && a.toLowerCase() === b.toLowerCase();
+}
+
+/** The resource group as written in the id (so CCM-written lower-case ids show lower case, as real). */
+export function resourceGroupOf(id: string): string {
+  return parseId(id).resourceGroup;
+}
+
+export function lastSegment(id: string): string {
+  const p = id.split('/').filter(Boolean);
+  return p[p.length - 1] ?? '';
+}

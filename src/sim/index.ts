@@ -1,0 +1,120 @@
+/**
+ * Public entry of the simulator (issue #3): `createSandbox(options?)` builds one AKS cluster and
+ * its Azure subscription in memory. Keep this surface stable: an outside test suite drives it.
+ */
+import { AksCluster } from './azure/aks';
+import { ArmClient } from './azure/client';
+import { PublicIpAllocator } from './azure/ip-allocator';
+import { ArmStore } from './azure/store';
+import { VirtualClock } from './clock';
+import { makeContext } from './cloud-provider/context';
+import { AzureLoadBalancerProvider } from './cloud-provider/provider';
+import { ServiceController } from './cloud-provider/service-controller';
+import { bootstrapKube, syncNodes } from './kube/cluster-objects';
+import { EventRecorder } from './kube/events';
+import { KubeStore } from './kube/store';
+import { ClusterIpAllocator, NodePortAllocator } from './kube/strategies/allocators';
+import { serviceStrategy } from './kube/strategies/service';
+import { registerStrategies } from './kube/strategies/index';
+import { startWorkloadControllers } from './controllers/workloads';
+import { kubernetesMinor, resolveOptions, type ResolvedOptions, type SandboxOptions } from './options';
+import { SeededRandom } from './random';
+import { runCommandLine } from '../cli/index';
+
+export type { SandboxOptions, ResolvedOptions, FaultOptions, NetworkPlugin, OutboundType } from './options';
+export { ApiError, NoKindMatchError, UnknownResourceTypeError } from './kube/errors';
+export { ArmError } from './azure/errors';
+export type { KubeObject, Service, KubeEvent } from './kube/types';
+export type { ArmResource, ActivityLogEntry } from './azure/types';
+
+export interface ExecOptions {
+  stdin?: string;
+}
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface Sandbox {
+  readonly options: ResolvedOptions;
+  readonly clock: VirtualClock;
+  readonly kube: KubeStore;
+  readonly arm: ArmStore;
+  /** All ARM writes (the CLI's `az` included) go through this for limits, faults and the activity log. */
+  readonly armClient: ArmClient;
+  readonly events: EventRecorder;
+  /** The AKS resource provider: layout (names), `az aks update`/`nodepool scale` operations. */
+  readonly cluster: AksCluster;
+  readonly aks: { setManagedOutboundIPCount(count: number): void; scaleNodePool(pool: string, count: number): void };
+  /** Identity shown as `caller` for `az` writes. */
+  readonly userPrincipal: string;
+  /** One command line as a user types it (delegates to src/cli). */
+  exec(commandLine: string, opts?: ExecOptions): Promise<ExecResult>;
+  /** Advances virtual time until every controller is idle or only retrying a failure nothing has changed since. */
+  settle(): Promise<void>;
+  /** Advances virtual time by `ms`, running controllers as their timers come due. */
+  advance(ms: number): Promise<void>;
+  /** Synchronous settle (benchmarks, tests). Returns the number of timer rounds run. */
+  settleSync(maxRounds?: number): number;
+  /** Non-Event Kubernetes writes + ARM writes: "has anything changed?" */
+  worldVersion(): number;
+}
+
+export function createSandbox(input: SandboxOptions = {}): Sandbox {
+  const options = resolveOptions(input);
+  const seed = options.seed;
+  const clock = new VirtualClock();
+  const kube = new KubeStore(clock, new SeededRandom(`${seed}:kube`));
+  const arm = new ArmStore(clock, new SeededRandom(`${seed}:arm`));
+  const armClient = new ArmClient(arm, clock, new SeededRandom(`${seed}:arm-client`), options.faults);
+  const cluster = new AksCluster(options, armClient, new SeededRandom(`${seed}:aks`), new PublicIpAllocator(new SeededRandom(`${seed}:pip`)));
+  const clusterIps = new ClusterIpAllocator(new SeededRandom(`${seed}:cluster-ip`));
+  const nodePorts = new NodePortAllocator(new SeededRandom(`${seed}:node-port`));
+  kube.registerStrategy('Service', serviceStrategy(clusterIps, nodePorts));
+  registerStrategies(kube);
+  cluster.bootstrap();
+  bootstrapKube(kube, cluster, options, clusterIps);
+  cluster.onNodesChanged = (count) => syncNodes(kube, cluster, options, count);
+  const events = new EventRecorder(kube, clock);
+  const worldVersion = () => kube.version + arm.version;
+  const provider = new AzureLoadBalancerProvider(makeContext(arm, armClient, cluster, kubernetesMinor(options.kubernetesVersion)));
+  new ServiceController(kube, events, provider, clock, worldVersion, () => cluster.nodeCount);
+  startWorkloadControllers(kube, events, clock, worldVersion, new SeededRandom(`${seed}:workloads`));
+
+  const settleSync = (maxRounds = 5_000_000): number => {
+    let rounds = 0;
+    clock.runDue();
+    while (clock.hasBusyTimers() && rounds < maxRounds) {
+      clock.runNext();
+      rounds++;
+    }
+    return rounds;
+  };
+
+  const sandbox: Sandbox = {
+    options,
+    clock,
+    kube,
+    arm,
+    armClient,
+    events,
+    cluster,
+    aks: {
+      setManagedOutboundIPCount: (count) => cluster.setManagedOutboundIPCount(count),
+      scaleNodePool: (pool, count) => cluster.scaleNodePool(pool, count),
+    },
+    userPrincipal: 'azureuser@contoso.com',
+    exec: (line, opts = {}) => runCommandLine(sandbox, line, opts),
+    settle: async () => {
+      settleSync();
+    },
+    advance: async (ms) => {
+      clock.advance(ms);
+    },
+    settleSync,
+    worldVersion,
+  };
+  return sandbox;
+}

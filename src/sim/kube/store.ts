@@ -1,0 +1,429 @@
+/**
+ * The simulated kube-apiserver: one in-memory object store for every kind, with the request
+ * pipeline of the real server (decode strictly → default → validate → allocate → persist →
+ * notify watchers). CLIs and controllers use only this class.
+ *
+ * Reads (`get`, `list`) return deep copies, so callers can never corrupt stored state; hot
+ * controller paths use `peek`/`scan` (live, read-only by contract) to stay fast at 1,000+ objects.
+ */
+import type { VirtualClock } from '../clock';
+import type { SeededRandom } from '../random';
+import { Discovery, apiVersionOf, type ResourceType } from './discovery';
+import { ApiError, alreadyExists, conflict, invalid, notFound } from './errors';
+import { matches, parseSelector, type Requirement } from './labels';
+import { validateName } from './names-validation';
+import { checkDecoding } from './schema-check';
+import type { KindStrategy, StrategyContext } from './strategy';
+import type { KubeObject, KubeObjectInput, WatchEvent, WatchHandler } from './types';
+import { applyPatch, type PatchType } from './patch';
+import { applyManifest, type ApplyResult } from './apply';
+
+export interface ListOptions {
+  /** Omit for all namespaces. */
+  namespace?: string;
+  /** `app=web,tier!=db` or parsed requirements. */
+  labelSelector?: string | Requirement[];
+  /** Only `metadata.name=x` / `metadata.namespace=y` (kubectl --field-selector basics). */
+  fieldSelector?: string;
+}
+
+export interface WriteOptions {
+  /** Namespace for namespaced objects that do not name one (kubectl's -n / context namespace). */
+  namespace?: string;
+  /** Validate and default but do not persist (`--dry-run=server`). */
+  dryRun?: boolean;
+}
+
+export interface DeleteOptions {
+  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+}
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+export { LAST_APPLIED };
+
+export class KubeStore {
+  readonly discovery: Discovery;
+  private objects = new Map<string, Map<string, KubeObject>>();
+  private byOwner = new Map<string, Set<KubeObject>>();
+  private strategies = new Map<string, KindStrategy>();
+  private watchers = new Map<string, Set<WatchHandler>>();
+  private rv = 1000;
+  private worldVersion = 0;
+  private readonly ctx: StrategyContext;
+
+  constructor(
+    readonly clock: VirtualClock,
+    readonly random: SeededRandom,
+    discovery: Discovery = new Discovery(),
+  ) {
+    this.discovery = discovery;
+    this.ctx = { clock, random, peek: (k, n, ns) => this.peek(k, n, ns) };
+  }
+
+  /** Installs the API-server rules for one kind (see strategies/). */
+  registerStrategy(kind: string, strategy: KindStrategy): void {
+    this.strategies.set(kind, strategy);
+  }
+
+  /**
+   * Increases on every write except Events: `settle()` uses it to tell "a retry could now
+   * succeed" from "nothing changed since the last failure".
+   */
+  get version(): number {
+    return this.worldVersion;
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  /** Deep copy of one object. Throws ApiError NotFound (`services "x" not found`). */
+  get(kind: string, name: string, namespace?: string): KubeObject {
+    const obj = this.peek(kind, name, namespace);
+    if (!obj) throw notFound(this.typeOf(kind).plural, name);
+    return structuredClone(obj);
+  }
+
+  tryGet(kind: string, name: string, namespace?: string): KubeObject | undefined {
+    const obj = this.peek(kind, name, namespace);
+    return obj && structuredClone(obj);
+  }
+
+  /** The live stored object. Never mutate it: write through update/patch/updateStatus. */
+  peek(kind: string, name: string, namespace?: string): KubeObject | undefined {
+    const type = this.discovery.forKind(kind);
+    return this.objects.get(kind)?.get(key(type?.namespaced ? namespace ?? 'default' : undefined, name));
+  }
+
+  /** Deep copies, sorted by namespace then name (the order kubectl prints). */
+  list(kind: string, opts: ListOptions = {}): KubeObject[] {
+    return this.select(kind, opts).map((o) => structuredClone(o));
+  }
+
+  /** Live objects (read-only by contract), sorted like `list`. */
+  select(kind: string, opts: ListOptions = {}): KubeObject[] {
+    const reqs = typeof opts.labelSelector === 'string' ? parseSelector(opts.labelSelector) : opts.labelSelector;
+    const fields = parseFieldSelector(opts.fieldSelector);
+    const out: KubeObject[] = [];
+    for (const obj of this.objects.get(kind)?.values() ?? []) {
+      if (opts.namespace !== undefined && obj.metadata.namespace !== opts.namespace) continue;
+      if (reqs && !matches(reqs, obj.metadata.labels)) continue;
+      if (fields && !fields(obj)) continue;
+      out.push(obj);
+    }
+    return out.sort(byNamespaceName);
+  }
+
+  /** Live objects of a kind in insertion order, no sorting or copying (controller hot path). */
+  scan(kind: string): IterableIterator<KubeObject> {
+    return (this.objects.get(kind) ?? new Map<string, KubeObject>()).values();
+  }
+
+  count(kind: string): number {
+    return this.objects.get(kind)?.size ?? 0;
+  }
+
+  /** Live objects whose ownerReferences name this UID (garbage-collector index). */
+  ownedBy(uid: string): KubeObject[] {
+    return [...(this.byOwner.get(uid) ?? [])];
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  /** POST. Throws ApiError (AlreadyExists, Invalid, BadRequest, NotFound namespace) or NoKindMatchError. */
+  create(input: KubeObjectInput, opts: WriteOptions = {}): KubeObject {
+    const type = this.discovery.forManifest(String(input.apiVersion ?? ''), String(input.kind ?? ''));
+    const obj = structuredClone(input) as KubeObject;
+    obj.metadata = { ...(obj.metadata ?? {}) } as KubeObject['metadata'];
+    checkDecoding(obj, String(input.apiVersion), type.kind);
+    obj.apiVersion = apiVersionOf(type);
+    const meta = obj.metadata;
+    if (type.namespaced) meta.namespace = meta.namespace ?? opts.namespace ?? 'default';
+    else delete meta.namespace;
+    if (!meta.name && meta.generateName) meta.name = meta.generateName + this.random.kubeSuffix(5);
+    const strategy = this.strategies.get(type.kind) ?? {};
+    const nameErrors = validateName(meta.name ?? '', strategy.nameRule ?? 'dns1123-subdomain');
+    if (nameErrors.length) throw invalid(type.kind, meta.name ?? '', nameErrors);
+    if (type.namespaced) this.assertNamespaceWritable(meta.namespace!);
+    if (this.peek(type.kind, meta.name, meta.namespace)) throw alreadyExists(qualifiedPlural(type), meta.name);
+    strategy.defaults?.(obj, undefined, this.ctx);
+    const causes = strategy.validate?.(obj, undefined, this.ctx) ?? [];
+    if (causes.length) throw invalid(type.kind, meta.name, causes);
+    if (opts.dryRun) return obj;
+    strategy.allocate?.(obj, undefined, this.ctx);
+    meta.uid = this.random.uuid();
+    meta.creationTimestamp = this.clock.nowIso();
+    meta.generation = hasSpec(obj) ? 1 : meta.generation;
+    if (meta.generation === undefined) delete meta.generation;
+    delete meta.deletionTimestamp;
+    this.persist(type, obj, undefined);
+    return structuredClone(obj);
+  }
+
+  /**
+   * PUT of a whole object (kubectl replace, controllers). If `metadata.resourceVersion` is set
+   * it must match (optimistic concurrency → Conflict).
+   */
+  update(input: KubeObjectInput, opts: WriteOptions = {}): KubeObject {
+    const type = this.discovery.forManifest(String(input.apiVersion ?? ''), String(input.kind ?? ''));
+    const ns = type.namespaced ? input.metadata?.namespace ?? opts.namespace ?? 'default' : undefined;
+    const name = input.metadata?.name ?? '';
+    const old = this.peek(type.kind, name, ns);
+    if (!old) throw notFound(qualifiedPlural(type), name);
+    if (input.metadata?.resourceVersion && input.metadata.resourceVersion !== old.metadata.resourceVersion) {
+      throw conflict(qualifiedPlural(type), name);
+    }
+    const obj = structuredClone(input) as KubeObject;
+    checkDecoding(obj, String(input.apiVersion), type.kind);
+    return this.replace(type, obj, old, opts);
+  }
+
+  /** PATCH: `merge` (RFC 7386), `strategic` (lists of named items merged by name), or `json` (RFC 6902). */
+  patch(kind: string, name: string, namespace: string | undefined, patch: unknown, patchType: PatchType = 'strategic', opts: WriteOptions = {}): KubeObject {
+    const type = this.typeOf(kind);
+    const old = this.peek(kind, name, type.namespaced ? namespace ?? 'default' : undefined);
+    if (!old) throw notFound(qualifiedPlural(type), name);
+    const next = applyPatch(structuredClone(old), patch, patchType) as KubeObject;
+    checkDecoding(next, old.apiVersion, kind);
+    return this.replace(type, next, old, opts);
+  }
+
+  /** Status subresource write (controllers): no generation bump, no spec validation. */
+  updateStatus(kind: string, name: string, namespace: string | undefined, status: unknown): KubeObject {
+    const type = this.typeOf(kind);
+    const old = this.peek(kind, name, type.namespaced ? namespace ?? 'default' : undefined);
+    if (!old) throw notFound(qualifiedPlural(type), name);
+    if (deepEqual(old.status, status)) return old;
+    const obj = { ...old, status: structuredClone(status), metadata: { ...old.metadata } } as KubeObject;
+    this.persist(type, obj, old);
+    return obj;
+  }
+
+  /**
+   * Metadata-only write by a controller (finalizers): no decoding or spec validation (the
+   * object is already stored), no generation bump, like the server's handling of a metadata
+   * patch. Removing the last finalizer of an object being deleted deletes it. Returns the live object.
+   */
+  updateMetadata(kind: string, name: string, namespace: string | undefined, edit: (meta: KubeObject['metadata']) => KubeObject['metadata']): KubeObject | undefined {
+    const type = this.typeOf(kind);
+    const old = this.peek(kind, name, type.namespaced ? namespace ?? 'default' : undefined);
+    if (!old) throw notFound(qualifiedPlural(type), name);
+    const meta = edit({ ...old.metadata });
+    if (deepEqual({ ...meta, resourceVersion: '' }, { ...old.metadata, resourceVersion: '' })) return old;
+    const obj = { ...old, metadata: meta } as KubeObject;
+    if (meta.deletionTimestamp && !meta.finalizers?.length) {
+      this.remove(type, obj, {});
+      return undefined;
+    }
+    this.persist(type, obj, old);
+    return obj;
+  }
+
+  /** Client-side `kubectl apply` semantics (last-applied annotation, three-way merge). */
+  apply(input: KubeObjectInput, opts: WriteOptions = {}): ApplyResult {
+    return applyManifest(this, input, opts);
+  }
+
+  /**
+   * DELETE. Objects with finalizers get a deletionTimestamp and stay until the last finalizer
+   * is removed (a LoadBalancer Service waits for the service controller). Dependents (by
+   * ownerReference) are deleted too unless propagationPolicy is Orphan.
+   */
+  delete(kind: string, name: string, namespace?: string, opts: DeleteOptions = {}): KubeObject {
+    const type = this.typeOf(kind);
+    const ns = type.namespaced ? namespace ?? 'default' : undefined;
+    const old = this.peek(kind, name, ns);
+    if (!old) throw notFound(qualifiedPlural(type), name);
+    if (old.metadata.finalizers?.length) {
+      if (old.metadata.deletionTimestamp) return structuredClone(old);
+      const obj = { ...old, metadata: { ...old.metadata, deletionTimestamp: this.clock.nowIso(), deletionGracePeriodSeconds: 0 } };
+      if (obj.metadata.generation !== undefined) obj.metadata.generation++;
+      this.persist(type, obj, old);
+      if (kind === 'Namespace') this.deleteNamespaceContents(name);
+      return structuredClone(obj);
+    }
+    this.remove(type, old, opts);
+    return structuredClone(old);
+  }
+
+  /** Subscribes to changes of one kind (or '*'). Handlers run synchronously: enqueue, don't reconcile inline. */
+  watch(kind: string, handler: WatchHandler): () => void {
+    const set = this.watchers.get(kind) ?? new Set();
+    set.add(handler);
+    this.watchers.set(kind, set);
+    return () => set.delete(handler);
+  }
+
+  /**
+   * Writes an object exactly as given, bypassing decoding/validation (bootstrap of cluster
+   * objects, Events). Fills uid/resourceVersion/creationTimestamp if missing.
+   */
+  putSystem(obj: KubeObject): KubeObject {
+    const type = this.typeOf(obj.kind);
+    const old = this.peek(obj.kind, obj.metadata.name, obj.metadata.namespace);
+    obj.metadata.uid = obj.metadata.uid || old?.metadata.uid || this.random.uuid();
+    obj.metadata.creationTimestamp = obj.metadata.creationTimestamp || old?.metadata.creationTimestamp || this.clock.nowIso();
+    this.persist(type, obj, old);
+    return obj;
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private replace(type: ResourceType, obj: KubeObject, old: KubeObject, opts: WriteOptions): KubeObject {
+    const meta = (obj.metadata = { ...(obj.metadata ?? {}) } as KubeObject['metadata']);
+    meta.name = old.metadata.name;
+    if (type.namespaced) meta.namespace = old.metadata.namespace;
+    meta.uid = old.metadata.uid;
+    meta.creationTimestamp = old.metadata.creationTimestamp;
+    if (old.metadata.deletionTimestamp) meta.deletionTimestamp = old.metadata.deletionTimestamp;
+    obj.apiVersion = old.apiVersion;
+    obj.kind = old.kind;
+    if (obj.status === undefined && old.status !== undefined) obj.status = structuredClone(old.status);
+    const strategy = this.strategies.get(type.kind) ?? {};
+    strategy.defaults?.(obj, old, this.ctx);
+    const causes = strategy.validate?.(obj, old, this.ctx) ?? [];
+    if (causes.length) throw invalid(type.kind, meta.name, causes);
+    if (opts.dryRun) return obj;
+    if (old.metadata.generation !== undefined) {
+      meta.generation = specChanged(old, obj) ? old.metadata.generation + 1 : old.metadata.generation;
+    }
+    if (deepEqualExceptRv(old, obj)) return structuredClone(old);
+    strategy.allocate?.(obj, old, this.ctx);
+    if (meta.deletionTimestamp && !meta.finalizers?.length) {
+      this.remove(type, obj, {});
+      return structuredClone(obj);
+    }
+    this.persist(type, obj, old);
+    return structuredClone(obj);
+  }
+
+  private persist(type: ResourceType, obj: KubeObject, old: KubeObject | undefined): void {
+    obj.metadata.resourceVersion = String(++this.rv);
+    if (type.kind !== 'Event') this.worldVersion++;
+    let bucket = this.objects.get(type.kind);
+    if (!bucket) this.objects.set(type.kind, (bucket = new Map()));
+    bucket.set(key(obj.metadata.namespace, obj.metadata.name), obj);
+    if (old) this.unindexOwners(old);
+    this.indexOwners(obj);
+    this.emit({ type: old ? 'MODIFIED' : 'ADDED', object: obj, old });
+  }
+
+  private remove(type: ResourceType, obj: KubeObject, opts: DeleteOptions): void {
+    const bucket = this.objects.get(type.kind);
+    const current = bucket?.get(key(obj.metadata.namespace, obj.metadata.name));
+    if (!bucket || !current) return;
+    bucket.delete(key(obj.metadata.namespace, obj.metadata.name));
+    this.unindexOwners(current);
+    if (type.kind !== 'Event') this.worldVersion++;
+    this.rv++;
+    this.strategies.get(type.kind)?.release?.(current, this.ctx);
+    this.emit({ type: 'DELETED', object: current, old: current });
+    if (opts.propagationPolicy !== 'Orphan') {
+      for (const child of this.ownedBy(current.metadata.uid)) {
+        if (this.peek(child.kind, child.metadata.name, child.metadata.namespace) === child) {
+          this.delete(child.kind, child.metadata.name, child.metadata.namespace, opts);
+        }
+      }
+    }
+    if (type.kind === 'Namespace') this.deleteNamespaceContents(obj.metadata.name);
+  }
+
+  private deleteNamespaceContents(ns: string): void {
+    for (const [kind, bucket] of this.objects) {
+      if (kind === 'Event') continue;
+      for (const obj of [...bucket.values()]) {
+        if (obj.metadata.namespace === ns && this.peek(kind, obj.metadata.name, ns) === obj) this.delete(kind, obj.metadata.name, ns);
+      }
+    }
+  }
+
+  private assertNamespaceWritable(ns: string): void {
+    const nsObj = this.peek('Namespace', ns);
+    if (!nsObj) throw notFound('namespaces', ns);
+    if (nsObj.metadata.deletionTimestamp) {
+      throw new ApiError('Forbidden', `unable to create new content in namespace ${ns} because it is being terminated`);
+    }
+  }
+
+  private typeOf(kind: string): ResourceType {
+    const type = this.discovery.forKind(kind);
+    if (!type) throw new ApiError('NotFound', `the server could not find the requested resource (kind ${kind})`);
+    return type;
+  }
+
+  private indexOwners(obj: KubeObject): void {
+    for (const ref of obj.metadata.ownerReferences ?? []) {
+      let set = this.byOwner.get(ref.uid);
+      if (!set) this.byOwner.set(ref.uid, (set = new Set()));
+      set.add(obj);
+    }
+  }
+
+  private unindexOwners(obj: KubeObject): void {
+    for (const ref of obj.metadata.ownerReferences ?? []) this.byOwner.get(ref.uid)?.delete(obj);
+  }
+
+  private emit(event: WatchEvent): void {
+    for (const h of this.watchers.get(event.object.kind) ?? []) h(event);
+    for (const h of this.watchers.get('*') ?? []) h(event);
+  }
+}
+
+function key(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+/** `services`, or `deployments.apps` for grouped kinds (the server's qualified resource in messages). */
+export function qualifiedPlural(type: ResourceType): string {
+  return type.group ? `${type.plural}.${type.group}` : type.plural;
+}
+
+function byNamespaceName(a: KubeObject, b: KubeObject): number {
+  const an = a.metadata.namespace ?? '';
+  const bn = b.metadata.namespace ?? '';
+  if (an !== bn) return an < bn ? -1 : 1;
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}
+
+function hasSpec(obj: KubeObject): boolean {
+  return obj.spec !== undefined;
+}
+
+function specChanged(old: KubeObject, obj: KubeObject): boolean {
+  for (const k of new Set([...Object.keys(old), ...Object.keys(obj)])) {
+    if (k === 'metadata' || k === 'status' || k === 'apiVersion' || k === 'kind') continue;
+    if (!deepEqual(old[k], obj[k])) return true;
+  }
+  return !!obj.metadata.deletionTimestamp && !old.metadata.deletionTimestamp;
+}
+
+function deepEqualExceptRv(a: KubeObject, b: KubeObject): boolean {
+  const am = { ...a.metadata, resourceVersion: '' };
+  const bm = { ...b.metadata, resourceVersion: '' };
+  return deepEqual({ ...a, metadata: am }, { ...b, metadata: bm });
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ak = Object.keys(a as object).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const bk = Object.keys(b as object).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ak.length !== bk.length) return false;
+  for (const k of ak) if (!deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
+function parseFieldSelector(sel: string | undefined): ((o: KubeObject) => boolean) | undefined {
+  if (!sel) return undefined;
+  const tests = sel.split(',').map((part) => {
+    const m = part.match(/^([\w.]+)(!=|==|=)(.*)$/);
+    if (!m) return () => true;
+    const [, field, op, value] = m;
+    return (o: KubeObject) => {
+      let v: unknown = o;
+      for (const p of field.split('.')) v = (v as Record<string, unknown> | undefined)?.[p];
+      const eq = String(v ?? '') === value;
+      return op === '!=' ? !eq : eq;
+    };
+  });
+  return (o) => tests.every((t) => t(o));
+}

@@ -1,0 +1,61 @@
+/** Strategies for kinds other than Service: name rules, required fields, selector checks. */
+import { fieldMsg, type FieldCause } from '../errors';
+import { matches, selectorFromObject } from '../labels';
+import type { KubeStore } from '../store';
+import type { KubeObject } from '../types';
+
+type Spec = Record<string, unknown> & { selector?: { matchLabels?: Record<string, string> }; template?: { metadata?: { labels?: Record<string, string> }; spec?: { containers?: { name?: string; image?: string }[] } }; replicas?: number };
+
+function workload(kind: string) {
+  return {
+    defaults(obj: KubeObject) {
+      const spec = obj.spec as Spec | undefined;
+      if (spec && kind !== 'Job') spec.replicas ??= 1;
+      if (spec && kind === 'Deployment') {
+        spec.revisionHistoryLimit ??= 10;
+        spec.progressDeadlineSeconds ??= 600;
+        spec.strategy ??= { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } };
+      }
+    },
+    validate(obj: KubeObject): FieldCause[] {
+      const spec = (obj.spec ?? {}) as Spec;
+      const out: FieldCause[] = [];
+      if (kind !== 'Job' && !spec.selector) out.push({ field: 'spec.selector', message: fieldMsg.required() });
+      const labels = spec.template?.metadata?.labels;
+      if (spec.selector && !matches(selectorFromObject(spec.selector), labels)) {
+        out.push({
+          field: 'spec.template.metadata.labels',
+          message: `Invalid value: map[string]string{${Object.entries(labels ?? {}).map(([k, v]) => `"${k}":"${v}"`).join(', ')}}: \`selector\` does not match template \`labels\``,
+        });
+      } else if (!spec.selector && kind !== 'Job' && labels) {
+        out.push({
+          field: 'spec.template.metadata.labels',
+          message: `Invalid value: map[string]string{${Object.entries(labels).map(([k, v]) => `"${k}":"${v}"`).join(', ')}}: \`selector\` does not match template \`labels\``,
+        });
+      }
+      (spec.template?.spec?.containers ?? []).forEach((c, i) => {
+        if (!c.name) out.push({ field: `spec.template.spec.containers[${i}].name`, message: fieldMsg.required() });
+        if (!c.image) out.push({ field: `spec.template.spec.containers[${i}].image`, message: fieldMsg.required() });
+      });
+      if (!spec.template?.spec?.containers?.length) out.push({ field: 'spec.template.spec.containers', message: fieldMsg.required() });
+      return out;
+    },
+  };
+}
+
+export function registerStrategies(kube: KubeStore): void {
+  kube.registerStrategy('Namespace', { nameRule: 'dns1123-label', defaults: (o) => void ((o.status as object | undefined) ?? (o.status = { phase: 'Active' })) });
+  kube.registerStrategy('Deployment', workload('Deployment'));
+  kube.registerStrategy('StatefulSet', workload('StatefulSet'));
+  kube.registerStrategy('ReplicaSet', workload('ReplicaSet'));
+  kube.registerStrategy('DaemonSet', workload('DaemonSet'));
+  kube.registerStrategy('Job', {});
+  kube.registerStrategy('PersistentVolumeClaim', {
+    defaults(obj) {
+      const spec = (obj.spec ?? {}) as Record<string, unknown>;
+      spec.storageClassName ??= 'default';
+      spec.volumeMode ??= 'Filesystem';
+      obj.status ??= { phase: 'Pending' };
+    },
+  });
+}

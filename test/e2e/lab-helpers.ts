@@ -1,0 +1,43 @@
+import type { Page } from 'playwright-core';
+
+/** Starts the lab on the page and waits until the editor and the terminal are usable. */
+export async function startLab(page: Page, buttonName = 'Start lab'): Promise<void> {
+  await page.getByRole('button', { name: buttonName }).click();
+  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 20_000 });
+  await page.locator('.xterm-rows').waitFor();
+}
+
+/** Replaces the editor text by a real paste, as a learner would (typed text would be auto-indented). */
+export async function setEditorText(page: Page, text: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await page.waitForFunction((t) => (document.querySelector('.monaco-editor .view-lines') as HTMLElement | null)?.innerText.replace(/\u00a0/g, ' ').trim() === t.trim(), text, { timeout: 5000 });
+}
+
+export function terminalText(page: Page): Promise<string> {
+  return page.locator('.xterm-rows').innerText();
+}
+
+/** Types a command line into the terminal and waits until a new prompt follows its output. */
+export async function runInTerminal(page: Page, line: string): Promise<void> {
+  await page.locator('.xterm-helper-textarea').focus();
+  const before = (await terminalText(page)).split('azureuser@lab').length;
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(
+    (n) => (document.querySelector('.xterm-rows')?.textContent ?? '').split('azureuser@lab').length > n,
+    before,
+    { timeout: 10_000 },
+  );
+}
+
+export async function waitForTerminal(page: Page, pattern: RegExp, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    ([src, flags]) => new RegExp(src!, flags).test(document.querySelector('.xterm-rows')?.textContent ?? ''),
+    [pattern.source, pattern.flags],
+    { timeout },
+  );
+}

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { axeViolations, launch, openPage, serious } from './browser';
+import { runInTerminal, setEditorText, startLab, terminalText, waitForTerminal } from './lab-helpers';
+
+const SERVICE = `apiVersion: v1
+kind: Service
+metadata:
+  name: shop
+spec:
+  type: LoadBalancer
+  ports:
+  - port: 80
+    targetPort: 8080
+  selector:
+    app: shop
+`;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the lab on the sandbox page', () => {
+  it('ships almost no JavaScript before "Start lab" and loads the lab on demand', async () => {
+    const { page, context } = await openPage(browser, '/en/sandbox/');
+    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => e.name));
+    expect(scripts.some((s) => /boot|editor|xterm/i.test(s))).toBe(false);
+    expect(await page.getByRole('region', { name: 'YAML editor' }).count()).toBe(0);
+    await startLab(page);
+    expect(await page.getByRole('region', { name: 'YAML editor' }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Terminal' }).count()).toBe(1);
+    await context.close();
+  });
+
+  it('Apply creates the Service; kubectl shows <pending> then an IP; the portal gains the Public IP and frontend; delete removes them', async () => {
+    const { page, context, errors } = await openPage(browser, '/en/sandbox/');
+    await startLab(page);
+    await setEditorText(page, SERVICE);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await waitForTerminal(page, /service\/shop created/);
+
+    await runInTerminal(page, 'kubectl get svc shop');
+    expect(await terminalText(page)).toMatch(/shop\s+LoadBalancer\s+10\.0\.\d+\.\d+\s+<pending>\s+80:3\d{4}\/TCP/);
+
+    // Let provisioning finish without waiting in real time.
+    await page.getByRole('radio', { name: 'Skip waits' }).check();
+    await page.waitForTimeout(600);
+    await runInTerminal(page, 'kubectl get svc shop -o jsonpath={.status.loadBalancer.ingress[0].ip}');
+    const ip = /(\d+\.\d+\.\d+\.\d+)\s*azureuser@lab[^$]*\$\s*$/.exec(await terminalText(page))?.[1];
+    expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+
+    await page.getByRole('tab', { name: 'Portal' }).click();
+    const portal = page.getByRole('region', { name: 'Azure portal' });
+    const row = portal.locator('table.resource-list tbody tr', { has: page.locator('td:first-child', { hasText: /^kubernetes-a[0-9a-f]{31}/ }) });
+    await row.first().waitFor();
+    expect(await row.first().locator('td').nth(1).innerText()).toBe('Public IP address');
+    const pipName = await row.first().getByRole('button').innerText();
+
+    // The load balancer's frontends: the new one (named after the Service UID) beside the outbound GUID one.
+    await portal.getByRole('button', { name: 'kubernetes', exact: true }).click();
+    await portal.getByRole('button', { name: 'Frontend IP configuration' }).click();
+    const frontends = await portal.locator('table tbody tr td:first-child').allInnerTexts();
+    expect(frontends).toContain(pipName.replace(/^kubernetes-/, ''));
+    expect(frontends.some((f) => /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(f))).toBe(true);
+    expect(await portal.innerText()).toContain(ip!);
+
+    await runInTerminal(page, 'kubectl delete svc shop');
+    await page.waitForTimeout(800);
+    await portal.getByRole('button', { name: 'Frontend IP configuration' }).click();
+    const after = await portal.locator('table tbody tr td:first-child').allInnerTexts();
+    expect(after).not.toContain(pipName.replace(/^kubernetes-/, ''));
+    await portal.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('button', { name: /^MC_/ }).click();
+    const names = await portal.locator('table.resource-list tbody tr:not(.row-removed) td:first-child').allInnerTexts();
+    expect(names.some((n) => n.startsWith(pipName))).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a schema error from apply is marked on the line that caused it', async () => {
+    const { page, context } = await openPage(browser, '/en/sandbox/');
+    await startLab(page);
+    await setEditorText(page, SERVICE.replace('  - port: 80', '  - port: 0'));
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await waitForTerminal(page, /is invalid/);
+    const marker = page.locator('.monaco-editor .squiggly-error').first();
+    await marker.waitFor();
+    // Line 8 holds `- port: 0`; the marker must sit on that line's row.
+    const lineTop = await page.locator('.monaco-editor .line-numbers', { hasText: /^8$/ }).boundingBox();
+    const markTop = await marker.boundingBox();
+    expect(Math.abs((markTop?.y ?? 0) - (lineTop?.y ?? -100))).toBeLessThan(12);
+    await context.close();
+  });
+
+  it('Tab completes namespaces in the terminal: kubectl get svc -n ku → kube-system', async () => {
+    const { page, context } = await openPage(browser, '/en/sandbox/');
+    await startLab(page);
+    await page.locator('.xterm-helper-textarea').focus();
+    await page.keyboard.type('kubectl get svc -n ku');
+    await page.keyboard.press('Tab');
+    await waitForTerminal(page, /kubectl get svc -n kube-system/);
+    await page.keyboard.press('Enter');
+    await waitForTerminal(page, /kube-dns/);
+    await context.close();
+  });
+
+  it('a reload keeps the editor draft and the terminal history', async () => {
+    const { page, context } = await openPage(browser, '/en/sandbox/');
+    await startLab(page);
+    await setEditorText(page, SERVICE.replace('shop', 'kept-draft'));
+    await runInTerminal(page, 'kubectl get ns');
+    await page.waitForTimeout(400); // drafts are saved shortly after typing stops
+    await page.reload();
+    await startLab(page);
+    expect(await page.locator('.monaco-editor .view-lines').innerText()).toContain('kept-draft');
+    await page.locator('.xterm-helper-textarea').focus();
+    await page.keyboard.press('ArrowUp');
+    await waitForTerminal(page, /\$ kubectl get ns\s*$/);
+    await context.close();
+  });
+
+  it('the Korean sandbox uses the Korean portal names', async () => {
+    const { page, context } = await openPage(browser, '/ko/sandbox/');
+    await startLab(page, '실습 시작');
+    await page.getByRole('tab', { name: '포털' }).click();
+    const portal = page.getByRole('region', { name: 'Azure Portal' });
+    const text = await portal.innerText();
+    expect(text).toContain('공용 IP 주소');
+    expect(text).toContain('부하 분산 장치');
+    await portal.getByRole('button', { name: 'kubernetes', exact: true }).click();
+    expect(await portal.getByRole('button', { name: '프런트 엔드 IP 구성' }).count()).toBe(1);
+    expect(await portal.getByRole('button', { name: '태그' }).count()).toBe(1);
+    await context.close();
+  });
+
+  it('is operable from the keyboard: tabs switch with arrow keys and the terminal takes focus', async () => {
+    const { page, context } = await openPage(browser, '/en/sandbox/');
+    await page.getByRole('button', { name: 'Start lab' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 20_000 });
+    await page.getByRole('tab', { name: 'Editor' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tab', { name: 'Portal' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Portal');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tab', { name: 'Diagram' }).getAttribute('aria-selected')).toBe('true');
+    await context.close();
+  });
+
+  it('has no serious axe violations with the lab open (editor, portal and diagram)', async () => {
+    const { page, context, errors } = await openPage(browser, '/en/sandbox/');
+    await startLab(page);
+    await setEditorText(page, SERVICE);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByRole('radio', { name: 'Skip waits' }).check();
+    await waitForTerminal(page, /created/);
+    for (const tab of ['Editor', 'Portal', 'Diagram']) {
+      await page.getByRole('tab', { name: tab }).click();
+      const bad = serious(await axeViolations(page));
+      expect(bad, `${tab}: ${JSON.stringify(bad, null, 2)}`).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
