@@ -5,6 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { pageWeights } from '../bench/page-weight.mjs';
+import { labBench, printLabBench } from '../bench/lab.bench.mjs';
 
 const kb = (n) => (n / 1024).toFixed(1);
 
@@ -19,6 +20,8 @@ console.log('|---|---:|---:|---:|');
 for (const row of pageWeights('dist')) {
   console.log(`| ${row.page} | ${row.files} | ${kb(row.raw)} | ${kb(row.gzip)} |`);
 }
+
+printLabBench(await labBench(['/en/sandbox/', '/en/lessons/where-does-external-ip-come-from/', '/ko/lessons/where-does-external-ip-come-from/']));
 
 // The simulator benchmarks are TypeScript: bundle them for Node, then run with a GC we can call.
 const simBench = 'bench/sim.bench.ts';

@@ -3,11 +3,12 @@
 // Run after `npm run build`; needs Chromium. Not part of the tests.
 import { chromium } from 'playwright-core';
 import { startStaticServer } from '../test/support/static-server.ts';
+import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.ts';
 
 const { url, server } = await startStaticServer('dist');
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  executablePath: findChromium() ?? '/usr/bin/chromium',
+  args: CHROMIUM_ARGS,
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
 await page.goto(`${url}/en/lessons/where-does-external-ip-come-from/`);

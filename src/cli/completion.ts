@@ -49,7 +49,17 @@ function kubectlCandidates(args: string[], partial: string, ctx?: CliContext): s
     const t = ctx.kube.discovery.tryResolve(typeText);
     return t ? startsWith(namesOf(t.kind, t.namespaced), namePart).map((n) => `${typeText}/${n}`) : [];
   }
-  if (args[args.length - 1] === '-n' || args[args.length - 1] === '--namespace') return startsWith(namesOf('Namespace', false), partial);
+  if (args[args.length - 1] === '-n' || args[args.length - 1] === '--namespace') {
+    const all = startsWith(namesOf('Namespace', false), partial);
+    // A teaching aid beyond kubectl's own completion: when several namespaces fit, prefer those
+    // holding the kind asked for (`get svc -n ku` → kube-system rather than kube-public).
+    const asked = positional[0] ? ctx.kube.discovery.tryResolve(positional[0]) : undefined;
+    if (asked?.namespaced && all.length > 1) {
+      const holding = all.filter((n) => ctx.kube.select(asked.kind, { namespace: n }).length > 0);
+      if (holding.length > 0) return holding;
+    }
+    return all;
+  }
   if (!positional.length) {
     const names = ctx.kube.discovery.list().flatMap((t) => [t.plural, ...t.shortNames]);
     return startsWith(names, partial);

@@ -5,7 +5,7 @@ import type { LabStrings } from './i18n';
 import type { Completer } from './terminal/completer';
 import { useLab } from './use-store';
 import { Editor } from './editor/Editor';
-import { Terminal } from './terminal/Terminal';
+import { Terminal, type TerminalApi } from './terminal/Terminal';
 import { PortalView } from './portal/PortalView';
 import { Diagram } from './diagram/Diagram';
 import { Portal, type PortalContext } from './portal/context';
@@ -19,11 +19,22 @@ interface Props {
   t: LabStrings;
   complete: Completer;
   onReset(): void;
-  /** Lets code blocks in the lesson run commands in this lab's terminal. */
-  exposeRunner(run: (line: string) => void): void;
+  /** Called once the terminal is usable, with a way for lesson code blocks to run commands in it. */
+  onReady(run: (line: string) => void): void;
 }
 
 const PANES: Pane[] = ['editor', 'portal', 'diagram'];
+
+/** On-screen keys for touch screens, where Tab, arrows and Ctrl are hard to reach. */
+const TOUCH_KEYS: [label: string, data: string, name: keyof LabStrings['keys']][] = [
+  ['Tab', '\t', 'tab'],
+  ['↑', '\x1b[A', 'up'],
+  ['↓', '\x1b[B', 'down'],
+  ['←', '\x1b[D', 'left'],
+  ['→', '\x1b[C', 'right'],
+  ['^C', '\x03', 'cancel'],
+  ['⏎', '\r', 'enter'],
+];
 
 function useDarkTheme(): boolean {
   const read = () =>
@@ -48,7 +59,7 @@ function formatClock(ms: number): string {
   return new Date(ms).toISOString().slice(11, 19);
 }
 
-export function LabApp({ store, sandbox, config, t, complete, onReset, exposeRunner }: Props) {
+export function LabApp({ store, sandbox, config, t, complete, onReset, onReady }: Props) {
   const pane = useLab(store, (s) => s.pane);
   const speed = useLab(store, (s) => s.speed);
   const paused = useLab(store, (s) => s.paused);
@@ -57,14 +68,13 @@ export function LabApp({ store, sandbox, config, t, complete, onReset, exposeRun
   const lastApply = useLab(store, (s) => s.lastApply);
   const dark = useDarkTheme();
   const editorApi = useRef<{ apply(): void; insert(text: string): void; focus(): void } | null>(null);
-  const terminalApi = useRef<{ run(line: string): void; focus(): void } | null>(null);
+  const terminalApi = useRef<TerminalApi | null>(null);
   const [split, setSplit] = useState(55);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const nodeRg = `MC_${config.sandbox.resourceGroup ?? 'myResourceGroup'}_${config.sandbox.clusterName ?? 'myAKSCluster'}_${config.sandbox.location ?? 'eastus'}`;
 
   useEffect(() => {
     if (store.getState().portalPath.length === 0) store.setState({ portalPath: ['rg', nodeRg] });
-    exposeRunner((line) => terminalApi.current?.run(line));
   }, [store]);
 
   const portalCtx = useMemo<PortalContext>(
@@ -219,7 +229,23 @@ export function LabApp({ store, sandbox, config, t, complete, onReset, exposeRun
             onPointerDown={onSplitDrag}
           />
           <div role="region" aria-label={t.terminal} class="lab-terminal">
-            <Terminal store={store} labId={config.id} complete={complete} t={t} onReady={(api) => (terminalApi.current = api)} />
+            <Terminal
+              store={store}
+              labId={config.id}
+              complete={complete}
+              t={t}
+              onReady={(api) => {
+                terminalApi.current = api;
+                onReady((line) => api.run(line));
+              }}
+            />
+            <div class="touch-keys" role="group" aria-label={t.touchKeys}>
+              {TOUCH_KEYS.map(([label, data, name]) => (
+                <button key={label} type="button" class="touch-key" aria-label={t.keys[name]} onClick={() => terminalApi.current?.send(data)}>
+                  {label}
+                </button>
+              ))}
+            </div>
           </div>
         </div>
       </div>

@@ -29,10 +29,13 @@ export async function startLab(root: HTMLElement, config: LabConfig): Promise<Ru
   let runner: (line: string) => void = () => undefined;
   let stopClock = () => undefined as void;
 
+  /** Resolves once the terminal can take commands, so a "Run in terminal" click never gets lost. */
   const mount = async () => {
     const sandbox = await prepareSandbox(config);
     const store = createLabStore(sandbox);
     stopClock = startClock(store);
+    let ready!: () => void;
+    const terminalReady = new Promise<void>((resolve) => (ready = resolve));
     render(
       h(LabApp, {
         store,
@@ -40,7 +43,10 @@ export async function startLab(root: HTMLElement, config: LabConfig): Promise<Ru
         config,
         t,
         complete: createCompleter(sandbox),
-        exposeRunner: (run: (line: string) => void) => (runner = run),
+        onReady: (run: (line: string) => void) => {
+          runner = run;
+          ready();
+        },
         onReset: () => {
           stopClock();
           render(null, root);
@@ -55,6 +61,7 @@ export async function startLab(root: HTMLElement, config: LabConfig): Promise<Ru
       }),
       root,
     );
+    await terminalReady;
   };
   await mount();
   return {

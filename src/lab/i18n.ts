@@ -24,6 +24,8 @@ const en = {
   portalTab: 'Portal',
   diagramTab: 'Diagram',
   resizeSplit: 'Resize editor and terminal',
+  touchKeys: 'Terminal keys',
+  keys: { tab: 'Tab (complete)', up: 'Previous command', down: 'Next command', left: 'Cursor left', right: 'Cursor right', cancel: 'Ctrl+C (cancel)', enter: 'Enter (run)' },
   snippets: 'Insert a snippet',
   snippetPlaceholder: 'Snippets…',
   terminalWelcome:
@@ -128,6 +130,8 @@ const ko: LabStrings = {
   portalTab: '포털',
   diagramTab: '다이어그램',
   resizeSplit: '편집기와 터미널 크기 조절',
+  touchKeys: '터미널 키',
+  keys: { tab: 'Tab(자동 완성)', up: '이전 명령', down: '다음 명령', left: '커서 왼쪽', right: '커서 오른쪽', cancel: 'Ctrl+C(취소)', enter: 'Enter(실행)' },
   snippets: '스니펫 삽입',
   snippetPlaceholder: '스니펫…',
   terminalWelcome:

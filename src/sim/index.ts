@@ -17,7 +17,8 @@ import { ClusterIpAllocator, NodePortAllocator } from './kube/strategies/allocat
 import { serviceStrategy } from './kube/strategies/service';
 import { registerStrategies } from './kube/strategies/index';
 import { startWorkloadControllers } from './controllers/workloads';
-import { kubernetesMinor, resolveOptions, type ResolvedOptions, type SandboxOptions } from './options';
+import { startNamespaceController } from './controllers/namespace';
+import { kubernetesMinor, resolveOptions, type FaultOptions, type ResolvedOptions, type SandboxOptions } from './options';
 import { SeededRandom } from './random';
 import { runCommandLine } from '../cli/index';
 
@@ -47,7 +48,14 @@ export interface Sandbox {
   readonly events: EventRecorder;
   /** The AKS resource provider: layout (names), `az aks update`/`nodepool scale` operations. */
   readonly cluster: AksCluster;
-  readonly aks: { setManagedOutboundIPCount(count: number): void; scaleNodePool(pool: string, count: number): void };
+  readonly aks: {
+    setManagedOutboundIPCount(count: number): void;
+    scaleNodePool(pool: string, count: number): void;
+    /** `az role assignment create --role "Network Contributor"` for the cluster identity on a scope (e.g. a resource group id). */
+    grantNetworkContributor(scope: string): void;
+  };
+  /** Changes fault injection at run time (a lesson raising the PIP quota); counts as a change for settle(). */
+  setFaults(faults: Partial<FaultOptions>): void;
   /** Identity shown as `caller` for `az` writes. */
   readonly userPrincipal: string;
   /** One command line as a user types it (delegates to src/cli). */
@@ -68,20 +76,28 @@ export function createSandbox(input: SandboxOptions = {}): Sandbox {
   const clock = new VirtualClock();
   const kube = new KubeStore(clock, new SeededRandom(`${seed}:kube`));
   const arm = new ArmStore(clock, new SeededRandom(`${seed}:arm`));
-  const armClient = new ArmClient(arm, clock, new SeededRandom(`${seed}:arm-client`), options.faults);
+  // ArmClient calls it `throttling`; the option is `armThrottling` (passing options.faults as is
+  // silently dropped it: throttling never fired).
+  const f = options.faults;
+  const armFaults = { publicIPQuota: f.publicIPQuota, provisioningDelayFactor: f.provisioningDelayFactor, throttling: f.armThrottling, limits: { ...f.limits } };
+  const armClient = new ArmClient(arm, clock, new SeededRandom(`${seed}:arm-client`), armFaults);
   const cluster = new AksCluster(options, armClient, new SeededRandom(`${seed}:aks`), new PublicIpAllocator(new SeededRandom(`${seed}:pip`)));
   const clusterIps = new ClusterIpAllocator(new SeededRandom(`${seed}:cluster-ip`));
   const nodePorts = new NodePortAllocator(new SeededRandom(`${seed}:node-port`));
   kube.registerStrategy('Service', serviceStrategy(clusterIps, nodePorts));
   registerStrategies(kube);
+  // The cluster already exists when the lesson starts: its creation is never throttled.
+  armClient.faults.throttling = undefined;
   cluster.bootstrap();
+  armClient.faults.throttling = f.armThrottling;
   bootstrapKube(kube, cluster, options, clusterIps);
   cluster.onNodesChanged = (count) => syncNodes(kube, cluster, options, count);
   const events = new EventRecorder(kube, clock);
   const worldVersion = () => kube.version + arm.version;
   const provider = new AzureLoadBalancerProvider(makeContext(arm, armClient, cluster, kubernetesMinor(options.kubernetesVersion)));
-  new ServiceController(kube, events, provider, clock, worldVersion, () => cluster.nodeCount);
-  startWorkloadControllers(kube, events, clock, worldVersion, new SeededRandom(`${seed}:workloads`));
+  new ServiceController(kube, events, provider, clock, worldVersion, () => cluster.nodeCount, () => cluster.nodeNames());
+  startNamespaceController(kube, clock);
+  startWorkloadControllers(kube, events, clock, worldVersion, new SeededRandom(`${seed}:workloads`), new SeededRandom(`${seed}:endpointslices`));
 
   const settleSync = (maxRounds = 5_000_000): number => {
     let rounds = 0;
@@ -104,6 +120,18 @@ export function createSandbox(input: SandboxOptions = {}): Sandbox {
     aks: {
       setManagedOutboundIPCount: (count) => cluster.setManagedOutboundIPCount(count),
       scaleNodePool: (pool, count) => cluster.scaleNodePool(pool, count),
+      grantNetworkContributor: (scope) => {
+        armClient.authz.grant(cluster.layout.clusterPrincipalId, scope);
+        arm.touch();
+      },
+    },
+    setFaults: (f) => {
+      const target = armClient.faults;
+      if (f.publicIPQuota !== undefined) target.publicIPQuota = f.publicIPQuota;
+      if (f.provisioningDelayFactor !== undefined) target.provisioningDelayFactor = f.provisioningDelayFactor;
+      if ('armThrottling' in f) target.throttling = f.armThrottling;
+      if (f.limits) target.limits = { ...target.limits, ...f.limits };
+      arm.touch();
     },
     userPrincipal: 'azureuser@contoso.com',
     exec: (line, opts = {}) => runCommandLine(sandbox, line, opts),

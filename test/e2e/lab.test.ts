@@ -95,6 +95,19 @@ describe('the lab on the sandbox page', () => {
     await context.close();
   });
 
+  it('the YAML language server marks a value the schema does not allow, before any Apply', async () => {
+    const { page, context } = await openPage(browser, '/en/sandbox/');
+    await startLab(page);
+    await setEditorText(page, SERVICE.replace('type: LoadBalancer', 'type: LoadBalancr'));
+    const squiggle = page.locator('.monaco-editor [class*="squiggly"]').first();
+    await squiggle.waitFor({ timeout: 10_000 });
+    const line6 = await page.locator('.monaco-editor .line-numbers', { hasText: /^6$/ }).boundingBox();
+    const box = await squiggle.boundingBox();
+    expect(Math.abs((box?.y ?? 0) - (line6?.y ?? -100))).toBeLessThan(12);
+    expect(await terminalText(page)).not.toContain('kubectl apply');
+    await context.close();
+  });
+
   it('Tab completes namespaces in the terminal: kubectl get svc -n ku → kube-system', async () => {
     const { page, context } = await openPage(browser, '/en/sandbox/');
     await startLab(page);
@@ -163,6 +176,30 @@ describe('the lab on the sandbox page', () => {
       expect(bad, `${tab}: ${JSON.stringify(bad, null, 2)}`).toEqual([]);
     }
     expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a lab inside a lesson', () => {
+  it('"Run in terminal" on a code block starts the lab and runs the block', async () => {
+    const { page, context, errors } = await openPage(browser, '/en/lessons/where-does-external-ip-come-from/', { viewport: { width: 1440, height: 900 } });
+    await page.getByRole('button', { name: 'Run in terminal: kubectl apply -f redis-lb.yaml' }).click();
+    await waitForTerminal(page, /service\/redis-lb created/);
+    await waitForTerminal(page, /redis-lb\s+LoadBalancer\s+10\.0\.\d+\.\d+\s+<pending>\s+6379:3\d{4}\/TCP/);
+    // Docked beside the text on a wide screen: the lesson keeps its own column.
+    const lab = await page.locator('.lab-shell').boundingBox();
+    const article = await page.locator('article').boundingBox();
+    expect(lab!.x).toBeGreaterThanOrEqual(article!.x + article!.width - 1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the Korean lesson runs the same lab with Korean labels', async () => {
+    const { page, context } = await openPage(browser, '/ko/lessons/where-does-external-ip-come-from/');
+    await startLab(page, '실습 시작');
+    expect(await page.getByRole('button', { name: '적용' }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'YAML 편집기' }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: '터미널' }).count()).toBe(1);
     await context.close();
   });
 });

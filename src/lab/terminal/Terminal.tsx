@@ -13,13 +13,21 @@ import type { LabStrings } from '../i18n';
 const PROMPT = '\x1b[1;32mazureuser@lab\x1b[0m:\x1b[1;34m~\x1b[0m$ ';
 const CONTINUATION = '> ';
 
+export interface TerminalApi {
+  /** Types a whole command (or several lines) and presses Enter. */
+  run(line: string): void;
+  /** Sends raw key data, as the on-screen keys for touch screens do. */
+  send(data: string): void;
+  focus(): void;
+}
+
 interface Props {
   store: LabStore;
   labId: string;
   complete: Completer;
   t: LabStrings;
   /** Gives the parent a way to type a command as if the learner had (code block "Run" buttons). */
-  onReady?: (api: { run(line: string): void; focus(): void }) => void;
+  onReady?: (api: TerminalApi) => void;
 }
 
 /** Colours az's errors red as the real CLI does; kubectl prints plain text. */
@@ -121,6 +129,16 @@ export function Terminal({ store, labId, complete, t, onReady }: Props) {
     };
 
     const dataSub = term.onData(handle);
+    // With a selection, Ctrl+C (or Cmd+C) copies as in a desktop terminal instead of interrupting.
+    term.attachCustomKeyEventHandler((e) => {
+      const copy = e.type === 'keydown' && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c' && term.hasSelection();
+      if (copy) {
+        void navigator.clipboard?.writeText(term.getSelection()).catch(() => undefined);
+        term.clearSelection();
+        return false;
+      }
+      return true;
+    });
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.transcript !== prev.transcript && !running) printNewEntries();
     });
@@ -137,6 +155,10 @@ export function Terminal({ store, labId, complete, t, onReady }: Props) {
       run(line) {
         term.write(editor.setLine(''));
         handle(line + '\r');
+      },
+      send: (data) => {
+        handle(data);
+        term.focus();
       },
       focus: () => term.focus(),
     });

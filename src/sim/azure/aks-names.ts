@@ -23,6 +23,8 @@ export interface AksLayout {
   kubeletIdentityName: string;
   /** Object id of the cluster's (control plane) identity: the `caller` of CCM writes. */
   clusterPrincipalId: string;
+  /** Client (application) id of that identity, as ARM's AuthorizationFailed message names it. */
+  clusterClientId: string;
   tenantId: string;
   dnsPrefix: string;
   fqdn: string;

@@ -4,7 +4,7 @@
  * the outbound IPs and the node pool. The cloud provider (cloud-provider/) never creates these.
  */
 import type { ResolvedOptions } from '../options';
-import type { SeededRandom } from '../random';
+import { SeededRandom } from '../random';
 import { AKS_CALLER, ids, nodeName, nodeResourceGroupName, type AksLayout } from './aks-names';
 import { aksTags, kubeletIdentity, natGateway, nsg, outboundPublicIp, resourceGroup, route, routeTable, vmss, vnet } from './aks-resources';
 import { managedCluster } from './managed-cluster';
@@ -51,6 +51,8 @@ export class AksCluster {
       natGatewayName: 'aks-nat-gateway',
       kubeletIdentityName: `${o.clusterName}-agentpool`,
       clusterPrincipalId: random.uuid(),
+      // Own stream: adding this draw must not shift the cluster's other seeded names.
+      clusterClientId: new SeededRandom(`${o.seed}:cluster-client-id`).uuid(),
       tenantId: random.uuid(),
       dnsPrefix,
       fqdn: `${dnsPrefix.toLowerCase()}-${hex}.hcp.${o.location}.azmk8s.io`,
@@ -79,6 +81,8 @@ export class AksCluster {
     this.client.put(resourceGroup(o.subscriptionId, o.resourceGroup, o.location), { caller: 'azureuser@contoso.com' });
     this.client.put(resourceGroup(o.subscriptionId, l.nodeResourceGroup, o.location, aksTags(l), i.managedCluster), AKS_CTX);
     this.client.put(kubeletIdentity(l, this.random), AKS_CTX);
+    // AKS grants the cluster identity rights on the node resource group (and nothing else).
+    this.client.authz.grant(l.clusterPrincipalId, i.nodeRg);
     this.client.put(nsg(l), AKS_CTX);
     if (o.networkPlugin === 'kubenet') this.client.put(routeTable(l, this.nodes), AKS_CTX);
     const outboundIps: string[] = [];

@@ -6,6 +6,7 @@
 import type { VirtualClock } from '../clock';
 import { sleep, type Flow } from '../flow';
 import type { SeededRandom } from '../random';
+import { RoleAssignments } from './authz';
 import { ArmError } from './errors';
 import { checkLimits, keepPipLink, linkPublicIps } from './limits';
 import { deleteOperation, writeOperation, type ArmStore } from './store';
@@ -50,6 +51,8 @@ const DEFAULT_LATENCY_MS = 2000;
 
 export class ArmClient {
   private writeTimes = new Map<string, number[]>();
+  /** Who may act where (checked by the cloud provider for resource groups outside the node RG). */
+  readonly authz = new RoleAssignments();
 
   constructor(
     readonly store: ArmStore,

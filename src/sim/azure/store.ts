@@ -46,6 +46,11 @@ export class ArmStore {
     return this.writes;
   }
 
+  /** A change outside resources that may let a failed retry succeed (role assignment, quota). */
+  touch(): void {
+    this.writes++;
+  }
+
   /** Deep copy as ARM's GET returns it (with computed back-references), or undefined. */
   get(id: string): ArmResource | undefined {
     const k = idKey(id);

@@ -1,5 +1,6 @@
 /** What the Azure provider's reconcile steps share: ARM access, cluster layout, and who is calling. */
 import type { AksCluster } from '../azure/aks';
+import { ArmError } from '../azure/errors';
 import type { ArmClient } from '../azure/client';
 import { resourceId } from '../azure/ids';
 import type { ArmStore } from '../azure/store';
@@ -7,10 +8,19 @@ import type { OperationContext } from '../azure/types';
 import type { Service } from '../kube/types';
 
 export class CloudError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The ARM error behind it: the service controller retries 429s as transient. */
+    readonly arm?: ArmError,
+  ) {
     super(message);
     this.name = 'CloudError';
   }
+}
+
+/** An ARM failure as the CCM reports it (raw error text), keeping the ArmError for retry decisions. */
+export function wrapArmError(err: unknown): unknown {
+  return err instanceof ArmError ? new CloudError(rawArmError(err), err) : err;
 }
 
 export interface ProviderContext {

@@ -5,7 +5,7 @@ import { A, isInternal, splitList, value } from './annotations';
 import type { ProviderContext } from './context';
 import { loadBalancerName } from './names';
 import { ensurePublicIp, findServicePip, releasePublicIps } from './reconcile-pip';
-import { ensureServiceOnLb, removeServiceFromLb, serviceHasLbResources } from './reconcile-lb';
+import { ensureHostsInPool, ensureServiceOnLb, removeServiceFromLb, serviceHasLbResources } from './reconcile-lb';
 import { reconcileNsg } from './reconcile-nsg';
 
 export type Warn = (reason: string, message: string) => void;
@@ -44,6 +44,11 @@ export class AzureLoadBalancerProvider {
     yield* removeServiceFromLb(this.p, svc, loadBalancerName(!isInternal(svc)), warn);
     yield* releasePublicIps(this.p, svc);
     this.lastPip.delete(svc.metadata.uid);
+  }
+
+  /** UpdateLoadBalancer: the node set changed, bring the backend pool up to date. */
+  *updateHosts(svc: Service): Flow<void> {
+    yield* ensureHostsInPool(this.p, svc);
   }
 
   /** Whether the provider reports an existing LB for the service (GetLoadBalancer). */

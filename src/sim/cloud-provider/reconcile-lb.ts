@@ -5,14 +5,14 @@
  */
 import { zonesOf } from '../azure/aks-resources';
 import { childIndex, edit, frontKey, nameKey } from '../azure/child-index';
-import { ArmError } from '../azure/errors';
 import { nextFreePrivateIp } from '../azure/ip-allocator';
 import { backendPool, CLUSTER_POOL, emptyLoadBalancer } from '../azure/outbound-lb';
 import type { ArmResource } from '../azure/types';
 import type { Flow } from '../flow';
 import type { Service } from '../kube/types';
 import { A, internalSubnet, isInternal, requestedIp, value } from './annotations';
-import { CloudError, lbId, opCtx, rawArmError, type ProviderContext } from './context';
+import { findServicePip } from './reconcile-pip';
+import { CloudError, lbId, opCtx, wrapArmError, type ProviderContext } from './context';
 import { expectedRulesAndProbes, type Child } from './lb-rules';
 import { baseName, frontendName, loadBalancerName } from './names';
 
@@ -40,7 +40,7 @@ export function* ensureServiceOnLb(p: ProviderContext, svc: Service, target: Fro
       // replaced, never mutated: same object ⇒ the first plan still holds).
       yield* p.client.putFlow(id, LB_TYPE, () => (p.arm.peek(id) === before ? first : plan()).build(), opCtx(p, svc, 'ensure load balancer'));
     } catch (err) {
-      throw err instanceof ArmError ? new CloudError(rawArmError(err)) : err;
+      throw wrapArmError(err);
     }
   }
   void warn;
@@ -56,7 +56,7 @@ function planEnsure(p: ProviderContext, svc: Service, target: FrontendTarget, cu
   // Indexed lookups: the LB holds every service's entries, a scan per service is quadratic.
   const fx = childIndex(baseFronts);
   let pools = list(lb, 'backendAddressPools');
-  if (!pools.some((x) => x.name === CLUSTER_POOL)) pools = [backendPool(lb.id, CLUSTER_POOL, p.aks.layout, p.aks.nodeCount), ...pools];
+  pools = withClusterPool(p, lb.id, pools);
   // Which frontend serves this service: a shared one (same PIP / same private IP) or its own.
   let frontend: Child | undefined;
   if (!internal && target.pip) frontend = fx.first(`pip:${target.pip.id.toLowerCase()}`) as Child | undefined;
@@ -111,6 +111,34 @@ function planEnsure(p: ProviderContext, svc: Service, target: FrontendTarget, cu
     return lb;
   };
   return { changed, frontendId, build };
+}
+
+/**
+ * The cluster backend pool holding exactly the current nodes (EnsureHostsInPool): created if
+ * missing, rebuilt after a node pool scale. Returns `pools` itself when nothing changes.
+ */
+function withClusterPool(p: ProviderContext, lbId: string, pools: Child[]): Child[] {
+  const n = p.aks.nodeCount;
+  const cur = pools.find((x) => x.name === CLUSTER_POOL);
+  if (!cur) return [backendPool(lbId, CLUSTER_POOL, p.aks.layout, n), ...pools];
+  if (((cur.properties.backendIPConfigurations as unknown[] | undefined) ?? []).length === n) return pools;
+  return pools.map((x) => (x === cur ? backendPool(lbId, CLUSTER_POOL, p.aks.layout, n) : x));
+}
+
+/** UpdateLoadBalancer after a node change: only the backend pool of the service's LB. */
+export function* ensureHostsInPool(p: ProviderContext, svc: Service): Flow<void> {
+  const id = lbId(p, loadBalancerName(isInternal(svc)));
+  const current = p.arm.peek(id);
+  if (!current || withClusterPool(p, current.id, list(current, 'backendAddressPools')) === list(current, 'backendAddressPools')) return;
+  const build = () => {
+    const lb = p.arm.peek(id) ?? current;
+    return { ...lb, properties: { ...lb.properties, backendAddressPools: withClusterPool(p, lb.id, list(lb, 'backendAddressPools')) } };
+  };
+  try {
+    yield* p.client.putFlow(id, LB_TYPE, build, opCtx(p, svc, 'update backend pool'));
+  } catch (err) {
+    throw wrapArmError(err);
+  }
 }
 
 /** Same content (the service's own few entries; key order is ours, so JSON text compares). */
@@ -174,6 +202,10 @@ export function* removeServiceFromLb(p: ProviderContext, svc: Service, name: str
   const current = p.arm.peek(id);
   if (!current) return;
   const prefix = baseName(svc.metadata.uid).toLowerCase();
+  // A service sharing an IP also "owns" the shared frontend as a secondary service
+  // (serviceOwnsFrontendIP): once nothing else uses it, it goes with the last sharer.
+  const sharedPip = !isInternal(svc) && (requestedIp(svc) || value(svc, A.pipName)) ? findServicePip(p, svc) : undefined;
+  const sharedPrivateIp = isInternal(svc) ? requestedIp(svc) : undefined;
   const plan = (lb: ArmResource) => {
     const rules = list(lb, 'loadBalancingRules');
     const rx = childIndex(rules);
@@ -183,9 +215,14 @@ export function* removeServiceFromLb(p: ProviderContext, svc: Service, name: str
     for (const o of list(lb, 'outboundRules')) for (const f of (o.properties.frontendIPConfigurations as { id: string }[]) ?? []) outboundFronts.add(f.id.toLowerCase());
     const usedByOthers = (f: Child) => outboundFronts.has(f.id.toLowerCase()) || (rx.get(frontKey(f.id)) as Child[]).some((r) => !mineSet.has(r) && refId(r.properties.frontendIPConfiguration) === f.id.toLowerCase());
     const fronts = list(lb, 'frontendIPConfigurations');
-    const myFronts = childIndex(fronts).get(`p:${prefix}`) as Child[];
+    const fx = childIndex(fronts);
+    const myFronts = fx.get(`p:${prefix}`) as Child[];
+    const secondary = [
+      ...(sharedPip ? fx.get(`pip:${sharedPip.id.toLowerCase()}`) : []),
+      ...(sharedPrivateIp ? fx.get(`ip:${sharedPrivateIp}`) : []),
+    ].filter((f) => !myFronts.includes(f as Child)) as Child[];
     const blocked = myFronts.filter(usedByOthers);
-    const dropFronts = myFronts.filter((f) => !usedByOthers(f));
+    const dropFronts = [...myFronts, ...secondary].filter((f) => !usedByOthers(f));
     const probes = list(lb, 'probes');
     const myProbes = childIndex(probes).get(`p:${prefix}`) as Child[];
     const changed = myRules.length > 0 || dropFronts.length > 0 || myProbes.length > 0;
@@ -218,7 +255,7 @@ export function* removeServiceFromLb(p: ProviderContext, svc: Service, name: str
     }
     yield* p.client.putFlow(id, LB_TYPE, () => plan(p.arm.peek(id) ?? current).next, ctx);
   } catch (err) {
-    throw err instanceof ArmError ? new CloudError(rawArmError(err)) : err;
+    throw wrapArmError(err);
   }
 }
 

@@ -3,12 +3,11 @@
  * by every service with the same protocol/sources/ports (Kubernetes ≥ 1.29), or legacy per-service
  * `<base>-TCP-80-Internet` rules (≤ 1.28). Destinations are the service's frontend IPs.
  */
-import { ArmError } from '../azure/errors';
 import type { ArmResource } from '../azure/types';
 import type { Flow } from '../flow';
 import type { Service } from '../kube/types';
 import { A, flag, isInternal, splitList, value } from './annotations';
-import { CloudError, nsgId, opCtx, rawArmError, type ProviderContext } from './context';
+import { CloudError, nsgId, opCtx, wrapArmError, type ProviderContext } from './context';
 import { allowRuleName, azureProtocol, baseName, denyAllRuleName, legacyDenyRuleName, legacySecurityRuleName, legacySharedRuleName, NSG_RULE_PREFIX } from './names';
 
 interface Rule {
@@ -227,6 +226,6 @@ export function* reconcileNsg(p: ProviderContext, svc: Service, ips: string[], r
     const build = () => (p.arm.peek(id) === current ? first : planNsg(p, p.arm.peek(id) ?? current, svc, active, wanted, gone) ?? p.arm.peek(id)!);
     yield* p.client.putFlow(id, NSG_TYPE, build, opCtx(p, svc, removing ? 'remove security rules' : 'ensure security rules'));
   } catch (err) {
-    throw err instanceof ArmError ? new CloudError(rawArmError(err)) : err;
+    throw wrapArmError(err);
   }
 }

@@ -4,12 +4,13 @@
  * PIP only when no service is left in its tag. User-created PIPs are never deleted.
  */
 import { zonesOf } from '../azure/aks-resources';
+import { authorizationFailed } from '../azure/authz';
 import { ArmError } from '../azure/errors';
 import type { Flow } from '../flow';
 import type { Service } from '../kube/types';
 import type { ArmResource } from '../azure/types';
 import { A, parseTags, requestedIp, value } from './annotations';
-import { CloudError, opCtx, pipId, rawArmError, type ProviderContext } from './context';
+import { CloudError, opCtx, pipId, wrapArmError, type ProviderContext } from './context';
 import { CLUSTER_NAME, publicIpName, serviceKey } from './names';
 
 const PIP_TYPE = 'Microsoft.Network/publicIPAddresses';
@@ -41,10 +42,23 @@ export function findServicePip(p: ProviderContext, svc: Service): ArmResource | 
   return p.arm.peek(pipId(p, publicIpName(svc.metadata.uid, value(svc, A.pipPrefixId)), rg));
 }
 
+/**
+ * The CCM lists public IPs of the PIP resource group before anything else: outside the node RG
+ * that needs a role assignment, else ARM answers 403 AuthorizationFailed (not retried as transient).
+ */
+export function authorizePipGroup(p: ProviderContext, rg: string): void {
+  if (rg.toLowerCase() === p.rg) return;
+  const layout = p.aks.layout;
+  const scope = `/subscriptions/${layout.subscriptionId}/resourceGroups/${rg}/providers/Microsoft.Network`;
+  if (p.client.authz.allows(layout.clusterPrincipalId, scope)) return;
+  throw wrapPipError(authorizationFailed(layout.clusterClientId, layout.clusterPrincipalId, 'Microsoft.Network/publicIPAddresses/read', scope));
+}
+
 /** Ensures the service's PIP exists and carries the right tags/DNS settings; returns it. */
 export function* ensurePublicIp(p: ProviderContext, svc: Service): Flow<ArmResource> {
   const key = serviceKey(svc.metadata.namespace!, svc.metadata.name);
   const rg = pipResourceGroup(p, svc);
+  authorizePipGroup(p, rg);
   const pipName = value(svc, A.pipName);
   const ip = requestedIp(svc);
   let pip = findServicePip(p, svc);
@@ -77,14 +91,7 @@ export function* ensurePublicIp(p: ProviderContext, svc: Service): Flow<ArmResou
   }
 }
 
-function wrapPipError(err: unknown): unknown {
-  if (err instanceof ArmError) {
-    const e = new CloudError(rawArmError(err));
-    (e as CloudError & { arm?: ArmError }).arm = err;
-    return e;
-  }
-  return err;
-}
+const wrapPipError = wrapArmError;
 
 function newManagedPip(p: ProviderContext, svc: Service, id: string, name: string, address: string): ArmResource {
   const key = serviceKey(svc.metadata.namespace!, svc.metadata.name);
@@ -150,6 +157,7 @@ function applyDns(p: ProviderContext, svc: Service, pip: ArmResource, managed: b
 export function* releasePublicIps(p: ProviderContext, svc: Service, keepId?: string): Flow<void> {
   const key = serviceKey(svc.metadata.namespace!, svc.metadata.name);
   const groups = new Set([p.rg, pipResourceGroup(p, svc).toLowerCase()]);
+  authorizePipGroup(p, pipResourceGroup(p, svc));
   const candidates: ArmResource[] = [];
   const managedName = publicIpName(svc.metadata.uid, value(svc, A.pipPrefixId)).toLowerCase();
   for (const rg of groups) {

@@ -18,6 +18,10 @@ const COMPONENT = 'service-controller';
 export class ServiceController {
   readonly queue: WorkQueue;
   private lastNodeCount: number;
+  /** Keys queued because the Service changed (full EnsureLoadBalancer). */
+  private changed = new Set<string>();
+  /** Keys queued only because the node set changed (UpdateLoadBalancer, nodeSyncService). */
+  private hostsOnly = new Set<string>();
 
   constructor(
     private readonly kube: KubeStore,
@@ -25,7 +29,8 @@ export class ServiceController {
     private readonly provider: AzureLoadBalancerProvider,
     clock: VirtualClock,
     worldVersion: () => number,
-    nodeCount: () => number,
+    private readonly nodeCount: () => number,
+    private readonly nodeNames: () => string[] = () => [],
   ) {
     this.queue = new WorkQueue('service-controller', clock, worldVersion, (key) => this.sync(key), {
       isTransient: (err) => causeOf(err)?.statusCode === 429,
@@ -38,14 +43,23 @@ export class ServiceController {
     kube.watch('Service', (ev) => {
       const svc = ev.object as Service;
       const key = `${svc.metadata.namespace}/${svc.metadata.name}`;
-      if (ev.type === 'ADDED' && (wantsLoadBalancer(svc) || svc.metadata.finalizers?.includes(LB_FINALIZER))) this.queue.enqueue(key);
-      if (ev.type === 'MODIFIED' && needsUpdate(ev.old as Service, svc)) this.queue.enqueue(key);
+      const full = (ev.type === 'ADDED' && (wantsLoadBalancer(svc) || svc.metadata.finalizers?.includes(LB_FINALIZER))) || (ev.type === 'MODIFIED' && needsUpdate(ev.old as Service, svc));
+      if (!full) return;
+      this.changed.add(key);
+      this.queue.enqueue(key);
     });
     kube.watch('Node', () => {
       const n = nodeCount();
       if (n === this.lastNodeCount) return;
       this.lastNodeCount = n;
-      for (const s of kube.scan('Service')) if (wantsLoadBalancer(s as Service)) this.queue.enqueue(`${s.metadata.namespace}/${s.metadata.name}`);
+      for (const s of kube.scan('Service')) {
+        const svc = s as Service;
+        // Only Services whose LB is already in place get the hosts update; others are mid-ensure.
+        if (!wantsLoadBalancer(svc) || !svc.status?.loadBalancer?.ingress?.length) continue;
+        const key = `${s.metadata.namespace}/${s.metadata.name}`;
+        this.hostsOnly.add(key);
+        this.queue.enqueue(key);
+      }
     });
   }
 
@@ -75,6 +89,23 @@ export class ServiceController {
       if (exists) this.events.record(svc, 'Normal', 'DeletedLoadBalancer', 'Deleted load balancer', COMPONENT);
       return;
     }
+    // A node change alone: UpdateLoadBalancer, not a full ensure (SVC-CTRL nodeSyncService).
+    const hostsOnly = this.hostsOnly.delete(key) && !this.changed.has(key) && hasFinalizer && !!svc.status?.loadBalancer?.ingress?.length;
+    this.changed.delete(key);
+    if (hostsOnly) {
+      try {
+        yield* this.provider.updateHosts(svc);
+      } catch (err) {
+        // Go's %v of the (at most 20) node names: `[n1 n2 n3]`.
+        const hosts = this.nodeNames();
+        const text = `Error updating load balancer with new hosts [${hosts.slice(0, 20).join(' ')}] [node names limited, total number of nodes: ${hosts.length}], error: ${message(err)}`;
+        this.events.record(svc, 'Warning', 'UpdateLoadBalancerFailed', text, COMPONENT);
+        throw err;
+      }
+      this.events.record(svc, 'Normal', 'UpdatedLoadBalancer', 'Updated load balancer with new hosts', COMPONENT);
+      return;
+    }
+    if (this.nodeCount() === 0) warn('UnAvailableLoadBalancer', 'There are no available nodes for LoadBalancer');
     this.events.record(svc, 'Normal', 'EnsuringLoadBalancer', 'Ensuring load balancer', COMPONENT);
     if (!hasFinalizer) {
       this.kube.updateMetadata('Service', name, ns, (meta) => ({ ...meta, finalizers: [...(meta.finalizers ?? []), LB_FINALIZER] }));

@@ -10,11 +10,12 @@ import type { KubeStore } from '../kube/store';
 import type { KubeObject, Service } from '../kube/types';
 import type { SeededRandom } from '../random';
 import { md5Hex } from '../md5';
+import { findSlice, syncEndpointSlice } from './endpointslices';
 
 type Template = { metadata?: { labels?: Record<string, string> }; spec?: Record<string, unknown> };
 const POD_START_MS = 3000;
 
-export function startWorkloadControllers(kube: KubeStore, events: EventRecorder, clock: VirtualClock, _world: () => number, random: SeededRandom): void {
+export function startWorkloadControllers(kube: KubeStore, events: EventRecorder, clock: VirtualClock, _world: () => number, random: SeededRandom, sliceRandom: SeededRandom = random): void {
   const nextIp = new Map<string, number>();
   let rr = 0;
   const pending = new Set<string>();
@@ -140,6 +141,9 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
     const svc = kube.peek('Service', name, ns) as Service | undefined;
     if (!svc || !svc.spec.selector || !Object.keys(svc.spec.selector).length || svc.spec.type === 'ExternalName') {
       if (!svc && kube.peek('Endpoints', name, ns)) kube.delete('Endpoints', name, ns);
+      // A selector removed from a live Service: its managed slice goes (a deleted Service's goes by owner).
+      const slice = svc && findSlice(kube, svc);
+      if (slice) kube.delete('EndpointSlice', slice.metadata.name, ns);
       return;
     }
     const sel = selectorFromMap(svc.spec.selector);
@@ -149,6 +153,8 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
     const addr = (p: KubeObject) => ({ ip: (p.status as { podIP: string }).podIP, nodeName: (p.spec as { nodeName: string }).nodeName, targetRef: { kind: 'Pod', name: p.metadata.name, namespace: ns, uid: p.metadata.uid } });
     const ports = (svc.spec.ports ?? []).map((p) => ({ ...(p.name ? { name: p.name } : {}), port: resolveTarget(p.targetPort ?? p.port, pods[0]), protocol: p.protocol ?? 'TCP' }));
     const subsets = pods.length ? [{ ...(ready.length ? { addresses: ready.map(addr) } : {}), ...(notReady.length ? { notReadyAddresses: notReady.map(addr) } : {}), ports }] : undefined;
+    // Slices name every port (`""` when the Service port has no name).
+    syncEndpointSlice(kube, svc, pods, ports.map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol })), clock.nowIso(), sliceRandom);
     const existing = kube.peek('Endpoints', name, ns);
     const body: KubeObject = {
       apiVersion: 'v1',

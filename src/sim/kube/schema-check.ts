@@ -11,6 +11,7 @@
 import { ApiError } from './errors';
 import { SCHEMAS, type SchemaError } from './schemas';
 
+const QUANTITY_PATH = /\/(requests|limits|capacity|allocatable|hard)\/[^/]+$/;
 const QUANTITY = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
 
 /** Throws ApiError(BadRequest) worded as the API server's decoding errors. */
@@ -20,13 +21,20 @@ export function checkDecoding(obj: Record<string, unknown>, apiVersion: string, 
   const touched = new Map<object, Set<string>>();
   const ok = validator(track(obj, touched, new Map()));
   const prefix = `${kind} in version "${apiVersion.split('/').pop()}" cannot be handled as a ${kind}: `;
-  if (!ok && validator.errors?.length) {
-    throw new ApiError('BadRequest', prefix + typeError(validator.errors[0], obj, kind));
+  // Decoding does not check required fields (validation does, with "Required value"), and a
+  // malformed quantity has its own message: neither is a JSON type error.
+  const errors = ok ? [] : validator.errors ?? [];
+  const fatal = errors.find((e) => e.keyword !== 'required' && !QUANTITY_PATH.test(e.instancePath));
+  if (fatal) {
+    throw new ApiError('BadRequest', prefix + typeError(fatal, obj, kind));
   }
   const badQuantity = findBadQuantity(obj, '');
   if (badQuantity) {
     throw new ApiError('BadRequest', prefix + "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
   }
+  // The validator stops at its first error: fields after it were never read, so unknown-field
+  // detection would be wrong. Validation reports the missing field instead.
+  if (errors.length) return;
   const unknown: string[] = [];
   collectUnknown(obj, '', touched, unknown);
   if (unknown.length) {

@@ -232,12 +232,18 @@ export class KubeStore {
     const ns = type.namespaced ? namespace ?? 'default' : undefined;
     const old = this.peek(kind, name, ns);
     if (!old) throw notFound(qualifiedPlural(type), name);
+    if (kind === 'Namespace') {
+      // Namespaces go Terminating; the namespace controller empties them and then removes them.
+      if (old.metadata.deletionTimestamp) return structuredClone(old);
+      const obj = { ...old, metadata: { ...old.metadata, deletionTimestamp: this.clock.nowIso() }, status: { ...(old.status as object), phase: 'Terminating' } };
+      this.persist(type, obj, old);
+      return structuredClone(obj);
+    }
     if (old.metadata.finalizers?.length) {
       if (old.metadata.deletionTimestamp) return structuredClone(old);
       const obj = { ...old, metadata: { ...old.metadata, deletionTimestamp: this.clock.nowIso(), deletionGracePeriodSeconds: 0 } };
       if (obj.metadata.generation !== undefined) obj.metadata.generation++;
       this.persist(type, obj, old);
-      if (kind === 'Namespace') this.deleteNamespaceContents(name);
       return structuredClone(obj);
     }
     this.remove(type, old, opts);
@@ -323,23 +329,27 @@ export class KubeStore {
         }
       }
     }
-    if (type.kind === 'Namespace') this.deleteNamespaceContents(obj.metadata.name);
   }
 
-  private deleteNamespaceContents(ns: string): void {
-    for (const [kind, bucket] of this.objects) {
-      if (kind === 'Event') continue;
-      for (const obj of [...bucket.values()]) {
-        if (obj.metadata.namespace === ns && this.peek(kind, obj.metadata.name, ns) === obj) this.delete(kind, obj.metadata.name, ns);
-      }
-    }
+  /** Live objects in one namespace, every kind (the namespace controller's view). */
+  namespaceContents(ns: string): KubeObject[] {
+    const out: KubeObject[] = [];
+    for (const bucket of this.objects.values()) for (const obj of bucket.values()) if (obj.metadata.namespace === ns) out.push(obj);
+    return out;
+  }
+
+  /** Removes a Terminating namespace once the namespace controller has emptied it. */
+  finalizeNamespace(name: string): void {
+    const type = this.typeOf('Namespace');
+    const ns = this.peek('Namespace', name);
+    if (ns?.metadata.deletionTimestamp) this.remove(type, ns, {});
   }
 
   private assertNamespaceWritable(ns: string): void {
     const nsObj = this.peek('Namespace', ns);
     if (!nsObj) throw notFound('namespaces', ns);
     if (nsObj.metadata.deletionTimestamp) {
-      throw new ApiError('Forbidden', `unable to create new content in namespace ${ns} because it is being terminated`);
+      throw new ApiError('Forbidden', `namespaces "${ns}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`);
     }
   }
 

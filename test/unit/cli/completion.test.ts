@@ -29,4 +29,13 @@ describe('completion from live state', () => {
     expect(completions('kubectl get pods -n kube-', sb).every((n) => n.startsWith('kube-'))).toBe(true);
     expect(completions('az network lb list -g MC_', sb)).toEqual(['MC_myResourceGroup_myAKSCluster_eastus']);
   });
+
+  it('prefers namespaces that hold the kind asked for, and offers all of them otherwise', async () => {
+    const sb = sandbox();
+    expect(completions('kubectl get svc -n ku', sb)).toEqual(['kube-system']);
+    expect(completions('kubectl get ns -n ku', sb).length).toBeGreaterThan(1);
+    await sb.exec('kubectl create namespace kube-lab');
+    await sb.exec('kubectl create service clusterip demo --tcp=80:80 -n kube-lab');
+    expect(completions('kubectl get svc -n kube-', sb)).toEqual(['kube-lab', 'kube-system']);
+  });
 });

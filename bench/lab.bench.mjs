@@ -1,0 +1,114 @@
+// Lab benchmarks in Chromium against the built site: JavaScript fetched before and after
+// "Start lab" per lab page, start-to-usable time, and world change → portal DOM update time.
+import { chromium } from 'playwright-core';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { startStaticServer } from '../test/support/static-server.ts';
+import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.ts';
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n) => (n / 1024).toFixed(1);
+
+function sizes(urls, base) {
+  let raw = 0;
+  let gz = 0;
+  for (const u of urls) {
+    const path = `dist${new URL(u).pathname}`;
+    if (!existsSync(path)) continue;
+    const buf = readFileSync(path);
+    raw += buf.length;
+    gz += gzipSync(buf).length;
+  }
+  return { raw, gz };
+}
+
+export async function labBench(pages, runs = 3) {
+  const executablePath = findChromium();
+  if (!executablePath) return { skipped: 'no Chromium' };
+  const { url, server } = await startStaticServer('dist');
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const rows = [];
+  try {
+    for (const path of pages) {
+      const ready = [];
+      const portal = [];
+      let before = { raw: 0, gz: 0 };
+      let after = { raw: 0, gz: 0 };
+      for (let i = 0; i < runs; i++) {
+        const context = await browser.newContext({ baseURL: url, viewport: { width: 1440, height: 900 } });
+        const page = await context.newPage();
+        const js = new Set();
+        const track = (req) => {
+          const u = req.url();
+          if (u.endsWith('.js') || u.includes('.js?')) js.add(u.split('?')[0]);
+        };
+        context.on('request', track);
+        page.on('worker', (w) => js.add(w.url().split('?')[0]));
+        page.on('crash', () => console.error('page crashed'));
+        page.on('pageerror', (e) => console.error('pageerror', e.message));
+        page.on('close', () => console.error('page closed'));
+        await page.goto(path, { waitUntil: 'networkidle' });
+        const beforeUrls = [...js];
+        // Start to usable: click, then both the editor and the terminal are on screen and the prompt is up.
+        const ms = await page.evaluate(async () => {
+          const t0 = performance.now();
+          document.querySelector('.lab-start').click();
+          await new Promise((resolve) => {
+            const check = () =>
+              document.querySelector('.monaco-editor .view-lines') && (document.querySelector('.xterm-rows')?.textContent ?? '').includes('azureuser@lab')
+                ? resolve()
+                : requestAnimationFrame(check);
+            check();
+          });
+          return performance.now() - t0;
+        });
+        ready.push(ms);
+        // World change → portal DOM: show the resource list, apply a Service with waits skipped, and
+        // time from the store's mark to the moment the list shows the new Public IP.
+        await page.getByRole('tab', { name: /Portal|포털/ }).click();
+        await page.getByRole('radio', { name: /Skip waits|대기 건너뛰기/ }).check();
+        const delta = await page.evaluate(async () => {
+          const list = document.querySelector('table.resource-list tbody');
+          const seen = new Promise((resolve) => {
+            const obs = new MutationObserver(() => {
+              if (list.textContent.includes('kubernetes-a')) {
+                obs.disconnect();
+                resolve(performance.now());
+              }
+            });
+            obs.observe(list, { childList: true, subtree: true, characterData: true });
+          });
+          performance.clearMarks('lab:world-changed');
+          document.querySelector('.lab-toolbar .button-primary').click();
+          const domAt = await seen;
+          const marks = performance.getEntriesByName('lab:world-changed').map((m) => m.startTime).filter((t) => t <= domAt);
+          return domAt - marks[marks.length - 1];
+        });
+        portal.push(delta);
+        await page.waitForTimeout(300);
+        if (i === 0) {
+          before = sizes(beforeUrls);
+          after = sizes([...js]);
+        }
+        await context.close();
+      }
+      rows.push({ path, before, after, readyMs: median(ready), portalMs: median(portal) });
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return { rows };
+}
+
+export function printLabBench(result) {
+  console.log('\n## Lab: JavaScript before/after "Start lab", start-to-usable, world change → portal (median of 3)\n');
+  if (result.skipped) {
+    console.log(`(skipped: ${result.skipped})`);
+    return;
+  }
+  console.log('| page | JS before start (gzip KB) | JS after start (gzip KB) | raw after (KB) | start → usable (ms) | world change → portal DOM (ms) |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const r of result.rows) {
+    console.log(`| ${r.path} | ${kb(r.before.gz)} | ${kb(r.after.gz)} | ${kb(r.after.raw)} | ${r.readyMs.toFixed(0)} | ${r.portalMs.toFixed(1)} |`);
+  }
+}
