@@ -10,6 +10,8 @@ import { PortalView } from './portal/PortalView';
 import { Diagram } from './diagram/Diagram';
 import { Portal, type PortalContext } from './portal/context';
 import { SNIPPETS } from './editor/snippets';
+import { ExercisesPanel } from './exercises/ExercisesPanel';
+import type { ExerciseDef } from '../learn/exercise/types';
 import './lab.css';
 
 interface Props {
@@ -18,12 +20,14 @@ interface Props {
   config: LabConfig;
   t: LabStrings;
   complete: Completer;
-  onReset(): void;
+  exercises: ExerciseDef[];
+  /** Starts the lab over; `extraSetup` runs after the lab's own set-up (an exercise's start state). */
+  onReset(extraSetup?: string[]): void;
   /** Called once the terminal is usable, with a way for lesson code blocks to run commands in it. */
   onReady(run: (line: string) => void): void;
 }
 
-const PANES: Pane[] = ['editor', 'portal', 'diagram'];
+const BASE_PANES: Pane[] = ['editor', 'portal', 'diagram'];
 
 /** On-screen keys for touch screens, where Tab, arrows and Ctrl are hard to reach. */
 const TOUCH_KEYS: [label: string, data: string, name: keyof LabStrings['keys']][] = [
@@ -59,7 +63,8 @@ function formatClock(ms: number): string {
   return new Date(ms).toISOString().slice(11, 19);
 }
 
-export function LabApp({ store, sandbox, config, t, complete, onReset, onReady }: Props) {
+export function LabApp({ store, sandbox, config, t, complete, exercises, onReset, onReady }: Props) {
+  const PANES: Pane[] = exercises.length > 0 ? [...BASE_PANES, 'exercises'] : BASE_PANES;
   const pane = useLab(store, (s) => s.pane);
   const speed = useLab(store, (s) => s.speed);
   const paused = useLab(store, (s) => s.paused);
@@ -115,8 +120,8 @@ export function LabApp({ store, sandbox, config, t, complete, onReset, onReady }
     window.addEventListener('pointerup', up);
   };
 
-  const tabLabel: Record<Pane, string> = { editor: t.editorTab, portal: t.portalTab, diagram: t.diagramTab };
-  const regionLabel: Record<Pane, string> = { editor: t.yamlEditor, portal: t.azurePortal, diagram: t.networkDiagram };
+  const tabLabel: Record<Pane, string> = { editor: t.editorTab, portal: t.portalTab, diagram: t.diagramTab, exercises: t.exercisesTab };
+  const regionLabel: Record<Pane, string> = { editor: t.yamlEditor, portal: t.azurePortal, diagram: t.networkDiagram, exercises: t.exercisesRegion };
 
   return (
     <Portal.Provider value={portalCtx}>
@@ -212,6 +217,9 @@ export function LabApp({ store, sandbox, config, t, complete, onReset, onReady }
                   )}
                   {p === 'portal' && pane === 'portal' && <PortalView />}
                   {p === 'diagram' && pane === 'diagram' && <Diagram />}
+                  {p === 'exercises' && (
+                    <ExercisesPanel store={store} sandbox={sandbox} exercises={exercises} locale={config.locale} t={t} labId={config.id} onReset={(extra) => onReset(extra)} />
+                  )}
                 </div>
               </section>
             ))}

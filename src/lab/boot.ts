@@ -11,15 +11,24 @@ import { LabApp } from './LabApp';
 import { createCompleter } from './terminal/complete';
 import { labKey } from './storage';
 import type { LabConfig, LabSandbox } from './types';
+import type { ExerciseDef } from '../learn/exercise/types';
+
+// Exercise modules live beside the lessons; only the one a lab names is loaded.
+const exerciseModules = import.meta.glob<{ exercises?: ExerciseDef[] }>('../../content/labs/*.ts');
+
+async function loadExercises(name: string | undefined): Promise<ExerciseDef[]> {
+  const load = name ? exerciseModules[`../../content/labs/${name}.ts`] : undefined;
+  return load ? ((await load()).exercises ?? []) : [];
+}
 
 export interface RunningLab {
   run(line: string): void;
   stop(): void;
 }
 
-async function prepareSandbox(config: LabConfig): Promise<LabSandbox> {
+async function prepareSandbox(config: LabConfig, extraSetup: string[]): Promise<LabSandbox> {
   const sandbox = createSandbox(config.sandbox) as unknown as LabSandbox;
-  for (const line of config.setup) await sandbox.exec(line);
+  for (const line of [...config.setup, ...extraSetup]) await sandbox.exec(line);
   await sandbox.settle();
   return sandbox;
 }
@@ -30,8 +39,9 @@ export async function startLab(root: HTMLElement, config: LabConfig): Promise<Ru
   let stopClock = () => undefined as void;
 
   /** Resolves once the terminal can take commands, so a "Run in terminal" click never gets lost. */
-  const mount = async () => {
-    const sandbox = await prepareSandbox(config);
+  const exercises = await loadExercises(config.exercises);
+  const mount = async (extraSetup: string[] = []) => {
+    const sandbox = await prepareSandbox(config, extraSetup);
     const store = createLabStore(sandbox);
     stopClock = startClock(store);
     let ready!: () => void;
@@ -43,11 +53,12 @@ export async function startLab(root: HTMLElement, config: LabConfig): Promise<Ru
         config,
         t,
         complete: createCompleter(sandbox),
+        exercises,
         onReady: (run: (line: string) => void) => {
           runner = run;
           ready();
         },
-        onReset: () => {
+        onReset: (extraSetup: string[] = []) => {
           stopClock();
           render(null, root);
           try {
@@ -56,7 +67,7 @@ export async function startLab(root: HTMLElement, config: LabConfig): Promise<Ru
           } catch {
             // nothing stored, nothing to forget
           }
-          void mount();
+          void mount(extraSetup);
         },
       }),
       root,

@@ -103,6 +103,16 @@ const en = {
   outbound: 'Outbound',
   noServices: 'No LoadBalancer Services yet: apply one and watch it appear here.',
   loading: 'Starting the lab: loading the editor, the terminal and the simulated cluster…',
+  exercisesTab: 'Exercises',
+  exercisesRegion: 'Exercises',
+  exercisesDone: (done: number, total: number) => `${done} of ${total} exercises done`,
+  exerciseState: { done: 'done', open: 'not done yet', locked: 'locked' } as Record<'done' | 'open' | 'locked', string>,
+  exerciseNeeds: 'First finish',
+  showHint: (n: number, total: number) => `Show a hint (${n} of ${total})`,
+  showSolution: 'Show solution',
+  playingSolution: 'Playing the solution…',
+  resetExercise: 'Reset exercise',
+  resetExerciseConfirm: 'Reset this exercise? The lab starts over from the exercise’s starting state.',
   loadFailed: 'The lab could not start. Reload the page to try again.',
 };
 
@@ -207,6 +217,16 @@ const ko: LabStrings = {
   outbound: '아웃바운드',
   noServices: '아직 LoadBalancer 서비스가 없습니다. 하나를 적용하고 여기에 나타나는 모습을 보세요.',
   loading: '실습을 시작하는 중: 편집기, 터미널, 가상 클러스터를 불러오고 있습니다…',
+  exercisesTab: '연습 문제',
+  exercisesRegion: '연습 문제',
+  exercisesDone: (done: number, total: number) => `연습 문제 ${total}개 중 ${done}개 완료`,
+  exerciseState: { done: '완료', open: '아직 완료되지 않음', locked: '잠김' },
+  exerciseNeeds: '먼저 완료할 문제',
+  showHint: (n: number, total: number) => `힌트 보기(${total}개 중 ${n}번째)`,
+  showSolution: '풀이 보기',
+  playingSolution: '풀이를 실행하는 중…',
+  resetExercise: '연습 문제 초기화',
+  resetExerciseConfirm: '이 연습 문제를 초기화할까요? 실습이 연습 문제의 시작 상태로 돌아갑니다.',
   loadFailed: '실습을 시작하지 못했습니다. 페이지를 새로 고쳐 다시 시도하세요.',
 };
 

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExecResult, LabSandbox } from './types';
 
 export type Speed = 1 | 4 | 'skip';
-export type Pane = 'editor' | 'portal' | 'diagram';
+export type Pane = 'editor' | 'portal' | 'diagram' | 'exercises';
 
 /** One line of terminal transcript the terminal view has not printed yet. */
 export interface TerminalEntry {
@@ -31,6 +31,10 @@ export interface LabState {
   /** The portal's current view, set by the learner or by links from the activity log. */
   portalPath: string[];
   lastApply: { ok: boolean; stdout: string; stderr: string } | null;
+  /** Every command line run in this lab, oldest first (exercise goals may look at it). */
+  history: string[];
+  /** Typed exercise answers by exercise id. */
+  answers: Record<string, string>;
 }
 
 export interface LabActions {
@@ -42,6 +46,7 @@ export interface LabActions {
   setPaused(paused: boolean): void;
   setPane(pane: Pane): void;
   openPortal(path: string[]): void;
+  setAnswer(exerciseId: string, answer: string): void;
 }
 
 export type LabStore = StoreApi<LabState & LabActions>;
@@ -101,7 +106,7 @@ export function createLabStore(sandbox: LabSandbox): LabStore {
         publish();
         const entry: TerminalEntry = { seq: ++seq, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
         if (opts.echo) entry.command = line;
-        set({ busy: false, transcript: [...get().transcript.slice(-199), entry] });
+        set({ busy: false, transcript: [...get().transcript.slice(-199), entry], history: [...get().history.slice(-999), line] });
         return result;
       });
       queue = job.catch(() => undefined);
@@ -120,6 +125,8 @@ export function createLabStore(sandbox: LabSandbox): LabStore {
       transcript: [],
       portalPath: [],
       lastApply: null,
+      history: [],
+      answers: {},
       exec: run,
       async apply(yaml) {
         const result = await run('kubectl apply -f -', { stdin: yaml, echo: true });
@@ -143,6 +150,7 @@ export function createLabStore(sandbox: LabSandbox): LabStore {
       setPaused: (paused) => set({ paused }),
       setPane: (pane) => set({ pane }),
       openPortal: (portalPath) => set({ portalPath, pane: 'portal' }),
+      setAnswer: (id, answer) => set({ answers: { ...get().answers, [id]: answer.slice(0, 200) } }),
     };
   });
   return store;

@@ -32,4 +32,6 @@ export interface LabConfig {
   setup: string[];
   /** Sandbox options (outbound type, IP count, …); see createSandbox. */
   sandbox: Record<string, unknown>;
+  /** Name of the module in content/labs/ whose `exercises` this lab checks (usually the lesson slug). */
+  exercises?: string;
 }

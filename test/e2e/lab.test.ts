@@ -183,8 +183,11 @@ describe('the lab on the sandbox page', () => {
 describe('a lab inside a lesson', () => {
   it('"Run in terminal" on a code block starts the lab and runs the block', async () => {
     const { page, context, errors } = await openPage(browser, '/en/lessons/where-does-external-ip-come-from/', { viewport: { width: 1440, height: 900 } });
-    await page.getByRole('button', { name: 'Run in terminal: kubectl apply -f redis-lb.yaml' }).click();
+    const block = page.locator('.run-block', { has: page.locator('pre', { hasText: 'kubectl apply -f redis-lb.yaml' }) });
+    await block.getByRole('button', { name: 'Run in terminal' }).click();
     await waitForTerminal(page, /service\/redis-lb created/);
+    // The page has exactly one button named Apply (the lab's), even with `kubectl apply` in code blocks.
+    expect(await page.getByRole('button', { name: 'Apply' }).count()).toBe(1);
     await waitForTerminal(page, /redis-lb\s+LoadBalancer\s+10\.0\.\d+\.\d+\s+<pending>\s+6379:3\d{4}\/TCP/);
     // Docked beside the text on a wide screen: the lesson keeps its own column.
     const lab = await page.locator('.lab-shell').boundingBox();
@@ -200,6 +203,40 @@ describe('a lab inside a lesson', () => {
     expect(await page.getByRole('button', { name: '적용' }).count()).toBe(1);
     expect(await page.getByRole('region', { name: 'YAML 편집기' }).count()).toBe(1);
     expect(await page.getByRole('region', { name: '터미널' }).count()).toBe(1);
+    await context.close();
+  });
+
+  it('exercises tick when solved, un-tick when broken, and offer hints then the solution', async () => {
+    const { page, context, errors } = await openPage(browser, '/en/lessons/where-does-external-ip-come-from/', { viewport: { width: 1440, height: 900 } });
+    await startLab(page);
+    await page.getByRole('radio', { name: 'Skip waits' }).check();
+    await page.getByRole('tab', { name: 'Exercises' }).click();
+    const panel = page.getByRole('region', { name: 'Exercises' });
+    const first = panel.locator('li.exercise').first();
+    expect(await first.innerText()).toContain('There is no Service qa/redis-lb yet');
+    // Hints unlock one at a time; no solution before a first attempt.
+    expect(await first.getByRole('button', { name: 'Show solution' }).count()).toBe(0);
+    await first.getByRole('button', { name: /Show a hint \(1 of/ }).click();
+    expect(await first.locator('.exercise-hints li').count()).toBe(1);
+
+    // Solve it by hand: Apply the editor's Service.
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await waitForTerminal(page, /service\/redis-lb created/);
+    await expect.poll(() => first.getAttribute('class'), { timeout: 10_000 }).toContain('exercise-done');
+    const card = page.locator('.exercise-card[data-exercise="expose-redis"]');
+    await expect.poll(() => card.innerText()).toContain('Done');
+    expect(await panel.getByRole('status').innerText()).toBe('1 of 3 exercises done');
+
+    // Break it: deleting the Service un-ticks it and locks the next one again.
+    await runInTerminal(page, 'kubectl delete svc redis-lb -n qa');
+    await expect.poll(() => first.getAttribute('class'), { timeout: 10_000 }).toContain('exercise-open');
+    expect(await panel.locator('li.exercise').nth(1).getAttribute('class')).toContain('exercise-locked');
+
+    // After an attempt, "Show solution" plays the solution into the terminal and the tick comes back.
+    await first.getByRole('button', { name: 'Show solution' }).click();
+    await waitForTerminal(page, /kubectl apply -f redis-lb\.yaml/);
+    await expect.poll(() => first.getAttribute('class'), { timeout: 15_000 }).toContain('exercise-done');
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

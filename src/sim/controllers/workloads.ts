@@ -178,7 +178,11 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
       if (s) syncSts(s);
     });
   });
-  kube.watch('Service', (ev) => later(`ep:${key(ev.object)}`, () => syncEndpoints(ev.object.metadata.namespace!, ev.object.metadata.name)));
+  kube.watch('Service', (ev) => {
+    // Status and finalizer writes keep the spec object: endpoints cannot have changed.
+    if (ev.type === 'MODIFIED' && ev.old?.spec === ev.object.spec) return;
+    later(`ep:${key(ev.object)}`, () => syncEndpoints(ev.object.metadata.namespace!, ev.object.metadata.name));
+  });
   kube.watch('Pod', (ev) => {
     for (const svc of kube.scan('Service')) {
       if (svc.metadata.namespace !== ev.object.metadata.namespace) continue;

@@ -186,13 +186,16 @@ export class KubeStore {
     return this.replace(type, next, old, opts);
   }
 
-  /** Status subresource write (controllers): no generation bump, no spec validation. */
+  /**
+   * Status subresource write (controllers): no generation bump, no spec validation. The store
+   * takes `status` as is (no copy: controllers pass fresh objects and never mutate them later).
+   */
   updateStatus(kind: string, name: string, namespace: string | undefined, status: unknown): KubeObject {
     const type = this.typeOf(kind);
     const old = this.peek(kind, name, type.namespaced ? namespace ?? 'default' : undefined);
     if (!old) throw notFound(qualifiedPlural(type), name);
     if (deepEqual(old.status, status)) return old;
-    const obj = { ...old, status: structuredClone(status), metadata: { ...old.metadata } } as KubeObject;
+    const obj = { ...old, status, metadata: { ...old.metadata } } as KubeObject;
     this.persist(type, obj, old);
     return obj;
   }

@@ -1,0 +1,57 @@
+import type { ExerciseDef, ExerciseState, ExerciseStatus, Localized } from './types';
+
+/**
+ * Evaluates every exercise against the current state, in order. An exercise whose `needs` are not
+ * all done is locked; a done exercise becomes open again when a later change breaks one of its goals
+ * (the state decides, not history), which is how ticks can disappear.
+ */
+export function evaluate(exercises: ExerciseDef[], state: ExerciseState): ExerciseStatus[] {
+  const done = new Set<string>();
+  const out: ExerciseStatus[] = [];
+  for (const ex of exercises) {
+    const missing = (ex.needs ?? []).filter((id) => !done.has(id));
+    if (missing.length > 0) {
+      out.push({ id: ex.id, state: 'locked', missing });
+      continue;
+    }
+    // Goals are steps in order: the learner is told about the first one still missing, not all of them.
+    const gaps: Localized[] = [];
+    for (const goal of ex.goals) {
+      let result;
+      try {
+        result = goal(state);
+      } catch {
+        // A goal that cannot read the state (an object is missing) simply is not met yet.
+        result = { ok: false };
+      }
+      if (!result.ok) {
+        gaps.push(result.gap ?? { en: 'Not done yet.', ko: '아직 완료되지 않았습니다.' });
+        break;
+      }
+    }
+    if (ex.answer && gaps.length === 0) {
+      const typed = state.answers[ex.id];
+      if (typed === undefined || typed.trim() === '') gaps.push(ex.answer.prompt);
+      else {
+        const r = ex.answer.check(state, typed.trim());
+        if (!r.ok) gaps.push(r.gap ?? { en: 'That answer is not right yet.', ko: '아직 정답이 아닙니다.' });
+      }
+    }
+    if (gaps.length === 0) {
+      done.add(ex.id);
+      out.push({ id: ex.id, state: 'done' });
+    } else out.push({ id: ex.id, state: 'open', gaps });
+  }
+  return out;
+}
+
+/** Hints the learner may see now, in order; `unlocked` says how many they have opened. */
+export function availableHints(ex: ExerciseDef, state: ExerciseState): ExerciseDef['hints'] {
+  return ex.hints.filter((h) => {
+    try {
+      return h.when ? h.when(state) : true;
+    } catch {
+      return false;
+    }
+  });
+}

@@ -1,0 +1,48 @@
+import type { LabSandbox, Locale } from '../../lab/types';
+
+export type Localized = Record<Locale, string>;
+
+/** What a goal may look at: the simulated world, what the learner typed, and typed answers. */
+export interface ExerciseState {
+  sandbox: LabSandbox;
+  /** Command lines the learner ran in this lab, oldest first (Apply shows as `kubectl apply -f -`). */
+  history: string[];
+  /** Typed answers by exercise id. */
+  answers: Record<string, string>;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  /** When not ok: what is missing, in words the learner can act on. */
+  gap?: Localized;
+}
+
+export type Goal = (state: ExerciseState) => CheckResult;
+
+export interface Hint {
+  text: Localized;
+  /** Offer this hint only while the condition holds (e.g. only once the Service exists). */
+  when?: (state: ExerciseState) => boolean;
+}
+
+/** One exercise, written once in TypeScript beside the lesson and shared by both languages. */
+export interface ExerciseDef {
+  id: string;
+  title: Localized;
+  task: Localized;
+  /** Ids of exercises that must be done first. */
+  needs?: string[];
+  goals: Goal[];
+  hints: Hint[];
+  /** Commands that solve it, played into the terminal one by one. */
+  solution: string[];
+  /** Commands run headless (after the lab's own set-up) when the learner resets this exercise. */
+  setup?: string[];
+  /** Asks the learner to type something (e.g. an IP); checked against the live state. */
+  answer?: { prompt: Localized; check: (state: ExerciseState, answer: string) => CheckResult };
+}
+
+export type ExerciseStatus =
+  | { id: string; state: 'locked'; missing: string[] }
+  | { id: string; state: 'open'; gaps: Localized[] }
+  | { id: string; state: 'done' };
