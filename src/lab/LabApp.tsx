@@ -21,6 +21,10 @@ interface Props {
   t: LabStrings;
   complete: Completer;
   exercises: ExerciseDef[];
+  /** Undo/redo by rebuilding the sandbox from its command log. */
+  history: { canRedo: boolean; undo(): void; redo(): void };
+  /** Encodes this lab (options + command log) for a share link. */
+  share(): Promise<string>;
   /** Starts the lab over; `extraSetup` runs after the lab's own set-up (an exercise's start state). */
   onReset(extraSetup?: string[]): void;
   /** Called once the terminal is usable, with a way for lesson code blocks to run commands in it. */
@@ -63,7 +67,7 @@ function formatClock(ms: number): string {
   return new Date(ms).toISOString().slice(11, 19);
 }
 
-export function LabApp({ store, sandbox, config, t, complete, exercises, onReset, onReady }: Props) {
+export function LabApp({ store, sandbox, config, t, complete, exercises, history, share, onReset, onReady }: Props) {
   const PANES: Pane[] = exercises.length > 0 ? [...BASE_PANES, 'exercises'] : BASE_PANES;
   const pane = useLab(store, (s) => s.pane);
   const speed = useLab(store, (s) => s.speed);
@@ -71,6 +75,9 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, onReset
   const busy = useLab(store, (s) => s.busy);
   const now = useLab(store, (s) => s.now);
   const lastApply = useLab(store, (s) => s.lastApply);
+  const logLength = useLab(store, (s) => s.log.length);
+  const [initialLogLength] = useState(() => store.getState().log.length);
+  const [shareStatus, setShareStatus] = useState('');
   const dark = useDarkTheme();
   const editorApi = useRef<{ apply(): void; insert(text: string): void; focus(): void } | null>(null);
   const terminalApi = useRef<TerminalApi | null>(null);
@@ -167,6 +174,29 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, onReset
           <button type="button" class="button" aria-pressed={paused} onClick={() => store.getState().setPaused(!paused)}>
             {paused ? t.resume : t.pause}
           </button>
+          <button type="button" class="button" disabled={busy || logLength === 0} onClick={() => history.undo()} title={t.undoHint}>
+            {t.undo}
+          </button>
+          <button type="button" class="button" disabled={busy || !history.canRedo || logLength !== initialLogLength} onClick={() => history.redo()}>
+            {t.redo}
+          </button>
+          <button
+            type="button"
+            class="button"
+            onClick={async () => {
+              const url = `${location.href.split('#')[0]}#lab=${await share()}`;
+              try {
+                await navigator.clipboard.writeText(url);
+                setShareStatus(t.linkCopied);
+              } catch {
+                // Clipboard refused (permissions): put the link where the learner can copy it.
+                window.history.replaceState(null, '', url);
+                setShareStatus(t.linkInAddressBar);
+              }
+            }}
+          >
+            {t.copyLink}
+          </button>
           <button
             type="button"
             class="button"
@@ -180,6 +210,11 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, onReset
         <p class="visually-hidden" role="status" aria-live="polite">
           {lastApply ? (lastApply.ok ? t.applyOk : t.applyFailed) : ''}
         </p>
+        {shareStatus && (
+          <p class="lab-share-status" role="status">
+            {shareStatus}
+          </p>
+        )}
         <div class="lab-split" style={{ gridTemplateRows: `${split}% auto minmax(0, 1fr)` }}>
           <div class="lab-top">
             <div role="tablist" aria-label={t.views} class="lab-tabs">

@@ -10,6 +10,9 @@ import { labStrings } from './i18n';
 import { LabApp } from './LabApp';
 import { createCompleter } from './terminal/complete';
 import { labKey } from './storage';
+import { replay } from './replay';
+import { encodeLab, type LogEntry } from '../learn/share/codec';
+import { optionsToSearch, parseSandboxOptions } from './sandbox-options';
 import type { LabConfig, LabSandbox } from './types';
 import type { ExerciseDef } from '../learn/exercise/types';
 
@@ -26,23 +29,38 @@ export interface RunningLab {
   stop(): void;
 }
 
-async function prepareSandbox(config: LabConfig, extraSetup: string[]): Promise<LabSandbox> {
-  const sandbox = createSandbox(config.sandbox) as unknown as LabSandbox;
-  for (const line of [...config.setup, ...extraSetup]) await sandbox.exec(line);
-  await sandbox.settle();
-  return sandbox;
+export interface StartOptions {
+  /** A command log to rebuild (from a share link). */
+  log?: LogEntry[];
 }
 
-export async function startLab(root: HTMLElement, config: LabConfig): Promise<RunningLab> {
+export async function startLab(root: HTMLElement, config: LabConfig, start: StartOptions = {}): Promise<RunningLab> {
   const t = labStrings(config.locale);
+  const exercises = await loadExercises(config.exercises);
   let runner: (line: string) => void = () => undefined;
   let stopClock = () => undefined as void;
+  let unsubscribe = () => undefined as void;
+  /** Commands taken back by Undo, newest last; any new command forgets them. */
+  let redo: LogEntry[] = [];
 
-  /** Resolves once the terminal can take commands, so a "Run in terminal" click never gets lost. */
-  const exercises = await loadExercises(config.exercises);
-  const mount = async (extraSetup: string[] = []) => {
-    const sandbox = await prepareSandbox(config, extraSetup);
-    const store = createLabStore(sandbox);
+  /**
+   * Builds a fresh sandbox (set-up, then an exercise's extra set-up, then a command log replayed at
+   * its original virtual times) and renders the lab on it. Resolves once the terminal takes input.
+   */
+  const mount = async (extraSetup: string[] = [], log: LogEntry[] = []): Promise<void> => {
+    stopClock();
+    unsubscribe();
+    render(null, root);
+    const sandbox = createSandbox(config.sandbox) as unknown as LabSandbox;
+    for (const line of [...config.setup, ...extraSetup]) await sandbox.exec(line);
+    await sandbox.settle();
+    const startedAt = sandbox.clock.now();
+    await replay(sandbox, log, startedAt);
+    await sandbox.settle();
+    const store = createLabStore(sandbox, { log, startedAt });
+    unsubscribe = store.subscribe((s, prev) => {
+      if (s.log.length > prev.log.length) redo = [];
+    });
     stopClock = startClock(store);
     let ready!: () => void;
     const terminalReady = new Promise<void>((resolve) => (ready = resolve));
@@ -54,31 +72,53 @@ export async function startLab(root: HTMLElement, config: LabConfig): Promise<Ru
         t,
         complete: createCompleter(sandbox),
         exercises,
+        history: {
+          canUndo: log.length > 0 || store.getState().log.length > 0,
+          canRedo: redo.length > 0,
+          undo: () => {
+            const current = store.getState().log;
+            if (current.length === 0) return;
+            const kept = current.slice(0, -1);
+            const undone = current[current.length - 1]!;
+            // Set before mounting: the new lab reads it to enable Redo (replay itself logs nothing new).
+            redo = [...redo, undone];
+            void mount(extraSetup, kept);
+          },
+          redo: () => {
+            const next = redo[redo.length - 1];
+            if (!next) return;
+            redo = redo.slice(0, -1);
+            void mount(extraSetup, [...store.getState().log, next]);
+          },
+        },
+        share: () =>
+          encodeLab({ v: 1, lab: config.id, options: parseSandboxOptions(optionsToSearch(config.sandbox)), log: store.getState().log }),
         onReady: (run: (line: string) => void) => {
           runner = run;
           ready();
         },
-        onReset: (extraSetup: string[] = []) => {
-          stopClock();
-          render(null, root);
+        onReset: (extra: string[] = []) => {
           try {
             localStorage.removeItem(labKey(config.id, 'draft'));
             localStorage.removeItem(labKey(config.id, 'history'));
           } catch {
             // nothing stored, nothing to forget
           }
-          void mount(extraSetup);
+          redo = [];
+          void mount(extra);
         },
       }),
       root,
     );
     await terminalReady;
   };
-  await mount();
+
+  await mount([], start.log ?? []);
   return {
     run: (line) => runner(line),
     stop() {
       stopClock();
+      unsubscribe();
       render(null, root);
     },
   };

@@ -43,3 +43,14 @@ export function parseSandboxOptions(search: string): SandboxPageOptions {
     networkPlugin: pick(NETWORK_PLUGINS, q.get('plugin'), DEFAULT_PAGE_OPTIONS.networkPlugin),
   };
 }
+
+/** The inverse of parseSandboxOptions, for options held as an object (lab configs, share links). */
+export function optionsToSearch(o: Record<string, unknown>): string {
+  const q = new URLSearchParams();
+  if (typeof o.outboundType === 'string') q.set('outboundType', o.outboundType);
+  if (typeof o.managedOutboundIPCount === 'number') q.set('outboundIPs', String(o.managedOutboundIPCount));
+  if (typeof o.kubernetesVersion === 'string') q.set('k8s', o.kubernetesVersion);
+  if (typeof o.nodeCount === 'number') q.set('nodes', String(o.nodeCount));
+  if (typeof o.networkPlugin === 'string') q.set('plugin', o.networkPlugin);
+  return `?${q}`;
+}

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExecResult, LabSandbox } from './types';
+import type { LogEntry } from '../learn/share/codec';
 
 export type Speed = 1 | 4 | 'skip';
 export type Pane = 'editor' | 'portal' | 'diagram' | 'exercises';
@@ -35,6 +36,8 @@ export interface LabState {
   history: string[];
   /** Typed exercise answers by exercise id. */
   answers: Record<string, string>;
+  /** Every command with its virtual time: with the seed and options, the whole state (undo, share). */
+  log: LogEntry[];
 }
 
 export interface LabActions {
@@ -57,7 +60,8 @@ const FRESH_MS = 20_000;
  * One store per lab. It owns the sandbox; every view changes the world only through `exec`
  * (Apply and portal actions are commands too), so editor, terminal, portal and diagram agree.
  */
-export function createLabStore(sandbox: LabSandbox): LabStore {
+export function createLabStore(sandbox: LabSandbox, start: { log?: LogEntry[]; startedAt?: number } = {}): LabStore {
+  const startedAt = start.startedAt ?? sandbox.clock.now();
   let seq = 0;
   let carry = 0;
   let lastKube = sandbox.kube.version;
@@ -95,7 +99,9 @@ export function createLabStore(sandbox: LabSandbox): LabStore {
 
     const run = (line: string, opts: { stdin?: string; echo?: boolean } = {}): Promise<ExecResult> => {
       const job = queue.then(async () => {
-        set({ busy: true });
+        const entry: LogEntry = { t: sandbox.clock.now() - startedAt, line };
+        if (opts.stdin !== undefined) entry.stdin = opts.stdin;
+        set({ busy: true, log: [...get().log, entry] });
         let result: ExecResult;
         try {
           result = await sandbox.exec(line, opts.stdin === undefined ? undefined : { stdin: opts.stdin });
@@ -104,9 +110,9 @@ export function createLabStore(sandbox: LabSandbox): LabStore {
           result = { stdout: '', stderr: `internal error: ${err instanceof Error ? err.message : String(err)}\n`, exitCode: 1 };
         }
         publish();
-        const entry: TerminalEntry = { seq: ++seq, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
-        if (opts.echo) entry.command = line;
-        set({ busy: false, transcript: [...get().transcript.slice(-199), entry], history: [...get().history.slice(-999), line] });
+        const shown: TerminalEntry = { seq: ++seq, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
+        if (opts.echo) shown.command = line;
+        set({ busy: false, transcript: [...get().transcript.slice(-199), shown], history: [...get().history.slice(-999), line] });
         return result;
       });
       queue = job.catch(() => undefined);
@@ -125,8 +131,9 @@ export function createLabStore(sandbox: LabSandbox): LabStore {
       transcript: [],
       portalPath: [],
       lastApply: null,
-      history: [],
+      history: (start.log ?? []).map((e) => e.line),
       answers: {},
+      log: start.log ?? [],
       exec: run,
       async apply(yaml) {
         const result = await run('kubectl apply -f -', { stdin: yaml, echo: true });

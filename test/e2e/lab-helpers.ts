@@ -35,8 +35,10 @@ export async function runInTerminal(page: Page, line: string): Promise<void> {
 }
 
 export async function waitForTerminal(page: Page, pattern: RegExp, timeout = 15_000): Promise<void> {
+  // xterm stops drawing while it is scrolled out of view; look at it the way a learner would.
+  await page.locator('.lab-terminal').scrollIntoViewIfNeeded();
   await page.waitForFunction(
-    ([src, flags]) => new RegExp(src!, flags).test(document.querySelector('.xterm-rows')?.textContent ?? ''),
+    ([src, flags]) => new RegExp(src!, flags).test((document.querySelector('.xterm-rows') as HTMLElement | null)?.innerText ?? ''),
     [pattern.source, pattern.flags],
     { timeout },
   );

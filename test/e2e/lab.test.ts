@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { axeViolations, launch, openPage, serious } from './browser';
+import { axeViolations, baseURL, launch, openPage, serious } from './browser';
 import { runInTerminal, setEditorText, startLab, terminalText, waitForTerminal } from './lab-helpers';
 
 const SERVICE = `apiVersion: v1
@@ -105,6 +105,70 @@ describe('the lab on the sandbox page', () => {
     const box = await squiggle.boundingBox();
     expect(Math.abs((box?.y ?? 0) - (line6?.y ?? -100))).toBeLessThan(12);
     expect(await terminalText(page)).not.toContain('kubectl apply');
+    await context.close();
+  });
+
+  it('Undo takes back the last command and Redo brings it back (the lab is rebuilt from its log)', async () => {
+    const { page, context, errors } = await openPage(browser, '/en/sandbox/');
+    await startLab(page);
+    await page.getByRole('radio', { name: 'Skip waits' }).check();
+    await setEditorText(page, SERVICE);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await waitForTerminal(page, /service\/shop created/);
+    // Undo then Redo: the Service comes back, rebuilt from the command log.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Redo' }).isEnabled()).toBe(true);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Redo' }).isDisabled()).toBe(true);
+    await runInTerminal(page, 'kubectl get svc shop -o name');
+    await waitForTerminal(page, /\$ kubectl get svc shop -o name\s*service\/shop\n/);
+    // Undo twice (the get, then the apply): the Service is gone; a new command forgets the redo.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Redo' }).isEnabled()).toBe(true);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.locator('.xterm-rows').waitFor();
+    await runInTerminal(page, 'kubectl get svc shop');
+    await waitForTerminal(page, /Error from server \(NotFound\): services "shop" not found/);
+    expect(await page.getByRole('button', { name: 'Redo' }).isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('"Copy link" rebuilds the same lab, with the same Public IP, in a fresh profile', async () => {
+    const { page, context } = await openPage(browser, '/en/sandbox/');
+    await startLab(page);
+    await page.getByRole('radio', { name: 'Skip waits' }).check();
+    await setEditorText(page, SERVICE);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await waitForTerminal(page, /service\/shop created/);
+    await page.waitForTimeout(600);
+    await runInTerminal(page, 'az network public-ip list -g MC_myResourceGroup_myAKSCluster_eastus --query "[].ipAddress" -o tsv');
+    const ips = (await terminalText(page)).match(/\d+\.\d+\.\d+\.\d+/g) ?? [];
+    expect(ips.length).toBeGreaterThanOrEqual(2);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByText('Link copied').waitFor();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(/#lab=[A-Za-z0-9_-]+$/);
+    await context.close();
+
+    const fresh = await browser.newContext({ baseURL: baseURL() });
+    const other = await fresh.newPage();
+    await other.goto(link);
+    await other.getByText(/This link opens a shared lab: 2 commands/).waitFor();
+    await startLab(other);
+    await other.getByRole('radio', { name: 'Skip waits' }).check();
+    await runInTerminal(other, 'az network public-ip list -g MC_myResourceGroup_myAKSCluster_eastus --query "[].ipAddress" -o tsv');
+    const again = (await terminalText(other)).match(/\d+\.\d+\.\d+\.\d+/g) ?? [];
+    expect(again.slice(-ips.length)).toEqual(ips.slice(-ips.length));
+    await fresh.close();
+  });
+
+  it('a damaged share link says so and the lab still starts', async () => {
+    const { page, context, errors } = await openPage(browser, '/en/sandbox/#lab=AAAA%3Cscript%3E');
+    await page.getByText(/shared lab link is damaged/).waitFor();
+    expect(await page.locator('script:not([src])', { hasText: 'AAAA' }).count()).toBe(0);
+    await startLab(page);
+    expect(errors).toEqual([]);
     await context.close();
   });
 

@@ -33,9 +33,29 @@ export function parseId(id: string): ParsedId {
   return out;
 }
 
-/** ARM ids compare case-insensitively. */
+/**
+ * ARM ids compare case-insensitively. Lookups repeat the same few ids (the LB, the NSG, a PIP)
+ * thousands of times: remember their lower-case form instead of allocating it on every call.
+ */
 export function idKey(id: string): string {
-  return id.toLowerCase();
+  let k = lowerIds.get(id);
+  if (k === undefined) {
+    if (lowerIds.size >= 20_000) lowerIds.clear();
+    lowerIds.set(id, (k = id.toLowerCase()));
+  }
+  return k;
+}
+const lowerIds = new Map<string, string>();
+
+/** The n-th `/`-separated segment of an id without splitting it (`/subscriptions/<2>/resourceGroups/<4>`). */
+export function idSegment(id: string, n: number): string {
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    start = id.indexOf('/', start) + 1;
+    if (start === 0) return '';
+  }
+  const end = id.indexOf('/', start);
+  return end < 0 ? id.slice(start) : id.slice(start, end);
 }
 
 export function sameId(a: string | undefined, b: string | undefined): boolean {

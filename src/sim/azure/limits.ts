@@ -4,7 +4,8 @@
  */
 import { ArmError, armErrors } from './errors';
 import { deltaBetween } from './child-index';
-import { idKey } from './ids';
+import { cidrContains } from './ip-allocator';
+import { idKey, idSegment } from './ids';
 import type { ArmFaults } from './client';
 import type { ArmStore } from './store';
 import type { ArmResource } from './types';
@@ -29,7 +30,7 @@ export function checkLimits(store: ArmStore, resource: ArmResource, faults: ArmF
     return;
   }
   if (resource.type === PIP && !store.has(resource.id)) {
-    const count = store.countByLocation(PIP, resource.id.split('/')[2] ?? '', resource.location ?? '');
+    const count = store.countByLocation(PIP, idSegment(resource.id, 2), resource.location ?? '');
     if (count >= faults.publicIPQuota) throw armErrors.publicIpQuota(faults.publicIPQuota, resource.location ?? '');
   }
   if (resource.type === LB) {
@@ -38,6 +39,7 @@ export function checkLimits(store: ArmStore, resource: ArmResource, faults: ArmF
       throw armErrors.frontendLimit(faults.limits.frontendIPConfigurationsPerLoadBalancer);
     }
     checkRulesPerNic(store, resource, faults.limits.rulesPerNic);
+    checkStaticPrivateIps(store, resource);
   }
   if (resource.type === NSG) {
     const rules = (resource.properties.securityRules as unknown[] | undefined) ?? [];
@@ -53,7 +55,7 @@ function checkRulesPerNic(store: ArmStore, lb: ArmResource, limit: number): void
   const rules = (lb.properties.loadBalancingRules as unknown[] | undefined)?.length ?? 0;
   if (rules === 0) return;
   let total = rules;
-  const rg = lb.id.split('/')[4]?.toLowerCase();
+  const rg = idSegment(lb.id, 4).toLowerCase();
   for (const other of store.select({ type: LB, resourceGroup: rg })) {
     if (idKey(other.id) === idKey(lb.id)) continue;
     total += (other.properties.loadBalancingRules as unknown[] | undefined)?.length ?? 0;
@@ -67,6 +69,29 @@ function checkRulesPerNic(store: ArmStore, lb: ArmResource, limit: number): void
     `IpConfiguration ${ipconfigs[0] ?? lb.id} cannot have more than ${limit} NAT or load balancing rules combined.`,
   );
 }
+
+/**
+ * A Static private frontend IP must lie in its subnet (an internal Service asking for an address
+ * outside it). Only frontends new in this PUT are checked (the rest were accepted before).
+ */
+function checkStaticPrivateIps(store: ArmStore, lb: ArmResource): void {
+  const before = (store.peek(lb.id)?.properties.frontendIPConfigurations as Named[] | undefined) ?? [];
+  const { added } = deltaBetween(before, (lb.properties.frontendIPConfigurations as Named[] | undefined) ?? []);
+  for (const f of added) {
+    const props = f.properties ?? {};
+    const ip = props.privateIPAddress;
+    const subnetId = (props.subnet as { id?: string } | undefined)?.id;
+    if (props.privateIPAllocationMethod !== 'Static' || typeof ip !== 'string' || !subnetId) continue;
+    const vnet = store.peek(subnetId.slice(0, subnetId.toLowerCase().indexOf('/subnets/')));
+    const subnet = ((vnet?.properties.subnets as Named[] | undefined) ?? []).find((x) => idKey(x.id) === idKey(subnetId));
+    const prefix = subnet?.properties?.addressPrefix;
+    if (typeof prefix === 'string' && !(isIpv4(ip) && cidrContains(prefix, ip))) {
+      throw new ArmError(400, 'PrivateIPAddressNotInSubnet', `Private static IP address ${ip} does not belong to the range of subnet prefix ${prefix}.`);
+    }
+  }
+}
+
+const isIpv4 = (ip: string) => /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(ip);
 
 /**
  * ARM keeps `publicIPAddress.properties.ipConfiguration` pointing at the frontend that uses it;

@@ -6,7 +6,7 @@
 import { toRfc3339, type VirtualClock } from '../clock';
 import type { SeededRandom } from '../random';
 import { ArmError, armErrors } from './errors';
-import { idKey, parseId } from './ids';
+import { idKey, idSegment, parseId } from './ids';
 import { viewResource } from './views';
 import type { ActivityLogEntry, ActivityStatus, ArmResource, OperationContext } from './types';
 
@@ -167,7 +167,7 @@ export class ArmStore {
   }
 
   private bumpLocation(r: ArmResource, by: number): void {
-    const key = locationKey(r.type, r.id.split('/')[2] ?? '', r.location ?? '');
+    const key = locationKey(r.type, idSegment(r.id, 2), r.location ?? '');
     const n = (this.perLocation.get(key) ?? 0) + by;
     if (n) this.perLocation.set(key, n);
     else this.perLocation.delete(key);

@@ -31,7 +31,7 @@ function sources(svc: Service): string[] {
 }
 
 /** (name → rule template) this service wants, without destinations. */
-function desiredRules(p: ProviderContext, svc: Service): Map<string, Rule> {
+export function desiredRules(p: ProviderContext, svc: Service): Map<string, Rule> {
   const out = new Map<string, Rule>();
   if (flag(svc, A.disableNsg)) return out;
   const srcs = sources(svc);
@@ -153,7 +153,10 @@ function sortedDestinations(r: Rule): readonly string[] | undefined {
 }
 
 /** New NSG with this service's IPs placed in exactly the rules it wants (`ips` empty: removed). */
-export function planNsg(p: ProviderContext, nsg: ArmResource, svc: Service, ips: string[], wanted: Map<string, Rule>, stale: string[] = []): ArmResource | undefined {
+/** IP → names of rules in which other Services (sharing that IP) still need it. */
+export type Retained = Map<string, Set<string>>;
+
+export function planNsg(p: ProviderContext, nsg: ArmResource, svc: Service, ips: string[], wanted: Map<string, Rule>, stale: string[] = [], retained: Retained = new Map()): ArmResource | undefined {
   const rules = (nsg.properties.securityRules as Rule[] | undefined) ?? [];
   const legacyPrefix = baseName(svc.metadata.uid) + '-';
   const mine = new Set([...ips, ...stale]);
@@ -166,10 +169,12 @@ export function planNsg(p: ProviderContext, nsg: ArmResource, svc: Service, ips:
       continue;
     }
     const want = wanted.get(r.name);
+    // A shared IP stays in the rules its other Services want.
+    const keep = (d: string) => (want && current.has(d)) || !!retained.get(d)?.has(r.name);
     const sorted = r.name.startsWith(legacyPrefix) && !want ? undefined : sortedDestinations(r);
     if (sorted) {
       // Same result as the general path below, computed on the sorted list.
-      const drop = [...mine].filter((d) => !(want && current.has(d)));
+      const drop = [...mine].filter((d) => !keep(d));
       const nd = editSorted(sorted, drop, want ? ips : []);
       if (!nd) next.push(r);
       else if (nd.length === 0) changed = true;
@@ -180,7 +185,7 @@ export function planNsg(p: ProviderContext, nsg: ArmResource, svc: Service, ips:
       continue;
     }
     const dst = destinations(r);
-    let nd = dst.filter((d) => !mine.has(d) || (want && current.has(d)));
+    let nd = dst.filter((d) => !mine.has(d) || keep(d));
     if (want) nd = [...new Set([...nd, ...ips])];
     if (r.name.startsWith(legacyPrefix) && !want) nd = [];
     if (nd.length === 0) {
@@ -208,7 +213,7 @@ export function planNsg(p: ProviderContext, nsg: ArmResource, svc: Service, ips:
 }
 
 /** Ensures (ips non-empty) or removes (ips empty) the service's NSG rules; one PUT if anything changed. */
-export function* reconcileNsg(p: ProviderContext, svc: Service, ips: string[], removing = false, stale: string[] = []): Flow<void> {
+export function* reconcileNsg(p: ProviderContext, svc: Service, ips: string[], removing = false, stale: string[] = [], retained: Retained = new Map()): Flow<void> {
   if (!removing && flag(svc, A.disableNsg)) return;
   const id = nsgId(p);
   const wanted = removing ? new Map<string, Rule>() : desiredRules(p, svc);
@@ -219,11 +224,11 @@ export function* reconcileNsg(p: ProviderContext, svc: Service, ips: string[], r
   }
   const active = removing ? [] : ips;
   const gone = removing ? [...ips, ...stale] : stale;
-  const first = planNsg(p, current, svc, active, wanted, gone);
+  const first = planNsg(p, current, svc, active, wanted, gone, retained);
   if (!first) return;
   try {
     // Same NSG object at completion ⇒ the first plan still holds (stored objects are never mutated).
-    const build = () => (p.arm.peek(id) === current ? first : planNsg(p, p.arm.peek(id) ?? current, svc, active, wanted, gone) ?? p.arm.peek(id)!);
+    const build = () => (p.arm.peek(id) === current ? first : planNsg(p, p.arm.peek(id) ?? current, svc, active, wanted, gone, retained) ?? p.arm.peek(id)!);
     yield* p.client.putFlow(id, NSG_TYPE, build, opCtx(p, svc, removing ? 'remove security rules' : 'ensure security rules'));
   } catch (err) {
     throw wrapArmError(err);

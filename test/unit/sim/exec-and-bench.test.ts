@@ -22,4 +22,9 @@ describe('bench helper', () => {
     const r = runLoadBalancerBench(200);
     expect(r.servicesWithIp).toBe(200);
   });
+  it('with the real Azure limits a few services still take the full path', () => {
+    const r = runLoadBalancerBench(20, 'azure');
+    expect(r.servicesWithIp).toBe(20);
+    expect(r.virtualSeconds).toBe(160);
+  });
 });

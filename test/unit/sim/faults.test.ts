@@ -36,6 +36,31 @@ describe('public IP quota', () => {
   });
 });
 
+describe('Azure limits (domain §8), lowered so a lesson can hit them', () => {
+  const raw = (code: string, message: string) => `Retriable: false, RetryAfter: 0s, HTTPStatusCode: 400, RawError: ${JSON.stringify({ error: { code, message } })}`;
+
+  it('frontend IP configurations per LB: LoadBalancerFrontendIPConfigurationCountLimitReached', async () => {
+    // The outbound frontend counts: a limit of 2 leaves room for one Service.
+    const sb = sandbox({ faults: { limits: { frontendIPConfigurationsPerLoadBalancer: 2 } } });
+    await applyYaml(sb, serviceYaml('a'));
+    await applyYaml(sb, serviceYaml('b'));
+    await sb.settle();
+    expect(await externalIp(sb, 'a')).not.toBe('');
+    expect(eventsOf(sb, 'b')).toContain(`${FAILED}${raw('LoadBalancerFrontendIPConfigurationCountLimitReached', 'A load balancer cannot have more than 2 FrontendIPConfigurations.')}`);
+  });
+
+  it('rules per NIC: RulesPerIpConfigurationLimitReached names the node NIC ip configuration', async () => {
+    const sb = sandbox({ faults: { limits: { rulesPerNic: 2 } } });
+    await applyYaml(sb, serviceYaml('a', { ports: '  - name: h\n    port: 80\n  - name: s\n    port: 443\n' }));
+    await applyYaml(sb, serviceYaml('b'));
+    await sb.settle();
+    const nic = `/subscriptions/${sb.cluster.layout.subscriptionId}/resourceGroups/${sb.cluster.layout.nodeResourceGroup}/providers/Microsoft.Compute/virtualMachineScaleSets/${sb.cluster.layout.vmssName}/virtualMachines/0/networkInterfaces/${sb.cluster.layout.vmssName}/ipConfigurations/ipconfig1`;
+    expect(eventsOf(sb, 'b')).toContain(`${FAILED}${raw('RulesPerIpConfigurationLimitReached', `IpConfiguration ${nic} cannot have more than 2 NAT or load balancing rules combined.`)}`);
+    // The failed PUT left the LB as it was.
+    expect(await externalIp(sb, 'a')).not.toBe('');
+  });
+});
+
 describe('ARM throttling', () => {
   it('429 TooManyRequests is retried after Retry-After until the Service gets its IP', async () => {
     const sb = sandbox({ faults: { armThrottling: { writesPerWindow: 2, windowSeconds: 60 } } });

@@ -36,6 +36,16 @@ describe('internal load balancer', () => {
     expect([front.properties.privateIPAddress, front.properties.privateIPAllocationMethod]).toEqual(['10.224.0.50', 'Static']);
   });
 
+  it('a requested private IP outside the subnet: ARM rejects the LB PUT (PrivateIPAddressNotInSubnet)', async () => {
+    const sb = sandbox();
+    await applyYaml(sb, serviceYaml('int', { annotations: { ...INTERNAL, [P + 'azure-load-balancer-ipv4']: '10.0.0.50' } }));
+    await sb.settle();
+    const raw = JSON.stringify({ error: { code: 'PrivateIPAddressNotInSubnet', message: 'Private static IP address 10.0.0.50 does not belong to the range of subnet prefix 10.224.0.0/16.' } });
+    expect(eventsOf(sb, 'int')).toContain(`SyncLoadBalancerFailed: Error syncing load balancer: failed to ensure load balancer: Retriable: false, RetryAfter: 0s, HTTPStatusCode: 400, RawError: ${raw}`);
+    expect(lb(sb, 'kubernetes-internal')).toBeUndefined();
+    expect(sb.arm.activityLog.filter((e) => e.status === 'Failed').map((e) => e.operationName)).toEqual(['Microsoft.Network/loadBalancers/write']);
+  });
+
   it('subnet annotation: <base>-<subnet> names; a missing subnet is the exact error', async () => {
     const sb = sandbox();
     const vnet = sb.cluster.layout.vnetName;

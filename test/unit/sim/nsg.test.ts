@@ -1,6 +1,7 @@
 /** NSG rules for Services (domain §1.7): consolidated md5 names (≥ 1.29) and legacy names (≤ 1.28). */
 import { describe, expect, it } from 'vitest';
 import type { Sandbox, SandboxOptions } from '../../../src/sim/index';
+import { md5Hex as md5 } from '../../../src/sim/md5';
 import { applyYaml, azJson, baseOf, externalIp, NODE_RG, ok, P, sandbox, serviceYaml } from './helpers';
 
 type Rule = Record<string, unknown> & { name: string };
@@ -73,6 +74,22 @@ describe('consolidated rules (Kubernetes ≥ 1.29)', () => {
     );
     expect(await rules(sb)).toEqual([]);
     expect(await externalIp(sb, 'raw')).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('shared IPs', () => {
+  it('a Service leaving a shared IP keeps it in the other sharers\' rules', async () => {
+    const sb = sandbox();
+    const { publicIp } = await azJson<{ publicIp: { ipAddress: string } }>(sb, `az network public-ip create -g ${NODE_RG} -n shared --sku Standard`);
+    const ip = publicIp.ipAddress;
+    await applyYaml(sb, serviceYaml('a', { annotations: { [P + 'azure-load-balancer-ipv4']: ip } }));
+    await applyYaml(sb, serviceYaml('b', { annotations: { [P + 'azure-load-balancer-ipv4']: ip }, ports: '  - port: 443\n' }));
+    await sb.settle();
+    const byName = async () => Object.fromEntries((await rules(sb)).map((r) => [r.name, r.destinationAddressPrefix]));
+    expect(await byName()).toEqual({ 'k8s-azure-lb_allow_IPv4_d39272f7f57ed937951650d93992ad77': ip, [`k8s-azure-lb_allow_IPv4_${md5('Tcp_Internet_443')}`]: ip });
+    await ok(sb, 'kubectl delete svc b');
+    await sb.settle();
+    expect(await byName()).toEqual({ 'k8s-azure-lb_allow_IPv4_d39272f7f57ed937951650d93992ad77': ip });
   });
 });
 

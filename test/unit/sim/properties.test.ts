@@ -10,9 +10,12 @@ import type { Service } from '../../../src/sim/kube/types';
 import { children, lb, NODE_RG, P, pips, sandbox, serviceYaml } from './helpers';
 
 const NAMES = ['s0', 's1', 's2'];
+/** Services that only ever share the user PIP `shared` (never flipped: an internal LB cannot use a public IP). */
+const SHARERS = ['h0', 'h1'];
 
 type Cmd =
   | { op: 'apply'; name: string; internal: boolean; ports: number[]; udp: boolean; local: boolean }
+  | { op: 'applyShared'; name: string }
   | { op: 'toClusterIP' | 'toLoadBalancer' | 'delete' | 'flip'; name: string }
   | { op: 'wait'; ms: number };
 
@@ -26,7 +29,10 @@ const cmd: fc.Arbitrary<Cmd> = fc.oneof(
     udp: fc.boolean(),
     local: fc.boolean(),
   }),
-  fc.record({ op: fc.constantFrom('toClusterIP' as const, 'toLoadBalancer' as const, 'delete' as const, 'flip' as const), name }),
+  // Shares the user PIP `shared` (a port per name, so sharers never conflict).
+  fc.record({ op: fc.constant('applyShared' as const), name: fc.constantFrom(...SHARERS) }),
+  fc.record({ op: fc.constantFrom('toClusterIP' as const, 'toLoadBalancer' as const, 'delete' as const), name: fc.constantFrom(...NAMES, ...SHARERS) }),
+  fc.record({ op: fc.constant('flip' as const), name }),
   fc.record({ op: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 12_000 }) }),
 );
 
@@ -42,6 +48,11 @@ async function run(sb: Sandbox, c: Cmd): Promise<void> {
       const ports = c.ports.map((p) => `  - name: p${p}\n    port: ${p}\n    protocol: ${c.udp && p === 8080 ? 'UDP' : 'TCP'}\n`).join('');
       const spec = c.local ? '  externalTrafficPolicy: Local\n' : '';
       return exec('kubectl apply -f -', serviceYaml(c.name, { annotations: c.internal ? { [P + 'azure-load-balancer-internal']: 'true' } : {}, ports, spec }));
+    }
+    case 'applyShared': {
+      const ip = sharedIp(sb);
+      const port = 8000 + SHARERS.indexOf(c.name);
+      return exec('kubectl apply -f -', serviceYaml(c.name, { annotations: { [P + 'azure-load-balancer-ipv4']: ip }, ports: `  - name: p${port}\n    port: ${port}\n` }));
     }
     case 'toClusterIP':
       return exec(`kubectl patch svc ${c.name} -p '{"spec":{"type":"ClusterIP","externalTrafficPolicy":null}}'`);
@@ -59,10 +70,19 @@ async function run(sb: Sandbox, c: Cmd): Promise<void> {
   }
 }
 
+const sharedIp = (sb: Sandbox) => String(pips(sb).find((p) => p.name === 'shared')!.properties.ipAddress);
+
+async function newSandbox(): Promise<Sandbox> {
+  const sb = sandbox();
+  const r = await sb.exec(`az network public-ip create -g ${NODE_RG} -n shared --sku Standard -o none`);
+  expect(r.exitCode).toBe(0);
+  return sb;
+}
+
 const base = (uid: string) => ('a' + uid.replace(/-/g, '')).slice(0, 32);
 
 /** How often the runs reached interesting states (guards against a vacuous property). */
-const seen = { public: 0, internal: 0 };
+const seen = { public: 0, internal: 0, shared: 0 };
 
 function checkInvariants(sb: Sandbox): void {
   const services = sb.kube.list('Service') as Service[];
@@ -81,6 +101,18 @@ function checkInvariants(sb: Sandbox): void {
     const onPublic = children(publicLb, 'frontendIPConfigurations').filter((f) => f.name.startsWith(b));
     const onInternal = children(internalLb, 'frontendIPConfigurations').filter((f) => f.name.startsWith(b));
     const managed = allPips.filter((p) => p.name === `kubernetes-${b}`);
+    const shared = s.metadata.annotations?.[P + 'azure-load-balancer-ipv4'];
+    if (shared && !isInternal(s)) {
+      // A sharer: no managed PIP of its own; exactly one frontend on the shared PIP serves it.
+      seen.shared++;
+      expect(managed).toEqual([]);
+      expect(ingress[0].ip).toBe(shared);
+      const sharedPip = allPips.find((p) => p.name === 'shared')!;
+      const fronts = children(publicLb, 'frontendIPConfigurations').filter((f) => (f.properties.publicIPAddress as { id: string } | undefined)?.id.toLowerCase() === sharedPip.id.toLowerCase());
+      expect(fronts.length).toBe(1);
+      expect(onInternal).toEqual([]);
+      continue;
+    }
     if (isInternal(s)) {
       expect(onInternal.map((f) => f.name)).toEqual([b]);
       expect(onPublic).toEqual([]);
@@ -97,8 +129,15 @@ function checkInvariants(sb: Sandbox): void {
     }
   }
 
-  // No orphans: every managed PIP, frontend, rule and probe belongs to a Service that wants it.
+  // No orphans: every managed PIP, frontend, rule and probe belongs to a Service that wants it
+  // (a shared frontend keeps its first owner's name while any sharer is left).
   const wanted = new Set(wantLb.map((s) => base(s.metadata.uid)));
+  const sharers = wantLb.filter((s) => s.metadata.annotations?.[P + 'azure-load-balancer-ipv4'] && !isInternal(s));
+  const sharedPipId = allPips.find((p) => p.name === 'shared')!.id.toLowerCase();
+  const sharedFronts = children(publicLb, 'frontendIPConfigurations').filter((f) => (f.properties.publicIPAddress as { id: string } | undefined)?.id.toLowerCase() === sharedPipId);
+  expect(sharedFronts.length).toBe(sharers.length ? 1 : 0);
+  for (const f of sharedFronts) wanted.add(f.name.slice(0, 32));
+  expect(allPips.some((p) => p.name === 'shared')).toBe(true);
   for (const p of allPips.filter((x) => x.tags?.['k8s-azure-service'])) expect(wanted.has(p.name.replace('kubernetes-', ''))).toBe(true);
   for (const res of [publicLb, internalLb]) {
     for (const key of ['frontendIPConfigurations', 'loadBalancingRules', 'probes']) {
@@ -134,7 +173,7 @@ describe('invariants over random command sequences', () => {
   it('hold after settle for any sequence of apply/patch/delete/type change/flip', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(cmd, { minLength: 1, maxLength: 8 }), async (cmds) => {
-        const sb = sandbox();
+        const sb = await newSandbox();
         for (const c of cmds) await run(sb, c);
         await sb.settle();
         checkInvariants(sb);
@@ -143,16 +182,18 @@ describe('invariants over random command sequences', () => {
     );
     expect(seen.public).toBeGreaterThan(10);
     expect(seen.internal).toBeGreaterThan(5);
+    expect(seen.shared).toBeGreaterThan(5);
   });
 
   it('nothing is left behind once every Service is deleted', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(cmd, { minLength: 1, maxLength: 6 }), async (cmds) => {
-        const sb = sandbox();
+        const sb = await newSandbox();
         for (const c of cmds) await run(sb, c);
-        for (const n of NAMES) await sb.exec(`kubectl delete svc ${n} --wait=false`);
+        for (const n of [...NAMES, ...SHARERS]) await sb.exec(`kubectl delete svc ${n} --wait=false`);
         await sb.settle();
         expect(pips(sb, NODE_RG).map((p) => p.name).filter((n) => n.startsWith('kubernetes-'))).toEqual([]);
+        expect(pips(sb, NODE_RG).find((p) => p.name === 'shared')!.properties.ipConfiguration).toBeUndefined();
         expect(lb(sb, 'kubernetes-internal')).toBeUndefined();
         const publicLb = lb(sb)!;
         expect(children(publicLb, 'loadBalancingRules')).toEqual([]);
