@@ -43,9 +43,7 @@ export async function labBench(pages, runs = 3) {
         };
         context.on('request', track);
         page.on('worker', (w) => js.add(w.url().split('?')[0]));
-        page.on('crash', () => console.error('page crashed'));
-        page.on('pageerror', (e) => console.error('pageerror', e.message));
-        page.on('close', () => console.error('page closed'));
+        page.on('crash', () => console.error(`${path}: the page crashed`));
         await page.goto(path, { waitUntil: 'networkidle' });
         const beforeUrls = [...js];
         // Start to usable: click, then both the editor and the terminal are on screen and the prompt is up.

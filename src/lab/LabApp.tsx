@@ -253,7 +253,7 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
                   {p === 'portal' && pane === 'portal' && <PortalView />}
                   {p === 'diagram' && pane === 'diagram' && <Diagram />}
                   {p === 'exercises' && (
-                    <ExercisesPanel store={store} sandbox={sandbox} exercises={exercises} locale={config.locale} t={t} labId={config.id} onReset={(extra) => onReset(extra)} />
+                    <ExercisesPanel store={store} sandbox={sandbox} exercises={exercises} lesson={config.exercises} locale={config.locale} t={t} labId={config.id} onReset={(extra) => onReset(extra)} />
                   )}
                 </div>
               </section>

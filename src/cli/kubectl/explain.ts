@@ -1,4 +1,3 @@
-import data from './explain/explain-data.json';
 import { KubectlError, type KubectlCommand } from './common';
 import { bool } from './flags';
 
@@ -19,7 +18,15 @@ interface TypeDoc {
   description: string;
   fields: Field[];
 }
-const DATA = data as unknown as { roots: Record<string, { type: string; version: string }>; types: Record<string, TypeDoc> };
+type ExplainData = { roots: Record<string, { type: string; version: string }>; types: Record<string, TypeDoc> };
+
+// ~100 KB of API descriptions: loaded the first time someone runs `kubectl explain`, not with the lab.
+let DATA: ExplainData = { roots: {}, types: {} };
+let loading: Promise<void> | null = null;
+const loadData = () =>
+  (loading ??= import('./explain/explain-data.json').then((m) => {
+    DATA = (m.default ?? m) as unknown as ExplainData;
+  }));
 
 function wrap(text: string, width: number): string[] {
   const out: string[] = [];
@@ -69,7 +76,8 @@ export const explainCommand: KubectlCommand = {
     { name: 'api-version', type: 'string', usage: 'Use given api-version (group/version) of the resource.' },
     { name: 'output', short: 'o', type: 'string', default: 'plaintext', usage: 'Format in which to render the schema. Valid values are: (plaintext, plaintext-openapiv2).' },
   ],
-  run(k) {
+  async run(k) {
+    await loadData();
     if (!k.args.length) {
       return { stdout: '', stderr: 'You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee \'kubectl explain -h\' for help and examples\n', exitCode: 1 };
     }

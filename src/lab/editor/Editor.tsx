@@ -71,7 +71,7 @@ export function Editor({ store, labId, initial, locale, t, dark, onReady }: Prop
     });
 
     const snippetProvider = monaco.languages.registerCompletionItemProvider('yaml', {
-      provideCompletionItems(m, position) {
+      provideCompletionItems(_model, position) {
         if (position.column > 4) return { suggestions: [] };
         const range = new monaco.Range(position.lineNumber, 1, position.lineNumber, position.column);
         return {

@@ -5,11 +5,14 @@ import type { LabStore } from '../store';
 import type { LabSandbox, Locale } from '../types';
 import type { LabStrings } from '../i18n';
 import { useLab } from '../use-store';
+import { markExercise } from '../../learn/progress/actions';
 
 interface Props {
   store: LabStore;
   sandbox: LabSandbox;
   exercises: ExerciseDef[];
+  /** The lesson these exercises belong to, for the learner's progress. */
+  lesson?: string;
   locale: Locale;
   t: LabStrings;
   labId: string;
@@ -20,7 +23,7 @@ interface Props {
  * Checks every exercise after each change of the simulated world, of the history or of an answer,
  * and tells the page (lesson text badges, progress) through a `lab:exercises` event.
  */
-export function ExercisesPanel({ store, sandbox, exercises, locale, t, labId, onReset }: Props) {
+export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, labId, onReset }: Props) {
   const world = useLab(store, (s) => s.worldVersion);
   const history = useLab(store, (s) => s.history);
   const answers = useLab(store, (s) => s.answers);
@@ -30,6 +33,9 @@ export function ExercisesPanel({ store, sandbox, exercises, locale, t, labId, on
 
   useEffect(() => {
     document.dispatchEvent(new CustomEvent('lab:exercises', { detail: { labId, statuses } }));
+    // Progress remembers that an exercise was solved; experimenting afterwards (which may un-tick
+    // the live check) does not take the achievement away.
+    if (lesson) for (const s of statuses) if (s.state === 'done') markExercise(lesson, s.id, true);
   }, [statuses]);
 
   const play = async (ex: ExerciseDef) => {
