@@ -75,7 +75,7 @@ export function createSandbox(input: SandboxOptions = {}): Sandbox {
   const seed = options.seed;
   const clock = new VirtualClock();
   const kube = new KubeStore(clock, new SeededRandom(`${seed}:kube`));
-  const arm = new ArmStore(clock, new SeededRandom(`${seed}:arm`));
+  const arm = new ArmStore(clock, new SeededRandom(`${seed}:arm`), new SeededRandom(`${seed}:resource-guid`));
   // ArmClient calls it `throttling`; the option is `armThrottling` (passing options.faults as is
   // silently dropped it: throttling never fired).
   const f = options.faults;

@@ -40,7 +40,16 @@ export function parseManifestText(text: string, source: string): ManifestRead {
   const list = Array.isArray(docs) ? docs : [docs];
   for (const doc of list) {
     if (doc.errors.length) return { objects, error: `error parsing ${source}: error converting YAML to JSON: yaml: ${goYamlMessage(doc.errors[0], text, docStartLine(text, doc.range[0]))}` };
-    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    } catch (e) {
+      // Billion laughs: go-yaml refuses the document with its own wording.
+      if (e instanceof Error && /Excessive alias count/.test(e.message)) {
+        return { objects, error: `error parsing ${source}: error converting YAML to JSON: yaml: document contains excessive aliasing` };
+      }
+      throw e;
+    }
     if (value === null || value === undefined) continue;
     if (typeof value !== 'object' || Array.isArray(value)) {
       return { objects, error: `error parsing ${source}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}` };

@@ -2,6 +2,7 @@
 import { aksTags } from './aks-resources';
 import { ids, type AksLayout } from './aks-names';
 import { lastSegment } from './ids';
+import { md5Hex } from '../md5';
 import type { ArmResource } from './types';
 
 type Child = { id: string; name: string; type?: string; properties: Record<string, unknown>; etag?: string; zones?: string[] };
@@ -21,9 +22,19 @@ export function backendPool(lbId: string, name: string, layout: AksLayout, nodeC
     properties: {
       provisioningState: 'Succeeded',
       backendIPConfigurations: configs,
-      loadBalancerBackendAddresses: configs.map((c) => ({ name: `${layout.vmssName}-${c.id.split('/')[12]}`, properties: { networkInterfaceIPConfiguration: { id: c.id } } })),
+      loadBalancerBackendAddresses: configs.map((c) => ({ name: backendAddressName(`${lbId}/backendAddressPools/${name}`, c.id), properties: { networkInterfaceIPConfiguration: { id: c.id } } })),
     },
   };
+}
+
+/**
+ * ARM names each NIC-based backend address with a GUID of its own. Derived from the pool and the
+ * node's ipconfig id (both seeded through the layout), so a node keeps its name across pool
+ * rewrites and no random stream is consumed.
+ */
+export function backendAddressName(poolId: string, ipConfigId: string): string {
+  const h = md5Hex(`${poolId.toLowerCase()}|${ipConfigId.toLowerCase()}`);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 export function outboundFrontend(lbId: string, pipId: string): Child {

@@ -4,7 +4,7 @@
  * this class is the consistent state `az` and the portal read.
  */
 import { toRfc3339, type VirtualClock } from '../clock';
-import type { SeededRandom } from '../random';
+import { SeededRandom } from '../random';
 import { ArmError, armErrors } from './errors';
 import { idKey, idSegment, parseId } from './ids';
 import { viewResource } from './views';
@@ -39,6 +39,8 @@ export class ArmStore {
   constructor(
     readonly clock: VirtualClock,
     readonly random: SeededRandom,
+    /** Its own stream, so assigning resourceGuids never shifts names, etags or IPs. */
+    private readonly guids: SeededRandom = new SeededRandom('resource-guid'),
   ) {}
 
   /** Increases on every successful write (used by `settle()` to detect progress). */
@@ -118,6 +120,10 @@ export class ArmStore {
     // ARM keeps the casing the resource was created with; children follow the request URL.
     if (existing) resource.id = existing.id;
     resource.etag = `W/"${this.random.uuid()}"`;
+    // Network resources carry a resourceGuid ARM assigns at creation and keeps for life.
+    if (!resource.properties.resourceGuid && ('resourceGuid' in resource.properties || existing?.properties.resourceGuid)) {
+      resource.properties.resourceGuid = (existing?.properties.resourceGuid as string | undefined) || this.guids.uuid();
+    }
     resource.properties.provisioningState = 'Succeeded';
     if (!this.order.has(k)) this.order.set(k, this.seq++);
     if (existing) this.bumpLocation(existing, -1);

@@ -8,22 +8,46 @@
  * wrapping the input in a Proxy and recording which keys were touched tells us exactly which
  * fields the schema knows: whatever was never touched is unknown.
  */
-import { ApiError } from './errors';
+import { ApiError, fieldMsg, type FieldCause } from './errors';
 import { SCHEMAS, type SchemaError } from './schemas';
 
 const QUANTITY_PATH = /\/(requests|limits|capacity|allocatable|hard)\/[^/]+$/;
 const QUANTITY = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
 
-/** Throws ApiError(BadRequest) worded as the API server's decoding errors. */
-export function checkDecoding(obj: Record<string, unknown>, apiVersion: string, kind: string): void {
+/**
+ * Throws ApiError(BadRequest) worded as the API server's decoding errors. A string outside its
+ * enum decodes fine (Go enums are plain strings): validation rejects it later with
+ * `Unsupported value`. Those failures come back as causes for the store to report when the
+ * kind's strategy does not.
+ */
+export function checkDecoding(input: Record<string, unknown>, apiVersion: string, kind: string): FieldCause[] {
   const validator = SCHEMAS[`${apiVersion}/${kind}`];
-  if (!validator) return;
-  const touched = new Map<object, Set<string>>();
-  const ok = validator(track(obj, touched, new Map()));
+  if (!validator) return [];
   const prefix = `${kind} in version "${apiVersion.split('/').pop()}" cannot be handled as a ${kind}: `;
+  const unsupported: FieldCause[] = [];
+  let obj = input;
+  let touched = new Map<object, Set<string>>();
+  let errors: SchemaError[] = [];
+  // The validator stops at its first error: an enum failure is set to an allowed value (on a
+  // copy) and validation re-run, so fields after it are still type-checked.
+  for (let round = 0; round < 50; round++) {
+    touched = new Map();
+    const ok = validator(track(obj, touched, new Map()));
+    errors = ok ? [] : validator.errors ?? [];
+    const enumErr = errors.find((e) => e.keyword === 'enum' && Array.isArray(e.params.allowedValues));
+    if (!enumErr || enumErr !== errors.find((e) => e.keyword !== 'required' && !QUANTITY_PATH.test(e.instancePath))) break;
+    const parts = enumErr.instancePath.split('/').slice(1);
+    if (!parts.length) break;
+    if (obj === input) obj = structuredClone(input);
+    let parent: Record<string, unknown> = obj;
+    for (const p of parts.slice(0, -1)) parent = parent[p] as Record<string, unknown>;
+    const last = parts[parts.length - 1];
+    const allowed = (enumErr.params.allowedValues as unknown[]).filter((a): a is string => typeof a === 'string' && a !== '');
+    unsupported.push({ field: dotted(enumErr.instancePath), message: fieldMsg.unsupported(parent[last], [...allowed].sort()) });
+    parent[last] = allowed[0] ?? '';
+  }
   // Decoding does not check required fields (validation does, with "Required value"), and a
   // malformed quantity has its own message: neither is a JSON type error.
-  const errors = ok ? [] : validator.errors ?? [];
   const fatal = errors.find((e) => e.keyword !== 'required' && !QUANTITY_PATH.test(e.instancePath));
   if (fatal) {
     throw new ApiError('BadRequest', prefix + typeError(fatal, obj, kind));
@@ -34,12 +58,13 @@ export function checkDecoding(obj: Record<string, unknown>, apiVersion: string, 
   }
   // The validator stops at its first error: fields after it were never read, so unknown-field
   // detection would be wrong. Validation reports the missing field instead.
-  if (errors.length) return;
+  if (errors.length) return unsupported;
   const unknown: string[] = [];
   collectUnknown(obj, '', touched, unknown);
   if (unknown.length) {
     throw new ApiError('BadRequest', prefix + 'strict decoding error: ' + unknown.map((f) => `unknown field "${f}"`).join(', '));
   }
+  return unsupported;
 }
 
 /** `*` in an object's key set: the schema enumerated it as a map, every key is accepted. */
@@ -109,9 +134,6 @@ function typeError(err: SchemaError, obj: unknown, kind: string): string {
   for (const p of parts) v = (v as Record<string, unknown> | undefined)?.[p];
   const field = parts.filter((p) => !/^\d+$/.test(p)).join('.');
   const want = String(err.params.type ?? 'string');
-  if (err.keyword === 'enum' || err.keyword === 'format') {
-    return `json: cannot unmarshal ${jsonType(v)} into Go struct field ${kind}.${field} of type ${GO_TYPES[want] ?? want}`;
-  }
   return `json: cannot unmarshal ${jsonType(v)} into Go struct field ${kind}.${field} of type ${GO_TYPES[want] ?? want}`;
 }
 

@@ -9,7 +9,7 @@
 import type { VirtualClock } from '../clock';
 import type { SeededRandom } from '../random';
 import { Discovery, apiVersionOf, type ResourceType } from './discovery';
-import { ApiError, alreadyExists, conflict, invalid, notFound } from './errors';
+import { ApiError, alreadyExists, conflict, invalid, notFound, type FieldCause } from './errors';
 import { matches, parseSelector, type Requirement } from './labels';
 import { validateName } from './names-validation';
 import { checkDecoding } from './schema-check';
@@ -136,7 +136,7 @@ export class KubeStore {
     const type = this.discovery.forManifest(String(input.apiVersion ?? ''), String(input.kind ?? ''));
     const obj = structuredClone(input) as KubeObject;
     obj.metadata = { ...(obj.metadata ?? {}) } as KubeObject['metadata'];
-    checkDecoding(obj, String(input.apiVersion), type.kind);
+    const unsupported = checkDecoding(obj, String(input.apiVersion), type.kind);
     obj.apiVersion = apiVersionOf(type);
     const meta = obj.metadata;
     if (type.namespaced) meta.namespace = meta.namespace ?? opts.namespace ?? 'default';
@@ -148,7 +148,7 @@ export class KubeStore {
     if (type.namespaced) this.assertNamespaceWritable(meta.namespace!);
     if (this.peek(type.kind, meta.name, meta.namespace)) throw alreadyExists(qualifiedPlural(type), meta.name);
     strategy.defaults?.(obj, undefined, this.ctx);
-    const causes = strategy.validate?.(obj, undefined, this.ctx) ?? [];
+    const causes = withUnsupported(strategy.validate?.(obj, undefined, this.ctx) ?? [], unsupported);
     if (causes.length) throw invalid(type.kind, meta.name, causes);
     if (opts.dryRun) return obj;
     strategy.allocate?.(obj, undefined, this.ctx);
@@ -175,8 +175,8 @@ export class KubeStore {
       throw conflict(qualifiedPlural(type), name);
     }
     const obj = structuredClone(input) as KubeObject;
-    checkDecoding(obj, String(input.apiVersion), type.kind);
-    return this.replace(type, obj, old, opts);
+    const unsupported = checkDecoding(obj, String(input.apiVersion), type.kind);
+    return this.replace(type, obj, old, opts, unsupported);
   }
 
   /** PATCH: `merge` (RFC 7386), `strategic` (lists of named items merged by name), or `json` (RFC 6902). */
@@ -185,8 +185,8 @@ export class KubeStore {
     const old = this.peek(kind, name, type.namespaced ? namespace ?? 'default' : undefined);
     if (!old) throw notFound(qualifiedPlural(type), name);
     const next = applyPatch(structuredClone(old), patch, patchType) as KubeObject;
-    checkDecoding(next, old.apiVersion, kind);
-    return this.replace(type, next, old, opts);
+    const unsupported = checkDecoding(next, old.apiVersion, kind);
+    return this.replace(type, next, old, opts, unsupported);
   }
 
   /**
@@ -239,6 +239,8 @@ export class KubeStore {
     const old = this.peek(kind, name, ns);
     if (!old) throw notFound(qualifiedPlural(type), name);
     if (kind === 'Namespace') {
+      // The NamespaceLifecycle admission plugin protects the system namespaces.
+      if (IMMORTAL_NAMESPACES.has(name)) throw new ApiError('Forbidden', `namespaces "${name}" is forbidden: this namespace may not be deleted`);
       // Namespaces go Terminating; the namespace controller empties them and then removes them.
       if (old.metadata.deletionTimestamp) return structuredClone(old);
       const obj = { ...old, metadata: { ...old.metadata, deletionTimestamp: this.clock.nowIso() }, status: { ...(old.status as object), phase: 'Terminating' } };
@@ -279,7 +281,7 @@ export class KubeStore {
 
   // ---------------------------------------------------------------- internals
 
-  private replace(type: ResourceType, obj: KubeObject, old: KubeObject, opts: WriteOptions): KubeObject {
+  private replace(type: ResourceType, obj: KubeObject, old: KubeObject, opts: WriteOptions, unsupported: FieldCause[] = []): KubeObject {
     const meta = (obj.metadata = { ...(obj.metadata ?? {}) } as KubeObject['metadata']);
     meta.name = old.metadata.name;
     if (type.namespaced) meta.namespace = old.metadata.namespace;
@@ -291,7 +293,7 @@ export class KubeStore {
     if (obj.status === undefined && old.status !== undefined) obj.status = structuredClone(old.status);
     const strategy = this.strategies.get(type.kind) ?? {};
     strategy.defaults?.(obj, old, this.ctx);
-    const causes = strategy.validate?.(obj, old, this.ctx) ?? [];
+    const causes = withUnsupported(strategy.validate?.(obj, old, this.ctx) ?? [], unsupported);
     if (causes.length) throw invalid(type.kind, meta.name, causes);
     if (opts.dryRun) return obj;
     if (old.metadata.generation !== undefined) {
@@ -390,4 +392,12 @@ function key(namespace: string | undefined, name: string): string {
 /** `services`, or `deployments.apps` for grouped kinds (the server's qualified resource in messages). */
 export function qualifiedPlural(type: ResourceType): string {
   return type.group ? `${type.plural}.${type.group}` : type.plural;
+}
+
+const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
+
+/** Enum failures found while decoding that the kind's own validation did not already report. */
+function withUnsupported(causes: FieldCause[], unsupported: FieldCause[]): FieldCause[] {
+  const extra = unsupported.filter((u) => !causes.some((c) => c.field === u.field));
+  return extra.length ? [...causes, ...extra] : causes;
 }

@@ -20,6 +20,10 @@ function workload(kind: string) {
     validate(obj: KubeObject): FieldCause[] {
       const spec = (obj.spec ?? {}) as Spec;
       const out: FieldCause[] = [];
+      // ValidateNonnegativeField, first in the workload spec validation.
+      if (kind !== 'Job' && kind !== 'DaemonSet' && typeof spec.replicas === 'number' && spec.replicas < 0) {
+        out.push({ field: 'spec.replicas', message: fieldMsg.invalid(spec.replicas, 'must be greater than or equal to 0') });
+      }
       if (kind !== 'Job' && !spec.selector) out.push({ field: 'spec.selector', message: fieldMsg.required() });
       const labels = spec.template?.metadata?.labels;
       if (spec.selector && !matches(selectorFromObject(spec.selector), labels)) {

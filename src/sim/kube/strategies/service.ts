@@ -145,6 +145,9 @@ export function serviceStrategy(clusterIps: ClusterIpAllocator, nodePorts: NodeP
   };
 }
 
+const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
+const IP_FAMILY_POLICIES = ['PreferDualStack', 'RequireDualStack', 'SingleStack'];
+
 function validateService(svc: Service, old: Service | undefined): FieldCause[] {
   const spec = svc.spec;
   const out: FieldCause[] = [];
@@ -170,6 +173,33 @@ function validateService(svc: Service, old: Service | undefined): FieldCause[] {
     if (p.nodePort && !(spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
       add(`${f}.nodePort`, fieldMsg.forbidden('may not be used when `type` is \'ClusterIP\''));
     }
+  });
+  const str = (v: unknown) => (v === undefined ? undefined : String(v));
+  const affinity = str(spec.sessionAffinity);
+  if (affinity !== undefined && !['ClientIP', 'None'].includes(affinity)) add('spec.sessionAffinity', fieldMsg.unsupported(affinity, ['ClientIP', 'None']));
+  const type = str(spec.type);
+  if (type !== undefined && !SERVICE_TYPES.includes(type)) add('spec.type', fieldMsg.unsupported(type, SERVICE_TYPES));
+  // Duplicate (protocol, port) pairs: the key is a ServicePort with only those two fields set,
+  // printed with Go's %#v.
+  const seen = new Set<string>();
+  ports.forEach((p, i) => {
+    const key = `${p.protocol ?? ''}/${p.port}`;
+    if (seen.has(key)) {
+      add(
+        `spec.ports[${i}]`,
+        `Duplicate value: core.ServicePort{Name:"", Protocol:${JSON.stringify(p.protocol ?? '')}, AppProtocol:(*string)(nil), Port:${p.port ?? 0}, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}`,
+      );
+    }
+    seen.add(key);
+  });
+  const etp = str(spec.externalTrafficPolicy);
+  if (etp !== undefined && !['Cluster', 'Local'].includes(etp)) add('spec.externalTrafficPolicy', fieldMsg.unsupported(etp, ['Cluster', 'Local']));
+  const itp = str(spec.internalTrafficPolicy);
+  if (itp !== undefined && !['Cluster', 'Local'].includes(itp)) add('spec.internalTrafficPolicy', fieldMsg.unsupported(itp, ['Cluster', 'Local']));
+  const familyPolicy = str(spec.ipFamilyPolicy);
+  if (familyPolicy !== undefined && !IP_FAMILY_POLICIES.includes(familyPolicy)) add('spec.ipFamilyPolicy', fieldMsg.unsupported(familyPolicy, IP_FAMILY_POLICIES));
+  (spec.ipFamilies ?? []).forEach((f, i) => {
+    if (!['IPv4', 'IPv6'].includes(String(f))) add(`spec.ipFamilies[${i}]`, fieldMsg.unsupported(f, ['IPv4', 'IPv6']));
   });
   if (spec.externalTrafficPolicy === 'Local' && spec.type !== 'NodePort' && spec.type !== 'LoadBalancer') {
     add('spec.externalTrafficPolicy', fieldMsg.invalid('Local', "may only be set when `type` is 'NodePort' or 'LoadBalancer'"));
