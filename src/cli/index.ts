@@ -5,6 +5,7 @@
 import type { CliContext } from './context';
 import { azCommand } from './az/index';
 import { kubectlCommand } from './kubectl/index';
+import { curlCommand } from './curl/index';
 import { SHELL_BUILTINS } from './shell/builtins';
 import { TEXT_UTILS } from './shell/textutils';
 import { runShell } from './shell/interpreter';
@@ -32,6 +33,7 @@ const HELP_TEXT = `External IP Lab terminal. Commands available here:
 
   kubectl     talk to the simulated AKS cluster (kubectl --help)
   az          manage the simulated Azure subscription (az --help)
+  curl        call a Service's EXTERNAL-IP from the internet (curl --help; --trace shows the path)
   echo, printf, cat, ls, cd, mkdir, rm, pwd, export, unset, alias, history, sleep, true, false
   grep, head, tail, wc, sort   (for pipelines: kubectl get svc -A | grep web)
   clear       clear the screen
@@ -64,6 +66,7 @@ const COMMANDS = new Map<string, CommandFn<CliContext>>([
   ['sleep', sleep],
   ['kubectl', kubectlCommand],
   ['az', azCommand],
+  ['curl', curlCommand],
 ]);
 
 /** Names the shell resolves, for Tab completion of the first word. */

@@ -57,7 +57,7 @@ ${pick(['rollout', 'scale'])}
 Cluster Management Commands:
 ${pick(['cluster-info'])}
 Troubleshooting and Debugging Commands:
-${pick(['describe', 'events'])}
+${pick(['describe', 'exec', 'events'])}
 Advanced Commands:
 ${pick(['apply', 'patch', 'wait'])}
 Settings Commands:

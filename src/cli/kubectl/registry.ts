@@ -9,7 +9,9 @@ import { exposeCommand } from './expose';
 import { getCommand } from './get';
 import { apiResourcesCommand, clusterInfoCommand, configCommand, optionsCommand, versionCommand } from './misc';
 import { annotateCommand, labelCommand, patchCommand } from './mutate';
-import { rolloutCommand, runCommand, scaleCommand } from './workloads';
+import { rolloutCommand, scaleCommand } from './workloads';
+import { runCommand } from './run';
+import { execCommand } from './exec';
 import { waitCommand } from './wait';
 
 /** Every kubectl sub-command the lab implements. */
@@ -17,6 +19,7 @@ export const KUBECTL_COMMANDS: KubectlCommand[] = [
   createCommand,
   exposeCommand,
   runCommand,
+  execCommand,
   explainCommand,
   getCommand,
   deleteCommand,

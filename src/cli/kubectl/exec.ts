@@ -1,0 +1,74 @@
+/**
+ * `kubectl exec POD -- COMMAND…` (issue #4, egress path). The lab runs no containers, so a
+ * handful of commands learners type in pods are emulated: curl / wget (through the pod's egress
+ * IP, src/sim/network/outbound.ts), hostname, echo. The exit code of the command becomes
+ * kubectl's, with kubectl's own `command terminated with exit code N` line, as in real life.
+ */
+import type { CliContext } from '../context';
+import { nodeResourceGroup } from '../context';
+import { runCurl } from '../curl/index';
+import type { ExecResult } from '../shell/types';
+import { egressFor } from '../../sim/network/outbound';
+import { stableHash } from '../../sim/network/addr';
+import type { KubeObject } from '../../sim/kube/types';
+import { KubectlError, type KubectlCommand } from './common';
+
+type PodSpec = { nodeName?: string; containers?: { name: string; image: string }[] };
+
+/** The node the pod runs on; an unscheduled bare pod is placed by name, as a scheduler would. */
+export function nodeOfPod(ctx: CliContext, pod: KubeObject): string {
+  const spec = pod.spec as PodSpec;
+  if (spec.nodeName) return spec.nodeName;
+  const nodes = ctx.kube.select('Node').map((n) => n.metadata.name);
+  return nodes[stableHash(pod.metadata.name) % Math.max(nodes.length, 1)] ?? '';
+}
+
+/** Runs one command "inside" a pod. */
+export async function execInPod(ctx: CliContext, pod: KubeObject, cmd: string[]): Promise<ExecResult> {
+  const node = nodeOfPod(ctx, pod);
+  const egress = egressFor(ctx.arm, ctx.options.outboundType, nodeResourceGroup(ctx.options), node);
+  const [prog, ...rest] = cmd;
+  let r: ExecResult;
+  if (prog === 'curl') r = await runCurl(ctx, cmd, { callerIp: egress?.ip });
+  else if (prog === 'wget') {
+    // busybox/GNU wget: `-qO-` (or `-q -O -`) = quiet, body to stdout; map onto curl -s.
+    const url = rest.filter((a) => !a.startsWith('-') && a !== '-').pop();
+    r = await runCurl(ctx, ['curl', '-s', ...(url ? [url] : [])], { callerIp: egress?.ip });
+    if (r.exitCode !== 0) r = { stdout: '', stderr: `wget: can't connect to remote host: Connection timed out\n`, exitCode: 1 };
+  } else if (prog === 'hostname') r = { stdout: `${pod.metadata.name}\n`, stderr: '', exitCode: 0 };
+  else if (prog === 'echo') r = { stdout: rest.join(' ') + '\n', stderr: '', exitCode: 0 };
+  else {
+    return {
+      stdout: '',
+      stderr: `error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${prog}": executable file not found in $PATH: unknown\n`,
+      exitCode: 1,
+    };
+  }
+  if (r.exitCode !== 0) r = { ...r, stderr: r.stderr + `command terminated with exit code ${r.exitCode}\n` };
+  return r;
+}
+
+export const execCommand: KubectlCommand = {
+  name: 'exec',
+  short: 'Execute a command in a container',
+  usage: 'kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]',
+  examples: '  # Get the egress IP the internet sees from a pod\n  kubectl exec mypod -- curl -s ifconfig.me',
+  flags: [
+    { name: 'container', short: 'c', type: 'string', usage: 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen' },
+    { name: 'stdin', short: 'i', type: 'bool', usage: 'Pass stdin to the container' },
+    { name: 'tty', short: 't', type: 'bool', usage: 'Stdin is a TTY' },
+    { name: 'quiet', short: 'q', type: 'bool', usage: 'Only print output from the remote session' },
+  ],
+  async run(k) {
+    const [target, ...cmd] = k.args;
+    if (!target) throw new KubectlError("error: expected 'exec POD_NAME COMMAND [ARG1] [ARG2] ... [ARGN]'.\nPOD_NAME and COMMAND are required arguments for the exec command\nSee 'kubectl exec -h' for help and examples");
+    if (!cmd.length) throw new KubectlError('you must specify at least one command for the container');
+    const name = target.replace(/^(pods?|po)\//, '');
+    const pod = k.ctx.kube.get('Pod', name, k.namespace);
+    if ((pod.status as { phase?: string } | undefined)?.phase !== 'Running') {
+      const c = (pod.spec as PodSpec).containers?.[0]?.name ?? '';
+      throw new KubectlError(`unable to upgrade connection: container not found ("${c}")`);
+    }
+    return execInPod(k.ctx, pod, cmd);
+  },
+};
