@@ -12,6 +12,13 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
 await page.goto(`${url}/en/lessons/where-does-external-ip-come-from/`);
+// The README shows the lab at work: a code block run in the terminal, the portal beside the text.
+await page.locator('.run-block', { hasText: 'kubectl apply -f redis-lb.yaml' }).getByRole('button', { name: 'Run in terminal' }).click();
+await page.locator('.xterm-rows').waitFor();
+await page.getByRole('radio', { name: 'Skip waits' }).check();
+await page.waitForTimeout(1500);
+await page.getByRole('tab', { name: 'Portal' }).click();
+await page.waitForTimeout(500);
 await page.screenshot({ path: 'docs/screenshot.png' });
 
 await page.setViewportSize({ width: 1200, height: 630 });
