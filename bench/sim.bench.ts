@@ -61,6 +61,81 @@ async function execThroughput(): Promise<{ opsPerSec: number; msPerOp: number; l
   return { opsPerSec: (ops * 1000) / ms, msPerOp: ms / ops, lines };
 }
 
+/** 100 LoadBalancer Services, each backed by a one-replica nginx Deployment, settled. */
+async function trafficSandbox(services: number) {
+  const big = { frontendIPConfigurationsPerLoadBalancer: 100_000, rulesPerNic: 100_000, securityRulesPerNsg: 100_000 };
+  const sb = createSandbox({ faults: { publicIPQuota: 100_000, limits: big } });
+  for (let i = 0; i < services; i++) {
+    sb.kube.apply(serviceManifest(i));
+    sb.kube.apply({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: `app-${i}`, namespace: 'default' },
+      spec: { replicas: 1, selector: { matchLabels: { app: `app-${i}` } }, template: { metadata: { labels: { app: `app-${i}` } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } } },
+    });
+  }
+  await sb.settle();
+  const ips: string[] = [];
+  for (let i = 0; i < services; i++) {
+    const s = sb.kube.peek('Service', `svc-${i}`, 'default') as { status?: { loadBalancer?: { ingress?: { ip: string }[] } } } | undefined;
+    const ip = s?.status?.loadBalancer?.ingress?.[0]?.ip;
+    if (!ip) throw new Error(`svc-${i} has no EXTERNAL-IP`);
+    ips.push(ip);
+  }
+  return { sb, ips };
+}
+
+/** 10,000 `curl -s http://IP/` through exec, round-robin over 100 Services; every one must answer 200. */
+async function curlThroughput(): Promise<{ ms: number; reqPerSec: number; requests: number; services: number }> {
+  const services = 100;
+  const requests = 10_000;
+  const { sb, ips } = await trafficSandbox(services);
+  for (let i = 0; i < 200; i++) await sb.exec(`curl -s http://${ips[i % services]}/`); // warm-up
+  gc?.();
+  const t0 = performance.now();
+  for (let i = 0; i < requests; i++) {
+    const r = await sb.exec(`curl -s http://${ips[i % services]}/`);
+    if (r.exitCode !== 0 || !r.stdout.includes('Welcome to nginx!')) throw new Error(`curl ${ips[i % services]} failed: ${r.stderr}`);
+  }
+  const ms = performance.now() - t0;
+  return { ms, reqPerSec: (requests * 1000) / ms, requests, services };
+}
+
+/** A 200-command script (one exec, one command per line): gets, pipes, awk/jq/cut, variables, curl. */
+function shellScript(services: number): string {
+  const templates = [
+    (i: number) => `kubectl get svc svc-${i % services}`,
+    (i: number) => `kubectl get svc -A | grep svc-${i % services} | awk '{print $5}'`,
+    (i: number) => `IP=$(kubectl get svc svc-${i % services} -o jsonpath='{.status.loadBalancer.ingress[0].ip}')`,
+    () => 'curl -s http://$IP/ | head -4',
+    (i: number) => `kubectl get svc svc-${i % services} -o json | jq -r '.spec.ports[0].nodePort'`,
+    () => "kubectl get pods | tail -n +2 | wc -l",
+    () => "kubectl get svc | awk 'NR > 1 {print $1}' | sort -r | head -3",
+    () => 'echo $IP | cut -d . -f 1,2 | tr . -',
+    (i: number) => `kubectl describe svc svc-${i % services} | grep -i 'LoadBalancer Ingress'`,
+    () => 'az network public-ip list -g MC_myResourceGroup_myAKSCluster_eastus -o tsv | wc -l',
+  ];
+  const lines: string[] = [];
+  for (let i = 0; i < 200; i++) lines.push(templates[i % templates.length](i));
+  return lines.join('\n') + '\n';
+}
+
+async function scriptTime(): Promise<{ ms: number; commands: number }> {
+  const services = 100;
+  const { sb } = await trafficSandbox(services);
+  const script = shellScript(services);
+  const first = await sb.exec(script);
+  if (first.stderr) throw new Error(`script wrote to stderr: ${first.stderr.slice(0, 300)}`);
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    gc?.();
+    const t0 = performance.now();
+    await sb.exec(script);
+    times.push(performance.now() - t0);
+  }
+  return { ms: median(times), commands: script.trimEnd().split('\n').length };
+}
+
 async function main(): Promise<void> {
   if (!gc) console.warn('(run with node --expose-gc for heap figures after GC)');
   runLoadBalancerBench(300);
@@ -73,6 +148,8 @@ async function main(): Promise<void> {
   const growth = t2000 / t1000;
   const heap = heapWith1000();
   const exec = await execThroughput();
+  const curl = await curlThroughput();
+  const script = await scriptTime();
   const mark = (ok: boolean) => (ok ? '✅' : '❌');
 
   console.log('\n## Simulator (src/sim, limits raised so every Service takes the full path)\n');
@@ -84,6 +161,8 @@ async function main(): Promise<void> {
   console.log(`| apply+settle 2,000 LoadBalancer Services | ${t2000.toFixed(1)} ms | — |`);
   console.log(`| growth 2,000 vs 1,000 | ${growth.toFixed(2)}× | ≤ ${TARGET_GROWTH}× ${mark(growth <= TARGET_GROWTH)} |`);
   console.log(`| \`kubectl get svc -A\` with 1,000 Services (${exec.lines} lines) | ${exec.opsPerSec.toFixed(1)} ops/s, ${exec.msPerOp.toFixed(2)} ms/op | — |`);
+  console.log(`| ${curl.requests.toLocaleString('en-US')} \`curl -s http://IP/\` across ${curl.services} LoadBalancer Services (each answered by nginx) | ${curl.ms.toFixed(0)} ms, ${curl.reqPerSec.toFixed(0)} req/s | — |`);
+  console.log(`| ${script.commands}-command shell script in one exec (kubectl, pipes, awk/jq/cut/tr, $(…), curl; median of ${RUNS}) | ${script.ms.toFixed(1)} ms | — |`);
 }
 
 await main();

@@ -6,9 +6,12 @@ import type { CliContext } from './context';
 import { azCommand } from './az/index';
 import { kubectlCommand } from './kubectl/index';
 import { curlCommand } from './curl/index';
+import { helmCommand } from './helm/index';
 import { SHELL_BUILTINS } from './shell/builtins';
 import { TEXT_UTILS } from './shell/textutils';
 import { runShell } from './shell/interpreter';
+import { PIPE_TOOLS } from './shell/pipetools';
+import { watch } from './shell/watch';
 import { createShellState, ok, type CommandFn, type ExecResult, type ShellState } from './shell/types';
 
 export type { CliContext } from './context';
@@ -34,8 +37,10 @@ const HELP_TEXT = `External IP Lab terminal. Commands available here:
   kubectl     talk to the simulated AKS cluster (kubectl --help)
   az          manage the simulated Azure subscription (az --help)
   curl        call a Service's EXTERNAL-IP from the internet (curl --help; --trace shows the path)
+  helm        install the ingress-nginx chart (helm --help)
   echo, printf, cat, ls, cd, mkdir, rm, pwd, export, unset, alias, history, sleep, true, false
-  grep, head, tail, wc, sort   (for pipelines: kubectl get svc -A | grep web)
+  grep, head, tail, wc, sort, uniq, cut, tr, awk, jq   (pipelines: kubectl get svc -A | grep web)
+  watch       re-run a command as virtual time passes (watch --help)
   clear       clear the screen
   help        show this text
 
@@ -62,11 +67,14 @@ const sleep: CommandFn<CliContext> = async ({ argv, ctx }) => {
 const COMMANDS = new Map<string, CommandFn<CliContext>>([
   ...(SHELL_BUILTINS as ReadonlyMap<string, CommandFn<CliContext>>),
   ...(TEXT_UTILS as ReadonlyMap<string, CommandFn<CliContext>>),
+  ...(PIPE_TOOLS as ReadonlyMap<string, CommandFn<CliContext>>),
+  ['watch', watch],
   ['help', () => ok(HELP_TEXT)],
   ['sleep', sleep],
   ['kubectl', kubectlCommand],
   ['az', azCommand],
   ['curl', curlCommand],
+  ['helm', helmCommand],
 ]);
 
 /** Names the shell resolves, for Tab completion of the first word. */

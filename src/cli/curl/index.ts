@@ -144,6 +144,7 @@ export async function runCurl(ctx: CliContext, argv: string[], origin: CurlOrigi
     await ctx.advance(1);
     return fail(o, 7, `Failed to connect to ${t.host} port ${t.port} after 1 ms: Couldn't connect to server`, pre());
   }
+  if (r.delayMs) await ctx.advance(r.delayMs);
   if (o.verbose) v.push(`* Connected to ${t.host} (${ip}) port ${t.port}`);
   const reqLines = [`> ${o.head ? 'HEAD' : 'GET'} ${t.path} HTTP/1.1`, `> Host: ${hostHeader}`, '> User-Agent: curl/8.5.0', '> Accept: */*', ...o.headers.filter((h) => !/^host:/i.test(h)).map((h) => `> ${h}`), '> '];
   if (o.verbose) v.push(...reqLines);

@@ -21,7 +21,17 @@ export async function runShell<C>(opts: ShellOptions<C>, line: string, stdin = '
     }
     throw e;
   }
-  return new Interpreter(opts).script(script, stdin);
+  try {
+    return await new Interpreter(opts).script(script, stdin);
+  } catch (e) {
+    // Expansion finds syntax errors too (a heredoc body with an unmatched backtick): bash reports
+    // them as `bash: …` and carries on; it never takes the terminal down.
+    if (e instanceof ShellSyntaxError) {
+      opts.shell.lastExit = 2;
+      return { stdout: '', stderr: `bash: ${e.message}\n`, exitCode: 2 };
+    }
+    throw e;
+  }
 }
 
 /** A command that throws must not take the terminal down: report it like a crashed program. */

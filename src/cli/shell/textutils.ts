@@ -1,26 +1,12 @@
-import { resolvePath, ok, type CommandFn, type ExecResult, type ShellState } from './types';
+import { ok, type CommandFn, type ExecResult } from './types';
+import { readInput, splitLines } from './textio';
 
 /**
  * Small GNU coreutils/grep subset for pipelines (`kubectl get svc -A | grep web`). They read
  * stdin or the in-memory files; options are the everyday ones only.
  */
 
-function input(args: string[], stdin: string, shell: ShellState, tool: string): { text: string; err: string } {
-  if (!args.length) return { text: stdin, err: '' };
-  let text = '';
-  let err = '';
-  for (const f of args) {
-    if (f === '-') text += stdin;
-    else {
-      const c = shell.files.get(resolvePath(shell, f));
-      if (c === undefined) err += `${tool}: ${f}: No such file or directory\n`;
-      else text += c;
-    }
-  }
-  return { text, err };
-}
-
-const splitLines = (t: string) => (t === '' ? [] : t.replace(/\n$/, '').split('\n'));
+const input = readInput;
 
 function countArg(argv: string[], def: number): { n: number; rest: string[] } {
   let n = def;
@@ -65,14 +51,76 @@ const wc: CommandFn<unknown> = ({ argv, stdin, shell }) => {
   return { stdout: out + '\n', stderr: err, exitCode: err ? 1 : 0 };
 };
 
+/** `sort -k N[,M]` key: fields split on blanks (or `-t`), leading blanks ignored as with `-b`. */
+function sortKey(line: string, k: { from: number; to?: number } | undefined, sep: string | undefined): string {
+  if (!k) return line;
+  const fields = sep === undefined ? line.trim().split(/[ \t]+/) : line.split(sep);
+  const to = k.to ?? fields.length;
+  return fields.slice(k.from - 1, to).join(sep ?? ' ');
+}
+
 const sort: CommandFn<unknown> = ({ argv, stdin, shell }) => {
-  const opts = argv.slice(1).filter((a) => a.startsWith('-')).join('');
-  const { text, err } = input(argv.slice(1).filter((a) => !a.startsWith('-')), stdin, shell, 'sort');
-  let ls = splitLines(text);
-  ls = opts.includes('n') ? ls.sort((a, b) => parseFloat(a) - parseFloat(b)) : ls.sort();
-  if (opts.includes('r')) ls.reverse();
-  if (opts.includes('u')) ls = ls.filter((x, i) => ls.indexOf(x) === i);
-  return { stdout: ls.map((l) => l + '\n').join(''), stderr: err, exitCode: err ? 1 : 0 };
+  let numeric = false;
+  let reverse = false;
+  let unique = false;
+  let key: { from: number; to?: number } | undefined;
+  let sep: string | undefined;
+  const files: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    // `-k 2`, `-k2`, `-nk2`, `--key=2` (and the same for `-t`): flags first, then the value.
+    const opt = /^-([nrub]*)([kt])(.*)$/.exec(a) ?? (/^--(key|field-separator)=(.*)$/.test(a) ? ['', '', a[2] === 'k' ? 'k' : 't', a.slice(a.indexOf('=') + 1) || '\0'] : null);
+    if (opt) {
+      let v: string | undefined = opt[3] === '\0' ? '' : opt[3];
+      if (v === '') v = argv[++i];
+      if (v === undefined) return { stdout: '', stderr: `sort: option requires an argument -- '${opt[2]}'\nTry 'sort --help' for more information.\n`, exitCode: 2 };
+      if (opt[1].includes('n')) numeric = true;
+      if (opt[1].includes('r')) reverse = true;
+      if (opt[1].includes('u')) unique = true;
+      if (opt[2] === 'k') {
+        const m = /^(\d+)(?:\.\d+)?([bnr]*)(?:,(\d+)(?:\.\d+)?([bnr]*))?$/.exec(v);
+        if (!m || m[1] === '0') return { stdout: '', stderr: `sort: invalid number at field start: invalid count at start of '${v}'\n`, exitCode: 2 };
+        key = { from: Number(m[1]), to: m[3] ? Number(m[3]) : undefined };
+        const mods = (m[2] ?? '') + (m[4] ?? '');
+        if (mods.includes('n')) numeric = true;
+        if (mods.includes('r')) reverse = true;
+      } else {
+        sep = v === '\\t' ? '\t' : v;
+        if (sep.length !== 1) return { stdout: '', stderr: sep ? `sort: multi-character tab '${sep}'\n` : 'sort: empty tab\n', exitCode: 2 };
+      }
+      continue;
+    }
+    if (/^-[nrub]+$/.test(a)) {
+      if (a.includes('n')) numeric = true;
+      if (a.includes('r')) reverse = true;
+      if (a.includes('u')) unique = true;
+    } else if (a === '--numeric-sort') numeric = true;
+    else if (a === '--reverse') reverse = true;
+    else if (a === '--unique') unique = true;
+    else if (a.startsWith('-') && a.length > 1) {
+      const bad = a.startsWith('--') ? a : a[1 + [...a.slice(1)].findIndex((c) => !'nrub'.includes(c))];
+      return a.startsWith('--')
+        ? { stdout: '', stderr: `sort: unrecognized option '${a}'\nTry 'sort --help' for more information.\n`, exitCode: 2 }
+        : { stdout: '', stderr: `sort: invalid option -- '${bad}'\nTry 'sort --help' for more information.\n`, exitCode: 2 };
+    } else files.push(a);
+  }
+  const { text, err } = input(files, stdin, shell, 'sort');
+  const num = (s: string) => {
+    const m = /^\s*-?\d*\.?\d+/.exec(s);
+    return m ? parseFloat(m[0]) : 0;
+  };
+  const cmpKey = (a: string, b: string) => {
+    const ka = sortKey(a, key, sep);
+    const kb = sortKey(b, key, sep);
+    if (numeric) return num(ka) - num(kb);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  };
+  const ls = splitLines(text).sort((a, b) => {
+    const c = cmpKey(a, b) || (unique ? 0 : a < b ? -1 : a > b ? 1 : 0);
+    return reverse ? -c : c;
+  });
+  const out = unique ? ls.filter((x, i) => i === 0 || cmpKey(ls[i - 1], x) !== 0) : ls;
+  return { stdout: out.map((l) => l + '\n').join(''), stderr: err, exitCode: err ? 2 : 0 };
 };
 
 const grep: CommandFn<unknown> = ({ argv, stdin, shell }): ExecResult => {
@@ -133,7 +181,7 @@ const USAGE: Record<string, string> = {
   head: 'Usage: head [OPTION]... [FILE]...\nPrint the first 10 lines of each FILE to standard output.\n  -n, --lines=[-]NUM       print the first NUM lines instead of the first 10\n',
   tail: 'Usage: tail [OPTION]... [FILE]...\nPrint the last 10 lines of each FILE to standard output.\n  -n, --lines=[+]NUM       output the last NUM lines, instead of the last 10\n',
   wc: 'Usage: wc [OPTION]... [FILE]...\nPrint newline, word, and byte counts for each FILE.\n  -c  -l  -w\n',
-  sort: 'Usage: sort [OPTION]... [FILE]...\nWrite sorted concatenation of all FILE(s) to standard output.\n  -n  -r  -u\n',
+  sort: 'Usage: sort [OPTION]... [FILE]...\nWrite sorted concatenation of all FILE(s) to standard output.\n\n  -k, --key=KEYDEF          sort via a key; KEYDEF gives location and type (F[,F][n][r])\n  -n, --numeric-sort        compare according to string numerical value\n  -r, --reverse             reverse the result of comparisons\n  -t, --field-separator=SEP use SEP instead of non-blank to blank transition\n  -u, --unique              output only the first of an equal run\n\nThis lab compares bytes (LC_ALL=C) and ignores leading blanks in keys (as with -b).\n',
 };
 
 const withHelp = (name: string, fn: CommandFn<unknown>): CommandFn<unknown> => (inv) => (inv.argv[1] === '--help' ? ok(USAGE[name]) : fn(inv));

@@ -76,6 +76,16 @@ function html(req: Request, status: number, reason: string, body: string, server
   return { kind: 'http', status, reason, headers, body };
 }
 
+/** nginx's own error page (as ingress-nginx serves it: `server-tokens` off, no version). */
+export function nginxErrorAnswer(req: Request, status: number, reason: string): HttpAnswer {
+  return html(req, status, reason, nginxError(status, reason));
+}
+
+/** ingress-nginx's controller image: its http port answers by Ingress rules (network/ingress.ts). */
+export function isIngressController(image: string): boolean {
+  return repoOf(image).toLowerCase().includes('ingress-nginx/controller');
+}
+
 type App = { ports: number[] | 'any'; answer(req: Request): AppAnswer };
 
 const nginx: App = {

@@ -12,7 +12,8 @@ import type { ArmResource } from '../azure/types';
 import type { KubeStore } from '../kube/store';
 import type { KubeObject, Service } from '../kube/types';
 import { cidrContains, isPrivate, stableHash } from './addr';
-import { answer, type AppAnswer } from './apps';
+import { answer, isIngressController, type AppAnswer } from './apps';
+import { routeIngress } from './ingress';
 
 /**
  * The learner's machine "on the internet". 203.0.113.0/24 is TEST-NET-3 (RFC 5737): plausible,
@@ -25,7 +26,7 @@ export type InboundOutcome =
   | { kind: 'timeout'; trace: string[] }
   /** A node answered with RST (kube-proxy REJECT for no endpoints, or nothing listening): curl (7). */
   | { kind: 'refused'; trace: string[] }
-  | { kind: 'answer'; answer: AppAnswer; trace: string[] };
+  | { kind: 'answer'; answer: AppAnswer; trace: string[]; /** Virtual time the answer took (ingress-nginx waiting on an upstream). */ delayMs?: number };
 
 export interface InboundRequest {
   ip: string;
@@ -55,7 +56,9 @@ export function walkInbound(env: Env, req: InboundRequest): InboundOutcome {
   const drop = (why: string): InboundOutcome => (trace.push(why), { kind: 'timeout', trace });
 
   // 1. Which Azure object owns this address? Only a Public IP is reachable from the internet.
-  const pip = env.arm.list({ type: PIP_TYPE }).find((p) => p.properties.ipAddress === req.ip);
+  // Search the live objects (no copy per request), then read the one match as ARM returns it.
+  const livePip = env.arm.select({ type: PIP_TYPE }).find((p) => p.properties.ipAddress === req.ip);
+  const pip = livePip && env.arm.get(livePip.id);
   if (!pip) {
     const internal = env.arm.list({ type: LB_TYPE }).flatMap((lb) => children(lb, 'frontendIPConfigurations').map((f) => ({ lb, f }))).find(({ f }) => f.properties.privateIPAddress === req.ip);
     if (internal) return drop(`Internet → ${req.ip}: private frontend ${internal.f.name} of ${short(internal.lb.id)}; a private address is not routable from the internet (no Public IP) → packet dropped`);
@@ -69,7 +72,8 @@ export function walkInbound(env: Env, req: InboundRequest): InboundOutcome {
 
   // 2. Frontend → a load-balancing rule for TCP and this port (HA-ports rules take every port).
   const lbId = ipConfig.replace(/\/frontendIPConfigurations\/.*$/i, '');
-  const lb = env.arm.list({ type: LB_TYPE }).find((l) => same(l.id, lbId));
+  const liveLb = env.arm.select({ type: LB_TYPE }).find((l) => same(l.id, lbId));
+  const lb = liveLb && env.arm.get(liveLb.id);
   const frontend = children(lb, 'frontendIPConfigurations').find((f) => same(f.id, ipConfig));
   if (!lb || !frontend) return drop(`frontend ${short(ipConfig)} not found → packet dropped`);
   trace.push(`Frontend ${frontend.name} on ${short(lb.id)}`);
@@ -138,9 +142,14 @@ export function walkInbound(env: Env, req: InboundRequest): InboundOutcome {
   const containers = ((pod?.spec as { containers?: { image: string; ports?: { containerPort: number }[] }[] } | undefined)?.containers ?? []);
   const c = containers.find((x) => x.ports?.some((p) => p.containerPort === targetPort)) ?? containers[0];
   if (!pod || !c) return { kind: 'refused', trace: [...trace, `pod ${ep.pod} is gone → connection refused`] };
-  const a = answer(c.image, { method: req.method, path: req.path, host: req.host, port: targetPort, date: new Date(env.now) });
+  const appReq = { method: req.method, path: req.path, host: req.host, port: targetPort, date: new Date(env.now) };
+  const viaIngress = isIngressController(c.image) && targetPort === 80;
+  const routeTrace: string[] = [];
+  const a = viaIngress ? routeIngress({ kube: env.kube, readyEndpoints: (s) => readyEndpoints(env.kube, s) }, pod, appReq, routeTrace) : answer(c.image, appReq);
   const what = a.kind === 'http' ? `HTTP ${a.status}` : a.kind === 'refused' ? `nothing listening on port ${targetPort} (RST)` : a.kind === 'http09' ? 'a non-HTTP protocol banner' : 'closed the connection without a reply';
+  trace.push(...routeTrace);
   trace.push(`Pod ${svc.metadata.namespace}/${ep.pod} (image ${c.image}) answered: ${what}`);
+  if (a.kind === 'http' && 'delayMs' in a) return { kind: 'answer', answer: a, trace, delayMs: (a as { delayMs?: number }).delayMs };
   if (a.kind === 'refused') return { kind: 'refused', trace };
   return { kind: 'answer', answer: a, trace };
 }

@@ -19,6 +19,12 @@ describe('shell robustness', () => {
     );
   });
 
+  it('a heredoc body with an unmatched backtick is a bash error, not a crash (found by the property above)', async () => {
+    const commands = new Map<string, CommandFn<unknown>>(SHELL_BUILTINS);
+    const r = await runShell({ commands, ctx: null, shell: createShellState() }, '<<a\n`');
+    expect(r).toEqual({ stdout: '', stderr: "bash: unexpected EOF while looking for matching ``'\n", exitCode: 2 });
+  });
+
   it('echo round-trips any single-quoted text', async () => {
     const commands = new Map<string, CommandFn<unknown>>(SHELL_BUILTINS);
     await fc.assert(
