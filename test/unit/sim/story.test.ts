@@ -44,9 +44,9 @@ async function story(): Promise<Sandbox> {
   const sb = sandbox();
   await ok(sb, 'kubectl create namespace ingress-basic');
   await ok(sb, 'kubectl create namespace qa');
-  // helm is not built yet: a plain Deployment + Service stand in for the ingress-nginx chart.
-  await ok(sb, 'kubectl apply -f -', deployment('ingress-nginx', 'ingress-basic', 'registry.k8s.io/ingress-nginx/controller:v1.12.1', 80));
-  await ok(sb, 'kubectl apply -f -', lbService('nginx-ingress-ingress-nginx-controller', 'ingress-basic', 'ingress-nginx', '  - name: http\n    port: 80\n    targetPort: 80\n  - name: https\n    port: 443\n    targetPort: 443\n'));
+  // The ingress controller comes from the chart, as on the real cluster the course grew from.
+  await ok(sb, 'helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx');
+  await ok(sb, 'helm install nginx-ingress ingress-nginx/ingress-nginx -n ingress-basic');
   await ok(sb, 'kubectl apply -f -', deployment('mysql', 'qa', 'mysql:8.0', 3306));
   await ok(sb, 'kubectl apply -f -', lbService('mysql-lb', 'qa', 'mysql', '  - port: 30000\n    targetPort: 3306\n'));
   await ok(sb, 'kubectl apply -f -', deployment('redis', 'qa', 'redis:7', 6379));
