@@ -26,7 +26,7 @@ interface Props {
   /** Encodes this lab (options + command log) for a share link. */
   share(): Promise<string>;
   /** Starts the lab over; `extraSetup` runs after the lab's own set-up (an exercise's start state). */
-  onReset(extraSetup?: string[]): void;
+  onReset(extraSetup?: string[], faults?: Record<string, unknown>): void;
   /** Called once the terminal is usable, with a way for lesson code blocks to run commands in it. */
   onReady(run: (line: string) => void): void;
 }
@@ -253,7 +253,7 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
                   {p === 'portal' && pane === 'portal' && <PortalView />}
                   {p === 'diagram' && pane === 'diagram' && <Diagram />}
                   {p === 'exercises' && (
-                    <ExercisesPanel store={store} sandbox={sandbox} exercises={exercises} lesson={config.exercises} locale={config.locale} t={t} labId={config.id} onReset={(extra) => onReset(extra)} />
+                    <ExercisesPanel store={store} sandbox={sandbox} exercises={exercises} lesson={config.exercises} locale={config.locale} t={t} labId={config.id} onReset={(extra, faults) => onReset(extra, faults)} />
                   )}
                 </div>
               </section>

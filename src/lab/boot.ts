@@ -47,13 +47,14 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
    * Builds a fresh sandbox (set-up, then an exercise's extra set-up, then a command log replayed at
    * its original virtual times) and renders the lab on it. Resolves once the terminal takes input.
    */
-  const mount = async (extraSetup: string[] = [], log: LogEntry[] = []): Promise<void> => {
+  const mount = async (extraSetup: string[] = [], log: LogEntry[] = [], faults?: Record<string, unknown>): Promise<void> => {
     stopClock();
     unsubscribe();
     render(null, root);
     const sandbox = createSandbox(config.sandbox) as unknown as LabSandbox;
     for (const line of [...config.setup, ...extraSetup]) await sandbox.exec(line);
     await sandbox.settle();
+    if (faults) sandbox.setFaults?.(faults);
     const startedAt = sandbox.clock.now();
     await replay(sandbox, log, startedAt);
     await sandbox.settle();
@@ -82,13 +83,13 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
             const undone = current[current.length - 1]!;
             // Set before mounting: the new lab reads it to enable Redo (replay itself logs nothing new).
             redo = [...redo, undone];
-            void mount(extraSetup, kept);
+            void mount(extraSetup, kept, faults);
           },
           redo: () => {
             const next = redo[redo.length - 1];
             if (!next) return;
             redo = redo.slice(0, -1);
-            void mount(extraSetup, [...store.getState().log, next]);
+            void mount(extraSetup, [...store.getState().log, next], faults);
           },
         },
         share: () =>
@@ -97,7 +98,7 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
           runner = run;
           ready();
         },
-        onReset: (extra: string[] = []) => {
+        onReset: (extra: string[] = [], faults?: Record<string, unknown>) => {
           try {
             localStorage.removeItem(labKey(config.id, 'draft'));
             localStorage.removeItem(labKey(config.id, 'history'));
@@ -105,7 +106,7 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
             // nothing stored, nothing to forget
           }
           redo = [];
-          void mount(extra);
+          void mount(extra, [], faults);
         },
       }),
       root,

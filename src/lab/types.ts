@@ -17,6 +17,8 @@ export interface LabSandbox {
   readonly arm: ArmStore;
   readonly clock: VirtualClock;
   readonly options: { resourceGroup: string; clusterName: string; location: string; subscriptionId: string } & Record<string, unknown>;
+  /** Switches simulator faults (quota, throttling, slow provisioning) on or off at run time. */
+  setFaults?(faults: Record<string, unknown>): void;
 }
 
 export type Locale = 'en' | 'ko';

@@ -16,7 +16,7 @@ interface Props {
   locale: Locale;
   t: LabStrings;
   labId: string;
-  onReset(extraSetup: string[]): void;
+  onReset(extraSetup: string[], faults?: Record<string, unknown>): void;
 }
 
 /**
@@ -112,7 +112,7 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
                     type="button"
                     class="button small"
                     onClick={() => {
-                      if (confirm(t.resetExerciseConfirm)) onReset(ex.setup ?? []);
+                      if (confirm(t.resetExerciseConfirm)) onReset(ex.setup ?? [], ex.faults);
                     }}
                   >
                     {t.resetExercise}

@@ -38,6 +38,11 @@ export interface ExerciseDef {
   solution: string[];
   /** Commands run headless (after the lab's own set-up) when the learner resets this exercise. */
   setup?: string[];
+  /**
+   * Faults switched on after that set-up (e.g. `{ publicIPQuota: 3 }`), for exercises about
+   * `<pending>` forever; the learner fixes the cause (deletes Services, grants a role) to recover.
+   */
+  faults?: Record<string, unknown>;
   /** Asks the learner to type something (e.g. an IP); checked against the live state. */
   answer?: { prompt: Localized; check: (state: ExerciseState, answer: string) => CheckResult };
 }
