@@ -32,16 +32,19 @@ export function resourceGroup(subscriptionId: string, name: string, location: st
   };
 }
 
-/** Outbound (or NAT gateway) public IP: GUID name, Standard, Static, zone-redundant, AKS tags. */
-export function outboundPublicIp(layout: AksLayout, name: string, address: string, type = 'aks-slb-managed-outbound-ip'): ArmResource {
+/**
+ * A Standard, Static, zone-redundant IPv4 Public IP as Azure creates it, whoever asks: AKS for its
+ * outbound IPs, the cloud provider for a Service.
+ */
+export function standardPublicIp(id: string, name: string, location: string, tags: Record<string, string>, address: string): ArmResource {
   return {
-    id: ids(layout).pip(name),
+    id,
     name,
     type: 'Microsoft.Network/publicIPAddresses',
-    location: layout.location,
-    tags: { ...aksTags(layout), 'aks-managed-type': type },
+    location,
+    tags,
     sku: { name: 'Standard', tier: 'Regional' },
-    zones: zonesOf(layout.location),
+    zones: zonesOf(location),
     properties: {
       ipAddress: address,
       publicIPAddressVersion: 'IPv4',
@@ -53,6 +56,11 @@ export function outboundPublicIp(layout: AksLayout, name: string, address: strin
       resourceGuid: '',
     },
   };
+}
+
+/** Outbound (or NAT gateway) public IP: GUID name, AKS tags. */
+export function outboundPublicIp(layout: AksLayout, name: string, address: string, type = 'aks-slb-managed-outbound-ip'): ArmResource {
+  return standardPublicIp(ids(layout).pip(name), name, layout.location, { ...aksTags(layout), 'aks-managed-type': type }, address);
 }
 
 export function vnet(layout: AksLayout, o: ResolvedOptions): ArmResource {

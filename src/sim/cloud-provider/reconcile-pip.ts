@@ -3,7 +3,7 @@
  * create/bind the managed `kubernetes-<base>`; tags record ownership; release deletes a managed
  * PIP only when no service is left in its tag. User-created PIPs are never deleted.
  */
-import { zonesOf } from '../azure/aks-resources';
+import { standardPublicIp } from '../azure/aks-resources';
 import { authorizationFailed } from '../azure/authz';
 import { ArmError } from '../azure/errors';
 import type { Flow } from '../flow';
@@ -95,24 +95,7 @@ const wrapPipError = wrapArmError;
 
 function newManagedPip(p: ProviderContext, svc: Service, id: string, name: string, address: string): ArmResource {
   const key = serviceKey(svc.metadata.namespace!, svc.metadata.name);
-  const pip: ArmResource = {
-    id,
-    name,
-    type: PIP_TYPE,
-    location: p.aks.layout.location,
-    tags: { [TAG_CLUSTER]: CLUSTER_NAME, [TAG_SERVICE]: key, ...parseTags(value(svc, A.pipTags)) },
-    sku: { name: 'Standard', tier: 'Regional' },
-    zones: zonesOf(p.aks.layout.location),
-    properties: {
-      ipAddress: address,
-      publicIPAddressVersion: 'IPv4',
-      publicIPAllocationMethod: 'Static',
-      idleTimeoutInMinutes: 4,
-      ipTags: [],
-      ddosSettings: { protectionMode: 'VirtualNetworkInherited' },
-      resourceGuid: '',
-    },
-  };
+  const pip = standardPublicIp(id, name, p.aks.layout.location, { [TAG_CLUSTER]: CLUSTER_NAME, [TAG_SERVICE]: key, ...parseTags(value(svc, A.pipTags)) }, address);
   applyDns(p, svc, pip, true);
   return pip;
 }
