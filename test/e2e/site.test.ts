@@ -87,6 +87,24 @@ describe('lesson page', () => {
   });
 });
 
+describe('annotation reference', () => {
+  it.each([
+    ['en', 'Annotations', 'Simulated', 'Accepted, no effect'],
+    ['ko', '어노테이션', '재현됨', '받기만 하고 효과 없음'],
+  ])('/%s/: the header leads to it, and it says what the lab simulates', async (lang, navName, yes, no) => {
+    const { page, context, errors } = await openPage(browser, `/${lang}/`);
+    const nav = () => page.getByRole('navigation', { name: lang === 'en' ? 'Main' : '주 메뉴' }).getByRole('link', { name: navName });
+    await nav().click();
+    await page.waitForURL(`**/${lang}/reference/`);
+    expect(await nav().getAttribute('aria-current')).toBe('page');
+    const row = (key: string) => page.getByRole('row', { name: new RegExp(`^service\\.beta\\.kubernetes\\.io/${key}\\b`) });
+    expect(await row('azure-pip-name').locator('td').last().innerText()).toBe(yes);
+    expect(await row('azure-pls-create').locator('td').last().innerText()).toBe(no);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('search', () => {
   it.each([
     ['en', 'outbound'],
@@ -140,7 +158,7 @@ describe('dark mode', () => {
 });
 
 describe('accessibility and errors on every page', () => {
-  const pages = ['/', '/en/', '/ko/', '/en/sandbox/', '/ko/sandbox/', '/404.html', ...slugs.flatMap((s) => [`/en/lessons/${s}/`, `/ko/lessons/${s}/`])];
+  const pages = ['/', '/en/', '/ko/', '/en/sandbox/', '/ko/sandbox/', '/en/reference/', '/ko/reference/', '/404.html', ...slugs.flatMap((s) => [`/en/lessons/${s}/`, `/ko/lessons/${s}/`])];
   it.each(pages)('%s has no serious axe violations and no console errors (light and dark)', async (path) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page, context, errors } = await openPage(browser, path, { colorScheme, locale: 'en-US' });

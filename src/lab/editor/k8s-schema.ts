@@ -1,5 +1,5 @@
 import type { JSONSchema } from 'monaco-yaml';
-import { AZURE_SERVICE_ANNOTATIONS } from './azure-annotations';
+import { AZURE_SERVICE_ANNOTATIONS } from '../../reference/azure-annotations';
 
 /**
  * A compact JSON Schema for the manifests lessons use, written for the editor: completion, hover
