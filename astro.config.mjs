@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { fileURLToPath } from 'node:url';
 import { inlineLazyCss } from './build/vite-inline-lazy-css.mjs';
+import { blockMeta } from './build/shiki-block-meta.mjs';
 
 const monacoVs = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url));
 /** @param {string} name */
@@ -27,6 +28,7 @@ export default defineConfig({
       // Two themes switched by CSS variables, so code blocks follow the light/dark toggle without JS.
       themes: { light: 'github-light', dark: 'github-dark' },
       defaultColor: false,
+      transformers: [blockMeta()],
     },
   },
   build: {

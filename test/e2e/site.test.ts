@@ -57,6 +57,10 @@ describe('lesson page', () => {
     expect(await page.locator('.objectives li').count()).toBeGreaterThan(0);
     // The lesson names the outbound IP's tag: the puzzle the course is built on.
     expect(await page.locator('article').innerText()).toContain('aks-slb-managed-outbound-ip');
+    // Output from the example cluster says so; a file the commands use is captioned with its name.
+    const caption = (selector: string) => page.locator(selector).first().evaluate((pre) => getComputedStyle(pre, '::before').content);
+    expect(await caption('pre[data-illustration]')).toContain(lang === 'en' ? 'Example cluster output' : '예제 클러스터의 출력');
+    expect(await caption('pre[data-file]')).toBe('"redis-lb.yaml"');
     expect(await page.title()).toContain(h1.trim());
     expect(await page.getAttribute('meta[name="description"]', 'content')).toBeTruthy();
     expect(await page.getAttribute('meta[property="og:title"]', 'content')).toBeTruthy();
