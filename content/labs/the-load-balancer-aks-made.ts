@@ -46,7 +46,7 @@ export function outboundFrontendNames(sandbox: LabSandbox): string[] {
 function scaleSetCapacity(count: number): Goal {
   return ({ sandbox }) => {
     const vmss = scaleSets(sandbox)[0];
-    const n = Number(vmss?.sku?.capacity ?? 0);
+    const n = Number((vmss?.sku as { capacity?: number } | undefined)?.capacity ?? 0);
     return n === count
       ? ok
       : gap(
