@@ -1,4 +1,4 @@
-import { search } from '@jmespath-community/jmespath';
+import { compile, search } from '@jmespath-community/jmespath';
 import type { CliContext } from '../context';
 import { AZ_OUTPUT_FORMATS, formatAz, TableUnavailableError, type AzOutputFormat } from '../printers/az-output';
 import type { CommandFn, ExecResult } from '../shell/types';
@@ -70,8 +70,9 @@ export const azCommand: CommandFn<CliContext> = async ({ argv, ctx }): Promise<E
   }
   const query = parsed._query as string | undefined;
   if (query !== undefined) {
+    // azure-cli's jmespath_type only compiles the expression; functions run later, on the result.
     try {
-      search({}, query);
+      compile(query);
     } catch {
       return err(`argument --query: invalid jmespath_type value: '${query}'\n${QUERY_REFERENCE}`);
     }

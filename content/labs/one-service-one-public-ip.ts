@@ -1,0 +1,175 @@
+/**
+ * Lab for lesson 3, shared by both languages: a fresh cluster with two Deployments in `shop`.
+ * The text exposes `web` on port 80; the exercises expose `api` on port 8080 (container port 80).
+ */
+import type { LabSandbox } from '../../src/lab/types';
+import type { ArmResource } from '../../src/sim/azure/types';
+import type { CheckResult, ExerciseDef, Goal } from '../../src/learn/exercise/types';
+import { externalIpOf, nodeResourceGroup, ranCommand, serviceHasExternalIp } from '../../src/learn/exercise/predicates';
+
+export const setup = [
+  'kubectl create namespace shop',
+  'kubectl create deployment web --image=nginx --port=80 -n shop',
+  'kubectl create deployment api --image=nginx --port=80 -n shop',
+];
+
+const NODE_RG = 'MC_myResourceGroup_myAKSCluster_eastus';
+
+const ok: CheckResult = { ok: true };
+const gap = (en: string, ko: string): CheckResult => ({ ok: false, gap: { en, ko } });
+
+interface Sub {
+  name: string;
+  id: string;
+  properties?: Record<string, unknown>;
+}
+
+function armIn(sandbox: LabSandbox, type: string, name: string): ArmResource | undefined {
+  return sandbox.arm.list({ resourceGroup: nodeResourceGroup(sandbox), type }).find((r) => r.name === name);
+}
+
+function subs(r: ArmResource | undefined, key: string): Sub[] {
+  return ((r?.properties as Record<string, unknown> | undefined)?.[key] as Sub[] | undefined) ?? [];
+}
+
+interface ServiceView {
+  metadata: { uid?: string };
+  spec?: { ports?: { port: number; protocol?: string; nodePort?: number }[] };
+}
+
+function serviceOf(sandbox: LabSandbox, namespace: string, name: string): ServiceView | undefined {
+  return sandbox.kube.tryGet('Service', name, namespace) as ServiceView | undefined;
+}
+
+/** `a` + the UID without dashes, cut to 32 characters: the cloud provider's base name. */
+export function baseName(uid: string): string {
+  return `a${uid.replace(/-/g, '')}`.slice(0, 32);
+}
+
+/** The managed Public IP name the cloud provider gives a Service. */
+export function publicIpNameOf(sandbox: LabSandbox, namespace: string, name: string): string | undefined {
+  const uid = serviceOf(sandbox, namespace, name)?.metadata.uid;
+  return uid ? `kubernetes-${baseName(uid)}` : undefined;
+}
+
+/** The load balancer `kubernetes` has the Service's rule and probe for `port`, the probe on the port's nodePort. */
+function ruleAndProbeFor(namespace: string, name: string, port: number): Goal {
+  return ({ sandbox }) => {
+    const svc = serviceOf(sandbox, namespace, name);
+    const uid = svc?.metadata.uid;
+    if (!uid) return gap(`There is no Service ${namespace}/${name} yet.`, `아직 ${namespace}/${name} 서비스가 없습니다.`);
+    const spec = svc.spec?.ports?.find((p) => p.port === port);
+    if (!spec) return gap(`${namespace}/${name} has no port ${port}: expose it with --port=${port}.`, `${namespace}/${name}에 ${port} 포트가 없습니다. --port=${port}로 노출하세요.`);
+    const ruleName = `${baseName(uid)}-${(spec.protocol ?? 'TCP').toUpperCase()}-${port}`;
+    const lb = armIn(sandbox, 'Microsoft.Network/loadBalancers', 'kubernetes');
+    if (!subs(lb, 'loadBalancingRules').some((r) => r.name === ruleName)) {
+      return gap(`The load balancer kubernetes has no rule ${ruleName} yet.`, `부하 분산 장치 kubernetes에 아직 ${ruleName} 규칙이 없습니다.`);
+    }
+    const probe = subs(lb, 'probes').find((p) => p.name === ruleName);
+    if (!probe) return gap(`The rule is there, but no health probe ${ruleName} yet.`, `규칙은 있지만 상태 프로브 ${ruleName}는 아직 없습니다.`);
+    return Number(probe.properties?.port) === spec.nodePort
+      ? ok
+      : gap(`The probe ${ruleName} checks port ${String(probe.properties?.port)}, not the node port ${spec.nodePort}.`, `프로브 ${ruleName}가 노드 포트 ${spec.nodePort}가 아니라 ${String(probe.properties?.port)} 포트를 확인합니다.`);
+  };
+}
+
+/** The names of the NSG rules that allow traffic to the Service's IP on `port`. */
+export function nsgRulesFor(sandbox: LabSandbox, namespace: string, name: string, port: number): string[] {
+  const ip = externalIpOf(sandbox, namespace, name);
+  if (!ip) return [];
+  return sandbox.arm
+    .list({ resourceGroup: nodeResourceGroup(sandbox), type: 'Microsoft.Network/networkSecurityGroups' })
+    .flatMap((nsg) => subs(nsg, 'securityRules'))
+    .filter((r) => {
+      const p = r.properties ?? {};
+      const dest = [p.destinationAddressPrefix, ...((p.destinationAddressPrefixes as string[] | undefined) ?? [])];
+      const ports = [p.destinationPortRange, ...((p.destinationPortRanges as string[] | undefined) ?? [])];
+      return p.access === 'Allow' && dest.includes(ip) && ports.includes(String(port));
+    })
+    .map((r) => r.name);
+}
+
+export const exercises: ExerciseDef[] = [
+  {
+    id: 'expose-api',
+    title: { en: 'Expose api and find its rule', ko: 'api를 노출하고 규칙 찾기' },
+    task: {
+      en: 'Expose the Deployment api in shop as a public LoadBalancer Service on port 8080 (the container listens on 80). Then find its load-balancing rule and health probe with az.',
+      ko: 'shop의 디플로이먼트 api를 8080 포트의 공용 LoadBalancer 서비스로 노출하세요(컨테이너는 80 포트에서 대기합니다). 그런 다음 az로 부하 분산 규칙과 상태 프로브를 찾으세요.',
+    },
+    goals: [
+      serviceHasExternalIp('shop', 'api'),
+      ruleAndProbeFor('shop', 'api', 8080),
+      ranCommand(/az network lb (rule|probe) (list|show)\b/, { en: 'az network lb rule list (or probe list)', ko: 'az network lb rule list(또는 probe list)' }),
+    ],
+    hints: [
+      { text: { en: 'kubectl expose deployment api --type=LoadBalancer --port=8080 --target-port=80 --namespace shop', ko: 'kubectl expose deployment api --type=LoadBalancer --port=8080 --target-port=80 --namespace shop' } },
+      {
+        text: { en: 'Wait until kubectl get service api -n shop shows an EXTERNAL-IP: the rule appears in the same step.', ko: 'kubectl get service api -n shop에 EXTERNAL-IP가 보일 때까지 기다리세요. 규칙도 그 사이에 만들어집니다.' },
+        when: ({ sandbox }) => Boolean(sandbox.kube.tryGet('Service', 'api', 'shop')),
+      },
+      { text: { en: `az network lb rule list -g ${NODE_RG} --lb-name kubernetes -o table`, ko: `az network lb rule list -g ${NODE_RG} --lb-name kubernetes -o table` } },
+    ],
+    solution: [
+      'kubectl expose deployment api --type=LoadBalancer --port=8080 --target-port=80 --namespace shop',
+      'sleep 30',
+      `az network lb rule list -g ${NODE_RG} --lb-name kubernetes -o table`,
+      `az network lb probe list -g ${NODE_RG} --lb-name kubernetes -o table`,
+    ],
+  },
+  {
+    id: 'name-the-pip',
+    needs: ['expose-api'],
+    title: { en: 'Name the Public IP from the UID', ko: 'UID로 공용 IP 이름 맞히기' },
+    task: {
+      en: 'Without listing the Public IPs, work out the name of the Public IP the cloud provider created for shop/api, and type it.',
+      ko: '공용 IP 목록을 보지 말고, 클라우드 공급자가 shop/api를 위해 만든 공용 IP의 이름을 알아내 입력하세요.',
+    },
+    goals: [],
+    hints: [
+      { text: { en: "kubectl get service api -n shop -o jsonpath='{.metadata.uid}'", ko: "kubectl get service api -n shop -o jsonpath='{.metadata.uid}'" } },
+      { text: { en: 'Drop the dashes, put a in front, keep 32 characters, then put kubernetes- in front of that.', ko: '하이픈을 지우고 앞에 a를 붙여 32자만 남긴 다음, 그 앞에 kubernetes-를 붙이세요.' } },
+    ],
+    solution: [`echo kubernetes-a$(kubectl get service api -n shop -o jsonpath='{.metadata.uid}' | tr -d '-' | cut -c1-31)`],
+    answer: {
+      prompt: { en: 'Type the Public IP’s name.', ko: '공용 IP 이름을 입력하세요.' },
+      check: (state, answer) => {
+        const want = publicIpNameOf(state.sandbox, 'shop', 'api');
+        if (want && answer === want) return ok;
+        const base = want?.slice('kubernetes-'.length);
+        if (base && answer === base) return gap(`${answer} is the frontend’s name (and the rules’ prefix). The Public IP’s name has the cluster name in front.`, `${answer}은(는) 프런트 엔드 이름(규칙 이름의 앞부분)입니다. 공용 IP 이름은 앞에 클러스터 이름이 붙습니다.`);
+        const web = publicIpNameOf(state.sandbox, 'shop', 'web');
+        if (web && answer === web) return gap(`${answer} belongs to shop/web. Use the UID of shop/api.`, `${answer}은(는) shop/web의 것입니다. shop/api의 UID를 쓰세요.`);
+        if (want && answer.startsWith('kubernetes-a') && answer.length === want.length + 1) return gap('One character too many: the UID’s last hex digit is dropped.', '한 글자가 많습니다. UID의 마지막 16진수 한 자리는 잘려 나갑니다.');
+        return gap(`${answer} is not the name the cloud provider gave shop/api’s Public IP.`, `${answer}은(는) 클라우드 공급자가 shop/api의 공용 IP에 붙인 이름이 아닙니다.`);
+      },
+    },
+  },
+  {
+    id: 'find-nsg-rule',
+    needs: ['expose-api'],
+    title: { en: 'The NSG rule that lets the Internet in', ko: '인터넷 트래픽을 들여보내는 NSG 규칙' },
+    task: {
+      en: 'Which rule in the network security group lets the Internet reach shop/api on port 8080? Type its name.',
+      ko: '네트워크 보안 그룹의 어느 규칙이 인터넷에서 shop/api의 8080 포트로 오는 트래픽을 허용할까요? 규칙 이름을 입력하세요.',
+    },
+    goals: [],
+    hints: [
+      { text: { en: `az network nsg list -g ${NODE_RG} -o table gives the NSG’s name; az network nsg rule list … -o table its rules.`, ko: `az network nsg list -g ${NODE_RG} -o table로 NSG 이름을, az network nsg rule list … -o table로 규칙을 볼 수 있습니다.` } },
+      { text: { en: 'Look for the rule whose destination is api’s EXTERNAL-IP and whose port is 8080. Its name has no UID in it.', ko: 'api의 EXTERNAL-IP가 대상이고 포트가 8080인 규칙을 찾으세요. 이름에는 UID가 들어 있지 않습니다.' } },
+    ],
+    solution: [`az network nsg rule list -g ${NODE_RG} --nsg-name aks-agentpool-22060594-nsg --query "[?contains(destinationPortRanges, '8080')].name" -o tsv`],
+    answer: {
+      prompt: { en: 'Type the NSG rule’s name.', ko: 'NSG 규칙 이름을 입력하세요.' },
+      check: (state, answer) => {
+        const names = nsgRulesFor(state.sandbox, 'shop', 'api', 8080);
+        if (names.includes(answer)) return ok;
+        if (nsgRulesFor(state.sandbox, 'shop', 'web', 80).includes(answer)) {
+          return gap(`${answer} allows port 80 to shop/web. Look for port 8080.`, `${answer}은(는) shop/web의 80 포트를 허용하는 규칙입니다. 8080 포트를 찾으세요.`);
+        }
+        if (/^a[0-9a-f]{31}/.test(answer)) return gap(`${answer} is a load balancer name (frontend, rule or probe), not an NSG rule.`, `${answer}은(는) 부하 분산 장치 쪽 이름(프런트 엔드, 규칙, 프로브)이지 NSG 규칙이 아닙니다.`);
+        return gap(`${answer} is not an NSG rule that allows shop/api on port 8080.`, `${answer}은(는) shop/api의 8080 포트를 허용하는 NSG 규칙이 아닙니다.`);
+      },
+    },
+  },
+];

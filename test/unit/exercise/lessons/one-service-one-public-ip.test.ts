@@ -1,0 +1,119 @@
+/**
+ * Lesson 3's exercises against the simulator: each written solution solves its exercise from the
+ * lab's starting state (setup only), none is solved before, and the typed-answer checks explain
+ * the likely wrong answers. The quiz passes the build-time check.
+ */
+import { describe, expect, it } from 'vitest';
+import { createSandbox } from '../../../../src/sim/index';
+import { evaluate } from '../../../../src/learn/exercise/engine';
+import { quizProblems } from '../../../../src/learn/quiz/grade';
+import type { ExerciseDef, ExerciseState } from '../../../../src/learn/exercise/types';
+import type { LabSandbox } from '../../../../src/lab/types';
+import * as lab from '../../../../content/labs/one-service-one-public-ip';
+import { quiz } from '../../../../content/quizzes/one-service-one-public-ip';
+
+const { exercises, setup } = lab;
+const options = (lab as { sandbox?: Parameters<typeof createSandbox>[0] }).sandbox ?? {};
+
+async function start() {
+  const sandbox = createSandbox(options) as unknown as LabSandbox;
+  for (const line of setup) await sandbox.exec(line);
+  await sandbox.settle();
+  const history: string[] = [];
+  const state: ExerciseState = { sandbox, history, answers: {} };
+  const run = async (line: string) => {
+    history.push(line);
+    const r = await sandbox.exec(line);
+    await sandbox.settle();
+    return r;
+  };
+  const statusOf = (id: string) => evaluate(exercises, state).find((s) => s.id === id)!;
+  return { sandbox, state, run, statusOf };
+}
+
+/** Exercises in an order that respects `needs`. */
+function ordered(list: ExerciseDef[]): ExerciseDef[] {
+  const done = new Set<string>();
+  const out: ExerciseDef[] = [];
+  while (out.length < list.length) {
+    const next = list.find((e) => !done.has(e.id) && (e.needs ?? []).every((n) => done.has(n)));
+    if (!next) throw new Error('circular needs');
+    done.add(next.id);
+    out.push(next);
+  }
+  return out;
+}
+
+async function solve(run: (line: string) => Promise<{ stdout: string }>, state: ExerciseState, ex: ExerciseDef) {
+  let last = '';
+  for (const line of ex.solution) last = (await run(line)).stdout;
+  if (ex.answer) state.answers[ex.id] = last.trim();
+}
+
+describe('lesson 3 exercises (one-service-one-public-ip)', () => {
+  it('none is done in the fresh lab, and the later ones wait for the first', async () => {
+    const { statusOf } = await start();
+    for (const ex of exercises) expect(statusOf(ex.id).state, ex.id).not.toBe('done');
+    const first = statusOf('expose-api');
+    expect(first.state === 'open' && first.gaps[0]!.en).toBe('There is no Service shop/api yet.');
+    expect(statusOf('name-the-pip')).toEqual({ id: 'name-the-pip', state: 'locked', missing: ['expose-api'] });
+    expect(statusOf('find-nsg-rule')).toEqual({ id: 'find-nsg-rule', state: 'locked', missing: ['expose-api'] });
+  });
+
+  it('each solution solves its exercise, in needs order', async () => {
+    const { state, run, statusOf } = await start();
+    for (const ex of ordered(exercises)) {
+      expect(statusOf(ex.id).state, `${ex.id} before`).not.toBe('done');
+      await solve(run, state, ex);
+      expect(statusOf(ex.id).state, ex.id).toBe('done');
+    }
+  });
+
+  it('the first exercise is solved by its solution alone, from the lab’s initial state', async () => {
+    const { state, run, statusOf } = await start();
+    const first = exercises[0]!;
+    expect(first.answer).toBeUndefined();
+    await solve(run, state, first);
+    expect(statusOf(first.id).state).toBe('done');
+  });
+
+  it('expose-api: the rule must be for port 8080, and looked at with az', async () => {
+    const { run, statusOf } = await start();
+    await run('kubectl expose deployment api --type=LoadBalancer --port=80 --namespace shop');
+    let s = statusOf('expose-api');
+    expect(s.state === 'open' && s.gaps[0]!.en).toBe('shop/api has no port 8080: expose it with --port=8080.');
+    await run('kubectl delete service api -n shop');
+    await run('kubectl expose deployment api --type=LoadBalancer --port=8080 --target-port=80 --namespace shop');
+    s = statusOf('expose-api');
+    expect(s.state === 'open' && s.gaps[0]!.en).toBe('Run az network lb rule list (or probe list) in the terminal.');
+  });
+
+  it('typed answers: the right names pass, likely mistakes are explained', async () => {
+    const { sandbox, state, run, statusOf } = await start();
+    await run('kubectl expose deployment web --type=LoadBalancer --port=80 --namespace shop');
+    await solve(run, state, exercises[0]!);
+    const pip = lab.publicIpNameOf(sandbox, 'shop', 'api')!;
+    expect(pip).toMatch(/^kubernetes-a[0-9a-f]{31}$/);
+    state.answers['name-the-pip'] = pip.slice('kubernetes-'.length);
+    let s = statusOf('name-the-pip');
+    expect(s.state === 'open' && s.gaps[0]!.en).toContain('is the frontend’s name');
+    state.answers['name-the-pip'] = lab.publicIpNameOf(sandbox, 'shop', 'web')!;
+    s = statusOf('name-the-pip');
+    expect(s.state === 'open' && s.gaps[0]!.en).toContain('belongs to shop/web');
+    state.answers['name-the-pip'] = pip;
+    expect(statusOf('name-the-pip').state).toBe('done');
+
+    const webRule = lab.nsgRulesFor(sandbox, 'shop', 'web', 80)[0]!;
+    expect(webRule).toBe('k8s-azure-lb_allow_IPv4_d39272f7f57ed937951650d93992ad77');
+    state.answers['find-nsg-rule'] = webRule;
+    s = statusOf('find-nsg-rule');
+    expect(s.state === 'open' && s.gaps[0]!.en).toContain('allows port 80 to shop/web');
+    state.answers['find-nsg-rule'] = lab.nsgRulesFor(sandbox, 'shop', 'api', 8080)[0]!;
+    expect(statusOf('find-nsg-rule').state).toBe('done');
+  });
+
+  it('the quiz is complete', () => {
+    expect(quizProblems(quiz)).toEqual([]);
+    expect(quiz.questions.length).toBeGreaterThanOrEqual(3);
+  });
+});
