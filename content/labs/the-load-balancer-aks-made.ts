@@ -90,8 +90,8 @@ export const exercises: ExerciseDef[] = [
       },
       {
         text: {
-          en: 'Only aksOutboundBackendPool follows the scale at once: AKS owns it. The kubernetes pool is the cloud provider’s, and the lab updates it when a LoadBalancer Service is reconciled.',
-          ko: '곧바로 따라오는 것은 AKS가 관리하는 aksOutboundBackendPool뿐입니다. kubernetes 풀은 클라우드 공급자의 것이라서, 실습 환경에서는 LoadBalancer 서비스를 조정할 때 갱신됩니다.',
+          en: 'Both pools follow the scale at once: the scale set names both for every instance, so a new node is in each from the start.',
+          ko: '두 풀 모두 곧바로 따라옵니다. 확장 집합이 모든 인스턴스에 두 풀을 지정하므로, 새 노드는 처음부터 양쪽에 들어 있습니다.',
         },
       },
     ],

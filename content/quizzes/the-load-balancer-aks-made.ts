@@ -79,34 +79,40 @@ export const quiz: QuizDef = {
       },
     },
     {
-      id: 'who-owns-outbound-pool',
+      id: 'pools-after-scale',
       kind: 'single',
       prompt: {
-        en: 'You scale the node pool from 3 to 4 nodes on a cluster without LoadBalancer Services. In the lab, which backend pool has 4 members right afterwards?',
-        ko: 'LoadBalancer 서비스가 없는 클러스터에서 노드 풀을 3개에서 4개로 늘렸습니다. 실습 환경에서 바로 뒤에 멤버가 4개인 백 엔드 풀은 어느 것일까요?',
+        en: 'You scale the node pool from 3 to 4 nodes on a cluster without LoadBalancer Services. Which backend pools of `kubernetes` have 4 members right afterwards?',
+        ko: 'LoadBalancer 서비스가 없는 클러스터에서 노드 풀을 3개에서 4개로 늘렸습니다. 바로 뒤에 멤버가 4개인 `kubernetes`의 백 엔드 풀은 어느 것일까요?',
       },
       choices: [
         {
-          id: 'outbound-pool',
+          id: 'both',
           correct: true,
-          text: { en: '`aksOutboundBackendPool`', ko: '`aksOutboundBackendPool`' },
-          why: { en: 'Right: AKS owns it and adds the new instance in the same operation as the scale.', ko: '맞습니다. 이 풀은 AKS의 것이라 크기 조정과 같은 작업에서 새 인스턴스를 넣습니다.' },
+          text: { en: 'Both, `kubernetes` and `aksOutboundBackendPool`', ko: '둘 다, `kubernetes`와 `aksOutboundBackendPool`' },
+          why: { en: 'Right: the scale set’s network profile names both pools, so every new instance is created in both.', ko: '맞습니다. 확장 집합의 네트워크 프로필이 두 풀을 모두 지정하므로, 새 인스턴스는 만들어질 때부터 두 풀에 들어갑니다.' },
         },
         {
-          id: 'kubernetes-pool',
-          text: { en: '`kubernetes`', ko: '`kubernetes`' },
-          why: { en: 'Not in the lab: that pool is the cloud provider’s, and it updates it when it reconciles LoadBalancer Services. There are none here.', ko: '실습 환경에서는 아닙니다. 이 풀은 클라우드 공급자의 것이고, LoadBalancer 서비스를 조정할 때 갱신됩니다. 여기에는 서비스가 없습니다.' },
+          id: 'outbound-only',
+          text: { en: 'Only `aksOutboundBackendPool`', ko: '`aksOutboundBackendPool`만' },
+          why: { en: 'No: membership is not handed out pool by pool. It lives on the instance’s IP configuration, which references both pools.', ko: '아닙니다. 멤버십은 풀마다 따로 나눠 주는 것이 아니라 인스턴스의 IP 구성에 있고, 그 IP 구성이 두 풀을 모두 참조합니다.' },
+        },
+        {
+          id: 'kubernetes-only',
+          text: { en: 'Only `kubernetes`', ko: '`kubernetes`만' },
+          why: { en: 'No: a new node must have egress at once, so it is in the outbound pool from the start too.', ko: '아닙니다. 새 노드는 바로 밖으로 나갈 수 있어야 하므로 처음부터 아웃바운드 풀에도 들어 있습니다.' },
         },
         {
           id: 'neither',
           text: { en: 'Neither: pools only change when you edit them', ko: '둘 다 아니다. 풀은 직접 고쳐야만 바뀐다' },
-          why: { en: 'No: you never edit these pools by hand; AKS and the cloud provider keep them up to date.', ko: '아닙니다. 이 풀들은 직접 고치지 않습니다. AKS와 클라우드 공급자가 최신 상태로 유지합니다.' },
+          why: { en: 'No: you never edit these pools by hand; they follow the scale set.', ko: '아닙니다. 이 풀들은 직접 고치지 않습니다. 확장 집합을 따라 바뀝니다.' },
         },
       ],
       explanation: {
-        en: 'Two owners, two pools: AKS keeps `aksOutboundBackendPool` in step with the node pool so new nodes have egress at once; the cloud provider keeps `kubernetes` for the Services’ rules.',
-        ko: '풀 둘에 주인도 둘입니다. AKS는 새 노드가 바로 밖으로 나갈 수 있도록 `aksOutboundBackendPool`을 노드 풀에 맞추고, 클라우드 공급자는 서비스의 규칙을 위해 `kubernetes`를 관리합니다.',
+        en: 'With the default `nodeIPConfiguration` pools, membership lives on each instance’s IP configuration and the scale set names both pools: a new node is in both at once. The owners still differ: AKS keeps the outbound pool and rule, the cloud provider keeps `kubernetes` for the Services’ rules.',
+        ko: '기본 `nodeIPConfiguration` 풀에서는 멤버십이 각 인스턴스의 IP 구성에 있고 확장 집합이 두 풀을 모두 지정하므로, 새 노드는 곧바로 두 풀에 들어갑니다. 주인은 여전히 다릅니다. 아웃바운드 풀과 규칙은 AKS가, `kubernetes` 풀은 서비스 규칙을 위해 클라우드 공급자가 관리합니다.',
       },
+    },
     },
     {
       id: 'frontend-name',

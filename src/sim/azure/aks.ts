@@ -148,7 +148,10 @@ export class AksCluster {
     const rt = store.peek(this.ids.routeTable);
     if (rt) this.client.put({ ...rt, properties: { ...rt.properties, routes: Array.from({ length: count }, (_, n) => route(this.layout, n)) } }, AKS_CTX);
     const lb = store.peek(this.ids.lb('kubernetes'));
-    if (lb && this.options.outboundType === 'loadBalancer') this.client.put(setPoolMembers(lb, this.layout, count, ['aksOutboundBackendPool']), AKS_CTX);
+    // Membership lives on the scale set's NIC IP configuration (backendPoolType nodeIPConfiguration),
+    // which names every pool the instances belong to: a new instance is in all of them at once,
+    // whether or not any LoadBalancer Service exists.
+    if (lb) this.client.put(setPoolMembers(lb, this.layout, count), AKS_CTX);
     this.updateManagedCluster((mc) => {
       const profiles = mc.properties.agentPoolProfiles as Record<string, unknown>[];
       profiles[0] = { ...profiles[0], count };

@@ -114,6 +114,14 @@ describe('node pool scaling', () => {
     expect((children(lb(sb), 'backendAddressPools')[0].properties.backendIPConfigurations as unknown[]).length).toBe(2);
     expect(() => sb.aks.scaleNodePool('other', 2)).toThrow('Could not find agent pool other in managed cluster myAKSCluster.');
   });
+
+  it('puts a new instance in both pools at once on a cluster without LoadBalancer Services (the scale set names both)', async () => {
+    const sb = sandbox();
+    sb.aks.scaleNodePool('nodepool1', 4);
+    await sb.settle();
+    const members = Object.fromEntries(children(lb(sb), 'backendAddressPools').map((p) => [p.name, (p.properties.backendIPConfigurations as unknown[]).length]));
+    expect(members).toEqual({ kubernetes: 4, aksOutboundBackendPool: 4 });
+  });
 });
 
 describe('determinism', () => {
