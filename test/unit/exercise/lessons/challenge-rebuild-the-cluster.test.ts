@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { createSandbox } from '../../../../src/sim/index';
+import { evaluate } from '../../../../src/learn/exercise/engine';
+import type { ExerciseDef, ExerciseState } from '../../../../src/learn/exercise/types';
+import type { LabSandbox } from '../../../../src/lab/types';
+import { exercises, setup } from '../../../../content/labs/challenge-rebuild-the-cluster';
+
+async function lab() {
+  const sandbox = createSandbox() as unknown as LabSandbox;
+  for (const line of setup) await sandbox.exec(line);
+  await sandbox.settle();
+  const state: ExerciseState = { sandbox, history: [], answers: {} };
+  const run = async (line: string) => {
+    state.history.push(line);
+    const r = await sandbox.exec(line);
+    await sandbox.settle();
+    return r;
+  };
+  const statusOf = (id: string) => evaluate(exercises, state).find((s) => s.id === id)!;
+  const solve = async (ex: ExerciseDef) => {
+    for (const line of ex.solution) {
+      const r = await run(line);
+      expect(r.exitCode, `${ex.id}: ${line}\n${r.stderr}`).toBe(0);
+    }
+  };
+  return { sandbox, state, run, statusOf, solve };
+}
+
+const byId = (id: string) => exercises.find((e) => e.id === id)!;
+const gapOf = (s: ReturnType<Awaited<ReturnType<typeof lab>>['statusOf']>) => (s.state === 'open' ? s.gaps[0]!.en : s.state);
+
+describe('challenge exercises (challenge-rebuild-the-cluster)', () => {
+  it('nothing is solved in the initial lab', async () => {
+    const { statusOf } = await lab();
+    expect(gapOf(statusOf('redis-office-only'))).toBe('No LoadBalancer Service in qa selects app=redis yet.');
+    expect(statusOf('redis-kept-ip').state).toBe('locked');
+    for (const id of ['mysql-private', 'two-hosts', 'two-egress-ips']) expect(statusOf(id).state, id).toBe('open');
+  });
+
+  it('each written solution solves its exercise, in order, from the initial lab', async () => {
+    const { statusOf, solve } = await lab();
+    for (const ex of exercises) {
+      expect(statusOf(ex.id).state, `${ex.id} before`).not.toBe('done');
+      await solve(ex);
+      expect(statusOf(ex.id).state, ex.id).toBe('done');
+    }
+    // Later steps did not break earlier ones.
+    for (const ex of exercises) expect(statusOf(ex.id).state, `${ex.id} at the end`).toBe('done');
+  });
+
+  it('redis open to the whole Internet is caught', async () => {
+    const { statusOf, run } = await lab();
+    await run('kubectl expose deployment redis --name=redis-lb --type=LoadBalancer --port=6379 -n qa');
+    expect(gapOf(statusOf('redis-office-only'))).toContain('Anyone on the Internet');
+  });
+
+  it('a kept IP without the DNS label does not count', async () => {
+    const { statusOf, run, solve } = await lab();
+    await solve(byId('redis-office-only'));
+    await run('az network public-ip create -g MC_myResourceGroup_myAKSCluster_eastus -n qa-redis-ip --sku Standard --allocation-method Static');
+    expect(gapOf(statusOf('redis-kept-ip'))).toContain('no DNS label');
+  });
+
+  it('a public MySQL is caught', async () => {
+    const { statusOf, run } = await lab();
+    await run('kubectl expose deployment mysql --name=mysql-lb --type=LoadBalancer --port=3306 -n qa');
+    expect(gapOf(statusOf('mysql-private'))).toContain('must be reachable on 10.224.0.100 only');
+  });
+
+  it('an Ingress with swapped backends is caught', async () => {
+    const { statusOf, run, solve } = await lab();
+    const ex = byId('two-hosts');
+    for (const line of ex.solution.slice(0, 4)) await run(line);
+    const swapped = ex.solution[4]!.replace(/aks-helloworld-one/g, 'X').replace(/aks-helloworld-two/g, 'aks-helloworld-one').replace(/X/g, 'aks-helloworld-two');
+    await run(swapped);
+    expect(gapOf(statusOf('two-hosts'))).toContain('must reach aks-helloworld-one');
+    await solve({ ...ex, solution: [ex.solution[4]!] });
+    expect(statusOf('two-hosts').state).toBe('done');
+  });
+});

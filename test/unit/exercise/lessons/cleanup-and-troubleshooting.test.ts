@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { createSandbox } from '../../../../src/sim/index';
+import { evaluate } from '../../../../src/learn/exercise/engine';
+import type { ExerciseDef, ExerciseState } from '../../../../src/learn/exercise/types';
+import type { LabSandbox } from '../../../../src/lab/types';
+import { exercises, sandbox as options, setup } from '../../../../content/labs/cleanup-and-troubleshooting';
+
+/** The lab as the learner gets it, plus an exercise's own set-up and faults (as "Reset exercise" does). */
+async function lab(reset?: ExerciseDef) {
+  const sandbox = createSandbox(options) as unknown as LabSandbox;
+  for (const line of [...setup, ...(reset?.setup ?? [])]) await sandbox.exec(line);
+  await sandbox.settle();
+  if (reset?.faults) sandbox.setFaults!(reset.faults);
+  const state: ExerciseState = { sandbox, history: [], answers: {} };
+  const run = async (line: string) => {
+    state.history.push(line);
+    const r = await sandbox.exec(line);
+    await sandbox.settle();
+    return r;
+  };
+  const statusOf = (id: string) => evaluate(exercises, state).find((s) => s.id === id)!;
+  const solve = async (ex: ExerciseDef) => {
+    let last = '';
+    for (const line of ex.solution) last = (await run(line)).stdout;
+    if (ex.answer) state.answers[ex.id] = last.trim();
+  };
+  return { sandbox, state, run, statusOf, solve };
+}
+
+const byId = (id: string) => exercises.find((e) => e.id === id)!;
+
+describe('lesson 10 exercises (cleanup-and-troubleshooting)', () => {
+  it('start with mysql-lb and web pending, nothing solved', async () => {
+    const { statusOf, sandbox } = await lab();
+    expect(sandbox.kube.tryGet('Service', 'mysql-lb', 'qa')).toBeTruthy();
+    const first = statusOf('free-a-slot');
+    expect(first.state).toBe('open');
+    expect(first.state === 'open' && first.gaps[0]!.en).toContain('demo/hello-lb is still a LoadBalancer Service');
+    expect(statusOf('store-ip').state).toBe('locked');
+    expect(statusOf('only-outbound').state).toBe('open');
+    expect(statusOf('throttled').state).toBe('open');
+  });
+
+  it('the first three solutions solve their exercises in order, from the initial lab', async () => {
+    const { statusOf, solve } = await lab();
+    for (const id of ['free-a-slot', 'store-ip', 'only-outbound']) {
+      expect(statusOf(id).state, `${id} before`).not.toBe('done');
+      await solve(byId(id));
+      expect(statusOf(id).state, id).toBe('done');
+    }
+  });
+
+  it('deleting mysql-lb instead of the demo does not count', async () => {
+    const { statusOf, run } = await lab();
+    await run('kubectl delete service redis-lb -n qa');
+    await run('sleep 300');
+    const s = statusOf('free-a-slot');
+    expect(s.state === 'open' && s.gaps[0]!.en).toContain('qa/redis-lb was deleted');
+  });
+
+  it('store-ip: a Public IP the provider made does not count, a user-created one does', async () => {
+    const { statusOf, solve, run } = await lab();
+    await solve(byId('free-a-slot'));
+    const before = statusOf('store-ip');
+    expect(before.state === 'open' && before.gaps[0]!.en).toContain('There is no Public IP named store-ip');
+    await run('kubectl patch service redis-lb -n qa -p \'{"spec":{"type":"ClusterIP"}}\'');
+    await run('az network public-ip create -g MC_myResourceGroup_myAKSCluster_eastus -n store-ip --sku Standard --allocation-method Static');
+    await run('sleep 300');
+    expect(statusOf('store-ip').state).toBe('done');
+  });
+
+  it('only-outbound wants the user-created store-ip gone too', async () => {
+    const { statusOf, solve, run } = await lab();
+    await solve(byId('free-a-slot'));
+    await solve(byId('store-ip'));
+    await run('kubectl delete service mysql-lb web -n qa');
+    const s = statusOf('only-outbound');
+    expect(s.state === 'open' && s.gaps[0]!.en).toContain('store-ip');
+  });
+
+  it('throttled needs the reset (the fault), then the wait, then the code', async () => {
+    const plain = await lab();
+    await plain.solve(byId('throttled'));
+    const without = plain.statusOf('throttled');
+    expect(without.state === 'open' && without.gaps[0]!.en).toContain('No throttled sync');
+
+    const ex = byId('throttled');
+    const { statusOf, run, state } = await lab(ex);
+    expect(statusOf('throttled').state).toBe('open');
+    await run(ex.solution[0]!);
+    state.answers.throttled = 'PublicIPCountLimitReached';
+    await run('sleep 90');
+    const wrong = statusOf('throttled');
+    expect(wrong.state === 'open' && wrong.gaps[0]!.en).toContain('That one is the quota');
+    state.answers.throttled = 'TooManyRequests';
+    expect(statusOf('throttled').state).toBe('done');
+  });
+});
