@@ -22,6 +22,8 @@ const WHATS_MY_IP: Record<string, boolean> = { 'ifconfig.me': false, 'api.ipify.
 export interface CurlOrigin {
   /** Public address the far end sees (the laptop, or the cluster's egress IP for a pod). */
   callerIp: string | undefined;
+  /** The node of the calling pod (kube-proxy there handles Service load balancer IPs); unset for the internet. */
+  node?: string;
 }
 
 const HELP = `Usage: curl [options...] <url>
@@ -133,7 +135,7 @@ export async function runCurl(ctx: CliContext, argv: string[], origin: CurlOrigi
   if (!origin.callerIp) return fail(o, 28, `Failed to connect to ${t.host} port ${t.port} after ${o.timeoutMs} ms: Timeout was reached`);
   if (o.verbose) v.push(`*   Trying ${ip}:${t.port}...`);
 
-  const r = walkInbound({ arm: ctx.arm, kube: ctx.kube, now: ctx.clock.now() }, { ip, port: t.port, method: o.head ? 'HEAD' : 'GET', path: t.path, host: hostHeader, callerIp: origin.callerIp });
+  const r = walkInbound({ arm: ctx.arm, kube: ctx.kube, now: ctx.clock.now() }, { ip, port: t.port, method: o.head ? 'HEAD' : 'GET', path: t.path, host: hostHeader, callerIp: origin.callerIp, fromNode: origin.node });
   const trace = o.trace ? r.trace.map((l, i) => `[trace] ${i + 1}. ${l}\n`).join('') : '';
   const pre = () => trace + v.map((l) => l + '\n').join('');
   if (r.kind === 'timeout') {

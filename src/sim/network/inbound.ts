@@ -35,6 +35,13 @@ export interface InboundRequest {
   path: string;
   host: string;
   callerIp: string;
+  /**
+   * Set when the caller is a pod: the node it runs on. kube-proxy on that node programs every
+   * Service's load balancer IP (status.loadBalancer.ingress, ipMode VIP), so a pod's packet to
+   * such an address is answered by the Service's endpoints without leaving for the Azure LB —
+   * which is also how a pod reaches an internal (private) frontend.
+   */
+  fromNode?: string;
 }
 
 type Ref = { id: string };
@@ -54,6 +61,19 @@ const children = (r: ArmResource | undefined, key: string) => ((r?.properties[ke
 export function walkInbound(env: Env, req: InboundRequest): InboundOutcome {
   const trace: string[] = [];
   const drop = (why: string): InboundOutcome => (trace.push(why), { kind: 'timeout', trace });
+
+  // 0. From a pod: kube-proxy on its node knows Service load balancer IPs.
+  if (req.fromNode) {
+    const own = env.kube
+      .select('Service')
+      .map((o) => o as Service)
+      .find((s) => s.spec.type === 'LoadBalancer' && (s.status?.loadBalancer?.ingress ?? []).some((i) => i.ip === req.ip));
+    const ownPort = own?.spec.ports?.find((p) => p.port === req.port && (p.protocol ?? 'TCP') === 'TCP');
+    if (own && ownPort) {
+      trace.push(`Pod on node ${req.fromNode} → ${req.ip}:${req.port}: kube-proxy on that node holds ${req.ip} as the load balancer IP of Service ${own.metadata.namespace}/${own.metadata.name} and handles it there (the Azure load balancer is not involved)`);
+      return toPod(env, req, own, ownPort, readyEndpoints(env.kube, own), `${req.fromNode}:${req.ip}:${req.port}`, trace, 'traffic from a pod: any ready endpoint');
+    }
+  }
 
   // 1. Which Azure object owns this address? Only a Public IP is reachable from the internet.
   // Search the live objects (no copy per request), then read the one match as ARM returns it.
@@ -130,12 +150,16 @@ export function walkInbound(env: Env, req: InboundRequest): InboundOutcome {
 
   // 6. kube-proxy on that node: Service endpoints (ETP Local: only this node's).
   if (!svc || !svcPort) return { kind: 'refused', trace: [...trace, `kube-proxy: no Service owns ${req.ip}:${req.port} → REJECT (connection refused)`] };
+  return toPod(env, req, svc, svcPort, ready.filter((e) => !local || e.nodeName === chosen), flow + chosen, trace, `externalTrafficPolicy ${local ? 'Local' : 'Cluster'}`);
+}
+
+/** Steps 6–7: kube-proxy picks one of `candidates`, and the pod's container answers. */
+function toPod(env: Env, req: InboundRequest, svc: Service, svcPort: NonNullable<Service['spec']['ports']>[number], candidates: Endpoint[], flowKey: string, trace: string[], policy: string): InboundOutcome {
   const named = `Service ${svc.metadata.namespace}/${svc.metadata.name} port ${svcPort.port}`;
-  const candidates = ready.filter((e) => !local || e.nodeName === chosen);
   if (!candidates.length) return { kind: 'refused', trace: [...trace, `kube-proxy: ${named} has no ready endpoints → REJECT (connection refused)`] };
-  const ep = candidates[stableHash(flow + chosen) % candidates.length];
+  const ep = candidates[stableHash(flowKey) % candidates.length];
   const targetPort = ep.ports.get(svcPort.name ?? '') ?? (typeof svcPort.targetPort === 'number' ? svcPort.targetPort : svcPort.port);
-  trace.push(`kube-proxy: ${named} (externalTrafficPolicy ${local ? 'Local' : 'Cluster'}) → endpoint ${ep.ip}:${targetPort} (pod ${ep.pod}, node ${ep.nodeName})`);
+  trace.push(`kube-proxy: ${named} (${policy}) → endpoint ${ep.ip}:${targetPort} (pod ${ep.pod}, node ${ep.nodeName})`);
 
   // 7. The container.
   const pod = env.kube.peek('Pod', ep.pod, svc.metadata.namespace);
