@@ -72,16 +72,19 @@ export const patchCommand: KubectlCommand = {
 };
 
 /** `key=value` sets, `key-` removes; everything before the first such argument names resources. */
-function splitPairs(args: string[]): { resources: string[]; set: Record<string, string>; remove: string[] } {
-  const idx = args.findIndex((a) => a.includes('=') || (a.endsWith('-') && !a.includes('/')));
+/** kubectl's GetResourcesAndPairs: resources first, then `key=value` and `key-` (keys may hold a `/`). */
+function splitPairs(args: string[], pairType: string): { resources: string[]; set: Record<string, string>; remove: string[] } {
+  const isPair = (a: string) => (a.includes('=') && !a.startsWith('=')) || (a.endsWith('-') && a !== '-');
+  const idx = args.findIndex(isPair);
   const resources = idx < 0 ? args : args.slice(0, idx);
   const pairs = idx < 0 ? [] : args.slice(idx);
+  const stray = pairs.find((p) => !isPair(p));
+  if (stray !== undefined) throw new KubectlError(`all resources must be specified before ${pairType} changes: ${stray}`);
   const set: Record<string, string> = {};
   const remove: string[] = [];
   for (const p of pairs) {
     if (p.endsWith('-') && !p.includes('=')) remove.push(p.slice(0, -1));
-    else if (p.includes('=')) set[p.slice(0, p.indexOf('='))] = p.slice(p.indexOf('=') + 1);
-    else throw new KubectlError(`invalid annotation format: ${p}`);
+    else set[p.slice(0, p.indexOf('='))] = p.slice(p.indexOf('=') + 1);
   }
   return { resources, set, remove };
 }
@@ -105,7 +108,7 @@ function metadataCommand(field: 'labels' | 'annotations'): KubectlCommand {
       DRY_RUN,
     ],
     run(k) {
-      const { resources, set, remove } = splitPairs(k.args);
+      const { resources, set, remove } = splitPairs(k.args, field === 'labels' ? 'label' : 'annotation');
       if (!resources.length) throw new KubectlError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
       if (!Object.keys(set).length && !remove.length && !bool(k.flags, 'list')) throw new KubectlError(`at least one ${field === 'labels' ? 'label' : 'annotation'} update is required`);
       const mode = dryRunMode(k);

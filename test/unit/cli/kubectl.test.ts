@@ -216,6 +216,10 @@ describe('kubectl mutations', () => {
     expect((await sb.exec('kubectl label svc web tier=fe')).stdout).toBe('service/web labeled\n');
     expect((await sb.exec('kubectl label svc web tier=fe')).stdout).toBe('service/web not labeled\n');
     expect((await sb.exec('kubectl label svc web tier-')).stdout).toBe('service/web labeled\n');
+    // Keys with a prefix are removed the same way: the usual way to take an Azure annotation back.
+    expect((await sb.exec('kubectl annotate svc web service.beta.kubernetes.io/azure-dns-label-name-')).stdout).toBe('service/web annotated\n');
+    expect((await sb.exec(`kubectl get svc web -o jsonpath='{.metadata.annotations}'`)).stdout).not.toContain('azure-dns-label-name');
+    expect((await sb.exec('kubectl annotate svc web a=b svc/other')).stderr).toBe('error: all resources must be specified before annotation changes: svc/other\n');
   });
 
   it('deletes by name, by file and with --all, waiting for the load balancer finalizer', async () => {
