@@ -135,7 +135,10 @@ export function walkInbound(env: Env, req: InboundRequest): InboundOutcome {
   if (!candidates.length) return { kind: 'refused', trace: [...trace, `kube-proxy: ${named} has no ready endpoints → REJECT (connection refused)`] };
   const ep = candidates[stableHash(flow + chosen) % candidates.length];
   const targetPort = ep.ports.get(svcPort.name ?? '') ?? (typeof svcPort.targetPort === 'number' ? svcPort.targetPort : svcPort.port);
-  trace.push(`kube-proxy: ${named} (externalTrafficPolicy ${local ? 'Local' : 'Cluster'}) → endpoint ${ep.ip}:${targetPort} (pod ${ep.pod}, node ${ep.nodeName})`);
+  // Source address the pod sees: ETP Cluster masquerades external traffic to the receiving node's
+  // IP (the client address is lost); ETP Local delivers only to a local pod and keeps it.
+  const source = local ? `source ${req.callerIp} kept (no SNAT)` : `source ${req.callerIp} SNAT'd to node IP ${nodeIp(env.kube, chosen) ?? '?'}`;
+  trace.push(`kube-proxy: ${named} (externalTrafficPolicy ${local ? 'Local' : 'Cluster'}) → endpoint ${ep.ip}:${targetPort} (pod ${ep.pod}, node ${ep.nodeName}), ${source}`);
 
   // 7. The container.
   const pod = env.kube.peek('Pod', ep.pod, svc.metadata.namespace);
