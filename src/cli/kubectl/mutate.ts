@@ -73,7 +73,9 @@ export const patchCommand: KubectlCommand = {
 
 /** `key=value` sets, `key-` removes; everything before the first such argument names resources. */
 function splitPairs(args: string[]): { resources: string[]; set: Record<string, string>; remove: string[] } {
-  const idx = args.findIndex((a) => a.includes('=') || (a.endsWith('-') && !a.includes('/')));
+  // As kubectl's GetResourcesAndPairs: any argument with '=' or ending in '-' is a pair (annotation
+  // keys contain '/', and a resource name never ends in '-').
+  const idx = args.findIndex((a) => a.includes('=') || a.endsWith('-'));
   const resources = idx < 0 ? args : args.slice(0, idx);
   const pairs = idx < 0 ? [] : args.slice(idx);
   const set: Record<string, string> = {};
