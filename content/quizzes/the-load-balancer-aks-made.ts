@@ -113,7 +113,6 @@ export const quiz: QuizDef = {
         ko: '기본 `nodeIPConfiguration` 풀에서는 멤버십이 각 인스턴스의 IP 구성에 있고 확장 집합이 두 풀을 모두 지정하므로, 새 노드는 곧바로 두 풀에 들어갑니다. 주인은 여전히 다릅니다. 아웃바운드 풀과 규칙은 AKS가, `kubernetes` 풀은 서비스 규칙을 위해 클라우드 공급자가 관리합니다.',
       },
     },
-    },
     {
       id: 'frontend-name',
       kind: 'short',

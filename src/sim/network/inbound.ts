@@ -150,16 +150,19 @@ export function walkInbound(env: Env, req: InboundRequest): InboundOutcome {
 
   // 6. kube-proxy on that node: Service endpoints (ETP Local: only this node's).
   if (!svc || !svcPort) return { kind: 'refused', trace: [...trace, `kube-proxy: no Service owns ${req.ip}:${req.port} → REJECT (connection refused)`] };
-  return toPod(env, req, svc, svcPort, ready.filter((e) => !local || e.nodeName === chosen), flow + chosen, trace, `externalTrafficPolicy ${local ? 'Local' : 'Cluster'}`);
+  // Source address the pod sees: ETP Cluster masquerades external traffic to the receiving node's
+  // IP (the client address is lost); ETP Local delivers only to a local pod and keeps it.
+  const source = local ? `source ${req.callerIp} kept (no SNAT)` : `source ${req.callerIp} SNAT'd to node IP ${nodeIp(env.kube, chosen) ?? '?'}`;
+  return toPod(env, req, svc, svcPort, ready.filter((e) => !local || e.nodeName === chosen), flow + chosen, trace, `externalTrafficPolicy ${local ? 'Local' : 'Cluster'}`, source);
 }
 
 /** Steps 6–7: kube-proxy picks one of `candidates`, and the pod's container answers. */
-function toPod(env: Env, req: InboundRequest, svc: Service, svcPort: NonNullable<Service['spec']['ports']>[number], candidates: Endpoint[], flowKey: string, trace: string[], policy: string): InboundOutcome {
+function toPod(env: Env, req: InboundRequest, svc: Service, svcPort: NonNullable<Service['spec']['ports']>[number], candidates: Endpoint[], flowKey: string, trace: string[], policy: string, source?: string): InboundOutcome {
   const named = `Service ${svc.metadata.namespace}/${svc.metadata.name} port ${svcPort.port}`;
   if (!candidates.length) return { kind: 'refused', trace: [...trace, `kube-proxy: ${named} has no ready endpoints → REJECT (connection refused)`] };
   const ep = candidates[stableHash(flowKey) % candidates.length];
   const targetPort = ep.ports.get(svcPort.name ?? '') ?? (typeof svcPort.targetPort === 'number' ? svcPort.targetPort : svcPort.port);
-  trace.push(`kube-proxy: ${named} (${policy}) → endpoint ${ep.ip}:${targetPort} (pod ${ep.pod}, node ${ep.nodeName})`);
+  trace.push(`kube-proxy: ${named} (${policy}) → endpoint ${ep.ip}:${targetPort} (pod ${ep.pod}, node ${ep.nodeName})${source ? `, ${source}` : ''}`);
 
   // 7. The container.
   const pod = env.kube.peek('Pod', ep.pod, svc.metadata.namespace);
