@@ -141,8 +141,8 @@ export const quiz: QuizDef = {
           correct: true,
           text: { en: 'web-canary stays <pending> with a SyncLoadBalancerFailed event naming checkLoadBalancerResourcesConflicts', ko: 'web-canary가 <pending>에 머물고, checkLoadBalancerResourcesConflicts가 적힌 SyncLoadBalancerFailed 이벤트가 남는다' },
           why: {
-            en: 'Right: the check runs before anything is written to Azure, and the controller keeps retrying until the port or the address changes.',
-            ko: '맞습니다. 이 검사는 Azure에 아무것도 쓰기 전에 실행되고, 포트나 주소가 바뀔 때까지 컨트롤러가 계속 재시도합니다.',
+            en: 'Right: the check runs before the load balancer is written, and the controller keeps retrying until the port or the address changes.',
+            ko: '맞습니다. 이 검사는 부하 분산 장치를 쓰기 전에 실행되고, 포트나 주소가 바뀔 때까지 컨트롤러가 계속 재시도합니다.',
           },
         },
         {
