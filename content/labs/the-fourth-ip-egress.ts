@@ -33,6 +33,23 @@ function outboundIpCount(count: number): Goal {
   };
 }
 
+/** aksOutboundRule hands every node `ports` SNAT ports (allocatedOutboundPorts). */
+function allocatedPorts(ports: number): Goal {
+  return ({ sandbox }) => {
+    const lb = sandbox.arm.get(`/subscriptions/${sandbox.options.subscriptionId}/resourceGroups/${NODE_RG}/providers/Microsoft.Network/loadBalancers/kubernetes`);
+    const rule = ((lb?.properties.outboundRules as { name: string; properties: { allocatedOutboundPorts?: number } }[] | undefined) ?? []).find((r) => r.name === 'aksOutboundRule');
+    const now = Number(rule?.properties.allocatedOutboundPorts ?? 0);
+    if (now === ports) return { ok: true };
+    return {
+      ok: false,
+      gap: {
+        en: `aksOutboundRule allocates ${now === 0 ? 'ports automatically (0)' : `${now} ports per node`}, ${ports} expected: az aks update --load-balancer-outbound-ports ${ports}.`,
+        ko: `aksOutboundRule이 ${now === 0 ? '포트를 자동(0)으로' : `노드당 ${now}개를`} 할당하고 있습니다. ${ports}개여야 합니다. az aks update --load-balancer-outbound-ports ${ports}를 실행하세요.`,
+      },
+    };
+  };
+}
+
 export const exercises: ExerciseDef[] = [
   {
     id: 'egress-from-pod',
@@ -69,6 +86,21 @@ export const exercises: ExerciseDef[] = [
       'az aks update --resource-group myResourceGroup --name myAKSCluster --load-balancer-managed-outbound-ip-count 2 --query networkProfile.loadBalancerProfile.managedOutboundIPs',
       `az network public-ip list -g ${NODE_RG} -o table`,
     ],
+  },
+  {
+    id: 'snat-ports',
+    needs: ['two-outbound-ips'],
+    title: { en: '32,000 SNAT ports per node', ko: '노드당 SNAT 포트 32,000개' },
+    task: {
+      en: 'Give every node 32,000 SNAT ports. With three nodes, how many outbound IPs does that need?',
+      ko: '모든 노드에 SNAT 포트를 32,000개씩 주세요. 노드가 3개라면 아웃바운드 IP는 몇 개가 필요할까요?',
+    },
+    goals: [allocatedPorts(32000), outboundIpCount(2)],
+    hints: [
+      { text: { en: 'az aks update --resource-group myResourceGroup --name myAKSCluster --load-balancer-outbound-ports 32000', ko: 'az aks update --resource-group myResourceGroup --name myAKSCluster --load-balancer-outbound-ports 32000' } },
+      { text: { en: '3 × 32,000 = 96,000 ports: more than one outbound IP’s 64,000, within two IPs’ 128,000.', ko: '3 × 32,000 = 96,000개입니다. 아웃바운드 IP 하나(64,000개)로는 부족하고 두 개(128,000개)면 됩니다.' } },
+    ],
+    solution: ['az aks update --resource-group myResourceGroup --name myAKSCluster --load-balancer-outbound-ports 32000 --query networkProfile.loadBalancerProfile.allocatedOutboundPorts'],
   },
   {
     id: 'new-egress-ip',

@@ -97,6 +97,41 @@ export const quiz: QuizDef = {
       },
     },
     {
+      id: 'ports-fit',
+      kind: 'single',
+      prompt: {
+        en: 'A cluster has 3 nodes and 1 managed outbound IP. You run az aks update --load-balancer-outbound-ports 32000. What happens?',
+        ko: '노드 3개, 관리형 아웃바운드 IP 1개인 클러스터에서 az aks update --load-balancer-outbound-ports 32000을 실행합니다. 어떻게 될까요?',
+      },
+      choices: [
+        {
+          id: 'refused',
+          correct: true,
+          text: { en: 'AKS refuses it with InvalidLoadBalancerProfileAllocatedOutboundPorts', ko: 'AKS가 InvalidLoadBalancerProfileAllocatedOutboundPorts로 거부한다' },
+          why: { en: 'Right: 3 × 32,000 = 96,000 ports, but one outbound IP has 64,000.', ko: '맞습니다. 3 × 32,000 = 96,000개가 필요하지만 아웃바운드 IP 하나에는 64,000개뿐입니다.' },
+        },
+        {
+          id: 'capped',
+          text: { en: 'AKS caps every node at 21,328 ports and succeeds', ko: 'AKS가 노드마다 21,328개로 줄여서 적용한다' },
+          why: { en: 'No: AKS does not adjust a fixed number; it refuses the update.', ko: '아닙니다. AKS는 지정한 숫자를 알아서 줄이지 않고 업데이트를 거부합니다.' },
+        },
+        {
+          id: 'adds-ip',
+          text: { en: 'AKS adds a second managed outbound IP to make room', ko: 'AKS가 여유를 만들려고 관리형 아웃바운드 IP를 하나 더 추가한다' },
+          why: { en: 'No: the IP count changes only when you ask for it (--load-balancer-managed-outbound-ip-count), which you can do in the same update.', ko: '아닙니다. IP 수는 직접 요청할 때만(--load-balancer-managed-outbound-ip-count) 바뀝니다. 같은 업데이트에서 함께 요청할 수는 있습니다.' },
+        },
+        {
+          id: 'az-rejects',
+          text: { en: 'az rejects it before sending: 32000 is not a multiple of 8', ko: 'az가 보내기 전에 거부한다. 32000은 8의 배수가 아니다' },
+          why: { en: 'No: 32,000 is a multiple of 8 and within 0 to 64,000, so az sends it; AKS does the capacity check.', ko: '아닙니다. 32,000은 8의 배수이고 0~64,000 범위 안이라 az는 요청을 보냅니다. 용량 검사는 AKS가 합니다.' },
+        },
+      ],
+      explanation: {
+        en: 'Nodes × ports per node must fit into 64,000 × outbound IPs. Add outbound IPs (or lower the ports) first, or ask for both in one az aks update.',
+        ko: '노드 수 × 노드당 포트는 64,000 × 아웃바운드 IP 수 안에 들어가야 합니다. 아웃바운드 IP를 먼저 늘리거나(또는 포트를 줄이거나), 한 번의 az aks update에서 둘을 함께 요청하세요.',
+      },
+    },
+    {
       id: 'udr',
       kind: 'single',
       prompt: {

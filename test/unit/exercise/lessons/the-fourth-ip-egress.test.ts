@@ -33,7 +33,21 @@ describe('lesson 5 exercises (the-fourth-ip-egress)', () => {
     expect(first.state).toBe('open');
     expect(first.state === 'open' && first.gaps[0]!.en).toBe('Run kubectl exec <pod> -n qa -- curl -s ifconfig.me in the terminal.');
     expect(statusOf('two-outbound-ips').state).toBe('locked');
+    expect(statusOf('snat-ports').state).toBe('locked');
     expect(statusOf('new-egress-ip').state).toBe('locked');
+  });
+
+  it('32,000 ports per node are refused with one outbound IP and accepted with two', async () => {
+    const { run, statusOf } = await lab();
+    for (const line of exercises[0]!.solution) await run(line);
+    const refused = await run(exercises[2]!.solution[0]!);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toContain('InvalidLoadBalancerProfileAllocatedOutboundPorts');
+    for (const line of exercises[1]!.solution) await run(line);
+    const s = statusOf('snat-ports');
+    expect(s.state === 'open' && s.gaps[0]!.en).toBe('aksOutboundRule allocates ports automatically (0), 32000 expected: az aks update --load-balancer-outbound-ports 32000.');
+    await run(exercises[2]!.solution[0]!);
+    expect(statusOf('snat-ports').state).toBe('done');
   });
 
   it('each solution solves its exercise, in order, and only then', async () => {
