@@ -28,6 +28,8 @@ export interface CliSandboxOptions {
 export interface AksOperations {
   /** `az aks update --load-balancer-managed-outbound-ip-count N` */
   setManagedOutboundIPCount?(count: number): Promise<void> | void;
+  /** `az aks update` with `--load-balancer-managed-outbound-ip-count` and/or `--load-balancer-outbound-ports` (one operation). */
+  updateLoadBalancerProfile?(change: { managedOutboundIPCount?: number; allocatedOutboundPorts?: number }): Promise<void> | void;
   /** `az aks nodepool scale --name P --node-count N` (and `az aks scale`). */
   scaleNodePool?(pool: string, count: number): Promise<void> | void;
 }

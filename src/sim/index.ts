@@ -50,6 +50,8 @@ export interface Sandbox {
   readonly cluster: AksCluster;
   readonly aks: {
     setManagedOutboundIPCount(count: number): void;
+    /** `az aks update` with `--load-balancer-managed-outbound-ip-count` and/or `--load-balancer-outbound-ports`, as one operation. */
+    updateLoadBalancerProfile(change: { managedOutboundIPCount?: number; allocatedOutboundPorts?: number }): void;
     scaleNodePool(pool: string, count: number): void;
     /** `az role assignment create --role "Network Contributor"` for the cluster identity on a scope (e.g. a resource group id). */
     grantNetworkContributor(scope: string): void;
@@ -119,6 +121,7 @@ export function createSandbox(input: SandboxOptions = {}): Sandbox {
     cluster,
     aks: {
       setManagedOutboundIPCount: (count) => cluster.setManagedOutboundIPCount(count),
+      updateLoadBalancerProfile: (change) => cluster.updateLoadBalancerProfile(change),
       scaleNodePool: (pool, count) => cluster.scaleNodePool(pool, count),
       grantNetworkContributor: (scope) => {
         armClient.authz.grant(cluster.layout.clusterPrincipalId, scope);

@@ -155,11 +155,26 @@ export const AKS: AzGroupDef = {
             2,
           );
         }
+        const portsText = str(r, 'outboundPorts');
+        let ports: number | undefined;
+        if (portsText) {
+          // argparse type=int, then azure-cli's validate_load_balancer_outbound_ports (its messages name the old flag).
+          if (!/^[+-]?\d+$/.test(portsText.trim())) throw new AzCliError(`argument --load-balancer-outbound-ports: invalid int value: '${portsText}'`, 2);
+          ports = Number(portsText);
+          if (ports % 8 !== 0) throw new AzCliError('--load-balancer-allocated-ports must be a multiple of 8', 1);
+          if (ports < 0 || ports > 64000) throw new AzCliError('--load-balancer-allocated-ports must be in the range [0,64000]', 1);
+        }
+        let n: number | undefined;
         if (count) {
-          const n = Number(count);
+          n = Number(count);
           if (!Number.isInteger(n) || n < 1 || n > 100) {
             throw new AzCliError(`(InvalidParameter) The value of parameter networkProfile.loadBalancerProfile.managedOutboundIPs.count is invalid. Please see https://aka.ms/aks-naming-rules for more details.\nCode: InvalidParameter\nMessage: The value of parameter networkProfile.loadBalancerProfile.managedOutboundIPs.count is invalid.`, 1);
           }
+        }
+        if (ports !== undefined) {
+          if (!r.ctx.aks?.updateLoadBalancerProfile) throw new AzCliError('Updating outbound ports is not available in this lab.');
+          await r.ctx.aks.updateLoadBalancerProfile({ managedOutboundIPCount: n, allocatedOutboundPorts: ports });
+        } else if (n !== undefined) {
           if (!r.ctx.aks?.setManagedOutboundIPCount) throw new AzCliError('Updating outbound IPs is not available in this lab.');
           await r.ctx.aks.setManagedOutboundIPCount(n);
         }

@@ -12,7 +12,10 @@ import { ArmError } from './errors';
 import type { ArmClient } from './client';
 import type { PublicIpAllocator } from './ip-allocator';
 import type { ArmResource, OperationContext } from './types';
-import { outboundLoadBalancer, setOutboundFrontends, setPoolMembers } from './outbound-lb';
+import { outboundLoadBalancer, setOutboundFrontends, setOutboundPorts, setPoolMembers } from './outbound-lb';
+
+/** SNAT ports each outbound frontend IP offers (AKS-docs configure-load-balancer-standard). */
+export const SNAT_PORTS_PER_IP = 64000;
 
 export const AKS_CTX: OperationContext = { caller: AKS_CALLER };
 
@@ -106,21 +109,46 @@ export class AksCluster {
    * removes the newest ones, and updates aksOutboundRule and the managed cluster's profile.
    */
   setManagedOutboundIPCount(count: number): void {
+    this.updateLoadBalancerProfile({ managedOutboundIPCount: count });
+  }
+
+  /**
+   * `az aks update --load-balancer-managed-outbound-ip-count N --load-balancer-outbound-ports P`
+   * (either or both, one operation): the outbound IPs as above, and aksOutboundRule's
+   * allocatedOutboundPorts (0 = automatic). Refused with InvalidLoadBalancerProfileAllocatedOutboundPorts
+   * when nodes × ports would not fit into 64,000 ports per outbound IP.
+   */
+  updateLoadBalancerProfile(change: { managedOutboundIPCount?: number; allocatedOutboundPorts?: number }): void {
     if (this.options.outboundType !== 'loadBalancer') {
       throw new ArmError(400, 'BadRequest', `Load balancer profile must be specified for outbound type loadBalancer only.`);
     }
-    if (!Number.isInteger(count) || count < 1 || count > 100) {
+    const n = change.managedOutboundIPCount;
+    if (n !== undefined && (!Number.isInteger(n) || n < 1 || n > 100)) {
       throw new ArmError(400, 'InvalidParameter', `The value of parameter loadBalancerProfile.managedOutboundIPs.count is invalid. Please see https://aka.ms/aks-naming-rules for more details.`);
+    }
+    const p = change.allocatedOutboundPorts;
+    if (p !== undefined && (!Number.isInteger(p) || p < 0 || p > SNAT_PORTS_PER_IP || p % 8 !== 0)) {
+      throw new ArmError(400, 'InvalidParameter', `The value of parameter loadBalancerProfile.allocatedOutboundPorts is invalid.`);
     }
     const lbId = this.ids.lb('kubernetes');
     const lb = this.client.store.peek(lbId);
     if (!lb) return;
     const current = outboundFrontendPips(lb);
+    const count = change.managedOutboundIPCount ?? current.length;
+    const ports = change.allocatedOutboundPorts ?? allocatedOutboundPorts(lb);
+    checkSnatCapacity(ports, this.nodes, count);
+    if (change.allocatedOutboundPorts !== undefined) {
+      this.client.put(setOutboundPorts(lb, ports), AKS_CTX);
+      this.updateManagedCluster((mc) => {
+        (mc.properties.networkProfile as Record<string, Record<string, unknown>>).loadBalancerProfile.allocatedOutboundPorts = ports;
+      });
+    }
+    if (change.managedOutboundIPCount === undefined) return;
     let pips = [...current];
     while (pips.length < count) pips.push(this.createOutboundIp().id);
     const removed = pips.slice(count);
     pips = pips.slice(0, count);
-    this.client.put(setOutboundFrontends(lb, pips), AKS_CTX);
+    this.client.put(setOutboundFrontends(this.client.store.peek(lbId) ?? lb, pips), AKS_CTX);
     for (const id of removed) {
       const ip = this.client.store.peek(id)?.properties.ipAddress;
       this.client.delete(id, AKS_CTX);
@@ -141,8 +169,10 @@ export class AksCluster {
     if (!Number.isInteger(count) || count < 0 || count > 1000) {
       throw new ArmError(400, 'InvalidParameter', `The value of parameter agentPoolProfile.count is invalid.`);
     }
-    this.nodes = count;
     const store = this.client.store;
+    const outLb = this.options.outboundType === 'loadBalancer' ? store.peek(this.ids.lb('kubernetes')) : undefined;
+    if (outLb) checkSnatCapacity(allocatedOutboundPorts(outLb), count, outboundFrontendPips(outLb).length);
+    this.nodes = count;
     const vm = store.peek(this.ids.vmss);
     if (vm) this.client.put({ ...vm, sku: { ...vm.sku!, capacity: count } as ArmResource['sku'] }, AKS_CTX);
     const rt = store.peek(this.ids.routeTable);
@@ -170,6 +200,24 @@ export class AksCluster {
     edit(mc);
     this.client.put(mc, { caller: 'azureuser@contoso.com' });
   }
+}
+
+function allocatedOutboundPorts(lb: ArmResource): number {
+  const rules = (lb.properties.outboundRules as { name: string; properties: { allocatedOutboundPorts?: number } }[] | undefined) ?? [];
+  return Number(rules.find((r) => r.name === 'aksOutboundRule')?.properties.allocatedOutboundPorts ?? 0);
+}
+
+/**
+ * Fixed SNAT ports per node must fit into the outbound IPs' ports (0 = automatic always fits).
+ * Message from Microsoft's troubleshooting article for this error code.
+ */
+function checkSnatCapacity(ports: number, nodes: number, ips: number): void {
+  if (ports <= 0 || ports * nodes <= SNAT_PORTS_PER_IP * ips) return;
+  throw new ArmError(
+    400,
+    'InvalidLoadBalancerProfileAllocatedOutboundPorts',
+    `Load balancer profile allocated ports ${ports} is not in an allowable range given the number of nodes and IPs provisioned. Total node count ${nodes} requires ${ports * nodes} ports but only ${SNAT_PORTS_PER_IP * ips} ports are available given ${ips} outbound public IPs. Refer to https://aka.ms/aks/slb-ports for more details.`,
+  );
 }
 
 function outboundFrontendPips(lb: ArmResource): string[] {

@@ -47,13 +47,13 @@ export function outboundFrontend(lbId: string, pipId: string): Child {
   };
 }
 
-export function outboundRule(lbId: string, frontendIds: string[]): Child {
+export function outboundRule(lbId: string, frontendIds: string[], allocatedOutboundPorts = 0): Child {
   return {
     id: `${lbId}/outboundRules/${OUTBOUND_RULE}`,
     name: OUTBOUND_RULE,
     type: 'Microsoft.Network/loadBalancers/outboundRules',
     properties: {
-      allocatedOutboundPorts: 0,
+      allocatedOutboundPorts,
       backendAddressPool: { id: `${lbId}/backendAddressPools/${OUTBOUND_POOL}` },
       enableTcpReset: true,
       frontendIPConfigurations: frontendIds.map((id) => ({ id })),
@@ -108,7 +108,7 @@ export function setOutboundFrontends(lb: ArmResource, pipIds: string[]): ArmReso
     properties: {
       ...lb.properties,
       frontendIPConfigurations: [...fronts, ...kept],
-      outboundRules: [outboundRule(lb.id, fronts.map((f) => f.id)), ...((lb.properties.outboundRules as Child[]) ?? []).filter((r) => r.name !== OUTBOUND_RULE)],
+      outboundRules: [outboundRule(lb.id, fronts.map((f) => f.id), Number(rule?.properties.allocatedOutboundPorts ?? 0)), ...((lb.properties.outboundRules as Child[]) ?? []).filter((r) => r.name !== OUTBOUND_RULE)],
     },
   };
 }
@@ -117,4 +117,16 @@ export function setOutboundFrontends(lb: ArmResource, pipIds: string[]): ArmReso
 export function setPoolMembers(lb: ArmResource, layout: AksLayout, nodeCount: number, poolNames: string[] = [CLUSTER_POOL, OUTBOUND_POOL]): ArmResource {
   const pools = ((lb.properties.backendAddressPools as Child[]) ?? []).map((p) => (poolNames.includes(p.name) ? backendPool(lb.id, p.name, layout, nodeCount) : p));
   return { ...lb, properties: { ...lb.properties, backendAddressPools: pools } };
+}
+
+/** New LB object with aksOutboundRule's allocatedOutboundPorts changed (0 = automatic). */
+export function setOutboundPorts(lb: ArmResource, ports: number): ArmResource {
+  const rules = (lb.properties.outboundRules as Child[]) ?? [];
+  return {
+    ...lb,
+    properties: {
+      ...lb.properties,
+      outboundRules: rules.map((r) => (r.name === OUTBOUND_RULE ? { ...r, properties: { ...r.properties, allocatedOutboundPorts: ports } } : r)),
+    },
+  };
 }

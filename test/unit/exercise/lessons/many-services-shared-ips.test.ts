@@ -1,0 +1,66 @@
+/**
+ * Lesson 4's exercises against the simulator: each written solution, played in `needs` order from
+ * the lab's initial state, solves its exercise, and no exercise is done before its solution ran.
+ */
+import { describe, expect, it } from 'vitest';
+import { createSandbox } from '../../../../src/sim/index';
+import { evaluate } from '../../../../src/learn/exercise/engine';
+import type { ExerciseState } from '../../../../src/learn/exercise/types';
+import type { LabSandbox } from '../../../../src/lab/types';
+import { exercises, setup } from '../../../../content/labs/many-services-shared-ips';
+
+async function lab() {
+  const sandbox = createSandbox() as unknown as LabSandbox;
+  for (const line of setup) await sandbox.exec(line);
+  await sandbox.settle();
+  const history: string[] = [];
+  const state: ExerciseState = { sandbox, history, answers: {} };
+  const run = async (line: string) => {
+    history.push(line);
+    const r = await sandbox.exec(line);
+    await sandbox.settle();
+    return r;
+  };
+  const statusOf = (id: string) => evaluate(exercises, state).find((s) => s.id === id)!;
+  return { state, run, statusOf };
+}
+
+describe('lesson 4 exercises (many-services-shared-ips)', () => {
+  it('start undone: the first open, the others locked', async () => {
+    const { statusOf } = await lab();
+    const first = statusOf('three-services');
+    expect(first.state).toBe('open');
+    expect(first.state === 'open' && first.gaps[0]!.en).toBe('There is no Service qa/redis-lb yet.');
+    expect(statusOf('share-web-ip').state).toBe('locked');
+    expect(statusOf('port-conflict').state).toBe('locked');
+  });
+
+  it('each solution solves its exercise, in order, and only then', async () => {
+    const { run, statusOf } = await lab();
+    for (const ex of exercises) {
+      expect(statusOf(ex.id).state, `${ex.id} before its solution`).not.toBe('done');
+      for (const line of ex.solution) await run(line);
+      expect(statusOf(ex.id).state, ex.id).toBe('done');
+    }
+    for (const ex of exercises) expect(statusOf(ex.id).state, `${ex.id} at the end`).toBe('done');
+  });
+
+  it('a web-admin without the annotation gets its own Public IP and is not accepted', async () => {
+    const { run, statusOf } = await lab();
+    for (const line of exercises[0]!.solution) await run(line);
+    await run('kubectl create service loadbalancer web-admin --tcp=8080:80 -n qa');
+    await run('sleep 10');
+    const s = statusOf('share-web-ip');
+    expect(s.state).toBe('open');
+    expect(s.state === 'open' && s.gaps[0]!.en).toContain('does not ask for an address');
+  });
+
+  it('the conflict exercise needs the learner to read the events', async () => {
+    const { run, statusOf } = await lab();
+    for (const ex of exercises.slice(0, 2)) for (const line of ex.solution) await run(line);
+    const solution = exercises[2]!.solution.filter((l) => !l.startsWith('kubectl describe'));
+    for (const line of solution) await run(line);
+    const s = statusOf('port-conflict');
+    expect(s.state === 'open' && s.gaps[0]!.en).toBe('Run kubectl describe service web-canary -n qa in the terminal.');
+  });
+});
