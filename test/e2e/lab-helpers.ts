@@ -21,16 +21,22 @@ export function terminalText(page: Page): Promise<string> {
   return page.locator('.xterm-rows').innerText();
 }
 
-/** Types a command line into the terminal and waits until a new prompt follows its output. */
-export async function runInTerminal(page: Page, line: string): Promise<void> {
+/** Types a command line into the terminal and waits until a fresh, empty prompt follows its output. */
+export async function runInTerminal(page: Page, line: string, timeout = 10_000): Promise<void> {
+  // xterm only draws while it is in view, and only the rows on screen are in the DOM: counting
+  // prompts fails once long output scrolls the earlier ones away, so look at the last row instead.
+  await page.locator('.lab-terminal').scrollIntoViewIfNeeded();
   await page.locator('.xterm-helper-textarea').focus();
-  const before = (await terminalText(page)).split('azureuser@lab').length;
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
   await page.waitForFunction(
-    (n) => (document.querySelector('.xterm-rows')?.textContent ?? '').split('azureuser@lab').length > n,
-    before,
-    { timeout: 10_000 },
+    () => {
+      const rows = [...document.querySelectorAll('.xterm-rows > div')].map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()).filter(Boolean);
+      // Output without a final newline (jsonpath) leaves the prompt at the end of its last line, as in bash.
+      return (rows[rows.length - 1] ?? '').endsWith('azureuser@lab:~$');
+    },
+    undefined,
+    { timeout },
   );
 }
 
