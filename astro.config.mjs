@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { fileURLToPath } from 'node:url';
 import { inlineLazyCss } from './build/vite-inline-lazy-css.mjs';
+import { cspMetaFirst, security } from './build/csp.mjs';
 
 const monacoVs = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url));
 /** @param {string} name */
@@ -12,7 +13,7 @@ const stub = (name) => fileURLToPath(new URL(`./build/stubs/${name}`, import.met
 export default defineConfig({
   site: 'https://external-ip-lab.example',
   trailingSlash: 'always',
-  integrations: [mdx(), preact()],
+  integrations: [mdx(), preact(), cspMetaFirst()],
   i18n: {
     locales: ['en', 'ko'],
     defaultLocale: 'en',
@@ -33,6 +34,7 @@ export default defineConfig({
     format: 'directory',
   },
   devToolbar: { enabled: false },
+  security,
   vite: {
     plugins: [
       inlineLazyCss(
