@@ -62,6 +62,11 @@ export default defineConfig({
         'yaml',
       ],
     },
+    build: {
+      // Astro inlines small page scripts; the service worker's registration stays a file of its own
+      // (cached with the other assets, and one less hash in the CSP).
+      assetsInlineLimit: (file) => (file.includes('OfflineSupport.astro_astro_type_script') ? false : undefined),
+    },
     worker: {
       format: 'es',
     },
