@@ -171,4 +171,53 @@ describe('offline', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('a half-finished deploy (new sw.js, old pages) is refused: the old build keeps serving, whole', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'eil-sw-half-'));
+    try {
+      const a = join(root, 'a');
+      const b = join(root, 'b');
+      const half = join(root, 'half');
+      cpSync('dist', a, { recursive: true });
+      cpSync('dist', b, { recursive: true });
+      const lessonFile = join('en', 'lessons', LESSON, 'index.html');
+      writeFileSync(join(b, lessonFile), readFileSync(join(b, lessonFile), 'utf8').replace(/(<h1[^>]*>)/, '$1Build B: '));
+      const versionB = (await rewriteServiceWorker(b)).version;
+      // The host has B's worker already but still A's lesson page.
+      cpSync(a, half, { recursive: true });
+      cpSync(join(b, 'sw.js'), join(half, 'sw.js'));
+      const versionA = (await manifestOf(a)).version;
+
+      const current = join(root, 'current');
+      symlinkSync(a, current);
+      const { url, server } = await startStaticServer(current);
+      const context = await browser.newContext({ baseURL: url });
+      const page = await context.newPage();
+      await page.goto(`/en/lessons/${LESSON}/`);
+      await controlled(page);
+      rmSync(current);
+      symlinkSync(half, current);
+      const outcome = await page.evaluate(async () => {
+        const reg = (await navigator.serviceWorker.getRegistration())!;
+        await reg.update();
+        const next = reg.installing;
+        if (!next) return 'no update seen';
+        await new Promise<void>((ok) => next.addEventListener('statechange', () => void ((next.state === 'redundant' || next.state === 'installed') && ok())));
+        return next.state;
+      });
+      expect(outcome).toBe('redundant');
+      // A's complete cache is untouched; B's partial one is never used for pages and goes with the next good install.
+      expect(await cacheNames(page)).toContain(`eil-offline-${versionA}`);
+      expect(versionB).not.toBe(versionA);
+
+      await stop(server);
+      await context.setOffline(true);
+      await page.reload();
+      expect(await page.locator('h1').first().innerText()).not.toMatch(/^Build B/);
+      expect(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).display)).not.toBe('inline');
+      await context.close();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
