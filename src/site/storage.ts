@@ -42,8 +42,8 @@ export function onStorageProblem(fn: Listener): () => void {
   return () => listeners.delete(once);
 }
 
-const isQuota = (e: unknown) =>
-  e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22 || e.code === 1014);
+// Older Firefox named it differently; every other browser says QuotaExceededError.
+const isQuota = (e: unknown) => e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED');
 
 /** Storage kept in memory: what the page uses when the browser gives it none. */
 export function memoryStorage(): Storage {
