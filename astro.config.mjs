@@ -5,6 +5,7 @@ import preact from '@astrojs/preact';
 import { fileURLToPath } from 'node:url';
 import { inlineLazyCss } from './build/vite-inline-lazy-css.mjs';
 import { blockMeta } from './build/shiki-block-meta.mjs';
+import { cspMetaFirst, security } from './build/csp.mjs';
 
 const monacoVs = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url));
 /** @param {string} name */
@@ -13,7 +14,7 @@ const stub = (name) => fileURLToPath(new URL(`./build/stubs/${name}`, import.met
 export default defineConfig({
   site: 'https://external-ip-lab.example',
   trailingSlash: 'always',
-  integrations: [mdx(), preact()],
+  integrations: [mdx(), preact(), cspMetaFirst()],
   i18n: {
     locales: ['en', 'ko'],
     defaultLocale: 'en',
@@ -35,6 +36,7 @@ export default defineConfig({
     format: 'directory',
   },
   devToolbar: { enabled: false },
+  security,
   vite: {
     plugins: [
       inlineLazyCss(
@@ -61,6 +63,11 @@ export default defineConfig({
         'zustand/vanilla',
         'yaml',
       ],
+    },
+    build: {
+      // Astro inlines small page scripts; the service worker's registration stays a file of its own
+      // (cached with the other assets, and one less hash in the CSP).
+      assetsInlineLimit: (file) => (file.includes('OfflineSupport.astro_astro_type_script') ? false : undefined),
     },
     worker: {
       format: 'es',

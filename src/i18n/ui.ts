@@ -111,6 +111,11 @@ const strings = {
       future: 'Your saved progress was written by a newer version of this site, so this page starts fresh. The newer data was kept aside in this browser.',
       recovered: 'Part of your saved progress was damaged and was dropped; the rest was kept. A copy of the original was kept aside in this browser.',
     },
+    storageNotice: {
+      blocked:
+        'This browser does not let the site save anything, so your progress, lab drafts and theme choice last only until you leave this page.',
+      full: 'This browser has no room left to save for this site, so new progress, lab drafts and theme choices last only until you leave this page. Progress saved earlier is kept.',
+    },
     dismiss: 'Dismiss',
   },
   ko: {
@@ -221,6 +226,10 @@ const strings = {
       corrupt: '저장된 진행 상황을 읽을 수 없어 처음부터 시작합니다. 기존 데이터는 이 브라우저에 따로 보관했습니다.',
       future: '저장된 진행 상황이 이 사이트의 더 새로운 버전에서 만들어져, 이 페이지에서는 처음부터 시작합니다. 해당 데이터는 이 브라우저에 따로 보관했습니다.',
       recovered: '저장된 진행 상황 일부가 손상되어 그 부분만 버리고 나머지는 유지했습니다. 원본은 이 브라우저에 따로 보관했습니다.',
+    },
+    storageNotice: {
+      blocked: '이 브라우저가 사이트의 저장을 허용하지 않아, 진행 상황·실습 편집 내용·테마 선택은 이 페이지를 떠날 때까지만 유지됩니다.',
+      full: '이 브라우저에 이 사이트가 저장할 공간이 남아 있지 않아, 새 진행 상황·실습 편집 내용·테마 선택은 이 페이지를 떠날 때까지만 유지됩니다. 이전에 저장한 진행 상황은 그대로 있습니다.',
     },
     dismiss: '닫기',
   },

@@ -9,7 +9,7 @@ import { startClock } from './clock-driver';
 import { labStrings } from './i18n';
 import { LabApp } from './LabApp';
 import { createCompleter } from './terminal/complete';
-import { labKey } from './storage';
+import { forget, labKey } from './storage';
 import { replay } from './replay';
 import { encodeLab, type LogEntry } from '../learn/share/codec';
 import { optionsToSearch, parseSandboxOptions } from './sandbox-options';
@@ -99,12 +99,8 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
           ready();
         },
         onReset: (extra: string[] = [], faults?: Record<string, unknown>) => {
-          try {
-            localStorage.removeItem(labKey(config.id, 'draft'));
-            localStorage.removeItem(labKey(config.id, 'history'));
-          } catch {
-            // nothing stored, nothing to forget
-          }
+          forget(labKey(config.id, 'draft'));
+          forget(labKey(config.id, 'history'));
           redo = [];
           void mount(extra, [], faults);
         },

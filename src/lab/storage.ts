@@ -1,25 +1,41 @@
+import { siteStorage } from '../site/storage';
+
 /**
- * localStorage that never throws: storage can be disabled, full, or hold someone else's garbage.
- * Values are JSON; a value that does not parse or fails the check is treated as absent.
+ * The lab's saved bits (editor draft, terminal history) as JSON in the site's storage, which never
+ * throws on reads and reports failed writes to the page's storage notice. A value that does not
+ * parse or fails the check is treated as absent, after a copy is set aside under `<key>:backup`
+ * (once), so the next save does not destroy something a newer version of the site may have written.
  */
 export function readJson<T>(key: string, check: (v: unknown) => v is T): T | undefined {
+  const storage = siteStorage();
+  const raw = storage.getItem(key);
+  if (raw === null) return undefined;
   try {
-    const raw = localStorage.getItem(key);
-    if (raw === null) return undefined;
     const value: unknown = JSON.parse(raw);
-    return check(value) ? value : undefined;
+    if (check(value)) return value;
   } catch {
-    return undefined;
+    // not JSON: set aside below
   }
+  try {
+    if (storage.getItem(`${key}:backup`) === null) storage.setItem(`${key}:backup`, raw);
+  } catch {
+    // storage full: the unreadable value stays where it is until a save replaces it
+  }
+  return undefined;
 }
 
 export function writeJson(key: string, value: unknown): boolean {
   try {
-    localStorage.setItem(key, JSON.stringify(value));
+    siteStorage().setItem(key, JSON.stringify(value));
     return true;
   } catch {
     return false;
   }
+}
+
+/** Forgets a saved value (the lab's reset); never throws. */
+export function forget(key: string): void {
+  siteStorage().removeItem(key);
 }
 
 export const isString = (v: unknown): v is string => typeof v === 'string';

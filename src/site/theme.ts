@@ -1,3 +1,5 @@
+import { siteStorage } from './storage';
+
 export type Theme = 'light' | 'dark';
 
 const KEY = 'eil:theme';
@@ -11,8 +13,8 @@ export function effectiveTheme(): Theme {
 
 export function storeTheme(theme: Theme): void {
   try {
-    localStorage.setItem(KEY, theme);
+    siteStorage().setItem(KEY, theme);
   } catch {
-    // Storage disabled or full: the choice holds for this page only, which is the best we can do.
+    // Storage disabled or full (the page's notice says so): the choice holds for this page only.
   }
 }

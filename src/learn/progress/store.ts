@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
+import { siteStorage } from '../../site/storage';
 import { PROGRESS_VERSION, checkProgress, emptyProgress, migrateProgress, type ProgressData } from './schema';
 
 export const STORAGE_KEY = 'eil:progress';
@@ -23,6 +24,8 @@ export interface ProgressState extends ProgressData {
  */
 function guardedStorage(storage: Storage, report: (n: Notice) => void): PersistStorage<ProgressData> & { setAside(n: Notice): void } {
   let lastRaw: string | null = null;
+  /** Set when the original could not be copied aside: it must then never be overwritten. */
+  let keepOriginal = false;
   const setAside = (notice: Notice) => {
     report(notice);
     if (lastRaw === null) return;
@@ -31,7 +34,9 @@ function guardedStorage(storage: Storage, report: (n: Notice) => void): PersistS
       // Only once the copy is safe: the next visit then starts clean instead of warning again.
       if (notice !== 'recovered') storage.removeItem(STORAGE_KEY);
     } catch {
-      /* storage full or blocked: keep the original where it is */
+      // Storage full or blocked: the original stays where it is, and this page's progress lives in
+      // memory only, or a small write that still fits would replace data a large backup could not save.
+      keepOriginal = true;
     }
   };
   return {
@@ -63,6 +68,7 @@ function guardedStorage(storage: Storage, report: (n: Notice) => void): PersistS
       return v as StorageValue<ProgressData>;
     },
     setItem(name, value) {
+      if (keepOriginal) return;
       try {
         storage.setItem(name, JSON.stringify(value));
       } catch {
@@ -108,33 +114,13 @@ export function createProgressStore(storage: Storage): ProgressStore {
   return store;
 }
 
-/** In-memory storage for browsers that block localStorage: the page still works, nothing is kept. */
-function memoryStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, String(v)),
-  };
-}
-
 let shared: ProgressStore | undefined;
 /** The page's store, created on first use. */
 export function progressStore(): ProgressStore {
   if (!shared) {
-    let storage: Storage;
-    try {
-      storage = window.localStorage;
-      void storage.length;
-    } catch {
-      storage = memoryStorage();
-    }
-    shared = createProgressStore(storage);
+    // Blocked storage gives memory (progress lasts while the page is open), and a full one keeps
+    // progress in the store's state: either way the page's storage notice tells the learner.
+    shared = createProgressStore(siteStorage());
   }
   return shared;
 }

@@ -1,0 +1,17 @@
+/**
+ * Registers the course's service worker (dist/sw.js, written after the build) once the page has
+ * loaded, so precaching the course never competes with the page the learner asked for.
+ * Not in `astro dev`: there is no sw.js there, and a worker would serve stale dev modules.
+ */
+export function registerServiceWorker(): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  const register = () =>
+    navigator.serviceWorker
+      // updateViaCache 'none': a new build's sw.js is seen on the next visit, whatever the HTTP cache says.
+      .register('/sw.js', { scope: '/', updateViaCache: 'none' })
+      .catch(() => {
+        /* private mode, blocked storage or an old browser: the site works online as before */
+      });
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register, { once: true });
+}
