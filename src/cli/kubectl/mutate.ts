@@ -136,7 +136,12 @@ function metadataCommand(field: 'labels' | 'annotations'): KubectlCommand {
         if (changed && mode !== 'client') {
           k.ctx.kube.patch(t.kind, t.name, t.ns, { metadata: { [field]: patchBody } }, 'merge', { dryRun: mode === 'server' });
         }
-        const word = field === 'labels' && !changed ? 'not labeled' : past;
+        // kubectl label compares the object's JSON before and after: unchanged → "not labeled";
+        // smaller without --overwrite (a key removed) → "unlabeled". annotate always says "annotated".
+        const after = { ...current, ...set };
+        for (const r of remove) delete after[r];
+        const shrank = JSON.stringify(after).length < JSON.stringify(current).length && !bool(k.flags, 'overwrite');
+        const word = field === 'labels' ? (!changed ? 'not labeled' : shrank ? 'unlabeled' : 'labeled') : past;
         stdout += `${resourcePrefix(t.kind, t.group)}${t.name} ${word}${dryRunSuffix(mode)}\n`;
       }
       return { stdout, stderr: '', exitCode: 0 };

@@ -215,7 +215,7 @@ describe('kubectl mutations', () => {
     expect((await sb.exec('kubectl annotate svc web service.beta.kubernetes.io/azure-dns-label-name=other --overwrite')).stdout).toBe('service/web annotated\n');
     expect((await sb.exec('kubectl label svc web tier=fe')).stdout).toBe('service/web labeled\n');
     expect((await sb.exec('kubectl label svc web tier=fe')).stdout).toBe('service/web not labeled\n');
-    expect((await sb.exec('kubectl label svc web tier-')).stdout).toBe('service/web labeled\n');
+    expect((await sb.exec('kubectl label svc web tier-')).stdout).toBe('service/web unlabeled\n');
     // Keys with a prefix are removed the same way: the usual way to take an Azure annotation back.
     expect((await sb.exec('kubectl annotate svc web service.beta.kubernetes.io/azure-dns-label-name-')).stdout).toBe('service/web annotated\n');
     expect((await sb.exec(`kubectl get svc web -o jsonpath='{.metadata.annotations}'`)).stdout).not.toContain('azure-dns-label-name');
