@@ -171,8 +171,8 @@ export const exercises: ExerciseDef[] = [
     },
     goals: [redisExposed, redisFromOfficeOnly],
     hints: [
-      { text: { en: 'The lesson on source ranges and NSG rules: spec.loadBalancerSourceRanges turns into the source of the NSG allow rule.', ko: '소스 범위와 NSG 규칙을 다룬 레슨을 떠올려 보세요. spec.loadBalancerSourceRanges가 NSG 허용 규칙의 원본이 됩니다.' } },
-      { text: { en: 'kubectl expose deployment redis --name=redis-lb --port=6379 -n qa, then patch type and loadBalancerSourceRanges.', ko: 'kubectl expose deployment redis --name=redis-lb --port=6379 -n qa로 만든 다음 type과 loadBalancerSourceRanges를 patch하세요.' } },
+      { text: { en: 'Lesson 9, “Locking it down”: spec.loadBalancerSourceRanges turns into the source of the NSG allow rule.', ko: '9단원 ‘접근 잠그기’를 떠올려 보세요. spec.loadBalancerSourceRanges가 NSG 허용 규칙의 원본이 됩니다.' } },
+      { text: { en: 'kubectl expose deployment redis --name=redis-lb --port=6379 -n qa makes a ClusterIP Service; then change type and loadBalancerSourceRanges in one kubectl patch.', ko: 'kubectl expose deployment redis --name=redis-lb --port=6379 -n qa로 ClusterIP 서비스를 만든 다음, kubectl patch로 type과 loadBalancerSourceRanges를 한 번에 바꾸세요.' } },
       { text: { en: 'curl from the lab terminal comes from 203.0.113.10, outside the office: once it is right, curl times out.', ko: '실습 터미널의 curl은 사무실 밖인 203.0.113.10에서 나갑니다. 제대로 됐다면 curl은 시간 초과로 끝납니다.' } },
     ],
     solution: ['kubectl expose deployment redis --name=redis-lb --port=6379 -n qa', PATCH_REDIS, 'sleep 15', 'kubectl get service redis-lb -n qa'],
@@ -187,9 +187,9 @@ export const exercises: ExerciseDef[] = [
     },
     goals: [keptIpExists, redisOnKeptIp, redisFromOfficeOnly],
     hints: [
-      { text: { en: 'The lesson on keeping your IP: a Public IP you create yourself has no k8s-azure-service tag and is never deleted by the cloud provider.', ko: 'IP 유지 레슨을 떠올려 보세요. 직접 만든 공용 IP 주소에는 k8s-azure-service 태그가 없고, 클라우드 공급자가 지우지 않습니다.' } },
+      { text: { en: 'Lesson 8, “Keep your IP”: a Public IP you create yourself has no k8s-azure-service tag and is never deleted by the cloud provider. Here it lives in the node resource group, so no role assignment is needed.', ko: '8단원 ‘내 IP 지키기’를 떠올려 보세요. 직접 만든 공용 IP 주소에는 k8s-azure-service 태그가 없고, 클라우드 공급자가 지우지 않습니다. 이번에는 노드 리소스 그룹에 만드므로 역할 할당이 필요 없습니다.' } },
       { text: { en: `az network public-ip create -g ${NODE_RG} -n ${pipName} --sku Standard --allocation-method Static --dns-name qa-redis`, ko: `az network public-ip create -g ${NODE_RG} -n ${pipName} --sku Standard --allocation-method Static --dns-name qa-redis` } },
-      { text: { en: 'Point the Service at it with the annotation service.beta.kubernetes.io/azure-pip-name.', ko: 'service.beta.kubernetes.io/azure-pip-name 주석으로 서비스가 그 주소를 쓰게 하세요.' } },
+      { text: { en: 'Point the Service at it with the annotation service.beta.kubernetes.io/azure-pip-name.', ko: 'service.beta.kubernetes.io/azure-pip-name 어노테이션으로 서비스가 그 주소를 쓰게 하세요.' } },
     ],
     solution: [
       `az network public-ip create -g ${NODE_RG} -n ${pipName} --sku Standard --allocation-method Static --dns-name qa-redis -o none`,
@@ -207,9 +207,9 @@ export const exercises: ExerciseDef[] = [
     },
     goals: [mysqlInternal, mysqlOnInternalLb],
     hints: [
-      { text: { en: 'The lesson on internal load balancers: the annotation service.beta.kubernetes.io/azure-load-balancer-internal: "true" puts the frontend on kubernetes-internal.', ko: '내부 부하 분산 장치 레슨을 떠올려 보세요. service.beta.kubernetes.io/azure-load-balancer-internal: "true" 주석이 프런트 엔드를 kubernetes-internal에 둡니다.' } },
+      { text: { en: 'Lesson 7, “Private on purpose”: the annotation service.beta.kubernetes.io/azure-load-balancer-internal: "true" puts the frontend on kubernetes-internal.', ko: '7단원 ‘일부러 비공개로’를 떠올려 보세요. service.beta.kubernetes.io/azure-load-balancer-internal: "true" 어노테이션이 프런트 엔드를 kubernetes-internal에 둡니다.' } },
       { text: { en: `service.beta.kubernetes.io/azure-load-balancer-ipv4: ${MYSQL_IP} asks for that address (it is inside aks-subnet, 10.224.0.0/16).`, ko: `service.beta.kubernetes.io/azure-load-balancer-ipv4: ${MYSQL_IP}로 그 주소를 요청합니다(aks-subnet 10.224.0.0/16 안의 주소입니다).` } },
-      { text: { en: 'Set both annotations before the type becomes LoadBalancer, or the Service gets a Public IP first.', ko: '유형을 LoadBalancer로 바꾸기 전에 두 주석을 먼저 다세요. 그렇지 않으면 서비스가 먼저 공용 IP 주소를 받습니다.' } },
+      { text: { en: 'The annotations must be there when the type becomes LoadBalancer (in the manifest you apply, or added before you patch the type), or the Service gets a Public IP first.', ko: '유형이 LoadBalancer가 되는 순간 두 어노테이션이 이미 있어야 합니다(적용하는 매니페스트에 넣거나, 유형을 patch하기 전에 다세요). 그렇지 않으면 서비스가 먼저 공용 IP 주소를 받습니다.' } },
     ],
     solution: [
       'kubectl expose deployment mysql --name=mysql-ilb --port=3306 -n qa',
@@ -228,7 +228,7 @@ export const exercises: ExerciseDef[] = [
     },
     goals: [controllerUp, hostRoutesTo('hello-one.example.com', 'aks-helloworld-one'), hostRoutesTo('hello-two.example.com', 'aks-helloworld-two')],
     hints: [
-      { text: { en: 'The ingress lesson: helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx, then helm install … --namespace ingress-basic.', ko: '인그레스 레슨을 떠올려 보세요. helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx 다음에 helm install … --namespace ingress-basic.' } },
+      { text: { en: 'Lesson 6, “One IP for many apps”: helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx, then helm install … --namespace ingress-basic.', ko: '6단원 ‘IP 하나로 여러 앱 열기’를 떠올려 보세요. helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx를 실행한 다음 helm install … --namespace ingress-basic으로 설치합니다.' } },
       { text: { en: 'The two apps need ClusterIP Services (kubectl expose … --port=80), then one Ingress with two host rules and ingressClassName: nginx.', ko: '두 앱에 ClusterIP 서비스(kubectl expose … --port=80)를 만들고, 호스트 규칙 두 개와 ingressClassName: nginx를 가진 인그레스 하나를 만드세요.' } },
       { text: { en: 'Test with curl --trace -H "Host: hello-one.example.com" http://<controller IP>/: the trace names the pod that answered.', ko: 'curl --trace -H "Host: hello-one.example.com" http://<컨트롤러 IP>/로 확인하세요. 추적 결과에 응답한 파드가 나옵니다.' } },
     ],
@@ -251,7 +251,7 @@ export const exercises: ExerciseDef[] = [
     },
     goals: [twoManagedOutboundIps],
     hints: [
-      { text: { en: 'The egress lesson: the outbound side belongs to AKS, so change it through az aks update, not on the load balancer.', ko: '송신 레슨을 떠올려 보세요. 아웃바운드 쪽은 AKS의 것이므로 부하 분산 장치가 아니라 az aks update로 바꿉니다.' } },
+      { text: { en: 'Lesson 5, “The fourth IP: egress”: the outbound side belongs to AKS, so change it through az aks update, not on the load balancer.', ko: '5단원 ‘네 번째 IP: 송신(egress)’을 떠올려 보세요. 아웃바운드 쪽은 AKS의 것이므로 부하 분산 장치가 아니라 az aks update로 바꿉니다.' } },
       { text: { en: 'az aks update -g myResourceGroup -n myAKSCluster --load-balancer-managed-outbound-ip-count 2', ko: 'az aks update -g myResourceGroup -n myAKSCluster --load-balancer-managed-outbound-ip-count 2' } },
     ],
     solution: ['az aks update -g myResourceGroup -n myAKSCluster --load-balancer-managed-outbound-ip-count 2 -o none', `az network lb outbound-rule list -g ${NODE_RG} --lb-name kubernetes -o table`],

@@ -148,7 +148,7 @@ export const exercises: ExerciseDef[] = [
     title: { en: 'Create the IP web asks for', ko: 'web이 찾는 IP 만들기' },
     task: {
       en: 'qa/web asks for a Public IP named store-ip (annotation azure-pip-name). Create it yourself in the node resource group (Standard, Static) so that web gets its address. The quota is still 3, and qa/redis-lb is only used from inside the cluster: it may become a ClusterIP Service, but keep it.',
-      ko: 'qa/web은 store-ip라는 공용 IP 주소를 찾습니다(azure-pip-name 주석). 노드 리소스 그룹에 직접 만들어(Standard, Static) web이 주소를 받게 하세요. 할당량은 여전히 3이고, qa/redis-lb는 클러스터 안에서만 쓰므로 ClusterIP 서비스로 바꿔도 되지만 지우지는 마세요.',
+      ko: 'qa/web은 store-ip라는 공용 IP 주소를 찾습니다(azure-pip-name 어노테이션). 노드 리소스 그룹에 직접 만들어(Standard, Static) web이 주소를 받게 하세요. 할당량은 여전히 3이고, qa/redis-lb는 클러스터 안에서만 쓰므로 ClusterIP 서비스로 바꿔도 되지만 지우지는 마세요.',
     },
     goals: [kept('qa', 'redis-lb'), storeIpServesWeb],
     hints: [

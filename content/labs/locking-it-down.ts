@@ -75,11 +75,19 @@ const dashboardNsg: Goal = (state) => {
   if (!ip) return { ok: false, gap: { en: 'admin/dashboard has no EXTERNAL-IP.', ko: 'admin/dashboard에 EXTERNAL-IP가 없습니다.' } };
   const all = allowRulesFor(state, ip).flatMap(sources);
   if (all.length === 1 && all[0] === OFFICE) return { ok: true };
+  if (!all.length)
+    return {
+      ok: false,
+      gap: {
+        en: `No NSG allow rule lets anyone reach ${ip} yet: give the cloud provider a few seconds, then list the rules again.`,
+        ko: `아직 ${ip}로 가는 트래픽을 허용하는 NSG 규칙이 없습니다. 클라우드 공급자에게 몇 초를 준 뒤 규칙을 다시 확인하세요.`,
+      },
+    };
   return {
     ok: false,
     gap: {
-      en: `The NSG still lets ${all.join(', ') || 'nobody'} reach ${ip}: give the cloud provider a few seconds, then list the rules again.`,
-      ko: `NSG가 아직 ${all.join(', ') || '아무도 허용하지 않는 상태로'} ${ip}에 대한 접근을 허용합니다. 클라우드 공급자에게 몇 초를 준 뒤 규칙을 다시 확인하세요.`,
+      en: `The NSG still lets ${all.join(', ')} reach ${ip}, and only the office ${OFFICE} should: give the cloud provider a few seconds, then list the rules again.`,
+      ko: `NSG가 아직 ${all.join(', ')}에서 ${ip}로 가는 트래픽을 허용합니다. 사무실 대역 ${OFFICE}만 허용해야 합니다. 클라우드 공급자에게 몇 초를 준 뒤 규칙을 다시 확인하세요.`,
     },
   };
 };
@@ -130,7 +138,7 @@ const apiHttpProbe: Goal = (state) => {
 export const exercises: ExerciseDef[] = [
   {
     id: 'office-only',
-    title: { en: 'Office hours only', ko: '사무실에서만 열리는 대시보드' },
+    title: { en: 'Office network only', ko: '사무실에서만 열리는 대시보드' },
     task: {
       en: `Only the office network ${OFFICE} may reach admin/dashboard. Restrict the Service, check the NSG rule the cloud provider wrote, and try it with curl from the lab (your address is 203.0.113.10).`,
       ko: `admin/dashboard에는 사무실 네트워크 ${OFFICE}에서만 접속할 수 있어야 합니다. 서비스를 제한하고, 클라우드 공급자가 만든 NSG 규칙을 확인한 뒤, 실습 환경에서 curl로 접속해 보세요(내 주소는 203.0.113.10입니다).`,
@@ -220,7 +228,7 @@ export const exercises: ExerciseDef[] = [
             ok: false,
             gap: {
               en: `${given} is the Service’s nodePort: that is what the Tcp probe used under Cluster. With Local the probe moved.`,
-              ko: `${given}는 서비스의 nodePort입니다. Cluster일 때 Tcp 프로브가 쓰던 포트이고, Local에서는 프로브가 옮겨 갔습니다.`,
+              ko: `${given}은(는) 서비스의 nodePort입니다. Cluster일 때 Tcp 프로브가 쓰던 포트이고, Local에서는 프로브가 옮겨 갔습니다.`,
             },
           };
         return {

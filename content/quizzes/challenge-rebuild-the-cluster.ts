@@ -30,7 +30,7 @@ export const quiz: QuizDef = {
           id: 'nsg-office',
           correct: true,
           text: { en: 'An NSG allow rule from `198.51.100.0/24` to the Redis address on port 6379', ko: '`198.51.100.0/24`에서 Redis 주소의 6379 포트로 가는 NSG 허용 규칙' },
-          why: { en: 'Right: the source ranges become the rule’s source instead of `Internet`.', ko: '맞습니다. 소스 범위가 `Internet` 대신 규칙의 원본이 됩니다.' },
+          why: { en: 'Right: the source ranges become the rule’s source instead of `Internet`.', ko: '맞습니다. 원본 범위가 `Internet` 대신 규칙의 원본이 됩니다.' },
         },
         {
           id: 'new-pip',
@@ -40,7 +40,7 @@ export const quiz: QuizDef = {
         {
           id: 'nsg-internet',
           text: { en: 'An NSG allow rule from `Internet` to the Redis address', ko: '`Internet`에서 Redis 주소로 가는 NSG 허용 규칙' },
-          why: { en: 'No: with source ranges, only those ranges are allowed. That is why curl from the lab terminal times out.', ko: '아닙니다. 소스 범위가 있으면 그 범위만 허용됩니다. 그래서 실습 터미널의 curl이 시간 초과로 끝납니다.' },
+          why: { en: 'No: with source ranges, only those ranges are allowed. That is why curl from the lab terminal times out.', ko: '아닙니다. 원본 범위가 있으면 그 범위만 허용됩니다. 그래서 실습 터미널의 curl이 시간 초과로 끝납니다.' },
         },
       ],
       explanation: {
@@ -75,7 +75,7 @@ export const quiz: QuizDef = {
         {
           id: 'pip',
           text: { en: 'On `kubernetes`, with a Public IP, plus an NSG rule that allows only the virtual network', ko: '`kubernetes`에 공용 IP 주소와 함께 만들고, 가상 네트워크만 허용하는 NSG 규칙을 더한다' },
-          why: { en: 'No: the internal annotation means no Public IP at all; nothing on the Internet leads to MySQL.', ko: '아닙니다. 내부 주석이 있으면 공용 IP 주소가 아예 없습니다. 인터넷에서 MySQL로 가는 길이 없습니다.' },
+          why: { en: 'No: the internal annotation means no Public IP at all; nothing on the Internet leads to MySQL.', ko: '아닙니다. 내부 어노테이션이 있으면 공용 IP 주소가 아예 없습니다. 인터넷에서 MySQL로 가는 길이 없습니다.' },
         },
       ],
       explanation: {
@@ -115,7 +115,7 @@ export const quiz: QuizDef = {
       ],
       explanation: {
         en: 'Only LoadBalancer Services without the internal annotation, and AKS’s outbound side, put Public IPs in the node resource group. The cloud provider created exactly one of the four.',
-        ko: '노드 리소스 그룹에 공용 IP 주소를 만드는 것은 내부 주석이 없는 LoadBalancer 서비스와 AKS의 아웃바운드 쪽뿐입니다. 네 개 중 클라우드 공급자가 만든 것은 하나뿐입니다.',
+        ko: '노드 리소스 그룹에 공용 IP 주소를 만드는 것은 내부 어노테이션이 없는 LoadBalancer 서비스와 AKS의 아웃바운드 쪽뿐입니다. 네 개 중 클라우드 공급자가 만든 것은 하나뿐입니다.',
       },
     },
     {

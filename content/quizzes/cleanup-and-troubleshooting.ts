@@ -80,7 +80,7 @@ export const quiz: QuizDef = {
       ],
       explanation: {
         en: 'NSG first, load balancer second, Public IP last. `kubectl delete` waits for all of it, because the finalizer `service.kubernetes.io/load-balancer-cleanup` keeps the Service until the provider is done.',
-        ko: 'NSG, 부하 분산 장치, 공용 IP 주소 순서입니다. 종료자 `service.kubernetes.io/load-balancer-cleanup`이 클라우드 공급자의 정리가 끝날 때까지 서비스를 붙잡아 두므로 `kubectl delete`는 이 과정을 모두 기다립니다.',
+        ko: 'NSG, 부하 분산 장치, 공용 IP 주소 순서입니다. 파이널라이저 `service.kubernetes.io/load-balancer-cleanup`이 클라우드 공급자의 정리가 끝날 때까지 서비스를 붙잡아 두므로 `kubectl delete`는 이 과정을 모두 기다립니다.',
       },
     },
     {
@@ -165,7 +165,7 @@ export const quiz: QuizDef = {
       kind: 'short',
       prompt: {
         en: 'Which finalizer makes `kubectl delete service` wait until the Azure side of a LoadBalancer Service is cleaned up?',
-        ko: 'LoadBalancer 서비스의 Azure 쪽 정리가 끝날 때까지 `kubectl delete service`를 기다리게 만드는 종료자(finalizer)는 무엇일까요?',
+        ko: 'LoadBalancer 서비스의 Azure 쪽 정리가 끝날 때까지 `kubectl delete service`를 기다리게 만드는 파이널라이저(finalizer)는 무엇일까요?',
       },
       accept: ['service.kubernetes.io/load-balancer-cleanup'],
       answer: { en: 'service.kubernetes.io/load-balancer-cleanup', ko: 'service.kubernetes.io/load-balancer-cleanup' },
