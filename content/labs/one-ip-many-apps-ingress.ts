@@ -131,7 +131,12 @@ export const exercises: ExerciseDef[] = [
     goals: [serviceExists('ingress-basic', CONTROLLER), serviceHasExternalIp('ingress-basic', CONTROLLER), publicIpIsFrontendFor('ingress-basic', CONTROLLER)],
     hints: [
       { text: { en: 'First tell helm where the chart lives: helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx', ko: '먼저 helm에 차트 저장소를 알려 주세요: helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx' } },
-      { text: { en: 'helm install ingress-nginx ingress-nginx/ingress-nginx --namespace ingress-basic --create-namespace', ko: 'helm install ingress-nginx ingress-nginx/ingress-nginx --namespace ingress-basic --create-namespace' } },
+      {
+        text: {
+          en: `Then install it, with the health-probe path annotation the lesson explains: ${HELM_INSTALL}`,
+          ko: `그다음 본문에서 설명한 상태 프로브 경로 어노테이션과 함께 설치하세요: ${HELM_INSTALL}`,
+        },
+      },
       {
         text: { en: 'The Service exists: run kubectl get service -n ingress-basic again after a few seconds.', ko: '서비스는 생겼습니다. 몇 초 뒤 kubectl get service -n ingress-basic을 다시 실행하세요.' },
         when: ({ sandbox }) => Boolean(sandbox.kube.tryGet('Service', CONTROLLER, 'ingress-basic')),
