@@ -76,10 +76,25 @@ function requestedIp(state: ExerciseState, name: string): string | undefined {
   return svc?.metadata.annotations?.[IPV4_ANNOTATION] || svc?.spec?.loadBalancerIP || undefined;
 }
 
+/** Said when web-lb is gone while Services that share its address remain (the text deletes it, then brings it back). */
+const WEB_LB_GONE = {
+  en: 'qa/web-lb is gone, but Services still share its old address. Bring it back on that address (the last step of "Who owns a shared IP"), or press Reset lab to start over.',
+  ko: 'qa/web-lb는 지워졌지만 예전 주소를 함께 쓰는 서비스가 남아 있습니다. 그 주소로 web-lb를 되살리거나("공유 IP의 주인은 누구인가"의 마지막 단계), 실습 초기화를 눌러 처음부터 시작하세요.',
+};
+
+function webLbDeletedWhileShared(state: ExerciseState): boolean {
+  if (state.sandbox.kube.tryGet('Service', 'web-lb', 'qa')) return false;
+  return ['web-admin', 'web-canary'].some((n) => Boolean(state.sandbox.kube.tryGet('Service', n, 'qa')));
+}
+
+/** Before web-lb's own goal: a learner who deleted web-lb in the text is told how to recover. */
+const webLbNotDeletedWhileShared: Goal = (state) => (webLbDeletedWhileShared(state) ? { ok: false, gap: WEB_LB_GONE } : { ok: true });
+
 /** qa/<name> asks for web-lb's address and got it. */
 function sharesWebIp(name: string): Goal {
   return (state) => {
     const web = externalIpOf(state.sandbox, 'qa', 'web-lb');
+    if (!web && webLbDeletedWhileShared(state)) return { ok: false, gap: WEB_LB_GONE };
     if (!web) return { ok: false, gap: { en: 'qa/web-lb has no EXTERNAL-IP: apply web-lb.yaml first.', ko: 'qa/web-lb에 EXTERNAL-IP가 없습니다. 먼저 web-lb.yaml을 적용하세요.' } };
     if (!state.sandbox.kube.tryGet('Service', name, 'qa')) return { ok: false, gap: { en: `There is no Service qa/${name} yet.`, ko: `아직 qa/${name} 서비스가 없습니다.` } };
     const wanted = requestedIp(state, name);
@@ -157,6 +172,7 @@ export const exercises: ExerciseDef[] = [
     goals: [
       serviceHasExternalIp('qa', 'redis-lb'),
       serviceHasExternalIp('qa', 'mysql-lb'),
+      webLbNotDeletedWhileShared,
       serviceHasExternalIp('qa', 'web-lb'),
       ranCommand(/az network public-ip list/, { en: 'az network public-ip list', ko: 'az network public-ip list' }),
     ],

@@ -131,7 +131,12 @@ export const exercises: ExerciseDef[] = [
     goals: [serviceExists('ingress-basic', CONTROLLER), serviceHasExternalIp('ingress-basic', CONTROLLER), publicIpIsFrontendFor('ingress-basic', CONTROLLER)],
     hints: [
       { text: { en: 'First tell helm where the chart lives: helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx', ko: '먼저 helm에 차트 저장소를 알려 주세요: helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx' } },
-      { text: { en: 'helm install ingress-nginx ingress-nginx/ingress-nginx --namespace ingress-basic --create-namespace', ko: 'helm install ingress-nginx ingress-nginx/ingress-nginx --namespace ingress-basic --create-namespace' } },
+      {
+        text: {
+          en: `Then install it, with the health-probe path annotation the lesson explains: ${HELM_INSTALL}`,
+          ko: `그다음 본문에서 설명한 상태 프로브 경로 어노테이션과 함께 설치하세요: ${HELM_INSTALL}`,
+        },
+      },
       {
         text: { en: 'The Service exists: run kubectl get service -n ingress-basic again after a few seconds.', ko: '서비스는 생겼습니다. 몇 초 뒤 kubectl get service -n ingress-basic을 다시 실행하세요.' },
         when: ({ sandbox }) => Boolean(sandbox.kube.tryGet('Service', CONTROLLER, 'ingress-basic')),
@@ -152,7 +157,7 @@ export const exercises: ExerciseDef[] = [
       routesTo('apps.example.com', '/hello', 'Welcome to Azure Kubernetes Service (AKS)', { en: 'the AKS hello-world page (test/aks-helloworld-one)', ko: 'AKS hello-world 페이지(test/aks-helloworld-one)' }),
     ],
     hints: [
-      { text: { en: 'A web app: kubectl create deployment web --image=nginx:1.27 --port=80 -n ingress-basic, then kubectl expose deployment web --port=80 -n ingress-basic', ko: 'web 앱: kubectl create deployment web --image=nginx:1.27 --port=80 -n ingress-basic 다음 kubectl expose deployment web --port=80 -n ingress-basic' } },
+      { text: { en: 'A web app: kubectl create deployment web --image=nginx:1.27 --port=80 -n ingress-basic, then kubectl expose deployment web --port=80 -n ingress-basic', ko: 'web 앱: kubectl create deployment web --image=nginx:1.27 --port=80 -n ingress-basic을 실행한 다음 kubectl expose deployment web --port=80 -n ingress-basic을 실행하세요.' } },
       { text: { en: 'An Ingress can only name Services in its own namespace. An ExternalName Service in ingress-basic can point at aks-helloworld-one.test.', ko: '인그레스는 자기 네임스페이스의 서비스만 가리킬 수 있습니다. ingress-basic에 aks-helloworld-one.test를 가리키는 ExternalName 서비스를 두면 됩니다.' } },
       { text: { en: 'apps.yaml in the lab (and in the editor) holds the Ingress: kubectl apply -f apps.yaml', ko: '실습 환경의 apps.yaml(편집기에도 있습니다)에 인그레스가 들어 있습니다: kubectl apply -f apps.yaml' } },
     ],

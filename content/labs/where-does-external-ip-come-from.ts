@@ -72,7 +72,12 @@ export const exercises: ExerciseDef[] = [
     goals: [],
     hints: [
       { text: { en: 'It is the Public IP tagged aks-managed-type: aks-slb-managed-outbound-ip.', ko: 'aks-managed-type: aks-slb-managed-outbound-ip 태그가 붙은 공용 IP 주소입니다.' } },
-      { text: { en: 'az network lb outbound-rule list shows which frontend aksOutboundRule uses.', ko: 'az network lb outbound-rule list로 aksOutboundRule이 쓰는 프런트 엔드를 확인할 수 있습니다.' } },
+      {
+        text: {
+          en: `Or start from the rule: az network lb outbound-rule list -g ${NODE_RG} --lb-name kubernetes -o json names the frontend aksOutboundRule uses (a GUID), and the Public IP with that same GUID name holds the address.`,
+          ko: `규칙 쪽에서 거꾸로 찾아도 됩니다. az network lb outbound-rule list -g ${NODE_RG} --lb-name kubernetes -o json을 실행하면 aksOutboundRule이 쓰는 프런트 엔드 이름(GUID)이 나오고, 이름이 같은 GUID인 공용 IP 리소스를 보면 주소를 알 수 있습니다.`,
+        },
+      },
     ],
     solution: [`az network public-ip list -g ${NODE_RG} --query "[?tags.\\"aks-managed-type\\"=='aks-slb-managed-outbound-ip'].ipAddress" -o tsv`],
     answer: { prompt: { en: 'Type or paste the egress IP.', ko: '아웃바운드 IP를 입력하거나 붙여 넣으세요.' }, check: isEgressIp },

@@ -112,7 +112,7 @@ export const quiz: QuizDef = {
       answer: { en: 'kubernetes-ab94d0a6c3e754b129f8d2c61e7a05b3', ko: 'kubernetes-ab94d0a6c3e754b129f8d2c61e7a05b3' },
       wrong: {
         en: 'Check the three steps: remove the dashes, put `a` in front, keep 32 characters (the UID’s last hex digit is dropped), then prefix `kubernetes-`.',
-        ko: '세 단계를 확인해 보세요. 대시를 빼고, 앞에 `a`를 붙이고, 32자만 남긴 뒤(UID의 마지막 16진수 한 자리는 버려집니다) 앞에 `kubernetes-`를 붙입니다.',
+        ko: '세 단계를 확인해 보세요. 하이픈을 빼고, 앞에 `a`를 붙이고, 32자만 남긴 뒤(UID의 마지막 16진수 한 자리는 버려집니다) 앞에 `kubernetes-`를 붙입니다.',
       },
       explanation: {
         en: 'The name is `kubernetes-a` followed by the first 31 hex digits of the UID. The same `a…` string names the frontend and prefixes the rule and the probe.',
