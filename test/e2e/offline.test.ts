@@ -157,7 +157,7 @@ describe('offline', () => {
       const next = await context.newPage();
       await next.goto(`/en/lessons/${LESSON}/`);
       await controlled(next);
-      await expect.poll(() => cacheNames(next)).toEqual([`eil-offline-${versionB}`]);
+      await expect.poll(() => cacheNames(next), { timeout: 10_000 }).toEqual([`eil-offline-${versionB}`]);
 
       // Offline, B is what the cache holds: the changed text with its renamed stylesheet.
       await stop(server);
