@@ -20,6 +20,8 @@ const lessons = defineCollection({
     objectives: z.array(z.string().min(1)).min(1),
     /** Whether the lesson embeds a lab (used for the outline badge and the bench). */
     lab: z.boolean().default(false),
+    /** A challenge is labelled as such in the outline instead of with its number. */
+    challenge: z.boolean().default(false),
     /** Extra search terms that the text may not spell out. */
     keywords: z.array(z.string()).default([]),
     /** Official documentation to read next, shown at the end of the lesson. */

@@ -91,6 +91,20 @@ describe('lesson page', () => {
   });
 });
 
+describe('course outline', () => {
+  it.each([
+    ['en', 'Lesson 1', 'Challenge'],
+    ['ko', '1단원', '도전 과제'],
+  ])('/%s/ numbers the lessons and labels the challenge', async (lang, firstLabel, challengeLabel) => {
+    const { page, context } = await openPage(browser, `/${lang}/`);
+    const labels = await page.locator('.outline .num').allInnerTexts();
+    expect(labels[0]).toBe(firstLabel);
+    expect(labels.at(-1)).toBe(challengeLabel);
+    expect(labels.filter((l) => l === challengeLabel)).toHaveLength(1);
+    await context.close();
+  });
+});
+
 describe('annotation reference', () => {
   it.each([
     ['en', 'Annotations', 'Simulated', 'Accepted, no effect'],

@@ -20,15 +20,16 @@ describe('English and Korean lessons stay in step', () => {
     expect(files('ko')).toEqual(files('en'));
   });
 
-  it('each pair has the same order, duration, lab flag and number of objectives', () => {
+  it('each pair has the same order, duration, lab and challenge flags and number of objectives', () => {
     for (const f of files('en')) {
       const en = frontmatter('en', f);
       const ko = frontmatter('ko', f);
-      expect({ f, order: ko.order, duration: ko.duration, lab: ko.lab ?? false }).toEqual({
+      expect({ f, order: ko.order, duration: ko.duration, lab: ko.lab ?? false, challenge: ko.challenge ?? false }).toEqual({
         f,
         order: en.order,
         duration: en.duration,
         lab: en.lab ?? false,
+        challenge: en.challenge ?? false,
       });
       expect((ko.objectives as unknown[]).length, f).toBe((en.objectives as unknown[]).length);
     }
