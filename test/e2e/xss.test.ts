@@ -170,11 +170,11 @@ describe('untrusted strings are shown as text, never run', () => {
     await page.locator('.xterm-helper-textarea').focus();
     await page.keyboard.press('Control+L');
     await pasteIntoTerminal(page, `cat <<'EOF'\n${[...XSS_PAYLOADS, ...samples].join('\n')}\nEOF\n`);
-    // cat's output ends with the last sample, right above a new prompt.
-    await page.waitForFunction(
-      (last) => ((document.querySelector('.xterm-rows') as HTMLElement | null)?.innerText ?? '').replace(/\u00a0/g, ' ').includes(`${last}\nazureuser@lab`),
-      samples.at(-1)!,
-    );
+    // cat's output ends with the last sample on a row of its own (typed lines follow a prompt), right above a new prompt.
+    await page.waitForFunction((last) => {
+      const rows = ((document.querySelector('.xterm-rows') as HTMLElement | null)?.innerText ?? '').replace(/\u00a0/g, ' ').split('\n');
+      return rows.some((row, i) => row.trim() === last && rows[i + 1]?.startsWith('azureuser@lab'));
+    }, samples.at(-1)!);
     const afterCat = await terminalText(page);
     for (const s of samples) expect(afterCat.replace(/\u00a0/g, ' ')).toContain(s);
     await run(page, `echo '${SHORT[2]}'`);
@@ -248,7 +248,7 @@ describe('untrusted strings are shown as text, never run', () => {
     await fresh.close();
   });
 
-  it('a share link and a progress file whose fields are payloads are refused as text', async () => {
+  it('a share link and a progress file whose fields are payloads are refused as text; a payload search shows as text', async () => {
     const dialogs: string[] = [];
     const lab = XSS_PAYLOADS.slice(0, 10).join('');
     const hash = `#lab=${encodeURIComponent(lab)}`;
@@ -285,6 +285,20 @@ describe('untrusted strings are shown as text, never run', () => {
       await expectClean(home.page, dialogs, `progress file: ${name}`);
     }
     expect(await home.page.locator('a.progress-continue').isVisible()).toBe(false);
+
+    // The search box: "no results for …" repeats the query, as text; results are built as DOM.
+    await home.page.locator('.search-open').click();
+    for (const p of [XSS_PAYLOADS[0]!, XSS_PAYLOADS[8]!, XSS_PAYLOADS[32]!]) {
+      await home.page.locator('.search-input').fill(p);
+      // Done when the status is neither empty nor "searching…": "no results for <query>" or a count.
+      await home.page.waitForFunction(() => {
+        const status = document.querySelector('.search-status')?.textContent ?? '';
+        return status !== '' && status !== (document.querySelector<HTMLElement>('.search-dialog')?.dataset.loading ?? '');
+      });
+      const status = await home.page.locator('.search-status').innerText();
+      if (status.includes('<')) expect(status).toContain(p);
+      await expectClean(home.page, dialogs, `search: ${p}`);
+    }
     await home.context.close();
   });
 });
