@@ -50,7 +50,7 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
    * frozen checkpoint, then the undoable recent commands — replayed at their original virtual
    * times) and renders the lab on it. Resolves once the terminal takes input.
    */
-  const mount = async (extraSetup: string[] = [], log: LogEntry[] = [], faults?: Record<string, unknown>, checkpoint: LogEntry[] = []): Promise<void> => {
+  const mount = async (extraSetup: string[] = [], log: LogEntry[] = [], faults?: Record<string, unknown>, checkpoint: LogEntry[] = [], history?: string[]): Promise<void> => {
     stopClock();
     unsubscribe();
     render(null, root);
@@ -61,7 +61,7 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
     const startedAt = sandbox.clock.now();
     await replay(sandbox, [...checkpoint, ...log], startedAt);
     await sandbox.settle();
-    const store = createLabStore(sandbox, { log, checkpoint, startedAt });
+    const store = createLabStore(sandbox, { log, checkpoint, startedAt, history });
     const exercises = await exercisesLoaded;
     unsubscribe = store.subscribe((s, prev) => {
       if (s.ran > prev.ran) redo = [];
@@ -80,20 +80,22 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
         history: {
           canRedo: redo.length > 0,
           undo: () => {
-            const { recent, checkpoint } = store.getState().commands;
+            const { commands, history } = store.getState();
+            const { recent, checkpoint } = commands;
             if (recent.length === 0) return;
             const kept = recent.slice(0, -1);
             const undone = recent[recent.length - 1]!;
             // Set before mounting: the new lab reads it to enable Redo (replay itself logs nothing new).
             redo = [...redo, undone];
-            void mount(extraSetup, kept, faults, checkpoint);
+            // History carries over: the compacted log no longer holds the reads exercises look for.
+            void mount(extraSetup, kept, faults, checkpoint, history.slice(0, -1));
           },
           redo: () => {
             const next = redo[redo.length - 1];
             if (!next) return;
             redo = redo.slice(0, -1);
-            const { recent, checkpoint } = store.getState().commands;
-            void mount(extraSetup, [...recent, next], faults, checkpoint);
+            const { commands, history } = store.getState();
+            void mount(extraSetup, [...commands.recent, next], faults, commands.checkpoint, [...history, next.line]);
           },
         },
         share: async () => {

@@ -66,7 +66,10 @@ const FRESH_MS = 20_000;
  * One store per lab. It owns the sandbox; every view changes the world only through `exec`
  * (Apply and portal actions are commands too), so editor, terminal, portal and diagram agree.
  */
-export function createLabStore(sandbox: LabSandbox, start: { log?: LogEntry[]; checkpoint?: LogEntry[]; startedAt?: number } = {}): LabStore {
+export function createLabStore(
+  sandbox: LabSandbox,
+  start: { log?: LogEntry[]; checkpoint?: LogEntry[]; startedAt?: number; history?: string[] } = {},
+): LabStore {
   const startedAt = start.startedAt ?? sandbox.clock.now();
   let seq = 0;
   let carry = 0;
@@ -142,7 +145,7 @@ export function createLabStore(sandbox: LabSandbox, start: { log?: LogEntry[]; c
       transcript: [],
       portalPath: [],
       lastApply: null,
-      history: [...(start.checkpoint ?? []), ...(start.log ?? [])].slice(-1000).map((e) => e.line),
+      history: start.history ?? [...(start.checkpoint ?? []), ...(start.log ?? [])].slice(-1000).map((e) => e.line),
       answers: {},
       commands: fromEntries(start.log ?? [], start.checkpoint ?? []),
       ran: 0,
