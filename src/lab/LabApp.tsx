@@ -23,8 +23,8 @@ interface Props {
   exercises: ExerciseDef[];
   /** Undo/redo by rebuilding the sandbox from its command log. */
   history: { canRedo: boolean; undo(): void; redo(): void };
-  /** Encodes this lab (options + command log) for a share link. */
-  share(): Promise<string>;
+  /** Encodes this lab (options + command log) for a share link; null once its log was too long to keep. */
+  share(): Promise<string | null>;
   /** Starts the lab over; `extraSetup` runs after the lab's own set-up (an exercise's start state). */
   onReset(extraSetup?: string[], faults?: Record<string, unknown>): void;
   /** Called once the terminal is usable, with a way for lesson code blocks to run commands in it. */
@@ -75,8 +75,9 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
   const busy = useLab(store, (s) => s.busy);
   const now = useLab(store, (s) => s.now);
   const lastApply = useLab(store, (s) => s.lastApply);
-  const logLength = useLab(store, (s) => s.log.length);
-  const [initialLogLength] = useState(() => store.getState().log.length);
+  const undoable = useLab(store, (s) => s.commands.recent.length);
+  const rebuildable = useLab(store, (s) => s.commands.rebuildable);
+  const ran = useLab(store, (s) => s.ran);
   const [shareStatus, setShareStatus] = useState('');
   const dark = useDarkTheme();
   const editorApi = useRef<{ apply(): void; insert(text: string): void; focus(): void } | null>(null);
@@ -174,17 +175,22 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
           <button type="button" class="button" aria-pressed={paused} onClick={() => store.getState().setPaused(!paused)}>
             {paused ? t.resume : t.pause}
           </button>
-          <button type="button" class="button" disabled={busy || logLength === 0} onClick={() => history.undo()} title={t.undoHint}>
+          <button type="button" class="button" disabled={busy || undoable === 0} onClick={() => history.undo()} title={rebuildable ? t.undoHint : t.historyTooLong}>
             {t.undo}
           </button>
-          <button type="button" class="button" disabled={busy || !history.canRedo || logLength !== initialLogLength} onClick={() => history.redo()}>
+          <button type="button" class="button" disabled={busy || !history.canRedo || ran > 0} onClick={() => history.redo()}>
             {t.redo}
           </button>
           <button
             type="button"
             class="button"
             onClick={async () => {
-              const url = `${location.href.split('#')[0]}#lab=${await share()}`;
+              const code = await share();
+              if (code === null) {
+                setShareStatus(t.historyTooLong);
+                return;
+              }
+              const url = `${location.href.split('#')[0]}#lab=${code}`;
               try {
                 await navigator.clipboard.writeText(url);
                 setShareStatus(t.linkCopied);

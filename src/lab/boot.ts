@@ -12,6 +12,7 @@ import { createCompleter } from './terminal/complete';
 import { forget, labKey } from './storage';
 import { replay } from './replay';
 import { encodeLab, type LogEntry } from '../learn/share/codec';
+import { replayOrder } from './command-log';
 import { optionsToSearch, parseSandboxOptions } from './sandbox-options';
 import type { LabConfig, LabSandbox } from './types';
 import type { ExerciseDef } from '../learn/exercise/types';
@@ -36,7 +37,8 @@ export interface StartOptions {
 
 export async function startLab(root: HTMLElement, config: LabConfig, start: StartOptions = {}): Promise<RunningLab> {
   const t = labStrings(config.locale);
-  const exercises = await loadExercises(config.exercises);
+  // Fetched while the sandbox below is built (CPU-bound), not before it: one round trip less to wait for.
+  const exercisesLoaded = loadExercises(config.exercises);
   let runner: (line: string) => void = () => undefined;
   let stopClock = () => undefined as void;
   let unsubscribe = () => undefined as void;
@@ -44,10 +46,11 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
   let redo: LogEntry[] = [];
 
   /**
-   * Builds a fresh sandbox (set-up, then an exercise's extra set-up, then a command log replayed at
-   * its original virtual times) and renders the lab on it. Resolves once the terminal takes input.
+   * Builds a fresh sandbox (set-up, then an exercise's extra set-up, then a command log — its
+   * frozen checkpoint, then the undoable recent commands — replayed at their original virtual
+   * times) and renders the lab on it. Resolves once the terminal takes input.
    */
-  const mount = async (extraSetup: string[] = [], log: LogEntry[] = [], faults?: Record<string, unknown>): Promise<void> => {
+  const mount = async (extraSetup: string[] = [], log: LogEntry[] = [], faults?: Record<string, unknown>, checkpoint: LogEntry[] = [], history?: string[]): Promise<void> => {
     stopClock();
     unsubscribe();
     render(null, root);
@@ -56,11 +59,12 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
     await sandbox.settle();
     if (faults) sandbox.setFaults?.(faults);
     const startedAt = sandbox.clock.now();
-    await replay(sandbox, log, startedAt);
+    await replay(sandbox, [...checkpoint, ...log], startedAt);
     await sandbox.settle();
-    const store = createLabStore(sandbox, { log, startedAt });
+    const store = createLabStore(sandbox, { log, checkpoint, startedAt, history });
+    const exercises = await exercisesLoaded;
     unsubscribe = store.subscribe((s, prev) => {
-      if (s.log.length > prev.log.length) redo = [];
+      if (s.ran > prev.ran) redo = [];
     });
     stopClock = startClock(store);
     let ready!: () => void;
@@ -74,26 +78,31 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
         complete: createCompleter(sandbox),
         exercises,
         history: {
-          canUndo: log.length > 0 || store.getState().log.length > 0,
           canRedo: redo.length > 0,
           undo: () => {
-            const current = store.getState().log;
-            if (current.length === 0) return;
-            const kept = current.slice(0, -1);
-            const undone = current[current.length - 1]!;
+            const { commands, history } = store.getState();
+            const { recent, checkpoint } = commands;
+            if (recent.length === 0) return;
+            const kept = recent.slice(0, -1);
+            const undone = recent[recent.length - 1]!;
             // Set before mounting: the new lab reads it to enable Redo (replay itself logs nothing new).
             redo = [...redo, undone];
-            void mount(extraSetup, kept, faults);
+            // History carries over: the compacted log no longer holds the reads exercises look for.
+            void mount(extraSetup, kept, faults, checkpoint, history.slice(0, -1));
           },
           redo: () => {
             const next = redo[redo.length - 1];
             if (!next) return;
             redo = redo.slice(0, -1);
-            void mount(extraSetup, [...store.getState().log, next], faults);
+            const { commands, history } = store.getState();
+            void mount(extraSetup, [...commands.recent, next], faults, commands.checkpoint, [...history, next.line]);
           },
         },
-        share: () =>
-          encodeLab({ v: 1, lab: config.id, options: parseSandboxOptions(optionsToSearch(config.sandbox)), log: store.getState().log }),
+        share: async () => {
+          const { commands } = store.getState();
+          if (!commands.rebuildable) return null;
+          return encodeLab({ v: 1, lab: config.id, options: parseSandboxOptions(optionsToSearch(config.sandbox)), log: replayOrder(commands) });
+        },
         onReady: (run: (line: string) => void) => {
           runner = run;
           ready();

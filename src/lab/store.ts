@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExecResult, LabSandbox } from './types';
 import type { LogEntry } from '../learn/share/codec';
+import { append, fromEntries, isReadOnlyLine, type CommandLog } from './command-log';
 
 export type Speed = 1 | 4 | 'skip';
 export type Pane = 'editor' | 'portal' | 'diagram' | 'exercises';
@@ -36,8 +37,13 @@ export interface LabState {
   history: string[];
   /** Typed exercise answers by exercise id. */
   answers: Record<string, string>;
-  /** Every command with its virtual time: with the seed and options, the whole state (undo, share). */
-  log: LogEntry[];
+  /**
+   * The commands with their virtual times: with the seed and options, the whole state (undo,
+   * share). Bounded: see command-log.ts.
+   */
+  commands: CommandLog;
+  /** Commands run since this store was created (Redo is only offered before the first). */
+  ran: number;
 }
 
 export interface LabActions {
@@ -60,7 +66,10 @@ const FRESH_MS = 20_000;
  * One store per lab. It owns the sandbox; every view changes the world only through `exec`
  * (Apply and portal actions are commands too), so editor, terminal, portal and diagram agree.
  */
-export function createLabStore(sandbox: LabSandbox, start: { log?: LogEntry[]; startedAt?: number } = {}): LabStore {
+export function createLabStore(
+  sandbox: LabSandbox,
+  start: { log?: LogEntry[]; checkpoint?: LogEntry[]; startedAt?: number; history?: string[] } = {},
+): LabStore {
   const startedAt = start.startedAt ?? sandbox.clock.now();
   let seq = 0;
   let carry = 0;
@@ -101,7 +110,9 @@ export function createLabStore(sandbox: LabSandbox, start: { log?: LogEntry[]; s
       const job = queue.then(async () => {
         const entry: LogEntry = { t: sandbox.clock.now() - startedAt, line };
         if (opts.stdin !== undefined) entry.stdin = opts.stdin;
-        set({ busy: true, log: [...get().log, entry] });
+        set({ busy: true });
+        // What a replay could depend on; a read-only command that leaves all of it alone is inert.
+        const before = [sandbox.kube.version, sandbox.arm.version, sandbox.arm.activityLog.at(-1), sandbox.clock.now()];
         let result: ExecResult;
         try {
           result = await sandbox.exec(line, opts.stdin === undefined ? undefined : { stdin: opts.stdin });
@@ -109,6 +120,9 @@ export function createLabStore(sandbox: LabSandbox, start: { log?: LogEntry[]; s
           // The simulator should never throw; if it does, the learner sees a message, not a dead lab.
           result = { stdout: '', stderr: `internal error: ${err instanceof Error ? err.message : String(err)}\n`, exitCode: 1 };
         }
+        const after = [sandbox.kube.version, sandbox.arm.version, sandbox.arm.activityLog.at(-1), sandbox.clock.now()];
+        const inert = opts.stdin === undefined && isReadOnlyLine(line) && before.every((v, i) => v === after[i]);
+        set({ commands: append(get().commands, entry, inert), ran: get().ran + 1 });
         publish();
         const shown: TerminalEntry = { seq: ++seq, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
         if (opts.echo) shown.command = line;
@@ -131,9 +145,10 @@ export function createLabStore(sandbox: LabSandbox, start: { log?: LogEntry[]; s
       transcript: [],
       portalPath: [],
       lastApply: null,
-      history: (start.log ?? []).map((e) => e.line),
+      history: start.history ?? [...(start.checkpoint ?? []), ...(start.log ?? [])].slice(-1000).map((e) => e.line),
       answers: {},
-      log: start.log ?? [],
+      commands: fromEntries(start.log ?? [], start.checkpoint ?? []),
+      ran: 0,
       exec: run,
       async apply(yaml) {
         const result = await run('kubectl apply -f -', { stdin: yaml, echo: true });

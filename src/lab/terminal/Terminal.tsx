@@ -5,6 +5,7 @@ import { WebLinksAddon } from '@xterm/addon-web-links';
 import '@xterm/xterm/css/xterm.css';
 import { LineEditor } from './line-editor';
 import { needsMoreInput } from './continuation';
+import { SCROLLBACK_LINES } from './limits';
 import type { LabStore, TerminalEntry } from '../store';
 import { isStringArray, labKey, readJson, writeJson } from '../storage';
 import type { Completer } from './completer';
@@ -47,7 +48,7 @@ export function Terminal({ store, labId, complete, t, onReady }: Props) {
       cursorBlink: true,
       fontFamily: 'ui-monospace, "Cascadia Mono", Menlo, Consolas, "Noto Sans Mono CJK KR", monospace',
       fontSize: 13,
-      scrollback: 2000,
+      scrollback: SCROLLBACK_LINES,
       screenReaderMode: true,
       allowProposedApi: false,
       theme: { background: '#0c0c0c', foreground: '#e6edf3', cursor: '#e6edf3' },

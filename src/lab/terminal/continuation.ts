@@ -7,6 +7,8 @@ export function needsMoreInput(text: string): boolean {
   const lines = text.split('\n');
   // Heredocs: each `<<WORD` opened on a line must be closed by a later line equal to WORD.
   const pending: { word: string; strip: boolean }[] = [];
+  // Heredoc bodies are data: an apostrophe in one ("don't") must not read as an open quote.
+  const commandLines: string[] = [];
   for (const line of lines) {
     if (pending.length > 0) {
       const head = pending[0]!;
@@ -14,6 +16,7 @@ export function needsMoreInput(text: string): boolean {
       if (candidate === head.word) pending.shift();
       continue;
     }
+    commandLines.push(line);
     for (const m of stripQuoted(line).matchAll(/<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/g)) {
       pending.push({ word: m[3]!, strip: m[1] === '-' });
     }
@@ -21,12 +24,15 @@ export function needsMoreInput(text: string): boolean {
   if (pending.length > 0) return true;
   const last = lines[lines.length - 1] ?? '';
   if (/(^|[^\\])\\$/.test(last)) return true;
-  return hasOpenQuote(text);
+  return hasOpenQuote(commandLines.join('\n'));
 }
 
-/** The line with quoted parts blanked, so `echo "<<EOF"` does not open a heredoc. */
+/**
+ * The line with quoted parts blanked, so `echo "<<EOF"` does not open a heredoc — except a quoted
+ * heredoc word (`<<'EOF'`), which still opens one.
+ */
 function stripQuoted(line: string): string {
-  return line.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, (m) => ' '.repeat(m.length));
+  return line.replace(/<<-?\s*(['"])[A-Za-z_][A-Za-z0-9_]*\1|'[^']*'|"(?:[^"\\]|\\.)*"/g, (m) => (m.startsWith('<<') ? m : ' '.repeat(m.length)));
 }
 
 function hasOpenQuote(text: string): boolean {

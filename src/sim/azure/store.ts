@@ -20,6 +20,15 @@ export interface ArmListFilter {
 
 export const RESOURCE_GROUP_TYPE = 'Microsoft.Resources/resourceGroups';
 
+/**
+ * Activity-log entries kept, newest last. Azure keeps 90 days of events; a lab's virtual time
+ * rarely passes hours, so a count is what bounds memory in a long session. 5,000 is far more than
+ * the portal's list (200 here) or `az monitor activity-log list` (50 by default) ever shows. When
+ * full, the oldest ACTIVITY_LOG_TRIM go at once, so trimming costs O(1) per entry on average.
+ */
+export const ACTIVITY_LOG_LIMIT = 5000;
+export const ACTIVITY_LOG_TRIM = 500;
+
 export class ArmStore {
   private resources = new Map<string, ArmResource>();
   private order = new Map<string, number>();
@@ -33,7 +42,7 @@ export class ArmStore {
   private writePrefix = new Map<string, string>();
   private seq = 0;
   private writes = 0;
-  /** Every ARM operation, oldest first. */
+  /** ARM operations, oldest first: the newest ACTIVITY_LOG_LIMIT at most. */
   readonly activityLog: ActivityLogEntry[] = [];
 
   constructor(
@@ -200,6 +209,7 @@ export class ArmStore {
       entry.properties = { statusCode: entry.subStatus, statusMessage: JSON.stringify(error.toJSON()) };
     }
     this.activityLog.push(entry);
+    if (this.activityLog.length > ACTIVITY_LOG_LIMIT) this.activityLog.splice(0, ACTIVITY_LOG_TRIM);
     return entry;
   }
 }

@@ -163,6 +163,9 @@ describe('needsMoreInput (the shell continuation prompt)', () => {
     ["echo 'it''s'", false],
     ['kubectl get svc \\', true],
     ['echo hi # a comment with \' quote', false],
+    ["cat <<'EOF'\ndon't\nEOF", false],
+    ['cat <<EOF\nsay "hi\nEOF', false],
+    ["cat <<EOF\ndon't\nEOF\necho 'open", true],
   ])('%j → %s', (text, expected) => {
     expect(needsMoreInput(text)).toBe(expected);
   });

@@ -1,0 +1,141 @@
+// Lighthouse for the pages in LIGHTHOUSE_PAGES, mobile and desktop, median of 3 runs each (by
+// performance score), all four categories. The site is served the way a static host serves it:
+// gzip for text and long cache lifetimes for Astro's hashed assets, since the test server does
+// neither and Lighthouse's simulated throttling prices every uncompressed byte.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { createServer } from 'node:http';
+import { readFileSync, statSync, mkdtempSync, rmSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.ts';
+
+/**
+ * Pages the report covers. Every lesson has a lab, so the text-only page is the language home for
+ * now; add a text-only lesson here when there is one.
+ */
+export const LIGHTHOUSE_PAGES = [
+  { path: '/en/', kind: 'home page' },
+  { path: '/ko/', kind: 'text page (language home)' },
+  { path: '/en/lessons/where-does-external-ip-come-from/', kind: 'lab lesson, before the lab starts' },
+];
+export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+const RUNS = 3;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.webmanifest']);
+
+function resolveFile(root, urlPath) {
+  const path = resolve(join(root, normalize(decodeURIComponent(urlPath.split('?')[0]))));
+  if (!path.startsWith(root)) return null;
+  for (const candidate of [path, join(path, 'index.html')]) {
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // next candidate
+    }
+  }
+  return null;
+}
+
+/** A static host for dist/: gzip when asked for, immutable caching for hashed /_astro/ files. */
+export function startGzipHost(dir) {
+  const root = resolve(dir);
+  const cache = new Map();
+  const server = createServer((req, res) => {
+    const found = resolveFile(root, req.url ?? '/');
+    const file = found ?? join(root, '404.html');
+    const status = found ? 200 : 404;
+    const ext = extname(file);
+    const headers = {
+      'content-type': TYPES[ext] ?? 'application/octet-stream',
+      'cache-control': (req.url ?? '').startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=600',
+    };
+    let body = readFileSync(file);
+    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      if (!cache.has(file)) cache.set(file, gzipSync(body, { level: 9 }));
+      body = cache.get(file);
+      headers['content-encoding'] = 'gzip';
+      headers.vary = 'accept-encoding';
+    }
+    res.writeHead(status, headers).end(body);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${server.address().port}`, server })));
+}
+
+/** One Lighthouse run. Asynchronous on purpose: the host serving the pages lives in this process. */
+async function runOnce(url, formFactor, chrome) {
+  const dir = mkdtempSync(join(tmpdir(), 'eil-lh-'));
+  const out = join(dir, 'report.json');
+  const args = [
+    url,
+    '--quiet',
+    '--output=json',
+    `--output-path=${out}`,
+    `--only-categories=${CATEGORIES.join(',')}`,
+    `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
+  ];
+  if (formFactor === 'desktop') args.push('--preset=desktop');
+  try {
+    await promisify(execFile)('node_modules/.bin/lighthouse', args, { env: { ...process.env, CHROME_PATH: chrome }, maxBuffer: 16 * 1024 * 1024, timeout: 180_000 });
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((report.categories[c]?.score ?? 0) * 100)]));
+    const misses = Object.entries(report.audits)
+      .filter(([, a]) => a.score !== null && a.score < 1 && ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode))
+      .map(([id, a]) => `${id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
+    return { scores, misses, version: report.lighthouseVersion };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function lighthouseBench(pages = LIGHTHOUSE_PAGES) {
+  const chrome = findChromium();
+  if (!chrome) return { skipped: 'no Chromium' };
+  const { url, server } = await startGzipHost('dist');
+  const rows = [];
+  try {
+    for (const page of pages) {
+      for (const formFactor of ['mobile', 'desktop']) {
+        const runs = [];
+        for (let i = 0; i < RUNS; i++) runs.push(await runOnce(url + page.path, formFactor, chrome));
+        runs.sort((a, b) => a.scores.performance - b.scores.performance);
+        const median = runs[Math.floor(runs.length / 2)];
+        rows.push({ ...page, formFactor, ...median, performanceRuns: runs.map((r) => r.scores.performance) });
+      }
+    }
+  } finally {
+    server.close();
+  }
+  return { rows };
+}
+
+export function lighthouseRows(result) {
+  if (result.skipped) return [{ area: 'Lighthouse', measure: '(skipped)', value: result.skipped, target: '', ok: null }];
+  return result.rows.map((r) => ({
+    area: `Lighthouse ${r.formFactor}`,
+    measure: `${r.path} (${r.kind}): perf · a11y · best practices · SEO (perf runs ${r.performanceRuns.join('/')})`,
+    value: CATEGORIES.map((c) => r.scores[c]).join(' · '),
+    target: r.formFactor === 'mobile' ? 'perf 100 (all 100)' : 'all 100',
+    ok: CATEGORIES.every((c) => r.scores[c] === 100),
+    misses: r.misses,
+    version: r.version,
+  }));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await lighthouseBench();
+  for (const r of lighthouseRows(result)) console.log(r.area, r.measure, r.value, r.misses?.join(', ') ?? '');
+}
