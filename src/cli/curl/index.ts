@@ -284,8 +284,11 @@ export async function runCurl(ctx: CliContext, argv: string[], origin: CurlOrigi
     const d = resolveFromPod(ctx.kube, t.host, origin.namespace);
     traceLines.push(...d.trace);
     ip = d.kind === 'a' ? d.ip : d.kind === 'upstream' ? resolvePublic(ctx, d.name) : undefined;
-    if (d.kind === 'upstream' && ip && d.name !== t.host.toLowerCase().replace(/\.$/, '')) traceLines.push(`Azure DNS: ${d.name} → A ${ip}`);
-  } else ip = resolvePublic(ctx, t.host);
+    if (d.kind === 'upstream') traceLines.push(ip ? `Azure DNS: ${d.name} → A ${ip}` : `Azure DNS: no record for ${d.name} (NXDOMAIN)`);
+  } else {
+    ip = resolvePublic(ctx, t.host);
+    if (!ip) traceLines.push(`DNS: no record for ${t.host} (NXDOMAIN). From the lab terminal only Azure DNS labels of Public IPs resolve; Service names exist only in the cluster's DNS, for pods`);
+  }
   if (!ip) return failWith(6, `Could not resolve host: ${t.host}`);
 
   // Connect timers: curl's own (--connect-timeout, else 300 s; -m caps everything) against the
