@@ -15,10 +15,10 @@
  */
 import type { CliContext } from '../context';
 import { resolvePath, type ExecResult, type CommandFn, type ShellState } from '../shell/types';
-import { INTERNET_CLIENT_IP, walkInbound } from '../../sim/network/inbound';
+import { INTERNET_CLIENT_IP, walkInbound, walkToOwnPod } from '../../sim/network/inbound';
 import { isIPv4 } from '../../sim/network/addr';
 import { resolveFromPod } from '../../sim/network/dns';
-import type { Service } from '../../sim/kube/types';
+import type { KubeObject, Service } from '../../sim/kube/types';
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 127_000;
 
@@ -32,6 +32,8 @@ export interface CurlOrigin {
   node?: string;
   /** The calling pod's namespace: cluster DNS's first search domain. Unset for the internet. */
   namespace?: string;
+  /** The calling pod itself (`localhost` is its own network namespace). */
+  pod?: KubeObject;
   /** Where `-o FILE` writes: the terminal's in-memory files. Unset in a pod (its file system is not modelled; the file is dropped). */
   shell?: ShellState;
 }
@@ -279,7 +281,9 @@ export async function runCurl(ctx: CliContext, argv: string[], origin: CurlOrigi
 
   // Name resolution: a pod asks CoreDNS (search list, then upstream); the terminal asks the internet.
   let ip: string | undefined;
+  const loopback = (a: string) => a.startsWith('127.');
   if (isIPv4(t.host)) ip = t.host;
+  else if (t.host.toLowerCase() === 'localhost') ip = '127.0.0.1'; // /etc/hosts, before any DNS
   else if (origin.namespace !== undefined) {
     const d = resolveFromPod(ctx.kube, t.host, origin.namespace);
     traceLines.push(...d.trace);
@@ -300,11 +304,18 @@ export async function runCurl(ctx: CliContext, argv: string[], origin: CurlOrigi
     await ctx.advance(waitMs);
     return failWith(28, `Failed to connect to ${t.host} port ${t.port} after ${waitMs} ms: ${kernelFirst ? "Couldn't connect to server" : 'Timeout was reached'}`);
   };
-  const inside = origin.node !== undefined && clusterAddress(ctx, ip);
+  const self = origin.pod && loopback(ip) ? origin.pod : undefined;
+  if (!origin.pod && loopback(ip)) {
+    // The lab terminal's own machine runs no web server.
+    return failWith(7, `Failed to connect to ${t.host} port ${t.port} after 0 ms: Couldn't connect to server`);
+  }
+  const inside = self !== undefined || (origin.node !== undefined && clusterAddress(ctx, ip));
   if (!origin.callerIp && !inside) return timedOut();
   if (o.verbose) v.push(`*   Trying ${ip}:${t.port}...`);
 
-  const r = walkInbound({ arm: ctx.arm, kube: ctx.kube, now: ctx.clock.now() }, { ip, port: t.port, method, path: t.path, host: hostHeader, callerIp: origin.callerIp ?? '', fromNode: origin.node });
+  const env = { arm: ctx.arm, kube: ctx.kube, now: ctx.clock.now() };
+  const req = { ip, port: t.port, method, path: t.path, host: hostHeader, callerIp: origin.callerIp ?? '', fromNode: origin.node } as const;
+  const r = self ? walkToOwnPod(env, req, self) : walkInbound(env, req);
   traceLines.push(...r.trace);
   if (r.kind === 'timeout') return timedOut();
   if (r.kind === 'refused') {

@@ -29,7 +29,7 @@ export async function execInPod(ctx: CliContext, pod: KubeObject, cmd: string[])
   const egress = egressFor(ctx.arm, ctx.options.outboundType, nodeResourceGroup(ctx.options), node);
   const [prog, ...rest] = cmd;
   let r: ExecResult;
-  const origin = { callerIp: egress?.ip, node, namespace: pod.metadata.namespace ?? 'default' };
+  const origin = { callerIp: egress?.ip, node, namespace: pod.metadata.namespace ?? 'default', pod };
   if (prog === 'curl') r = await runCurl(ctx, cmd, origin);
   else if (prog === 'wget') {
     // busybox/GNU wget: `-qO-` (or `-q -O -`) = quiet, body to stdout; map onto curl -s.

@@ -12,7 +12,7 @@ import type { ArmResource } from '../azure/types';
 import type { KubeStore } from '../kube/store';
 import type { KubeObject, Service } from '../kube/types';
 import { cidrContains, isPrivate, stableHash } from './addr';
-import { answer, isIngressController, type AppAnswer } from './apps';
+import { answer, appFor, isIngressController, type AppAnswer } from './apps';
 import { routeIngress } from './ingress';
 
 /**
@@ -191,6 +191,13 @@ function walkInsideCluster(env: Env, req: InboundRequest, node: string, trace: s
   return containerAnswer(env, req, pod, ns, req.port, trace);
 }
 
+/** `localhost`/127.0.0.0/8 from inside a pod: its own network namespace, shared by its containers. */
+export function walkToOwnPod(env: Env, req: InboundRequest, pod: KubeObject): InboundOutcome {
+  const ns = pod.metadata.namespace ?? 'default';
+  const trace = [`${req.ip} is loopback: pod ${ns}/${pod.metadata.name}'s own network namespace (its containers share it)`];
+  return containerAnswer(env, req, pod, ns, req.port, trace, true);
+}
+
 /** Steps 6–7: kube-proxy picks one of `candidates`, and the pod's container answers. */
 function toPod(env: Env, req: InboundRequest, svc: Service, svcPort: NonNullable<Service['spec']['ports']>[number], candidates: Endpoint[], flowKey: string, trace: string[], policy: string, source?: string): InboundOutcome {
   const named = `Service ${svc.metadata.namespace}/${svc.metadata.name} port ${svcPort.port}`;
@@ -206,10 +213,13 @@ function toPod(env: Env, req: InboundRequest, svc: Service, svcPort: NonNullable
 }
 
 /** The container of `pod` that listens on `targetPort` answers the request. */
-function containerAnswer(env: Env, req: InboundRequest, pod: KubeObject, ns: string, targetPort: number, trace: string[]): InboundOutcome {
+function containerAnswer(env: Env, req: InboundRequest, pod: KubeObject, ns: string, targetPort: number, trace: string[], listenersOnly = false): InboundOutcome {
   const ep = { pod: pod.metadata.name };
   const containers = ((pod?.spec as { containers?: { image: string; ports?: { containerPort: number }[] }[] } | undefined)?.containers ?? []);
-  const c = containers.find((x) => x.ports?.some((p) => p.containerPort === targetPort)) ?? containers[0];
+  // On loopback only a container whose app listens on the port can answer (a curl image listens on nothing).
+  const listening = (x: { image: string }) => { const ports = appFor(x.image).ports; return ports !== 'any' && ports.includes(targetPort); };
+  const c = listenersOnly ? containers.find(listening) : containers.find((x) => x.ports?.some((p) => p.containerPort === targetPort)) ?? containers[0];
+  if (listenersOnly && !c) return { kind: 'refused', trace: [...trace, `nothing in pod ${ns}/${pod.metadata.name} listens on port ${targetPort} → RST (connection refused)`] };
   if (!c) return { kind: 'refused', trace: [...trace, `pod ${ep.pod} is gone → connection refused`] };
   const appReq = { method: req.method, path: req.path, host: req.host, port: targetPort, date: new Date(env.now) };
   const viaIngress = isIngressController(c.image) && targetPort === 80;

@@ -133,6 +133,18 @@ describe('Service names from a pod', () => {
   });
 });
 
+describe('localhost', () => {
+  it('in a pod is the pod itself; in the terminal nothing listens', async () => {
+    const { sb, pod } = await cluster();
+    expect(await sb.exec(`kubectl exec -n shop ${pod} -- curl -s -o /dev/null -w '%{http_code} %{remote_ip}' localhost`)).toEqual({ stdout: '200 127.0.0.1', stderr: '', exitCode: 0 });
+    expect((await sb.exec(`kubectl exec -n shop ${pod} -- curl -s --trace http://127.0.0.1:8080/`)).stderr).toBe(
+      `[trace] 1. 127.0.0.1 is loopback: pod shop/${pod}'s own network namespace (its containers share it)\n[trace] 2. nothing in pod shop/${pod} listens on port 8080 → RST (connection refused)\ncommand terminated with exit code 7\n`,
+    );
+    expect(await sb.exec(`${RUN} -- curl http://localhost/`)).toEqual({ stdout: deleted(), stderr: "curl: (7) Failed to connect to localhost port 80 after 1 ms: Couldn't connect to server\n", exitCode: 7 });
+    expect(await sb.exec('curl localhost')).toEqual({ stdout: '', stderr: "curl: (7) Failed to connect to localhost port 80 after 0 ms: Couldn't connect to server\n", exitCode: 7 });
+  });
+});
+
 describe('from the lab terminal (the internet)', () => {
   it('cluster names do not resolve; a ClusterIP is not routable', async () => {
     const { sb, clusterIp } = await cluster();
