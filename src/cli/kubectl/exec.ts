@@ -29,12 +29,16 @@ export async function execInPod(ctx: CliContext, pod: KubeObject, cmd: string[])
   const egress = egressFor(ctx.arm, ctx.options.outboundType, nodeResourceGroup(ctx.options), node);
   const [prog, ...rest] = cmd;
   let r: ExecResult;
-  if (prog === 'curl') r = await runCurl(ctx, cmd, { callerIp: egress?.ip, node });
+  const origin = { callerIp: egress?.ip, node, namespace: pod.metadata.namespace ?? 'default', pod };
+  if (prog === 'curl') r = await runCurl(ctx, cmd, origin);
   else if (prog === 'wget') {
     // busybox/GNU wget: `-qO-` (or `-q -O -`) = quiet, body to stdout; map onto curl -s.
     const url = rest.filter((a) => !a.startsWith('-') && a !== '-').pop();
-    r = await runCurl(ctx, ['curl', '-s', ...(url ? [url] : [])], { callerIp: egress?.ip, node });
-    if (r.exitCode !== 0) r = { stdout: '', stderr: `wget: can't connect to remote host: Connection timed out\n`, exitCode: 1 };
+    r = await runCurl(ctx, ['curl', '-s', ...(url ? [url] : [])], origin);
+    // busybox wget's words for a name that does not resolve, and for everything else.
+    const host = (url ?? '').replace(/^[a-z]+:\/\//i, '').replace(/[:/?#].*$/, '');
+    if (r.exitCode === 6) r = { stdout: '', stderr: `wget: bad address '${host}'\n`, exitCode: 1 };
+    else if (r.exitCode !== 0) r = { stdout: '', stderr: `wget: can't connect to remote host: Connection timed out\n`, exitCode: 1 };
   } else if (prog === 'hostname') r = { stdout: `${pod.metadata.name}\n`, stderr: '', exitCode: 0 };
   else if (prog === 'echo') r = { stdout: rest.join(' ') + '\n', stderr: '', exitCode: 0 };
   else {

@@ -12,7 +12,7 @@ import type { ArmResource } from '../azure/types';
 import type { KubeStore } from '../kube/store';
 import type { KubeObject, Service } from '../kube/types';
 import { cidrContains, isPrivate, stableHash } from './addr';
-import { answer, isIngressController, type AppAnswer } from './apps';
+import { answer, appFor, isIngressController, type AppAnswer } from './apps';
 import { routeIngress } from './ingress';
 
 /**
@@ -73,6 +73,8 @@ export function walkInbound(env: Env, req: InboundRequest): InboundOutcome {
       trace.push(`Pod on node ${req.fromNode} → ${req.ip}:${req.port}: kube-proxy on that node holds ${req.ip} as the load balancer IP of Service ${own.metadata.namespace}/${own.metadata.name} and handles it there (the Azure load balancer is not involved)`);
       return toPod(env, req, own, ownPort, readyEndpoints(env.kube, own), `${req.fromNode}:${req.ip}:${req.port}`, trace, 'traffic from a pod: any ready endpoint');
     }
+    const inside = walkInsideCluster(env, req, req.fromNode, trace);
+    if (inside) return inside;
   }
 
   // 1. Which Azure object owns this address? Only a Public IP is reachable from the internet.
@@ -156,6 +158,46 @@ export function walkInbound(env: Env, req: InboundRequest): InboundOutcome {
   return toPod(env, req, svc, svcPort, ready.filter((e) => !local || e.nodeName === chosen), flow + chosen, trace, `externalTrafficPolicy ${local ? 'Local' : 'Cluster'}`, source);
 }
 
+/**
+ * From a pod, to a Service's ClusterIP or straight to a pod IP (what cluster DNS hands out, dns.ts).
+ * ClusterIP: kube-proxy on the caller's node DNATs a Service port to one ready endpoint
+ * (internalTrafficPolicy Local: only endpoints on that node), REJECTs when there is none; a port
+ * the Service does not have matches no rule, so the packet leaves for a virtual address nobody
+ * owns and is dropped. A pod IP is routed pod to pod (no kube-proxy). Undefined: neither.
+ */
+function walkInsideCluster(env: Env, req: InboundRequest, node: string, trace: string[]): InboundOutcome | undefined {
+  const svc = env.kube
+    .select('Service')
+    .map((o) => o as Service)
+    .find((s) => s.spec.clusterIP && s.spec.clusterIP !== 'None' && (s.spec.clusterIP === req.ip || (s.spec.clusterIPs ?? []).includes(req.ip)));
+  if (svc) {
+    const named = `Service ${svc.metadata.namespace}/${svc.metadata.name}`;
+    const port = svc.spec.ports?.find((p) => p.port === req.port && (p.protocol ?? 'TCP') === 'TCP');
+    if (!port) {
+      trace.push(`Pod on node ${node} → ${req.ip}:${req.port}: ${req.ip} is the ClusterIP of ${named}, which has no TCP port ${req.port}; kube-proxy has no rule for it, and nothing else owns a ClusterIP → packet dropped`);
+      return { kind: 'timeout', trace };
+    }
+    trace.push(`Pod on node ${node} → ${req.ip}:${req.port}: ClusterIP of ${named}; kube-proxy on that node DNATs it to an endpoint`);
+    const local = (svc.spec as { internalTrafficPolicy?: string }).internalTrafficPolicy === 'Local';
+    const ready = readyEndpoints(env.kube, svc).filter((e) => !local || e.nodeName === node);
+    return toPod(env, req, svc, port, ready, `${node}:${req.ip}:${req.port}`, trace, `internalTrafficPolicy ${local ? 'Local' : 'Cluster'}`);
+  }
+  const pod = env.kube.select('Pod').find((p) => (p.status as { podIP?: string } | undefined)?.podIP === req.ip);
+  if (!pod) return undefined;
+  const ns = pod.metadata.namespace ?? 'default';
+  const podNode = (pod.spec as { nodeName?: string }).nodeName ?? '?';
+  trace.push(`Pod on node ${node} → ${req.ip}:${req.port}: pod IP of ${ns}/${pod.metadata.name} on node ${podNode}, routed pod to pod (no kube-proxy)`);
+  if ((pod.status as { phase?: string } | undefined)?.phase !== 'Running') return { kind: 'refused', trace: [...trace, `pod ${ns}/${pod.metadata.name} is not running → connection refused`] };
+  return containerAnswer(env, req, pod, ns, req.port, trace);
+}
+
+/** `localhost`/127.0.0.0/8 from inside a pod: its own network namespace, shared by its containers. */
+export function walkToOwnPod(env: Env, req: InboundRequest, pod: KubeObject): InboundOutcome {
+  const ns = pod.metadata.namespace ?? 'default';
+  const trace = [`${req.ip} is loopback: pod ${ns}/${pod.metadata.name}'s own network namespace (its containers share it)`];
+  return containerAnswer(env, req, pod, ns, req.port, trace, true);
+}
+
 /** Steps 6–7: kube-proxy picks one of `candidates`, and the pod's container answers. */
 function toPod(env: Env, req: InboundRequest, svc: Service, svcPort: NonNullable<Service['spec']['ports']>[number], candidates: Endpoint[], flowKey: string, trace: string[], policy: string, source?: string): InboundOutcome {
   const named = `Service ${svc.metadata.namespace}/${svc.metadata.name} port ${svcPort.port}`;
@@ -166,16 +208,26 @@ function toPod(env: Env, req: InboundRequest, svc: Service, svcPort: NonNullable
 
   // 7. The container.
   const pod = env.kube.peek('Pod', ep.pod, svc.metadata.namespace);
+  if (!pod) return { kind: 'refused', trace: [...trace, `pod ${ep.pod} is gone → connection refused`] };
+  return containerAnswer(env, req, pod, svc.metadata.namespace ?? 'default', targetPort, trace);
+}
+
+/** The container of `pod` that listens on `targetPort` answers the request. */
+function containerAnswer(env: Env, req: InboundRequest, pod: KubeObject, ns: string, targetPort: number, trace: string[], listenersOnly = false): InboundOutcome {
+  const ep = { pod: pod.metadata.name };
   const containers = ((pod?.spec as { containers?: { image: string; ports?: { containerPort: number }[] }[] } | undefined)?.containers ?? []);
-  const c = containers.find((x) => x.ports?.some((p) => p.containerPort === targetPort)) ?? containers[0];
-  if (!pod || !c) return { kind: 'refused', trace: [...trace, `pod ${ep.pod} is gone → connection refused`] };
+  // On loopback only a container whose app listens on the port can answer (a curl image listens on nothing).
+  const listening = (x: { image: string }) => { const ports = appFor(x.image).ports; return ports !== 'any' && ports.includes(targetPort); };
+  const c = listenersOnly ? containers.find(listening) : containers.find((x) => x.ports?.some((p) => p.containerPort === targetPort)) ?? containers[0];
+  if (listenersOnly && !c) return { kind: 'refused', trace: [...trace, `nothing in pod ${ns}/${pod.metadata.name} listens on port ${targetPort} → RST (connection refused)`] };
+  if (!c) return { kind: 'refused', trace: [...trace, `pod ${ep.pod} is gone → connection refused`] };
   const appReq = { method: req.method, path: req.path, host: req.host, port: targetPort, date: new Date(env.now) };
   const viaIngress = isIngressController(c.image) && targetPort === 80;
   const routeTrace: string[] = [];
   const a = viaIngress ? routeIngress({ kube: env.kube, readyEndpoints: (s) => readyEndpoints(env.kube, s) }, pod, appReq, routeTrace) : answer(c.image, appReq);
   const what = a.kind === 'http' ? `HTTP ${a.status}` : a.kind === 'refused' ? `nothing listening on port ${targetPort} (RST)` : a.kind === 'http09' ? 'a non-HTTP protocol banner' : 'closed the connection without a reply';
   trace.push(...routeTrace);
-  trace.push(`Pod ${svc.metadata.namespace}/${ep.pod} (image ${c.image}) answered: ${what}`);
+  trace.push(`Pod ${ns}/${ep.pod} (image ${c.image}) answered: ${what}`);
   if (a.kind === 'http' && 'delayMs' in a) return { kind: 'answer', answer: a, trace, delayMs: (a as { delayMs?: number }).delayMs };
   if (a.kind === 'refused') return { kind: 'refused', trace };
   return { kind: 'answer', answer: a, trace };

@@ -116,10 +116,10 @@ function proxyTo(env: IngressEnv, ns: string, backend: Backend, req: Request, tr
   const want = backend.service?.port;
   if (svc.spec.type === 'ExternalName') {
     const ext = String(svc.spec.externalName ?? '').toLowerCase().replace(/\.$/, '');
-    const m = /^([a-z0-9-]+)\.([a-z0-9-]+)(?:\.svc(?:\.cluster\.local)?)?$/.exec(ext);
-    if (m && !ext.includes('.svc') && !env.kube.peek('Namespace', m[2])) {
-      // Not a cluster name after all (e.g. `example.com`): treated as an internet host below.
-    } else if (m && depth < 5) {
+    const named = /^([a-z0-9-]+)\.([a-z0-9-]+)(?:\.svc(?:\.cluster\.local)?)?$/.exec(ext);
+    // `<svc>.<ns>` without `.svc` is a cluster name only if that namespace exists (else e.g. `example.com`, an internet host).
+    const m = named && (ext.includes('.svc') || env.kube.peek('Namespace', named[2])) ? named : null;
+    if (m && depth < 5) {
       const target = env.kube.peek('Service', m[1], m[2]) as Service | undefined;
       if (!target) {
         trace.push(`ingress-nginx: ExternalName ${ns}/${name} → ${ext}: cluster DNS has no such name (NXDOMAIN) → 502`);
