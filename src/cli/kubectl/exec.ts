@@ -11,6 +11,10 @@ import type { ExecResult } from '../shell/types';
 import { egressFor } from '../../sim/network/outbound';
 import { stableHash } from '../../sim/network/addr';
 import type { KubeObject } from '../../sim/kube/types';
+import type { KubeStore } from '../../sim/kube/store';
+import { notFound } from '../../sim/kube/errors';
+import { qualified } from './resources';
+import { selectorFromMap, selectorFromObject, type LabelSelectorObject, type Requirement } from '../../sim/kube/labels';
 import { KubectlError, type KubectlCommand } from './common';
 
 type PodSpec = { nodeName?: string; containers?: { name: string; image: string }[] };
@@ -52,6 +56,38 @@ export async function execInPod(ctx: CliContext, pod: KubeObject, cmd: string[])
   return r;
 }
 
+/** Kinds whose pods kubectl can pick from a selector (polymorphichelpers.AttachablePodForObject). */
+const SELECTOR_OF: Record<string, (o: KubeObject) => Requirement[]> = {
+  Deployment: (o) => selectorFromObject((o.spec as { selector?: LabelSelectorObject }).selector),
+  ReplicaSet: (o) => selectorFromObject((o.spec as { selector?: LabelSelectorObject }).selector),
+  StatefulSet: (o) => selectorFromObject((o.spec as { selector?: LabelSelectorObject }).selector),
+  DaemonSet: (o) => selectorFromObject((o.spec as { selector?: LabelSelectorObject }).selector),
+  Job: (o) => selectorFromObject((o.spec as { selector?: LabelSelectorObject }).selector),
+  Service: (o) => selectorFromMap((o.spec as { selector?: Record<string, string> }).selector),
+};
+
+/**
+ * `POD`, `pod/POD` or `TYPE/NAME`: for a workload or Service, the first of its pods, running ones
+ * before others (kubectl sorts with podutils.ActivePods and takes the first).
+ */
+function attachablePod(kube: KubeStore, target: string, namespace: string): KubeObject {
+  const slash = target.indexOf('/');
+  if (slash < 0) return kube.get('Pod', target, namespace);
+  const type = kube.discovery.resolve(target.slice(0, slash));
+  const name = target.slice(slash + 1);
+  if (type.kind === 'Pod') return kube.get('Pod', name, namespace);
+  const owner = kube.tryGet(type.kind, name, namespace);
+  if (!owner) throw notFound(qualified(type), name);
+  const selector = SELECTOR_OF[type.kind];
+  if (!selector) throw new KubectlError(`cannot attach to *v1.${type.kind}: selector for *v1.${type.kind} not implemented`);
+  const pods = kube.select('Pod', { namespace, labelSelector: selector(owner) });
+  const running = pods.filter((p) => (p.status as { phase?: string } | undefined)?.phase === 'Running');
+  const pod = running[0] ?? pods[0];
+  // kubectl waits --pod-running-timeout (1m) for a pod to appear, then gives up with this.
+  if (!pod) throw new KubectlError('timed out waiting for the condition');
+  return pod;
+}
+
 export const execCommand: KubectlCommand = {
   name: 'exec',
   short: 'Execute a command in a container',
@@ -67,8 +103,7 @@ export const execCommand: KubectlCommand = {
     const [target, ...cmd] = k.args;
     if (!target) throw new KubectlError("error: expected 'exec POD_NAME COMMAND [ARG1] [ARG2] ... [ARGN]'.\nPOD_NAME and COMMAND are required arguments for the exec command\nSee 'kubectl exec -h' for help and examples");
     if (!cmd.length) throw new KubectlError('you must specify at least one command for the container');
-    const name = target.replace(/^(pods?|po)\//, '');
-    const pod = k.ctx.kube.get('Pod', name, k.namespace);
+    const pod = attachablePod(k.ctx.kube, target, k.namespace);
     if ((pod.status as { phase?: string } | undefined)?.phase !== 'Running') {
       const c = (pod.spec as PodSpec).containers?.[0]?.name ?? '';
       throw new KubectlError(`unable to upgrade connection: container not found ("${c}")`);

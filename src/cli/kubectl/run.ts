@@ -7,7 +7,7 @@
 import { execInPod } from './exec';
 import { KubectlError, type KubectlCommand } from './common';
 import { str } from './flags';
-import { runCommand as basicRun } from './workloads';
+import { containerCommand, runCommand as basicRun } from './workloads';
 
 export const runCommand: KubectlCommand = {
   ...basicRun,
@@ -25,7 +25,7 @@ export const runCommand: KubectlCommand = {
         apiVersion: 'v1',
         kind: 'Pod',
         metadata: { name, labels: { run: name } },
-        spec: { containers: [{ name, image, args: cmd, stdin: true, tty: k.flags.values.get('tty') === true, resources: {} }], restartPolicy: str(k.flags, 'restart'), nodeName: nodes[0] },
+        spec: { containers: [{ name, image, ...containerCommand(k.flags.values.get('command') === true, cmd), stdin: true, tty: k.flags.values.get('tty') === true, resources: {} }], restartPolicy: str(k.flags, 'restart'), nodeName: nodes[0] },
       },
       { namespace: k.namespace },
     );

@@ -72,6 +72,12 @@ export const rolloutCommand: KubectlCommand = {
   children: [rolloutStatus],
 };
 
+/** `kubectl run NAME -- a b`: the words after `--` are the container's args, or its command with --command. */
+export function containerCommand(asCommand: boolean, words: string[]): { command?: string[]; args?: string[] } {
+  if (!words.length) return {};
+  return asCommand ? { command: words } : { args: words };
+}
+
 export const runCommand: KubectlCommand = {
   name: 'run',
   short: 'Run a particular image on the cluster',
@@ -85,10 +91,11 @@ export const runCommand: KubectlCommand = {
     { name: 'rm', type: 'bool', usage: 'If true, delete the pod after it exits.' },
     { name: 'stdin', short: 'i', type: 'bool', usage: 'Keep stdin open on the container in the pod.' },
     { name: 'tty', short: 't', type: 'bool', usage: 'Allocate a TTY for the container in the pod.' },
+    { name: 'command', type: 'bool', usage: "If true and extra arguments are present, use them as the 'command' field in the container, rather than the 'args' field which is the default." },
     DRY_RUN,
   ],
   run(k) {
-    const name = k.args[0];
+    const [name, ...extra] = k.args;
     if (!name) throw new KubectlError('NAME is required for run');
     const image = str(k.flags, 'image');
     if (!image) throw new KubectlError('required flag(s) "image" not set');
@@ -99,7 +106,7 @@ export const runCommand: KubectlCommand = {
       kind: 'Pod',
       metadata: { name, labels },
       spec: {
-        containers: [{ name, image, ...(port ? { ports: [{ containerPort: Number(port) }] } : {}), resources: {} }],
+        containers: [{ name, image, ...containerCommand(k.flags.values.get('command') === true, extra), ...(port ? { ports: [{ containerPort: Number(port) }] } : {}), resources: {} }],
         dnsPolicy: 'ClusterFirst',
         restartPolicy: str(k.flags, 'restart'),
       },
