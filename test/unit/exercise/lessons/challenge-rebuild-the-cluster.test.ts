@@ -1,33 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createSandbox } from '../../../../src/sim/index';
-import { evaluate } from '../../../../src/learn/exercise/engine';
-import type { ExerciseDef, ExerciseState } from '../../../../src/learn/exercise/types';
-import type { LabSandbox } from '../../../../src/lab/types';
+import type { ExerciseStatus } from '../../../../src/learn/exercise/types';
+import { exerciseById, startLab } from '../../../support/lesson-lab';
 import { exercises, setup } from '../../../../content/labs/challenge-rebuild-the-cluster';
 
-async function lab() {
-  const sandbox = createSandbox() as unknown as LabSandbox;
-  for (const line of setup) await sandbox.exec(line);
-  await sandbox.settle();
-  const state: ExerciseState = { sandbox, history: [], answers: {} };
-  const run = async (line: string) => {
-    state.history.push(line);
-    const r = await sandbox.exec(line);
-    await sandbox.settle();
-    return r;
-  };
-  const statusOf = (id: string) => evaluate(exercises, state).find((s) => s.id === id)!;
-  const solve = async (ex: ExerciseDef) => {
-    for (const line of ex.solution) {
-      const r = await run(line);
-      expect(r.exitCode, `${ex.id}: ${line}\n${r.stderr}`).toBe(0);
-    }
-  };
-  return { sandbox, state, run, statusOf, solve };
-}
+/** Every line of a written solution must succeed here. */
+const lab = () => startLab({ setup, exercises }, { strictSolve: true });
 
-const byId = (id: string) => exercises.find((e) => e.id === id)!;
-const gapOf = (s: ReturnType<Awaited<ReturnType<typeof lab>>['statusOf']>) => (s.state === 'open' ? s.gaps[0]!.en : s.state);
+const byId = (id: string) => exerciseById(exercises, id);
+const gapOf = (s: ExerciseStatus) => (s.state === 'open' ? s.gaps[0]!.en : s.state);
 
 describe('challenge exercises (challenge-rebuild-the-cluster)', () => {
   it('nothing is solved in the initial lab', async () => {

@@ -1,33 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createSandbox } from '../../../../src/sim/index';
-import { evaluate } from '../../../../src/learn/exercise/engine';
-import type { ExerciseDef, ExerciseState } from '../../../../src/learn/exercise/types';
-import type { LabSandbox } from '../../../../src/lab/types';
-import { exercises, sandbox as options, setup } from '../../../../content/labs/cleanup-and-troubleshooting';
+import type { ExerciseDef } from '../../../../src/learn/exercise/types';
+import { exerciseById, startLab } from '../../../support/lesson-lab';
+import * as labModule from '../../../../content/labs/cleanup-and-troubleshooting';
+
+const { exercises } = labModule;
 
 /** The lab as the learner gets it, plus an exercise's own set-up and faults (as "Reset exercise" does). */
-async function lab(reset?: ExerciseDef) {
-  const sandbox = createSandbox(options) as unknown as LabSandbox;
-  for (const line of [...setup, ...(reset?.setup ?? [])]) await sandbox.exec(line);
-  await sandbox.settle();
-  if (reset?.faults) sandbox.setFaults!(reset.faults);
-  const state: ExerciseState = { sandbox, history: [], answers: {} };
-  const run = async (line: string) => {
-    state.history.push(line);
-    const r = await sandbox.exec(line);
-    await sandbox.settle();
-    return r;
-  };
-  const statusOf = (id: string) => evaluate(exercises, state).find((s) => s.id === id)!;
-  const solve = async (ex: ExerciseDef) => {
-    let last = '';
-    for (const line of ex.solution) last = (await run(line)).stdout;
-    if (ex.answer) state.answers[ex.id] = last.trim();
-  };
-  return { sandbox, state, run, statusOf, solve };
-}
+const lab = (reset?: ExerciseDef) => startLab(labModule, { reset });
 
-const byId = (id: string) => exercises.find((e) => e.id === id)!;
+const byId = (id: string) => exerciseById(exercises, id);
 
 describe('lesson 10 exercises (cleanup-and-troubleshooting)', () => {
   it('start with mysql-lb and web pending, nothing solved', async () => {

@@ -1,31 +1,12 @@
 /** Lesson 7's exercises, solved headless with their own solutions (in `needs` order). */
 import { describe, expect, it } from 'vitest';
-import { createSandbox } from '../../../../src/sim/index';
-import { evaluate } from '../../../../src/learn/exercise/engine';
-import type { ExerciseState } from '../../../../src/learn/exercise/types';
-import type { LabSandbox } from '../../../../src/lab/types';
+import { exerciseById, startLab } from '../../../support/lesson-lab';
 import { exercises, setup } from '../../../../content/labs/internal-load-balancer';
 
-async function lab() {
-  const sandbox = createSandbox() as unknown as LabSandbox;
-  for (const line of setup) await sandbox.exec(line);
-  await sandbox.settle();
-  const state: ExerciseState = { sandbox, history: [], answers: {} };
-  const run = async (line: string) => {
-    state.history.push(line);
-    const r = await sandbox.exec(line);
-    expect(r.exitCode, `${line}\n${r.stderr}`).toBe(0);
-    return r;
-  };
-  const statusOf = (id: string) => evaluate(exercises, state).find((s) => s.id === id)!;
-  const gaps = (id: string) => {
-    const s = statusOf(id);
-    return s.state === 'open' ? s.gaps.map((g) => g.en) : [];
-  };
-  return { sandbox, state, run, statusOf, gaps };
-}
+/** Every command must exit 0, and the sandbox is not settled after each one. */
+const lab = () => startLab({ setup, exercises }, { strictRun: true, settle: false });
 
-const byId = (id: string) => exercises.find((e) => e.id === id)!;
+const byId = (id: string) => exerciseById(exercises, id);
 
 describe('lesson 7 (internal-load-balancer) exercises', () => {
   it('start open or locked, with the gap in words', async () => {

@@ -1,28 +1,11 @@
 /** Lesson 9's exercises, headless: not done at the start, each solved by its written solution in order. */
 import { describe, expect, it } from 'vitest';
-import { createSandbox } from '../../../../src/sim/index';
-import { evaluate } from '../../../../src/learn/exercise/engine';
-import type { ExerciseState } from '../../../../src/learn/exercise/types';
-import type { LabSandbox } from '../../../../src/lab/types';
+import { startLab } from '../../../support/lesson-lab';
 import { exercises, setup } from '../../../../content/labs/locking-it-down';
 import { quiz } from '../../../../content/quizzes/locking-it-down';
 import { quizProblems } from '../../../../src/learn/quiz/grade';
 
-async function lab() {
-  const sandbox = createSandbox() as unknown as LabSandbox;
-  for (const line of setup) expect((await sandbox.exec(line)).exitCode, line).toBe(0);
-  await sandbox.settle();
-  const history: string[] = [];
-  const state: ExerciseState = { sandbox, history, answers: {} };
-  const run = async (line: string) => {
-    history.push(line);
-    const r = await sandbox.exec(line);
-    await sandbox.settle();
-    return r;
-  };
-  const statusOf = (id: string) => evaluate(exercises, state).find((s) => s.id === id)!;
-  return { sandbox, state, run, statusOf };
-}
+const lab = () => startLab({ setup, exercises }, { strictSetup: true });
 
 describe('lesson 9 exercises (locking-it-down)', () => {
   it('none is done at the start; the first is open and says what is missing', async () => {

@@ -3,27 +3,10 @@
  * the lab's initial state, solves its exercise, and no exercise is done before its solution ran.
  */
 import { describe, expect, it } from 'vitest';
-import { createSandbox } from '../../../../src/sim/index';
-import { evaluate } from '../../../../src/learn/exercise/engine';
-import type { ExerciseState } from '../../../../src/learn/exercise/types';
-import type { LabSandbox } from '../../../../src/lab/types';
+import { startLab } from '../../../support/lesson-lab';
 import { exercises, setup } from '../../../../content/labs/many-services-shared-ips';
 
-async function lab() {
-  const sandbox = createSandbox() as unknown as LabSandbox;
-  for (const line of setup) await sandbox.exec(line);
-  await sandbox.settle();
-  const history: string[] = [];
-  const state: ExerciseState = { sandbox, history, answers: {} };
-  const run = async (line: string) => {
-    history.push(line);
-    const r = await sandbox.exec(line);
-    await sandbox.settle();
-    return r;
-  };
-  const statusOf = (id: string) => evaluate(exercises, state).find((s) => s.id === id)!;
-  return { state, run, statusOf };
-}
+const lab = () => startLab({ setup, exercises });
 
 describe('lesson 4 exercises (many-services-shared-ips)', () => {
   it('start undone: the first open, the others locked', async () => {

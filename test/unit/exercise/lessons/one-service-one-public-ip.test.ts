@@ -4,51 +4,14 @@
  * the likely wrong answers. The quiz passes the build-time check.
  */
 import { describe, expect, it } from 'vitest';
-import { createSandbox } from '../../../../src/sim/index';
-import { evaluate } from '../../../../src/learn/exercise/engine';
 import { quizProblems } from '../../../../src/learn/quiz/grade';
-import type { ExerciseDef, ExerciseState } from '../../../../src/learn/exercise/types';
-import type { LabSandbox } from '../../../../src/lab/types';
+import { ordered, solve, startLab } from '../../../support/lesson-lab';
 import * as lab from '../../../../content/labs/one-service-one-public-ip';
 import { quiz } from '../../../../content/quizzes/one-service-one-public-ip';
 
-const { exercises, setup } = lab;
-const options = (lab as { sandbox?: Parameters<typeof createSandbox>[0] }).sandbox ?? {};
+const { exercises } = lab;
 
-async function start() {
-  const sandbox = createSandbox(options) as unknown as LabSandbox;
-  for (const line of setup) await sandbox.exec(line);
-  await sandbox.settle();
-  const history: string[] = [];
-  const state: ExerciseState = { sandbox, history, answers: {} };
-  const run = async (line: string) => {
-    history.push(line);
-    const r = await sandbox.exec(line);
-    await sandbox.settle();
-    return r;
-  };
-  const statusOf = (id: string) => evaluate(exercises, state).find((s) => s.id === id)!;
-  return { sandbox, state, run, statusOf };
-}
-
-/** Exercises in an order that respects `needs`. */
-function ordered(list: ExerciseDef[]): ExerciseDef[] {
-  const done = new Set<string>();
-  const out: ExerciseDef[] = [];
-  while (out.length < list.length) {
-    const next = list.find((e) => !done.has(e.id) && (e.needs ?? []).every((n) => done.has(n)));
-    if (!next) throw new Error('circular needs');
-    done.add(next.id);
-    out.push(next);
-  }
-  return out;
-}
-
-async function solve(run: (line: string) => Promise<{ stdout: string }>, state: ExerciseState, ex: ExerciseDef) {
-  let last = '';
-  for (const line of ex.solution) last = (await run(line)).stdout;
-  if (ex.answer) state.answers[ex.id] = last.trim();
-}
+const start = () => startLab(lab);
 
 describe('lesson 3 exercises (one-service-one-public-ip)', () => {
   it('none is done in the fresh lab, and the later ones wait for the first', async () => {
