@@ -4,7 +4,7 @@ import type { ExecResult } from '../shell/types';
 import { resourcePrefix } from '../printers/kube-output';
 import { list, str, type FlagSpec } from './flags';
 import { formatError, KubectlError, withSource, type KubectlCommand, type KubectlRun } from './common';
-import { readManifests, type ManifestObject } from './manifests';
+import { metaString, readManifests, type ManifestObject } from './manifests';
 
 export const FILE_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringSlice', usage: 'The files that contain the configurations to apply.' },
@@ -31,20 +31,20 @@ export const dryRunSuffix = (mode: string) => (mode === 'client' ? ' (dry run)' 
 
 /** Namespace for a manifest object: its own, else -n; a clash with an explicit -n is refused as kubectl does. */
 export function objectNamespace(k: KubectlRun, o: KubeObjectInput): string {
-  const own = o.metadata?.namespace;
+  const own = metaString(o, 'namespace');
   if (own && k.namespaceGiven && own !== k.namespace) {
     throw new KubectlError(
       `the namespace from the provided object "${own}" does not match the namespace "${k.namespace}". You must pass '--namespace=${own}' to perform this operation.`,
     );
   }
-  return own ?? k.namespace;
+  return own || k.namespace;
 }
 
 /** `error: resource mapping not found …` for kinds the API server does not serve. */
 export function mappingError(m: ManifestObject, e: NoKindMatchError): KubectlError {
-  const ns = m.object.metadata?.namespace ?? '';
+  const ns = metaString(m.object, 'namespace') ?? '';
   return new KubectlError(
-    `resource mapping not found for name: "${m.object.metadata?.name ?? ''}" namespace: "${ns}" from "${m.source}": ${e.message}\nensure CRDs are installed first`,
+    `resource mapping not found for name: "${metaString(m.object, 'name') ?? ''}" namespace: "${ns}" from "${m.source}": ${e.message}\nensure CRDs are installed first`,
   );
 }
 
@@ -107,10 +107,14 @@ export const applyCommand: KubectlCommand = {
     let stdout = '';
     const errors: { err: unknown; verb: string; source: string }[] = [];
     for (const m of read.objects) {
+      if (m.typeMetaError) {
+        errors.push({ err: new ApiError('BadRequest', m.typeMetaError), verb: 'creating', source: m.source });
+        continue;
+      }
       try {
         const prefix = objectKindPrefix(k, m.object);
         const ns = objectNamespace(k, m.object);
-        const name = m.object.metadata?.name ?? '';
+        const name = metaString(m.object, 'name') ?? '';
         const existed = !!k.ctx.kube.peek(k.ctx.kube.discovery.forManifest(String(m.object.apiVersion), String(m.object.kind)).kind, name, ns);
         try {
           if (mode === 'client') {

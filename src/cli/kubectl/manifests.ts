@@ -7,6 +7,11 @@ import { KubectlError } from './common';
 export interface ManifestObject {
   source: string;
   object: KubeObjectInput;
+  /**
+   * The API server's answer when `apiVersion` is not a string: kubectl reads it as "" (the
+   * unstructured accessors ignore non-strings) and sends the object, the server cannot decode it.
+   */
+  typeMetaError?: string;
 }
 
 export interface ManifestRead {
@@ -55,15 +60,43 @@ export function parseManifestText(text: string, source: string): ManifestRead {
       return { objects, error: `error parsing ${source}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}` };
     }
     const obj = value as KubeObjectInput;
-    if (!obj.kind) {
+    if (!obj.kind || typeof obj.kind !== 'string') {
       // The unstructured decoder rejects the document before anything is sent, and stops the stream.
       return { objects, error: `unable to decode "${source}": Object 'Kind' is missing in '${JSON.stringify(obj)}'` };
     }
     if (obj.kind === 'List' && Array.isArray(obj.items)) {
-      for (const item of obj.items as KubeObjectInput[]) objects.push({ source, object: item });
-    } else objects.push({ source, object: obj });
+      for (const item of obj.items as KubeObjectInput[]) {
+        if (!item || typeof item !== 'object' || typeof item.kind !== 'string' || !item.kind) {
+          return { objects, error: `unable to decode "${source}": Object 'Kind' is missing in '${JSON.stringify(item)}'` };
+        }
+        objects.push(manifestObject(source, item));
+      }
+    } else objects.push(manifestObject(source, obj));
   }
   return { objects };
+}
+
+/**
+ * `metadata.name`/`namespace` as kubectl's unstructured accessors read them: a value that is not
+ * a string reads as "" (the server then rejects the body when decoding it).
+ */
+export function metaString(o: KubeObjectInput, field: 'name' | 'namespace'): string | undefined {
+  const meta = (o as { metadata?: unknown }).metadata;
+  if (!meta || typeof meta !== 'object') return undefined;
+  const v = (meta as Record<string, unknown>)[field];
+  return v === undefined || v === null ? undefined : typeof v === 'string' ? v : '';
+}
+
+function manifestObject(source: string, object: KubeObjectInput): ManifestObject {
+  const v = (object as { apiVersion?: unknown } | null)?.apiVersion;
+  if (v === undefined || v === null || typeof v === 'string') return { source, object };
+  const json = Array.isArray(v) ? 'array' : typeof v === 'object' ? 'object' : typeof v === 'boolean' ? 'bool' : 'number';
+  // runtime/serializer/json.SimpleMetaFactory.Interpret, reading into an anonymous struct.
+  return {
+    source,
+    object: { ...object, apiVersion: '' },
+    typeMetaError: `couldn't get version/kind; json parse error: json: cannot unmarshal ${json} into Go struct field .apiVersion of type string`,
+  };
 }
 
 /** go-yaml's wording for the mistakes learners make most (indentation, tabs, stray colons). */
