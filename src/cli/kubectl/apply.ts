@@ -107,8 +107,8 @@ export const applyCommand: KubectlCommand = {
     let stdout = '';
     const errors: { err: unknown; verb: string; source: string }[] = [];
     for (const m of read.objects) {
-      if (m.typeMetaError) {
-        errors.push({ err: new ApiError('BadRequest', m.typeMetaError), verb: 'creating', source: m.source });
+      if (m.rejected) {
+        errors.push({ err: new ApiError(m.rejected.reason, m.rejected.message), verb: 'creating', source: m.source });
         continue;
       }
       try {

@@ -9,7 +9,8 @@ export type ApiErrorReason =
   | 'Conflict'
   | 'BadRequest'
   | 'Forbidden'
-  | 'MethodNotAllowed';
+  | 'MethodNotAllowed'
+  | 'RequestEntityTooLarge';
 
 const CODES: Record<ApiErrorReason, number> = {
   NotFound: 404,
@@ -19,6 +20,7 @@ const CODES: Record<ApiErrorReason, number> = {
   BadRequest: 400,
   Forbidden: 403,
   MethodNotAllowed: 405,
+  RequestEntityTooLarge: 413,
 };
 
 export interface FieldCause {

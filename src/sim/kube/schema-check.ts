@@ -174,15 +174,31 @@ function typeError(err: SchemaError, obj: unknown, kind: string): string {
   return `json: cannot unmarshal ${jsonType(v)} into Go struct field ${kind}.${field} of type ${GO_FALLBACK[want] ?? want}`;
 }
 
+/**
+ * Kinds the explain data does not describe still have ObjectMeta, and the map fields learners
+ * fill most (ConfigMap/Secret data) are known by heart.
+ */
+const EXTRA_FIELDS: Record<string, ExplainField[]> = {
+  ConfigMap: [{ name: 'data', type: 'Object' }, { name: 'binaryData', type: 'Object' }],
+  Secret: [{ name: 'data', type: 'Object' }, { name: 'stringData', type: 'Object' }, { name: 'type', type: 'string' }],
+};
+
+function fieldsOf(type: string, kind: string): ExplainField[] | undefined {
+  const known = API_TYPES[type]?.fields;
+  if (known) return known;
+  if (type !== kind) return undefined;
+  return [{ name: 'apiVersion', type: 'string' }, { name: 'kind', type: 'string' }, { name: 'metadata', type: 'ObjectMeta', ref: 'ObjectMeta' }, ...(EXTRA_FIELDS[kind] ?? [])];
+}
+
 /** Walks the API types along the path; undefined where the data does not describe a type. */
 function goTarget(kind: string, parts: string[]): { struct: string; field: string; type: string } | undefined {
-  if (!API_TYPES[kind] || !parts.length) return undefined;
+  if (!parts.length) return undefined;
   let cur: GoType = { struct: kind };
   let struct = kind;
   const fields: string[] = [];
   for (const part of parts) {
     if ('struct' in cur) {
-      const f = API_TYPES[cur.struct]?.fields?.find((x) => x.name === part);
+      const f = fieldsOf(cur.struct, kind)?.find((x) => x.name === part);
       if (!f) return undefined;
       struct = cur.struct;
       fields.push(part);

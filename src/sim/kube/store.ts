@@ -11,7 +11,7 @@ import type { SeededRandom } from '../random';
 import { Discovery, apiVersionOf, type ResourceType } from './discovery';
 import { ApiError, alreadyExists, conflict, invalid, notFound, type FieldCause } from './errors';
 import { matches, parseSelector, type Requirement } from './labels';
-import { validateName } from './names-validation';
+import { utf8Length, validateMetadataMaps, validateName } from './names-validation';
 import { checkDecoding } from './schema-check';
 import type { KindStrategy, StrategyContext } from './strategy';
 import type { KubeObject, KubeObjectInput, WatchEvent, WatchHandler } from './types';
@@ -134,6 +134,7 @@ export class KubeStore {
   /** POST. Throws ApiError (AlreadyExists, Invalid, BadRequest, NotFound namespace) or NoKindMatchError. */
   create(input: KubeObjectInput, opts: WriteOptions = {}): KubeObject {
     const type = this.discovery.forManifest(String(input.apiVersion ?? ''), String(input.kind ?? ''));
+    checkRequestSize(input);
     const obj = structuredClone(input) as KubeObject;
     obj.metadata = { ...(obj.metadata ?? {}) } as KubeObject['metadata'];
     const unsupported = checkDecoding(obj, String(input.apiVersion), type.kind);
@@ -148,7 +149,7 @@ export class KubeStore {
     if (type.namespaced) this.assertNamespaceWritable(meta.namespace!);
     if (this.peek(type.kind, meta.name, meta.namespace)) throw alreadyExists(qualifiedPlural(type), meta.name);
     strategy.defaults?.(obj, undefined, this.ctx);
-    const causes = withUnsupported(strategy.validate?.(obj, undefined, this.ctx) ?? [], unsupported);
+    const causes = withUnsupported([...validateMetadataMaps(meta), ...(strategy.validate?.(obj, undefined, this.ctx) ?? [])], unsupported);
     if (causes.length) throw invalid(type.kind, meta.name, causes);
     if (opts.dryRun) return obj;
     strategy.allocate?.(obj, undefined, this.ctx);
@@ -174,6 +175,7 @@ export class KubeStore {
     if (input.metadata?.resourceVersion && input.metadata.resourceVersion !== old.metadata.resourceVersion) {
       throw conflict(qualifiedPlural(type), name);
     }
+    checkRequestSize(input);
     const obj = structuredClone(input) as KubeObject;
     const unsupported = checkDecoding(obj, String(input.apiVersion), type.kind);
     return this.replace(type, obj, old, opts, unsupported);
@@ -293,7 +295,7 @@ export class KubeStore {
     if (obj.status === undefined && old.status !== undefined) obj.status = structuredClone(old.status);
     const strategy = this.strategies.get(type.kind) ?? {};
     strategy.defaults?.(obj, old, this.ctx);
-    const causes = withUnsupported(strategy.validate?.(obj, old, this.ctx) ?? [], unsupported);
+    const causes = withUnsupported([...validateMetadataMaps(meta), ...(strategy.validate?.(obj, old, this.ctx) ?? [])], unsupported);
     if (causes.length) throw invalid(type.kind, meta.name, causes);
     if (opts.dryRun) return obj;
     if (old.metadata.generation !== undefined) {
@@ -382,6 +384,17 @@ export class KubeStore {
   private emit(event: WatchEvent): void {
     for (const h of this.watchers.get(event.object.kind) ?? []) h(event);
     for (const h of this.watchers.get('*') ?? []) h(event);
+  }
+}
+
+/** kube-apiserver's MaxRequestBodyBytes (3 MiB): bigger bodies are refused before decoding. */
+export const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
+
+function checkRequestSize(input: KubeObjectInput): void {
+  const json = JSON.stringify(input);
+  // Only a body with more than 3 Mi characters can have more than 3 MiB: skip the count otherwise.
+  if (json.length * 3 > MAX_REQUEST_BYTES && utf8Length(json) > MAX_REQUEST_BYTES) {
+    throw new ApiError('RequestEntityTooLarge', `Request entity too large: limit is ${MAX_REQUEST_BYTES}`);
   }
 }
 

@@ -10,7 +10,7 @@ export const ERROR_HEADS: { tool: string; re: RegExp }[] = [
   // kubectl: cmdutil.CheckErr and the API server's status errors.
   { tool: 'kubectl', re: /^error: \S/ },
   { tool: 'kubectl', re: /^Error from server( \([A-Za-z]+\))?: \S/ },
-  { tool: 'kubectl', re: /^The [A-Z][A-Za-z]*(\.[a-z.]+)? "[^"]*" is invalid: / },
+  { tool: 'kubectl', re: /^The [A-Z][A-Za-z]*(\.[a-z.]+)? "(?:[^"\\]|\\.)*" is invalid: / },
   { tool: 'kubectl', re: /^(error: )?resource mapping not found for name: / },
   { tool: 'kubectl', re: /^Unable to connect to the server: / },
   { tool: 'kubectl', re: /^You must specify the type of resource to \w+\. / },
