@@ -4,7 +4,7 @@ import type { ExecResult } from '../shell/types';
 import { resourcePrefix } from '../printers/kube-output';
 import { list, str, type FlagSpec } from './flags';
 import { formatError, KubectlError, withSource, type KubectlCommand, type KubectlRun } from './common';
-import { metaString, readManifests, type ManifestObject } from './manifests';
+import { metaString, readManifests, readManifestsSliced, SLICE, type ManifestObject } from './manifests';
 
 export const FILE_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringSlice', usage: 'The files that contain the configurations to apply.' },
@@ -96,17 +96,20 @@ export const applyCommand: KubectlCommand = {
   ...
   EOF`,
   flags: [...FILE_FLAGS, DRY_RUN, { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name).' }, { name: 'server-side', type: 'bool', usage: 'If true, apply runs in the server instead of the client.' }, { name: 'force', type: 'bool', usage: 'If true, immediately remove resources from API and bypass graceful deletion.' }, { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', usage: 'Must be one of: strict (or true), warn, ignore (or false).' }, { name: 'prune', type: 'bool', usage: 'Automatically delete resource objects that do not appear in the configs.' }, { name: 'selector', short: 'l', type: 'string', usage: 'Selector (label query) to filter on.' }],
-  run(k) {
+  async run(k) {
     const files = requireFiles(k, '');
     const mode = dryRunMode(k);
-    const read = readManifests(files, k.stdin, k.shell, k.ctx.readUrl?.bind(k.ctx));
+    const pause = k.ctx.pause?.bind(k.ctx);
+    const readUrl = k.ctx.readUrl?.bind(k.ctx);
+    const read = pause ? await readManifestsSliced(files, k.stdin, k.shell, readUrl, pause) : readManifests(files, k.stdin, k.shell, readUrl);
     if (!read.objects.length && !read.error) throw new KubectlError('no objects passed to apply');
     const nameOnly = str(k.flags, 'output') === 'name';
     // Server-side apply is modelled with the client-side merge; only the wording differs.
     const serverSide = k.flags.values.get('server-side') === true;
     let stdout = '';
     const errors: { err: unknown; verb: string; source: string }[] = [];
-    for (const m of read.objects) {
+    for (const [i, m] of read.objects.entries()) {
+      if (pause && i && i % SLICE === 0) await pause();
       if (m.rejected) {
         errors.push({ err: new ApiError(m.rejected.reason, m.rejected.message), verb: 'creating', source: m.source });
         continue;

@@ -56,6 +56,42 @@ export function readManifests(filenames: string[], stdin: string, shell: ShellSt
  * server's 3 MiB body limit is refused without parsing it — kubectl converts it and the server
  * answers 413 — and the documents before a too-deep one still apply.
  */
+/** Documents parsed (and objects applied) between two pauses. */
+export const SLICE = 100;
+
+/**
+ * readManifests for a caller that must stay responsive: a long stream is split at `---` and
+ * parsed a slice of documents at a time, with `pause()` in between. The result is the one
+ * readManifests gives (go-yaml counts lines per document either way).
+ */
+export async function readManifestsSliced(
+  filenames: string[],
+  stdin: string,
+  shell: ShellState,
+  readUrl: ((url: string) => string | undefined) | undefined,
+  pause: () => Promise<void>,
+): Promise<ManifestRead> {
+  const objects: ManifestObject[] = [];
+  for (const f of filenames) {
+    const text = f === '-' ? stdin : /^https?:\/\//.test(f) ? undefined : shell.files.get(resolvePath(shell, f));
+    const docs = text === undefined ? [] : splitDocuments(text);
+    if (text === undefined || docs.length <= SLICE) {
+      const r = readManifests([f], stdin, shell, readUrl);
+      objects.push(...r.objects);
+      if (r.error) return { objects, error: r.error };
+      continue;
+    }
+    const source = f === '-' ? 'STDIN' : f;
+    for (let i = 0; i < docs.length; i++) {
+      if (i && i % SLICE === 0) await pause();
+      const r = parseManifestText(docs[i], source);
+      objects.push(...r.objects);
+      if (r.error) return { objects, error: r.error };
+    }
+  }
+  return { objects };
+}
+
 export function parseManifestText(text: string, source: string): ManifestRead {
   const size = text.length * 3 > MAX_REQUEST_BYTES ? utf8Length(text) : text.length;
   if (size <= MAX_REQUEST_BYTES && nesting(text).depth <= MAX_YAML_DEPTH) return parseDocuments(text, source);
@@ -75,7 +111,7 @@ export function parseManifestText(text: string, source: string): ManifestRead {
 }
 
 /** Splits at document markers (`---` at the start of a line); each part keeps its own lines. */
-function splitDocuments(text: string): string[] {
+export function splitDocuments(text: string): string[] {
   const parts: string[] = [];
   const re = /^---(?=[ \t\r\n]|$)/gm;
   let start = 0;
