@@ -135,7 +135,7 @@ export class KubeStore {
   create(input: KubeObjectInput, opts: WriteOptions = {}): KubeObject {
     const type = this.discovery.forManifest(String(input.apiVersion ?? ''), String(input.kind ?? ''));
     checkRequestSize(input);
-    const obj = structuredClone(input) as KubeObject;
+    const obj = dropNulls(structuredClone(input)) as KubeObject;
     obj.metadata = { ...(obj.metadata ?? {}) } as KubeObject['metadata'];
     const unsupported = checkDecoding(obj, String(input.apiVersion), type.kind);
     obj.apiVersion = apiVersionOf(type);
@@ -284,6 +284,7 @@ export class KubeStore {
   // ---------------------------------------------------------------- internals
 
   private replace(type: ResourceType, obj: KubeObject, old: KubeObject, opts: WriteOptions, unsupported: FieldCause[] = []): KubeObject {
+    dropNulls(obj);
     const meta = (obj.metadata = { ...(obj.metadata ?? {}) } as KubeObject['metadata']);
     meta.name = old.metadata.name;
     if (type.namespaced) meta.namespace = old.metadata.namespace;
@@ -385,6 +386,23 @@ export class KubeStore {
     for (const h of this.watchers.get(event.object.kind) ?? []) h(event);
     for (const h of this.watchers.get('*') ?? []) h(event);
   }
+}
+
+/**
+ * Go's JSON decoder leaves a field at its zero value (or nil) for `null`: `loadBalancerIP: null`
+ * is an unset field, not a value for validation to trip over. Only object members go; list items
+ * stay (they decode to zero values in place).
+ */
+function dropNulls<T>(value: T): T {
+  if (Array.isArray(value)) for (const item of value) dropNulls(item);
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      if (o[k] === null) delete o[k];
+      else if (typeof o[k] === 'object') dropNulls(o[k]);
+    }
+  }
+  return value;
 }
 
 /** kube-apiserver's MaxRequestBodyBytes (3 MiB): bigger bodies are refused before decoding. */

@@ -75,3 +75,12 @@ describe('kubectl: an empty resource type', () => {
     expect((await run("kubectl get svc,,pods")).stderr).toBe('error: the server doesn\'t have a resource type ""\n');
   });
 });
+
+describe('null fields decode as unset (Go zero values)', () => {
+  it('loadBalancerIP: null is no loadBalancerIP (it crashed validation)', async () => {
+    const sb = createSandbox();
+    const r = await sb.exec('kubectl apply -f -', { stdin: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: jvb\nspec:\n  type: LoadBalancer\n  loadBalancerIP: null\n  ports:\n  - port: 10000\n    protocol: UDP\n' });
+    expect(r).toEqual({ stdout: 'service/jvb created\n', stderr: '', exitCode: 0 });
+    expect((await sb.exec('kubectl get svc jvb -o jsonpath={.spec.loadBalancerIP}')).stdout).toBe('');
+  });
+});
