@@ -24,19 +24,20 @@ for (const row of pageWeights('dist')) {
 printLabBench(await labBench(['/en/sandbox/', '/en/lessons/where-does-external-ip-come-from/', '/ko/lessons/where-does-external-ip-come-from/']));
 
 // The simulator benchmarks are TypeScript: bundle them for Node, then run with a GC we can call.
-const simBench = 'bench/sim.bench.ts';
-if (existsSync(simBench)) {
+for (const simBench of ['bench/sim.bench.ts', 'bench/limits.bench.ts']) {
+  if (!existsSync(simBench)) continue;
   mkdirSync('.cache/bench', { recursive: true });
+  const outfile = `.cache/bench/${simBench.split('/').pop().replace(/\.ts$/, '.mjs')}`;
   await build({
     entryPoints: [simBench],
     bundle: true,
     platform: 'node',
     format: 'esm',
-    outfile: '.cache/bench/sim.bench.mjs',
+    outfile,
     logLevel: 'warning',
     // ajv-formats requires `punycode`: ESM bundles need a real `require` for Node built-ins.
     banner: { js: "import {createRequire} from 'module'; const require = createRequire(import.meta.url);" },
   });
-  const r = spawnSync(process.execPath, ['--expose-gc', '.cache/bench/sim.bench.mjs'], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

@@ -32,11 +32,11 @@ export const ERROR_HEADS: { tool: string; re: RegExp }[] = [
   // curl
   { tool: 'curl', re: /^curl: (\(\d+\) )?\S/ },
   // bash and the coreutils-style tools of the lab's shell.
-  { tool: 'shell', re: /^(ba)?sh: ./ },
+  { tool: 'shell', re: /^(ba)?sh: [\s\S]/ },
   { tool: 'shell', re: /^Usage:(\s|$)/ },
   {
     tool: 'shell',
-    re: /^(grep|head|tail|wc|sort|uniq|cut|tr|awk|jq|cat|ls|cd|mkdir|rm|echo|printf|export|unset|alias|unalias|history|sleep|watch|clear|pwd|help|kubectl|az|helm|curl): ./,
+    re: /^(grep|head|tail|wc|sort|uniq|cut|tr|awk|jq|cat|ls|cd|mkdir|rm|echo|printf|export|unset|alias|unalias|history|sleep|watch|clear|pwd|help|kubectl|az|helm|curl): [\s\S]/,
   },
 ];
 
