@@ -50,12 +50,6 @@ export function readManifests(filenames: string[], stdin: string, shell: ShellSt
   return { objects };
 }
 
-/**
- * The documents of a stream. Big or deeply nested input is split at `---` first (a line starting
- * with `---` always starts a document, even inside a block scalar), so a document over the API
- * server's 3 MiB body limit is refused without parsing it — kubectl converts it and the server
- * answers 413 — and the documents before a too-deep one still apply.
- */
 /** Documents parsed (and objects applied) between two pauses. */
 export const SLICE = 100;
 
@@ -92,6 +86,12 @@ export async function readManifestsSliced(
   return { objects };
 }
 
+/**
+ * The documents of a stream. Big or deeply nested input is split at `---` first (a line starting
+ * with `---` always starts a document, even inside a block scalar), so a document over the API
+ * server's 3 MiB body limit is refused without parsing it — kubectl converts it and the server
+ * answers 413 — and the documents before a too-deep one still apply.
+ */
 export function parseManifestText(text: string, source: string): ManifestRead {
   const size = text.length * 3 > MAX_REQUEST_BYTES ? utf8Length(text) : text.length;
   if (size <= MAX_REQUEST_BYTES && nesting(text).depth <= MAX_YAML_DEPTH) return parseDocuments(text, source);
@@ -125,19 +125,18 @@ export function splitDocuments(text: string): string[] {
 }
 
 /**
- * How deep the YAML nests (and the line where it first went past MAX_YAML_DEPTH), from the text alone (one pass, no parsing): block levels by
- * indentation and `- ` markers, plus open flow brackets outside quotes. An estimate that errs
- * high only for odd block scalars, which is all a guard needs.
+ * How deep the YAML nests, and the line where it first went past MAX_YAML_DEPTH, from the text
+ * alone (one pass, no parsing): block levels by indentation and `- ` markers, plus open flow
+ * brackets outside quotes. An estimate that errs high only for odd block scalars, which is all a
+ * guard needs.
  */
 export function nesting(text: string): { depth: number; line: number } {
   let max = 0;
   let maxLine = 1;
   let flow = 0;
   const indents: number[] = [];
-  let lineNo = 0;
   let lineInDoc = 0;
   for (const line of text.split('\n')) {
-    lineNo++;
     lineInDoc++;
     if (line.startsWith('---') || line.startsWith('...')) {
       indents.length = 0;

@@ -48,7 +48,8 @@ describe('the lab store', () => {
   it('refuses a paste over 3 MiB before parsing: an apply error, nothing run', async () => {
     const sb = createSandbox();
     const calls: string[] = [];
-    const spy: LabSandbox = { ...sb, exec: (line, opts) => (calls.push(line), sb.exec(line, opts)) } as LabSandbox;
+    // The lab sees the sandbox through its narrower LabSandbox type, as boot.ts does.
+    const spy = { ...sb, exec: (line: string, opts?: { stdin?: string }) => (calls.push(line), sb.exec(line, opts)) } as unknown as LabSandbox;
     const store = createLabStore(spy);
     const r = await store.getState().apply(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  a: ${'x'.repeat(3 * 1024 * 1024)}\n`);
     expect(r).toEqual({ stdout: '', stderr: APPLY_TOO_LARGE, exitCode: 1 });
@@ -60,7 +61,7 @@ describe('the lab store', () => {
 
   it('a long apply lets other tasks run before it ends, and the clock waits for it', async () => {
     const sb = createSandbox();
-    const store = createLabStore(sb);
+    const store = createLabStore(sb as unknown as LabSandbox);
     const yaml = bigManifest();
     const before = sb.clock.now();
     let otherTaskRan = false;
