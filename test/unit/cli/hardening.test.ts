@@ -84,3 +84,9 @@ describe('null fields decode as unset (Go zero values)', () => {
     expect((await sb.exec('kubectl get svc jvb -o jsonpath={.spec.loadBalancerIP}')).stdout).toBe('');
   });
 });
+
+describe('kubectl explain with an empty type', () => {
+  it("'..' is an unknown resource type (it crashed)", async () => {
+    expect(await run("kubectl explain '..'")).toEqual({ stdout: '', stderr: 'error: the server doesn\'t have a resource type ""\n', exitCode: 1 });
+  });
+});
