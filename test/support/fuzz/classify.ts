@@ -40,8 +40,11 @@ export const ERROR_HEADS: { tool: string; re: RegExp }[] = [
   },
 ];
 
-/** Lines tools print ahead of an error (or on success) that are not errors themselves. */
-const WARNING = /^(Warning: |WARNING: |W\d{4} |No (resources|events) found)/;
+/**
+ * Lines tools print ahead of an error (or on success) that are not errors themselves: warnings,
+ * kubectl's "No resources found", curl's verbose trace (`*`, `>`, `<`).
+ */
+const WARNING = /^(Warning: |WARNING: |W\d{4} |No (resources|events) found|[*<>] )/;
 
 /**
  * JavaScript's own words: seen in output they mean an exception was caught and printed as if it
