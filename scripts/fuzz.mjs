@@ -4,11 +4,13 @@
 // progress (an endless loop in the simulator), the last step is printed, which is the culprit.
 // FUZZ_CASES (default 100000), FUZZ_SEED, FUZZ_PATH (replay), FUZZ_STALL_SECONDS (default 60).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 mkdirSync('.cache/fuzz', { recursive: true });
 const trace = join(process.cwd(), '.cache/fuzz/trace.json');
+// A trace left by an earlier run would look like a stall before this one starts writing.
+rmSync(trace, { force: true });
 const stall = Number(process.env.FUZZ_STALL_SECONDS ?? 60) * 1000;
 const vitest = join(process.cwd(), 'node_modules/vitest/vitest.mjs');
 const child = spawn(process.execPath, [vitest, 'run', '--config', 'test/fuzz/vitest.fuzz.config.ts'], {
