@@ -61,6 +61,8 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
     const host = 5 + ((n - 5) % 250);
     const bound = kube.putSystem({
       ...pod,
+      // putSystem writes resourceVersion into metadata: never into the live object's.
+      metadata: { ...pod.metadata },
       spec: { ...(pod.spec as object), nodeName: node.metadata.name },
       status: { phase: 'Pending', hostIP: `10.224.0.${4 + idx}`, podIP: `10.244.${idx}.${host}`, podIPs: [{ ip: `10.244.${idx}.${host}` }], qosClass: 'BestEffort' },
     });
