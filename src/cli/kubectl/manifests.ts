@@ -1,4 +1,4 @@
-import { parseAllDocuments, type YAMLError } from 'yaml';
+import { isNode, parseAllDocuments, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import { resolvePath, type ShellState } from '../shell/types';
 import type { KubeObjectInput } from '../../sim/kube/types';
 import type { ApiErrorReason } from '../../sim/kube/errors';
@@ -181,6 +181,8 @@ function parseDocuments(text: string, source: string): ManifestRead {
   const list = Array.isArray(docs) ? docs : [docs];
   for (const doc of list) {
     if (doc.errors.length) return { objects, error: `error parsing ${source}: error converting YAML to JSON: yaml: ${goYamlMessage(doc.errors[0], text, docStartLine(text, doc.range[0]))}` };
+    const looped = selfReferencingAnchor(doc);
+    if (looped !== undefined) return { objects, error: `error parsing ${source}: error converting YAML to JSON: yaml: anchor '${looped}' value contains itself` };
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 100 }) as unknown;
@@ -233,6 +235,36 @@ function manifestObject(source: string, object: KubeObjectInput): ManifestObject
     object: { ...object, apiVersion: '' },
     rejected: { reason: 'BadRequest', message: `couldn't get version/kind; json parse error: json: cannot unmarshal ${json} into Go struct field .apiVersion of type string` },
   };
+}
+
+/**
+ * An alias inside the node its anchor names (`probe: &p {again: *p}`) would make a circular
+ * object; go-yaml refuses it while decoding.
+ */
+export function selfReferencingAnchor(doc: Document.Parsed): string | undefined {
+  let found: string | undefined;
+  visit(doc, {
+    Alias(_key, node, path) {
+      if (path.some((p) => isNode(p) && p.anchor === node.source)) {
+        found = node.source;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/**
+ * `yaml.parse` for one document (patches, helm values), refusing what go-yaml refuses that the
+ * `yaml` package would turn into a circular object. Throws Error with go-yaml's text.
+ */
+export function parseYamlValue(text: string, options: { version?: '1.1' | '1.2' } = {}): unknown {
+  const doc = parseDocument(text, { ...options, logLevel: 'error' });
+  if (doc.errors.length) throw doc.errors[0];
+  const looped = selfReferencingAnchor(doc);
+  if (looped !== undefined) throw new Error(`anchor '${looped}' value contains itself`);
+  return doc.toJS({ maxAliasCount: 100 }) as unknown;
 }
 
 /** go-yaml's wording for the mistakes learners make most (indentation, tabs, stray colons). */

@@ -90,3 +90,23 @@ describe('kubectl explain with an empty type', () => {
     expect(await run("kubectl explain '..'")).toEqual({ stdout: '', stderr: 'error: the server doesn\'t have a resource type ""\n', exitCode: 1 });
   });
 });
+
+describe('an anchor whose value contains its own alias', () => {
+  it("is refused as go-yaml does, not a stack overflow", async () => {
+    const r = await run('kubectl apply -f -', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: x\n    readinessProbe: &probe\n      exec:\n        command: [true]\n      again: *probe\n');
+    expect(r).toEqual({ stdout: 'configmap/ok created\n', stderr: "error: error parsing STDIN: error converting YAML to JSON: yaml: anchor 'probe' value contains itself\n", exitCode: 1 });
+  });
+});
+
+describe('self-referencing anchors outside manifests', () => {
+  it('kubectl patch -p and helm -f values refuse them with go-yaml words', async () => {
+    const sb = createSandbox();
+    await sb.exec('kubectl create deployment web --image=nginx');
+    const patch = await sb.exec(`kubectl patch deployment web -p '{spec: &s {x: *s}}'`);
+    expect(patch.stderr).toBe(`error: unable to parse "{spec: &s {x: *s}}": yaml: anchor 's' value contains itself\n`);
+    await sb.exec("cat > v.yaml <<'EOF'\ncontroller: &c\n  again: *c\nEOF");
+    await sb.exec('helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx');
+    const helm = await sb.exec('helm install ingress-nginx ingress-nginx/ingress-nginx -f v.yaml');
+    expect(helm.stderr).toBe("Error: INSTALLATION FAILED: failed to parse v.yaml: anchor 'c' value contains itself\n");
+  });
+});
