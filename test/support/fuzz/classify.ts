@@ -34,9 +34,10 @@ export const ERROR_HEADS: { tool: string; re: RegExp }[] = [
   // bash and the coreutils-style tools of the lab's shell.
   { tool: 'shell', re: /^(ba)?sh: [\s\S]/ },
   { tool: 'shell', re: /^Usage:(\s|$)/ },
+  // A file name may itself hold a newline (`grep x $'\n'`), leaving the prefix alone on its line.
   {
     tool: 'shell',
-    re: /^(grep|head|tail|wc|sort|uniq|cut|tr|awk|jq|cat|ls|cd|mkdir|rm|echo|printf|export|unset|alias|unalias|history|sleep|watch|clear|pwd|help|kubectl|az|helm|curl): [\s\S]/,
+    re: /^(grep|head|tail|wc|sort|uniq|cut|tr|awk|jq|cat|ls|cd|mkdir|rm|echo|printf|export|unset|alias|unalias|history|sleep|watch|clear|pwd|help|kubectl|az|helm|curl): [\s\S]*$/,
   },
 ];
 
