@@ -66,27 +66,29 @@ progress('long session (2,000 commands)');
 rows.push(...longSessionRows(await longSessionBench()));
 
 // The simulator benchmarks are TypeScript: bundle them for Node, then run with a GC we can call.
-const simBench = 'bench/sim.bench.ts';
-if (existsSync(simBench)) {
-  progress('simulator');
+const SIM_BENCHES = { 'bench/sim.bench.ts': 'Simulator (Node)', 'bench/limits.bench.ts': 'Resource limits (Node)' };
+for (const [simBench, area] of Object.entries(SIM_BENCHES)) {
+  if (!existsSync(simBench)) continue;
+  progress(area);
   mkdirSync('.cache/bench', { recursive: true });
+  const outfile = `.cache/bench/${simBench.split('/').pop().replace(/\.ts$/, '.mjs')}`;
   await build({
     entryPoints: [simBench],
     bundle: true,
     platform: 'node',
     format: 'esm',
-    outfile: '.cache/bench/sim.bench.mjs',
+    outfile,
     logLevel: 'warning',
     // ajv-formats requires `punycode`: ESM bundles need a real `require` for Node built-ins.
     banner: { js: "import {createRequire} from 'module'; const require = createRequire(import.meta.url);" },
   });
-  const r = spawnSync(process.execPath, ['--expose-gc', '--no-deprecation', '.cache/bench/sim.bench.mjs', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync(process.execPath, ['--expose-gc', '--no-deprecation', outfile, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const line = r.stdout.split('\n').find((l) => l.startsWith('BENCH_JSON '));
   if (r.status !== 0 || !line) {
     console.error(r.stdout);
     process.exit(r.status || 1);
   }
-  for (const s of JSON.parse(line.slice('BENCH_JSON '.length))) rows.push({ area: 'Simulator (Node)', ...s });
+  for (const row of JSON.parse(line.slice('BENCH_JSON '.length))) rows.push({ area, ...row });
 }
 
 const mark = (ok) => (ok === null ? '—' : ok ? '✅' : '❌');

@@ -55,6 +55,11 @@ export interface CliContext {
    * AKS quickstart manifests from here. Unknown URLs get kubectl's 404 error.
    */
   readUrl?(url: string): string | undefined;
+  /**
+   * Given by a caller whose thread must stay responsive (the lab's UI): long commands await it
+   * between slices of work. It never changes a command's result, only when the work happens.
+   */
+  pause?(): Promise<void>;
 }
 
 /** Node resource group name AKS derives (`MC_<rg>_<cluster>_<location>`). */

@@ -82,8 +82,9 @@ export function commandNames(): string[] {
   return [...COMMANDS.keys()].sort();
 }
 
-export async function runCommandLine(ctx: CliContext, rawLine: string, opts: { stdin?: string } = {}): Promise<ExecResult> {
+export async function runCommandLine(ctx: CliContext, rawLine: string, opts: { stdin?: string; pause?: () => Promise<void> } = {}): Promise<ExecResult> {
   const shell = shellOf(ctx);
+  if (opts.pause) ctx = { ...ctx, shell, pause: opts.pause };
   // Terminals and pasted text may carry CRLF; bash would choke on the \r, a learner should not.
   const line = rawLine.replace(/\r\n?/g, '\n');
   if (line.trim()) shell.history.push(line.replace(/\n+$/, ''));

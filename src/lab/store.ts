@@ -2,6 +2,15 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExecResult, LabSandbox } from './types';
 import type { LogEntry } from '../learn/share/codec';
 import { append, fromEntries, isReadOnlyLine, type CommandLog } from './command-log';
+import { utf8Length } from '../sim/kube/names-validation';
+import { MAX_REQUEST_BYTES } from '../sim/kube/store';
+import { yieldToEventLoop } from './yield';
+
+/**
+ * The editor's Apply refuses a paste over the API server's 3 MiB body limit before parsing it,
+ * as one request that size would be refused (the terminal's kubectl judges each document).
+ */
+export const APPLY_TOO_LARGE = `Error from server (RequestEntityTooLarge): error when creating "STDIN": Request entity too large: limit is ${MAX_REQUEST_BYTES}\n`;
 
 export type Speed = 1 | 4 | 'skip';
 export type Pane = 'editor' | 'portal' | 'diagram' | 'exercises';
@@ -106,7 +115,7 @@ export function createLabStore(
       set({ worldVersion: get().worldVersion + 1, now, fresh, removed });
     };
 
-    const run = (line: string, opts: { stdin?: string; echo?: boolean } = {}): Promise<ExecResult> => {
+    const run = (line: string, opts: { stdin?: string; echo?: boolean; pause?: () => Promise<void> } = {}): Promise<ExecResult> => {
       const job = queue.then(async () => {
         const entry: LogEntry = { t: sandbox.clock.now() - startedAt, line };
         if (opts.stdin !== undefined) entry.stdin = opts.stdin;
@@ -115,7 +124,8 @@ export function createLabStore(
         const before = [sandbox.kube.version, sandbox.arm.version, sandbox.arm.activityLog.at(-1), sandbox.clock.now()];
         let result: ExecResult;
         try {
-          result = await sandbox.exec(line, opts.stdin === undefined ? undefined : { stdin: opts.stdin });
+          const execOpts = { ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }), ...(opts.pause ? { pause: opts.pause } : {}) };
+          result = await sandbox.exec(line, Object.keys(execOpts).length ? execOpts : undefined);
         } catch (err) {
           // The simulator should never throw; if it does, the learner sees a message, not a dead lab.
           result = { stdout: '', stderr: `internal error: ${err instanceof Error ? err.message : String(err)}\n`, exitCode: 1 };
@@ -151,13 +161,22 @@ export function createLabStore(
       ran: 0,
       exec: run,
       async apply(yaml) {
-        const result = await run('kubectl apply -f -', { stdin: yaml, echo: true });
+        if (yaml.length * 3 > MAX_REQUEST_BYTES && utf8Length(yaml) > MAX_REQUEST_BYTES) {
+          // Refused before parsing (a 10 MB paste would block the page for seconds); nothing ran.
+          const refused: ExecResult = { stdout: '', stderr: APPLY_TOO_LARGE, exitCode: 1 };
+          const shown: TerminalEntry = { seq: ++seq, command: 'kubectl apply -f -', ...refused };
+          set({ transcript: [...get().transcript.slice(-199), shown], lastApply: { ok: false, stdout: '', stderr: APPLY_TOO_LARGE } });
+          return refused;
+        }
+        // A long manifest is parsed and applied in slices with the UI thread free in between.
+        const result = await run('kubectl apply -f -', { stdin: yaml, echo: true, pause: yieldToEventLoop });
         set({ lastApply: { ok: result.exitCode === 0, stdout: result.stdout, stderr: result.stderr } });
         return result;
       },
       async tick(realMs) {
-        const { speed, paused } = get();
-        if (paused) return;
+        const { speed, paused, busy } = get();
+        // A command takes no virtual time: the clock waits while one runs (a sliced apply yields).
+        if (paused || busy) return;
         if (speed === 'skip') await sandbox.settle();
         else {
           // Virtual time moves in whole milliseconds; keep the fractions so 4× stays exactly 4×.

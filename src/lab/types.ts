@@ -10,7 +10,7 @@ export interface ExecResult {
 
 /** What the lab needs of a sandbox: the public simulator entry plus read access for the views. */
 export interface LabSandbox {
-  exec(commandLine: string, opts?: { stdin?: string }): Promise<ExecResult>;
+  exec(commandLine: string, opts?: { stdin?: string; pause?: () => Promise<void> }): Promise<ExecResult>;
   settle(): Promise<void>;
   advance(ms: number): Promise<void>;
   readonly kube: KubeStore;

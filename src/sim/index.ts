@@ -30,6 +30,8 @@ export type { ArmResource, ActivityLogEntry } from './azure/types';
 
 export interface ExecOptions {
   stdin?: string;
+  /** Awaited between slices of a long command (the lab's UI thread); see CliContext.pause. */
+  pause?: () => Promise<void>;
 }
 
 export interface ExecResult {

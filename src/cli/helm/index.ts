@@ -7,6 +7,7 @@
  * LAST DEPLOYED is virtual time (Go's time.ANSIC in UTC).
  */
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
+import { parseYamlValue } from '../kubectl/manifests';
 import { ApiError } from '../../sim/kube/errors';
 import type { KubeObjectInput } from '../../sim/kube/types';
 import type { CliContext } from '../context';
@@ -152,7 +153,7 @@ function userValues(f: Flags, shell: ShellState): Values {
     if (text === undefined) throw new HelmError(`open ${file}: no such file or directory`);
     let doc: unknown;
     try {
-      doc = parseYaml(text);
+      doc = parseYamlValue(text);
     } catch (e) {
       throw new HelmError(`failed to parse ${file}: ${(e as Error).message.split('\n')[0]}`);
     }

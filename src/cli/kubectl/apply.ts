@@ -4,7 +4,7 @@ import type { ExecResult } from '../shell/types';
 import { resourcePrefix } from '../printers/kube-output';
 import { list, str, type FlagSpec } from './flags';
 import { formatError, KubectlError, withSource, type KubectlCommand, type KubectlRun } from './common';
-import { readManifests, type ManifestObject } from './manifests';
+import { metaString, readManifests, readManifestsSliced, SLICE, type ManifestObject } from './manifests';
 
 export const FILE_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringSlice', usage: 'The files that contain the configurations to apply.' },
@@ -31,20 +31,20 @@ export const dryRunSuffix = (mode: string) => (mode === 'client' ? ' (dry run)' 
 
 /** Namespace for a manifest object: its own, else -n; a clash with an explicit -n is refused as kubectl does. */
 export function objectNamespace(k: KubectlRun, o: KubeObjectInput): string {
-  const own = o.metadata?.namespace;
+  const own = metaString(o, 'namespace');
   if (own && k.namespaceGiven && own !== k.namespace) {
     throw new KubectlError(
       `the namespace from the provided object "${own}" does not match the namespace "${k.namespace}". You must pass '--namespace=${own}' to perform this operation.`,
     );
   }
-  return own ?? k.namespace;
+  return own || k.namespace;
 }
 
 /** `error: resource mapping not found …` for kinds the API server does not serve. */
 export function mappingError(m: ManifestObject, e: NoKindMatchError): KubectlError {
-  const ns = m.object.metadata?.namespace ?? '';
+  const ns = metaString(m.object, 'namespace') ?? '';
   return new KubectlError(
-    `resource mapping not found for name: "${m.object.metadata?.name ?? ''}" namespace: "${ns}" from "${m.source}": ${e.message}\nensure CRDs are installed first`,
+    `resource mapping not found for name: "${metaString(m.object, 'name') ?? ''}" namespace: "${ns}" from "${m.source}": ${e.message}\nensure CRDs are installed first`,
   );
 }
 
@@ -96,21 +96,28 @@ export const applyCommand: KubectlCommand = {
   ...
   EOF`,
   flags: [...FILE_FLAGS, DRY_RUN, { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name).' }, { name: 'server-side', type: 'bool', usage: 'If true, apply runs in the server instead of the client.' }, { name: 'force', type: 'bool', usage: 'If true, immediately remove resources from API and bypass graceful deletion.' }, { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', usage: 'Must be one of: strict (or true), warn, ignore (or false).' }, { name: 'prune', type: 'bool', usage: 'Automatically delete resource objects that do not appear in the configs.' }, { name: 'selector', short: 'l', type: 'string', usage: 'Selector (label query) to filter on.' }],
-  run(k) {
+  async run(k) {
     const files = requireFiles(k, '');
     const mode = dryRunMode(k);
-    const read = readManifests(files, k.stdin, k.shell, k.ctx.readUrl?.bind(k.ctx));
+    const pause = k.ctx.pause?.bind(k.ctx);
+    const readUrl = k.ctx.readUrl?.bind(k.ctx);
+    const read = pause ? await readManifestsSliced(files, k.stdin, k.shell, readUrl, pause) : readManifests(files, k.stdin, k.shell, readUrl);
     if (!read.objects.length && !read.error) throw new KubectlError('no objects passed to apply');
     const nameOnly = str(k.flags, 'output') === 'name';
     // Server-side apply is modelled with the client-side merge; only the wording differs.
     const serverSide = k.flags.values.get('server-side') === true;
     let stdout = '';
     const errors: { err: unknown; verb: string; source: string }[] = [];
-    for (const m of read.objects) {
+    for (const [i, m] of read.objects.entries()) {
+      if (pause && i && i % SLICE === 0) await pause();
+      if (m.rejected) {
+        errors.push({ err: new ApiError(m.rejected.reason, m.rejected.message), verb: 'creating', source: m.source });
+        continue;
+      }
       try {
         const prefix = objectKindPrefix(k, m.object);
         const ns = objectNamespace(k, m.object);
-        const name = m.object.metadata?.name ?? '';
+        const name = metaString(m.object, 'name') ?? '';
         const existed = !!k.ctx.kube.peek(k.ctx.kube.discovery.forManifest(String(m.object.apiVersion), String(m.object.kind)).kind, name, ns);
         try {
           if (mode === 'client') {

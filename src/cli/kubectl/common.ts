@@ -64,7 +64,8 @@ export function formatError(err: unknown): string {
   if (err instanceof KubectlError) return err.message.startsWith('error: ') || err.message.startsWith('Error') ? err.message : `error: ${err.message}`;
   if (err instanceof ApiError) {
     if (err.reason === 'Invalid') {
-      const m = /^(?:.*?: )?(The \S+ "[^"]*" is invalid)/.exec(err.message);
+      // The name is Go-quoted (%q): it may hold escaped quotes.
+      const m = /^(?:.*?: )?(The \S+ "(?:[^"\\]|\\.)*" is invalid)/.exec(err.message);
       if (m && err.causes.length > 1) return `${m[1]}: \n${err.causes.map((c) => `* ${c.field}: ${c.message}`).join('\n')}`;
       if (m && err.causes.length === 1) return `${m[1]}: ${err.causes[0].field}: ${err.causes[0].message}`;
       return err.message.replace(/^error when \S+ "[^"]*": /, '');

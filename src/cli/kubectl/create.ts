@@ -1,11 +1,11 @@
-import { NoKindMatchError } from '../../sim/kube/errors';
+import { ApiError, NoKindMatchError } from '../../sim/kube/errors';
 import type { KubeObjectInput } from '../../sim/kube/types';
 import { kubeJson, kubeYaml, resourcePrefix } from '../printers/kube-output';
 import type { ExecResult } from '../shell/types';
 import { DRY_RUN, dryRunMode, dryRunSuffix, FILE_FLAGS, finish, mappingError, objectKindPrefix, objectNamespace, requireFiles } from './apply';
 import { KubectlError, type KubectlCommand, type KubectlRun } from './common';
 import { int, list, str, type FlagSpec } from './flags';
-import { readManifests } from './manifests';
+import { metaString, readManifests } from './manifests';
 
 const OUTPUT: FlagSpec = { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name).' };
 
@@ -140,12 +140,16 @@ export const createCommand: KubectlCommand = {
     let stdout = '';
     const errors: { err: unknown; verb: string; source: string }[] = [];
     for (const m of read.objects) {
+      if (m.rejected) {
+        errors.push({ err: new ApiError(m.rejected.reason, m.rejected.message), verb: 'creating', source: m.source });
+        continue;
+      }
       try {
         const prefix = objectKindPrefix(k, m.object);
         const ns = objectNamespace(k, m.object);
         try {
           if (mode !== 'client') k.ctx.kube.create(m.object, { namespace: ns, dryRun: mode === 'server' });
-          stdout += `${prefix}${m.object.metadata?.name ?? ''} created${dryRunSuffix(mode)}\n`;
+          stdout += `${prefix}${metaString(m.object, 'name') ?? ''} created${dryRunSuffix(mode)}\n`;
         } catch (e) {
           errors.push({ err: e, verb: 'creating', source: m.source });
         }

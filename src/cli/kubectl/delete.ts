@@ -4,7 +4,7 @@ import type { KubectlCommand, KubectlRun } from './common';
 import { formatError, KubectlError } from './common';
 import { bool, list, str } from './flags';
 import { DRY_RUN, dryRunMode, FILE_FLAGS, finish, mappingError, objectNamespace } from './apply';
-import { readManifests } from './manifests';
+import { metaString, readManifests } from './manifests';
 import { parseResourceArgs } from './resources';
 
 /** `service "web" deleted from default namespace` (kubectl ≥ 1.32 names the namespace). */
@@ -79,7 +79,7 @@ export const deleteCommand: KubectlCommand = {
         }
         const ns = type.namespaced ? objectNamespace(k, m.object) : undefined;
         try {
-          await doDelete(type, m.object.metadata?.name ?? '', ns);
+          await doDelete(type, metaString(m.object, 'name') ?? '', ns);
         } catch (e) {
           if (!(ignore && e instanceof Error && /not found/.test(e.message))) errors.push({ err: e, verb: 'deleting', source: m.source });
         }

@@ -81,7 +81,8 @@ export const explainCommand: KubectlCommand = {
     if (!k.args.length) {
       return { stdout: '', stderr: 'You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee \'kubectl explain -h\' for help and examples\n', exitCode: 1 };
     }
-    const [head, ...path] = k.args[0].split('.').filter(Boolean);
+    // `kubectl explain ..` has an empty type, which the server does not have.
+    const [head = '', ...path] = k.args[0].split('.').filter(Boolean);
     const rt = k.ctx.kube.discovery.resolve(head);
     const root = DATA.roots[rt.kind.toLowerCase()];
     if (!root) throw new KubectlError(`couldn't find resource for "${rt.group ? `${rt.group}/${rt.versions[0]}` : rt.versions[0]}, Kind=${rt.kind}"`);

@@ -1,10 +1,10 @@
-import { parse as parseYaml } from 'yaml';
 import type { KubeObject } from '../../sim/kube/types';
 import { resourcePrefix } from '../printers/kube-output';
 import { resolvePath } from '../shell/types';
 import { bool, str } from './flags';
 import { KubectlError, type KubectlCommand, type KubectlRun } from './common';
 import { DRY_RUN, dryRunMode, dryRunSuffix } from './apply';
+import { parseYamlValue } from './manifests';
 import { parseResourceArgs } from './resources';
 
 /** Objects named by `TYPE NAME…`, `TYPE/NAME…`, or `TYPE --all` / `-l`. */
@@ -54,7 +54,7 @@ export const patchCommand: KubectlCommand = {
     if (!k.args.length) throw new KubectlError('must provide one or more resources');
     let patch: unknown;
     try {
-      patch = parseYaml(text, { version: '1.1' });
+      patch = parseYamlValue(text, { version: '1.1' });
     } catch (e) {
       throw new KubectlError(`unable to parse "${text}": yaml: ${(e as Error).message.split('\n')[0]}`);
     }

@@ -51,7 +51,8 @@ export function parseResourceArgs(kube: KubeStore, args: string[]): ResourceArgs
 
 function expandTypes(kube: KubeStore, typeArg: string): ResourceType[] {
   const out: ResourceType[] = [];
-  for (const part of typeArg.split(',').filter(Boolean)) {
+  // An empty type (`kubectl get ''`, `svc,,pods`) is looked up like any other and not found.
+  for (const part of typeArg.split(',')) {
     const list = part === 'all' ? allCategory(kube) : [kube.discovery.resolve(part)];
     for (const t of list) if (!out.includes(t)) out.push(t);
   }

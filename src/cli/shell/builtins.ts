@@ -135,11 +135,14 @@ const printf: CommandFn<unknown> = ({ argv }) => {
   let out = '';
   let i = 0;
   do {
+    const before = i;
     out += interpretEscapes(fmt).replace(/%([%sdi])/g, (_m, c: string) => {
       if (c === '%') return '%';
       const v = args[i++] ?? '';
       return c === 's' ? v : String(parseInt(v, 10) || 0);
     });
+    // A format without conversions consumes nothing: bash prints it once and ignores the rest.
+    if (i === before) break;
   } while (i < args.length);
   return ok(out);
 };

@@ -48,5 +48,13 @@ export const armErrors = {
       `The request is being throttled as the limit has been reached for operation type - Write_ObservationWindow_00:05:00. For more information, see - https://aka.ms/srpthrottlinglimits`,
       retryAfter,
     ),
+  invalidResourceName: (name: string) =>
+    new ArmError(
+      400,
+      'InvalidResourceName',
+      `Resource name ${name} is invalid. The name can be up to 80 characters long. It must begin with a word character, and it must end with a word character or with '_'. The name may contain word characters or '.', '-', '_'.`,
+    ),
+  invalidDomainNameLabel: (label: string) =>
+    new ArmError(400, 'InvalidDomainNameLabel', `The domain name label ${label} is invalid. It must conform to the following regular expression: ^[a-z][a-z0-9-]{1,61}[a-z0-9]$.`),
   inUseSubnet: (subnetId: string) => new ArmError(400, 'InUseSubnetCannotBeDeleted', `Subnet ${subnetId} is in use and cannot be deleted.`),
 };

@@ -29,6 +29,7 @@ export function checkLimits(store: ArmStore, resource: ArmResource, faults: ArmF
     }
     return;
   }
+  checkNames(resource);
   if (resource.type === PIP && !store.has(resource.id)) {
     const count = store.countByLocation(PIP, idSegment(resource.id, 2), resource.location ?? '');
     if (count >= faults.publicIPQuota) throw armErrors.publicIpQuota(faults.publicIPQuota, resource.location ?? '');
@@ -143,4 +144,17 @@ function linksOf(store: ArmStore): Map<string, string> {
   let m = linksByStore.get(store);
   if (!m) linksByStore.set(store, (m = new Map()));
   return m;
+}
+
+/** Microsoft.Network's name rule: 1–80 word characters, '.', '-', '_'; starts with a word character, ends with one or '_'. */
+const NETWORK_NAME = /^[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]{0,78}[\p{L}\p{N}_])?$/u;
+/** A Public IP's DNS label (the regular expression ARM quotes in InvalidDomainNameLabel). */
+const DOMAIN_NAME_LABEL = /^[a-z][a-z0-9-]{1,61}[a-z0-9]$/;
+
+/** Request validation ARM does before anything else: resource names and DNS labels. */
+function checkNames(resource: ArmResource): void {
+  if (!resource.type.toLowerCase().startsWith('microsoft.network/')) return;
+  if (!NETWORK_NAME.test(resource.name)) throw armErrors.invalidResourceName(resource.name);
+  const label = (resource.properties.dnsSettings as { domainNameLabel?: string } | undefined)?.domainNameLabel;
+  if (resource.type === PIP && label !== undefined && label !== '' && !DOMAIN_NAME_LABEL.test(label)) throw armErrors.invalidDomainNameLabel(label);
 }

@@ -14,6 +14,8 @@ import { findSlice, syncEndpointSlice } from './endpointslices';
 
 type Template = { metadata?: { labels?: Record<string, string> }; spec?: Record<string, unknown> };
 const POD_START_MS = 3000;
+/** Unschedulable pods a workload keeps at most (see syncRs). */
+const MAX_UNSCHEDULED = 100;
 
 export function startWorkloadControllers(kube: KubeStore, events: EventRecorder, clock: VirtualClock, _world: () => number, random: SeededRandom, sliceRandom: SeededRandom = random): void {
   const nextIp = new Map<string, number>();
@@ -28,13 +30,99 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
     }, { label: key });
   };
 
-  const createPod = (owner: KubeObject, name: string, template: Template, extraLabels: Record<string, string> = {}) => {
-    const nodes = kube.select('Node');
-    if (!nodes.length) return;
-    const node = nodes[rr++ % nodes.length];
+  // Pods per node, against the node's allocatable `pods` (AKS max pods: 250 with Azure CNI
+  // overlay, 110 with kubenet): the scheduler's NodeResourcesFit "Too many pods".
+  const onNode = new Map<string, number>();
+  for (const p of kube.scan('Pod')) {
+    const n = (p.spec as { nodeName?: string } | undefined)?.nodeName;
+    if (n) onNode.set(n, (onNode.get(n) ?? 0) + 1);
+  }
+  const capacity = (node: KubeObject) => Number((node.status as { allocatable?: { pods?: string } } | undefined)?.allocatable?.pods) || 110;
+  /** The next node with room, round-robin; undefined when every node is full. */
+  const pickNode = (nodes: KubeObject[]): KubeObject | undefined => {
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[(rr + i) % nodes.length];
+      if ((onNode.get(node.metadata.name) ?? 0) < capacity(node)) {
+        rr += i + 1;
+        return node;
+      }
+    }
+    return undefined;
+  };
+  const unschedulable = (nodes: KubeObject[]) =>
+    `0/${nodes.length} nodes are available: ${nodes.length} Too many pods. preemption: 0/${nodes.length} nodes are available: ${nodes.length} No preemption victims found for incoming pod.`;
+
+  /** Binds a pod to a node: IPs from the node's /24, Scheduled, Running 3 s later. */
+  const bind = (pod: KubeObject, node: KubeObject, nodes: KubeObject[]) => {
     const idx = nodes.indexOf(node);
     const n = (nextIp.get(node.metadata.name) ?? 4) + 1;
     nextIp.set(node.metadata.name, n);
+    // Addresses .5–.254 of the node's /24, reused round-robin as pods come and go.
+    const host = 5 + ((n - 5) % 250);
+    const bound = kube.putSystem({
+      ...pod,
+      // putSystem writes resourceVersion into metadata: never into the live object's.
+      metadata: { ...pod.metadata },
+      spec: { ...(pod.spec as object), nodeName: node.metadata.name },
+      status: { phase: 'Pending', hostIP: `10.224.0.${4 + idx}`, podIP: `10.244.${idx}.${host}`, podIPs: [{ ip: `10.244.${idx}.${host}` }], qosClass: 'BestEffort' },
+    });
+    events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${bound.metadata.namespace}/${bound.metadata.name} to ${node.metadata.name}`, 'default-scheduler');
+    const name = bound.metadata.name;
+    clock.schedule(POD_START_MS, () => {
+      const cur = kube.peek('Pod', name, bound.metadata.namespace);
+      if (!cur || cur.metadata.uid !== bound.metadata.uid) return;
+      const started = clock.nowIso();
+      const containers = ((cur.spec as { containers?: { name: string; image: string }[] }).containers ?? []).map((c) => ({
+        name: c.name,
+        image: c.image,
+        ready: true,
+        restartCount: 0,
+        started: true,
+        state: { running: { startedAt: started } },
+      }));
+      kube.updateStatus('Pod', name, bound.metadata.namespace, {
+        ...(cur.status as object),
+        phase: 'Running',
+        startTime: cur.metadata.creationTimestamp,
+        conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: started }],
+        containerStatuses: containers,
+      });
+    });
+  };
+
+  /** The scheduler's retry: room appeared (a pod went, a node came), Pending pods get it, oldest first. */
+  const schedulePending = () => {
+    const nodes = kube.select('Node');
+    const owners = new Set<string>();
+    for (const pod of [...kube.scan('Pod')]) {
+      if ((pod.spec as { nodeName?: string } | undefined)?.nodeName || pod.metadata.deletionTimestamp) continue;
+      if (!(pod.status as { conditions?: { reason?: string }[] } | undefined)?.conditions?.some((c) => c.reason === 'Unschedulable')) continue;
+      const node = pickNode(nodes);
+      if (!node) break;
+      bind(pod, node, nodes);
+      for (const ref of pod.metadata.ownerReferences ?? []) owners.add(`${ref.kind}/${pod.metadata.namespace}/${ref.name}`);
+    }
+    // Owners that stopped creating at the Pending cap create the rest now.
+    for (const o of owners) {
+      const [kind, ns, name] = o.split('/');
+      const owner = kube.peek(kind, name, ns);
+      const deployment = kind === 'ReplicaSet' ? owner?.metadata.ownerReferences?.find((r) => r.kind === 'Deployment') : undefined;
+      if (deployment) later(`deploy:${ns}/${deployment.name}`, () => {
+        const d = kube.peek('Deployment', deployment.name, ns);
+        if (d) syncDeployment(d);
+      });
+      else if (kind === 'StatefulSet') later(`sts:${ns}/${name}`, () => {
+        const st = kube.peek('StatefulSet', name, ns);
+        if (st) syncSts(st);
+      });
+    }
+  };
+
+  /** Creates a pod and schedules it if a node has room; true when it was scheduled. */
+  const createPod = (owner: KubeObject, name: string, template: Template, extraLabels: Record<string, string> = {}): boolean => {
+    const nodes = kube.select('Node');
+    if (!nodes.length) return false;
+    const node = pickNode(nodes);
     const pod = kube.putSystem({
       apiVersion: 'v1',
       kind: 'Pod',
@@ -47,40 +135,35 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
         labels: { ...(template.metadata?.labels ?? {}), ...extraLabels },
         ownerReferences: [{ apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true }],
       },
-      spec: { ...(structuredClone(template.spec) ?? {}), nodeName: node.metadata.name },
-      status: { phase: 'Pending', hostIP: `10.224.0.${4 + idx}`, podIP: `10.244.${idx}.${n}`, podIPs: [{ ip: `10.244.${idx}.${n}` }], qosClass: 'BestEffort' },
+      spec: { ...(structuredClone(template.spec) ?? {}) },
+      status: node
+        ? { phase: 'Pending', qosClass: 'BestEffort' }
+        : { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', lastTransitionTime: clock.nowIso(), reason: 'Unschedulable', message: unschedulable(nodes) }], qosClass: 'BestEffort' },
     });
     events.record(owner, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, owner.kind === 'StatefulSet' ? 'statefulset-controller' : 'replicaset-controller');
-    events.record(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${name} to ${node.metadata.name}`, 'default-scheduler');
-    clock.schedule(POD_START_MS, () => {
-      const cur = kube.peek('Pod', name, pod.metadata.namespace);
-      if (!cur || cur.metadata.uid !== pod.metadata.uid) return;
-      const started = clock.nowIso();
-      const containers = ((cur.spec as { containers?: { name: string; image: string }[] }).containers ?? []).map((c) => ({
-        name: c.name,
-        image: c.image,
-        ready: true,
-        restartCount: 0,
-        started: true,
-        state: { running: { startedAt: started } },
-      }));
-      kube.updateStatus('Pod', name, pod.metadata.namespace, {
-        ...(cur.status as object),
-        phase: 'Running',
-        startTime: cur.metadata.creationTimestamp,
-        conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: started }],
-        containerStatuses: containers,
-      });
-    });
+    if (node) bind(pod, node, nodes);
+    else events.record(pod, 'Warning', 'FailedScheduling', unschedulable(nodes), 'default-scheduler');
+    return !!node;
   };
 
   const syncRs = (rs: KubeObject) => {
     const spec = rs.spec as { replicas?: number; template: Template; selector: object };
     const pods = kube.ownedBy(rs.metadata.uid).filter((o) => o.kind === 'Pod');
     const want = spec.replicas ?? 1;
-    for (let i = pods.length; i < want; i++) createPod(rs, `${rs.metadata.name}-${random.kubeSuffix(5)}`, spec.template, {});
-    for (const extra of pods.slice(want)) kube.delete('Pod', extra.metadata.name, extra.metadata.namespace);
-    kube.updateStatus('ReplicaSet', rs.metadata.name, rs.metadata.namespace, { replicas: want, readyReplicas: want, availableReplicas: want, fullyLabeledReplicas: want, observedGeneration: rs.metadata.generation });
+    let waiting = pods.filter((p) => !isScheduled(p)).length;
+    let have = pods.length;
+    // Beyond the nodes' capacity every new pod would be Pending too: stop at a cap instead of
+    // storing 200,000 unschedulable pods (the real controller keeps creating them, 500 a sync).
+    for (; have < want && waiting < MAX_UNSCHEDULED; have++) {
+      if (!createPod(rs, `${rs.metadata.name}-${random.kubeSuffix(5)}`, spec.template, {})) waiting++;
+    }
+    // The controller deletes unscheduled pods first.
+    const extra = [...pods].sort((a, b) => Number(isScheduled(a)) - Number(isScheduled(b))).slice(0, Math.max(0, pods.length - want));
+    for (const p of extra) kube.delete('Pod', p.metadata.name, p.metadata.namespace);
+    const now = kube.ownedBy(rs.metadata.uid).filter((o) => o.kind === 'Pod');
+    const ready = now.filter(isScheduled).length;
+    kube.updateStatus('ReplicaSet', rs.metadata.name, rs.metadata.namespace, { replicas: now.length, readyReplicas: ready, availableReplicas: ready, fullyLabeledReplicas: now.length, observedGeneration: rs.metadata.generation });
+    return ready;
   };
 
   const syncDeployment = (d: KubeObject) => {
@@ -113,14 +196,21 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
       rs = kube.putSystem({ ...rs, spec: { ...(rs.spec as object), replicas: want } });
     }
     for (const old of owned) if (old.metadata.name !== rsName) kube.delete('ReplicaSet', old.metadata.name, old.metadata.namespace);
-    syncRs(rs);
+    const ready = syncRs(rs);
+    // maxUnavailable 25 % (rounded down): below that the Deployment is not Available.
+    const available = ready >= want - Math.floor(want / 4);
     kube.updateStatus('Deployment', d.metadata.name, d.metadata.namespace, {
       observedGeneration: d.metadata.generation,
       replicas: want,
       updatedReplicas: want,
-      readyReplicas: want,
-      availableReplicas: want,
-      conditions: [{ type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' }],
+      readyReplicas: ready,
+      availableReplicas: ready,
+      ...(ready < want ? { unavailableReplicas: want - ready } : {}),
+      conditions: [
+        available
+          ? { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' }
+          : { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.' },
+      ],
     });
   };
 
@@ -129,9 +219,10 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
     const want = spec.replicas ?? 1;
     const pods = kube.ownedBy(s.metadata.uid).filter((o) => o.kind === 'Pod');
     const have = new Set(pods.map((x) => x.metadata.name));
-    for (let i = 0; i < want; i++) {
+    let waiting = pods.filter((p) => !isScheduled(p)).length;
+    for (let i = 0; i < want && waiting < MAX_UNSCHEDULED; i++) {
       const name = `${s.metadata.name}-${i}`;
-      if (!have.has(name)) createPod(s, name, spec.template, { 'statefulset.kubernetes.io/pod-name': name, 'apps.kubernetes.io/pod-index': String(i) });
+      if (!have.has(name) && !createPod(s, name, spec.template, { 'statefulset.kubernetes.io/pod-name': name, 'apps.kubernetes.io/pod-index': String(i) })) waiting++;
     }
     for (const p of pods) if (Number(p.metadata.name.split('-').pop()) >= want) kube.delete('Pod', p.metadata.name, p.metadata.namespace);
     kube.updateStatus('StatefulSet', s.metadata.name, s.metadata.namespace, { replicas: want, readyReplicas: want, currentReplicas: want, updatedReplicas: want, availableReplicas: want });
@@ -147,7 +238,8 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
       return;
     }
     const sel = selectorFromMap(svc.spec.selector);
-    const pods = kube.select('Pod', { namespace: ns }).filter((p) => matches(sel, p.metadata.labels));
+    // An unscheduled pod has no IP: the endpoints controller skips it.
+    const pods = kube.select('Pod', { namespace: ns }).filter((p) => matches(sel, p.metadata.labels) && (p.status as { podIP?: string } | undefined)?.podIP);
     const ready = pods.filter((p) => (p.status as { phase?: string }).phase === 'Running');
     const notReady = pods.filter((p) => (p.status as { phase?: string }).phase !== 'Running');
     const addr = (p: KubeObject) => ({ ip: (p.status as { podIP: string }).podIP, nodeName: (p.spec as { nodeName: string }).nodeName, targetRef: { kind: 'Pod', name: p.metadata.name, namespace: ns, uid: p.metadata.uid } });
@@ -184,6 +276,13 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
     later(`ep:${key(ev.object)}`, () => syncEndpoints(ev.object.metadata.namespace!, ev.object.metadata.name));
   });
   kube.watch('Pod', (ev) => {
+    const was = ev.type === 'ADDED' ? undefined : (ev.old?.spec as { nodeName?: string } | undefined)?.nodeName;
+    const is = ev.type === 'DELETED' ? undefined : (ev.object.spec as { nodeName?: string } | undefined)?.nodeName;
+    if (was !== is) {
+      if (was) onNode.set(was, (onNode.get(was) ?? 1) - 1);
+      if (is) onNode.set(is, (onNode.get(is) ?? 0) + 1);
+      if (was && !is) later('scheduler', schedulePending);
+    }
     for (const svc of kube.scan('Service')) {
       if (svc.metadata.namespace !== ev.object.metadata.namespace) continue;
       const sel = (svc as Service).spec.selector;
@@ -192,8 +291,13 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
       }
     }
   });
+  kube.watch('Node', (ev) => {
+    if (ev.type === 'ADDED') later('scheduler', schedulePending);
+  });
   void selectorFromObject;
 }
+
+const isScheduled = (p: KubeObject) => !!(p.spec as { nodeName?: string } | undefined)?.nodeName;
 
 function key(o: KubeObject): string {
   return `${o.metadata.namespace}/${o.metadata.name}`;

@@ -15,7 +15,8 @@ export interface ApplyResult {
   action: ApplyAction;
 }
 
-export function applyManifest(store: KubeStore, input: KubeObjectInput, opts: WriteOptions): ApplyResult {
+export function applyManifest(store: KubeStore, given: KubeObjectInput, opts: WriteOptions): ApplyResult {
+  const input = withAnnotationMap(given);
   const type = store.discovery.forManifest(String(input.apiVersion ?? ''), String(input.kind ?? ''));
   if (!type) throw new NoKindMatchError(String(input.kind), String(input.apiVersion));
   const ns = type.namespaced ? input.metadata?.namespace ?? opts.namespace ?? 'default' : undefined;
@@ -60,6 +61,18 @@ function threeWay(original: Record<string, unknown> | undefined, modified: Recor
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * kubectl reads annotations through the unstructured accessor, which sees anything but a map as
+ * none, and then writes the map back with last-applied in it: `annotations: 5` is replaced, not
+ * sent (`kubectl create` sends it, and the server's decoding refuses it).
+ */
+function withAnnotationMap(input: KubeObjectInput): KubeObjectInput {
+  const meta = input.metadata as unknown;
+  if (!isObj(meta) || meta.annotations === undefined || isObj(meta.annotations)) return input;
+  const { annotations: _dropped, ...rest } = meta;
+  return { ...input, metadata: rest as KubeObjectInput['metadata'] };
 }
 
 /** The manifest without a last-applied annotation (a copy only when there is one to drop). */

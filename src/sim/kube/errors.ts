@@ -9,7 +9,8 @@ export type ApiErrorReason =
   | 'Conflict'
   | 'BadRequest'
   | 'Forbidden'
-  | 'MethodNotAllowed';
+  | 'MethodNotAllowed'
+  | 'RequestEntityTooLarge';
 
 const CODES: Record<ApiErrorReason, number> = {
   NotFound: 404,
@@ -19,6 +20,7 @@ const CODES: Record<ApiErrorReason, number> = {
   BadRequest: 400,
   Forbidden: 403,
   MethodNotAllowed: 405,
+  RequestEntityTooLarge: 413,
 };
 
 export interface FieldCause {
@@ -44,12 +46,12 @@ export class ApiError extends Error {
 
 /** `services "x" not found` */
 export function notFound(plural: string, name: string): ApiError {
-  return new ApiError('NotFound', `${plural} "${name}" not found`);
+  return new ApiError('NotFound', `${plural} ${goQuote(name)} not found`);
 }
 
 /** `services "x" already exists` */
 export function alreadyExists(plural: string, name: string): ApiError {
-  return new ApiError('AlreadyExists', `${plural} "${name}" already exists`);
+  return new ApiError('AlreadyExists', `${plural} ${goQuote(name)} already exists`);
 }
 
 /**
@@ -59,14 +61,14 @@ export function alreadyExists(plural: string, name: string): ApiError {
 export function invalid(kind: string, name: string, causes: FieldCause[]): ApiError {
   const parts = causes.map((c) => `${c.field}: ${c.message}`);
   const detail = parts.length === 1 ? parts[0] : `[${parts.join(', ')}]`;
-  return new ApiError('Invalid', `The ${kind} "${name}" is invalid: ${detail}`, causes);
+  return new ApiError('Invalid', `The ${kind} ${goQuote(name)} is invalid: ${detail}`, causes);
 }
 
 /** `Operation cannot be fulfilled on services "x": the object has been modified; please apply your changes to the latest version and try again` */
 export function conflict(plural: string, name: string): ApiError {
   return new ApiError(
     'Conflict',
-    `Operation cannot be fulfilled on ${plural} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+    `Operation cannot be fulfilled on ${plural} ${goQuote(name)}: the object has been modified; please apply your changes to the latest version and try again`,
   );
 }
 
@@ -106,8 +108,34 @@ export const fieldMsg = {
 
 /** Go's `%#v`-ish rendering used by field.Error: strings quoted, numbers bare. */
 export function formatValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return goQuote(value);
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+const SHORT_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\' };
+
+/**
+ * Go's `%q` (strconv.Quote), which the API server uses for names and bad values: printable
+ * characters as they are, control and format characters (NUL, ESC, RTL overrides, zero-width
+ * spaces) escaped, so a hostile name cannot reorder or hide text in the learner's terminal.
+ * A lone surrogate is what Go's JSON decoder turns into U+FFFD.
+ */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const short = SHORT_ESCAPES[ch];
+    if (short) out += short;
+    else if (PRINTABLE.test(ch)) out += ch;
+    else {
+      const cp = ch.codePointAt(0)!;
+      if (cp >= 0xd800 && cp <= 0xdfff) out += '\ufffd';
+      else if (cp < 0x80) out += '\\x' + cp.toString(16).padStart(2, '0');
+      else if (cp <= 0xffff) out += '\\u' + cp.toString(16).padStart(4, '0');
+      else out += '\\U' + cp.toString(16).padStart(8, '0');
+    }
+  }
+  return out + '"';
 }

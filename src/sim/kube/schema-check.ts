@@ -8,8 +8,10 @@
  * wrapping the input in a Proxy and recording which keys were touched tells us exactly which
  * fields the schema knows: whatever was never touched is unknown.
  */
-import { ApiError, fieldMsg, type FieldCause } from './errors';
+import { ApiError, fieldMsg, goQuote, type FieldCause } from './errors';
 import { SCHEMAS, type SchemaError } from './schemas';
+// The kube layer borrows the CLI's copy of the OpenAPI field types rather than shipping a second one.
+import explainData from '../../cli/kubectl/explain/explain-data.json';
 
 const QUANTITY_PATH = /\/(requests|limits|capacity|allocatable|hard)\/[^/]+$/;
 const QUANTITY = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
@@ -62,7 +64,7 @@ export function checkDecoding(input: Record<string, unknown>, apiVersion: string
   const unknown: string[] = [];
   collectUnknown(obj, '', touched, unknown);
   if (unknown.length) {
-    throw new ApiError('BadRequest', prefix + 'strict decoding error: ' + unknown.map((f) => `unknown field "${f}"`).join(', '));
+    throw new ApiError('BadRequest', prefix + 'strict decoding error: ' + unknown.map((f) => `unknown field ${goQuote(f)}`).join(', '));
   }
   return unsupported;
 }
@@ -119,22 +121,93 @@ function dotted(path: string): string {
   return out;
 }
 
-const GO_TYPES: Record<string, string> = { integer: 'int32', string: 'string', boolean: 'bool', object: 'map[string]interface {}', array: '[]interface {}', number: 'float64' };
+const GO_PRIMITIVES: Record<string, string> = { integer: 'int32', string: 'string', boolean: 'bool', number: 'float64', IntOrString: 'intstr.IntOrString' };
+const GO_FALLBACK: Record<string, string> = { ...GO_PRIMITIVES, object: 'map[string]interface {}', array: '[]interface {}' };
 
+/** encoding/json's names for a JSON value's kind. */
 function jsonType(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
   if (typeof v === 'object') return 'object';
+  if (typeof v === 'boolean') return 'bool';
   return typeof v;
 }
 
+interface ExplainField {
+  name: string;
+  type: string;
+  ref?: string;
+}
+type ExplainTypes = Record<string, { fields?: ExplainField[] }>;
+/** Go types of the API fields, from the OpenAPI data `kubectl explain` uses (the kinds a lesson touches). */
+const API_TYPES = (explainData as unknown as { types: ExplainTypes }).types;
+
+type GoType = { struct: string } | { list: GoType } | { map: GoType } | { prim: string };
+
+function goTypeOf(f: ExplainField): GoType {
+  if (f.ref) return f.type.startsWith('[]') ? { list: { struct: f.ref } } : { struct: f.ref };
+  if (f.type === 'Object') return { map: { prim: 'string' } };
+  if (f.type.startsWith('[]')) return { list: { prim: GO_PRIMITIVES[f.type.slice(2)] ?? f.type.slice(2) } };
+  return { prim: GO_PRIMITIVES[f.type] ?? f.type };
+}
+
+function goTypeName(t: GoType): string {
+  if ('struct' in t) return `v1.${t.struct}`;
+  if ('list' in t) return `[]${goTypeName(t.list)}`;
+  if ('map' in t) return `map[string]${goTypeName(t.map)}`;
+  return t.prim;
+}
+
+/**
+ * encoding/json's UnmarshalTypeError as the API server prints it: `Go struct field
+ * <innermost struct>.<JSON path of struct fields> of type <Go type>`, e.g.
+ * `ServicePort.spec.ports.port of type int32` (list indices and map keys are not fields).
+ */
 function typeError(err: SchemaError, obj: unknown, kind: string): string {
-  const parts = err.instancePath.split('/').slice(1);
+  const parts = err.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   let v: unknown = obj;
   for (const p of parts) v = (v as Record<string, unknown> | undefined)?.[p];
+  const target = goTarget(kind, parts);
+  if (target) return `json: cannot unmarshal ${jsonType(v)} into Go struct field ${target.struct}.${target.field} of type ${target.type}`;
   const field = parts.filter((p) => !/^\d+$/.test(p)).join('.');
   const want = String(err.params.type ?? 'string');
-  return `json: cannot unmarshal ${jsonType(v)} into Go struct field ${kind}.${field} of type ${GO_TYPES[want] ?? want}`;
+  return `json: cannot unmarshal ${jsonType(v)} into Go struct field ${kind}.${field} of type ${GO_FALLBACK[want] ?? want}`;
+}
+
+/**
+ * Kinds the explain data does not describe still have ObjectMeta, and the map fields learners
+ * fill most (ConfigMap/Secret data) are known by heart.
+ */
+const EXTRA_FIELDS: Record<string, ExplainField[]> = {
+  ConfigMap: [{ name: 'data', type: 'Object' }, { name: 'binaryData', type: 'Object' }],
+  Secret: [{ name: 'data', type: 'Object' }, { name: 'stringData', type: 'Object' }, { name: 'type', type: 'string' }],
+};
+
+function fieldsOf(type: string, kind: string): ExplainField[] | undefined {
+  const known = API_TYPES[type]?.fields;
+  if (known) return known;
+  if (type !== kind) return undefined;
+  return [{ name: 'apiVersion', type: 'string' }, { name: 'kind', type: 'string' }, { name: 'metadata', type: 'ObjectMeta', ref: 'ObjectMeta' }, ...(EXTRA_FIELDS[kind] ?? [])];
+}
+
+/** Walks the API types along the path; undefined where the data does not describe a type. */
+function goTarget(kind: string, parts: string[]): { struct: string; field: string; type: string } | undefined {
+  if (!parts.length) return undefined;
+  let cur: GoType = { struct: kind };
+  let struct = kind;
+  const fields: string[] = [];
+  for (const part of parts) {
+    if ('struct' in cur) {
+      const f = fieldsOf(cur.struct, kind)?.find((x) => x.name === part);
+      if (!f) return undefined;
+      struct = cur.struct;
+      fields.push(part);
+      cur = goTypeOf(f);
+    } else if ('list' in cur) cur = cur.list;
+    else if ('map' in cur) cur = cur.map;
+    else return undefined;
+  }
+  return { struct, field: fields.join('.'), type: goTypeName(cur) };
 }
 
 function findBadQuantity(value: unknown, path: string): string | undefined {

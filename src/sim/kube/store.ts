@@ -11,7 +11,7 @@ import type { SeededRandom } from '../random';
 import { Discovery, apiVersionOf, type ResourceType } from './discovery';
 import { ApiError, alreadyExists, conflict, invalid, notFound, type FieldCause } from './errors';
 import { matches, parseSelector, type Requirement } from './labels';
-import { validateName } from './names-validation';
+import { utf8Length, validateMetadataMaps, validateName } from './names-validation';
 import { checkDecoding } from './schema-check';
 import type { KindStrategy, StrategyContext } from './strategy';
 import type { KubeObject, KubeObjectInput, WatchEvent, WatchHandler } from './types';
@@ -134,7 +134,8 @@ export class KubeStore {
   /** POST. Throws ApiError (AlreadyExists, Invalid, BadRequest, NotFound namespace) or NoKindMatchError. */
   create(input: KubeObjectInput, opts: WriteOptions = {}): KubeObject {
     const type = this.discovery.forManifest(String(input.apiVersion ?? ''), String(input.kind ?? ''));
-    const obj = structuredClone(input) as KubeObject;
+    checkRequestSize(input);
+    const obj = dropNulls(structuredClone(input)) as KubeObject;
     obj.metadata = { ...(obj.metadata ?? {}) } as KubeObject['metadata'];
     const unsupported = checkDecoding(obj, String(input.apiVersion), type.kind);
     obj.apiVersion = apiVersionOf(type);
@@ -148,7 +149,7 @@ export class KubeStore {
     if (type.namespaced) this.assertNamespaceWritable(meta.namespace!);
     if (this.peek(type.kind, meta.name, meta.namespace)) throw alreadyExists(qualifiedPlural(type), meta.name);
     strategy.defaults?.(obj, undefined, this.ctx);
-    const causes = withUnsupported(strategy.validate?.(obj, undefined, this.ctx) ?? [], unsupported);
+    const causes = withUnsupported([...validateMetadataMaps(meta), ...(strategy.validate?.(obj, undefined, this.ctx) ?? [])], unsupported);
     if (causes.length) throw invalid(type.kind, meta.name, causes);
     if (opts.dryRun) return obj;
     strategy.allocate?.(obj, undefined, this.ctx);
@@ -174,6 +175,7 @@ export class KubeStore {
     if (input.metadata?.resourceVersion && input.metadata.resourceVersion !== old.metadata.resourceVersion) {
       throw conflict(qualifiedPlural(type), name);
     }
+    checkRequestSize(input);
     const obj = structuredClone(input) as KubeObject;
     const unsupported = checkDecoding(obj, String(input.apiVersion), type.kind);
     return this.replace(type, obj, old, opts, unsupported);
@@ -282,6 +284,7 @@ export class KubeStore {
   // ---------------------------------------------------------------- internals
 
   private replace(type: ResourceType, obj: KubeObject, old: KubeObject, opts: WriteOptions, unsupported: FieldCause[] = []): KubeObject {
+    dropNulls(obj);
     const meta = (obj.metadata = { ...(obj.metadata ?? {}) } as KubeObject['metadata']);
     meta.name = old.metadata.name;
     if (type.namespaced) meta.namespace = old.metadata.namespace;
@@ -293,7 +296,7 @@ export class KubeStore {
     if (obj.status === undefined && old.status !== undefined) obj.status = structuredClone(old.status);
     const strategy = this.strategies.get(type.kind) ?? {};
     strategy.defaults?.(obj, old, this.ctx);
-    const causes = withUnsupported(strategy.validate?.(obj, old, this.ctx) ?? [], unsupported);
+    const causes = withUnsupported([...validateMetadataMaps(meta), ...(strategy.validate?.(obj, old, this.ctx) ?? [])], unsupported);
     if (causes.length) throw invalid(type.kind, meta.name, causes);
     if (opts.dryRun) return obj;
     if (old.metadata.generation !== undefined) {
@@ -382,6 +385,34 @@ export class KubeStore {
   private emit(event: WatchEvent): void {
     for (const h of this.watchers.get(event.object.kind) ?? []) h(event);
     for (const h of this.watchers.get('*') ?? []) h(event);
+  }
+}
+
+/**
+ * Go's JSON decoder leaves a field at its zero value (or nil) for `null`: `loadBalancerIP: null`
+ * is an unset field, not a value for validation to trip over. Only object members go; list items
+ * stay (they decode to zero values in place).
+ */
+function dropNulls<T>(value: T): T {
+  if (Array.isArray(value)) for (const item of value) dropNulls(item);
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      if (o[k] === null) delete o[k];
+      else if (typeof o[k] === 'object') dropNulls(o[k]);
+    }
+  }
+  return value;
+}
+
+/** kube-apiserver's MaxRequestBodyBytes (3 MiB): bigger bodies are refused before decoding. */
+export const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
+
+function checkRequestSize(input: KubeObjectInput): void {
+  const json = JSON.stringify(input);
+  // Only a body with more than 3 Mi characters can have more than 3 MiB: skip the count otherwise.
+  if (json.length * 3 > MAX_REQUEST_BYTES && utf8Length(json) > MAX_REQUEST_BYTES) {
+    throw new ApiError('RequestEntityTooLarge', `Request entity too large: limit is ${MAX_REQUEST_BYTES}`);
   }
 }
 

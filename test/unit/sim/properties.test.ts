@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../../src/sim/index';
 import type { Service } from '../../../src/sim/kube/types';
 import { children, lb, NODE_RG, P, pips, sandbox, serviceYaml } from './helpers';
+import { checkClusterInvariants } from '../../support/invariants';
 
 const NAMES = ['s0', 's1', 's2'];
 /** Services that only ever share the user PIP `shared` (never flipped: an internal LB cannot use a public IP). */
@@ -85,6 +86,8 @@ const base = (uid: string) => ('a' + uid.replace(/-/g, '')).slice(0, 32);
 const seen = { public: 0, internal: 0, shared: 0 };
 
 function checkInvariants(sb: Sandbox): void {
+  // The invariants any state must satisfy (shared with the fuzzer), then this model's own.
+  checkClusterInvariants(sb);
   const services = sb.kube.list('Service') as Service[];
   const wantLb = services.filter((s) => s.spec.type === 'LoadBalancer' && !s.metadata.deletionTimestamp);
   const isInternal = (s: Service) => s.metadata.annotations?.[P + 'azure-load-balancer-internal'] === 'true';

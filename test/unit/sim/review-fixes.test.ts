@@ -48,7 +48,7 @@ describe('mistyped enum values are validation errors (Unsupported value), not de
     expect(await fails(svc('bt', '  type: Loadbalancer\n  sessionAffinity: Sticky\n'))).toBe(
       'The Service "bt" is invalid: \n* spec.sessionAffinity: Unsupported value: "Sticky": supported values: "ClientIP", "None"\n* spec.type: Unsupported value: "Loadbalancer": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"\n',
     );
-    expect(await fails(svc('bt', '  type: Loadbalancer\n', '  - port: "80x"\n'))).toContain('json: cannot unmarshal string into Go struct field Service.spec.ports.port of type int32');
+    expect(await fails(svc('bt', '  type: Loadbalancer\n', '  - port: "80x"\n'))).toContain('json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32');
   });
   it('a kind without its own enum validation still gets Unsupported value (Pod restartPolicy)', async () => {
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  restartPolicy: always\n  containers:\n  - name: c\n    image: nginx\n';

@@ -152,7 +152,6 @@ function validateService(svc: Service, old: Service | undefined): FieldCause[] {
   const spec = svc.spec;
   const out: FieldCause[] = [];
   const add = (field: string, message: string) => out.push({ field, message });
-  out.push(...validateLabels(svc.metadata.labels, 'metadata.labels'));
   const ports = spec.ports ?? [];
   if (spec.type === 'ExternalName') {
     if (!spec.externalName) add('spec.externalName', fieldMsg.required());
