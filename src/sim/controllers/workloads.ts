@@ -275,9 +275,36 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
     if (ev.type === 'MODIFIED' && ev.old?.spec === ev.object.spec) return;
     later(`ep:${key(ev.object)}`, () => syncEndpoints(ev.object.metadata.namespace!, ev.object.metadata.name));
   });
+  /**
+   * A pod nobody scheduled (`kubectl run`, a Pod manifest): the scheduler binds it, or leaves it
+   * Pending with FailedScheduling when every node is full. Pods of workloads arrive already decided.
+   */
+  const scheduleBare = (namespace: string, name: string) => {
+    const pod = kube.peek('Pod', name, namespace);
+    if (!pod || isScheduled(pod) || pod.metadata.deletionTimestamp) return;
+    const nodes = kube.select('Node');
+    const node = pickNode(nodes);
+    if (node) {
+      bind(pod, node, nodes);
+      return;
+    }
+    const message = unschedulable(nodes);
+    kube.updateStatus('Pod', name, namespace, {
+      phase: 'Pending',
+      conditions: [{ type: 'PodScheduled', status: 'False', lastTransitionTime: clock.nowIso(), reason: 'Unschedulable', message }],
+      qosClass: 'BestEffort',
+    });
+    events.record(pod, 'Warning', 'FailedScheduling', message, 'default-scheduler');
+  };
+
   kube.watch('Pod', (ev) => {
     const was = ev.type === 'ADDED' ? undefined : (ev.old?.spec as { nodeName?: string } | undefined)?.nodeName;
     const is = ev.type === 'DELETED' ? undefined : (ev.object.spec as { nodeName?: string } | undefined)?.nodeName;
+    const decided = (ev.object.status as { conditions?: unknown[] } | undefined)?.conditions?.length;
+    if (ev.type === 'ADDED' && !is && !decided) {
+      const { namespace, name } = ev.object.metadata;
+      later(`bind:${namespace}/${name}`, () => scheduleBare(namespace!, name));
+    }
     if (was !== is) {
       if (was) onNode.set(was, (onNode.get(was) ?? 1) - 1);
       if (is) onNode.set(is, (onNode.get(is) ?? 0) + 1);
