@@ -28,6 +28,14 @@ export async function runInTerminal(page: Page, line: string, timeout = 10_000):
   await page.locator('.lab-terminal').scrollIntoViewIfNeeded();
   await page.locator('.xterm-helper-textarea').focus();
   await page.keyboard.type(line);
+  // xterm paints on animation frames: until the typed text is on screen, the old prompt would
+  // pass for the new one. Compare without spaces, since a long line wraps across rows.
+  const typed = (line.split('\n').at(-1) ?? '').replace(/\s+/g, '').slice(-24);
+  await page.waitForFunction(
+    (tail) => [...document.querySelectorAll('.xterm-rows > div')].map((r) => (r.textContent ?? '').replace(/\s+/g, '')).join('').endsWith(tail),
+    typed,
+    { timeout },
+  );
   await page.keyboard.press('Enter');
   await page.waitForFunction(
     () => {

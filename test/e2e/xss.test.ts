@@ -20,6 +20,7 @@ const LESSON = '/en/lessons/where-does-external-ip-come-from/';
 const NODE_RG = 'MC_myResourceGroup_myAKSCluster_eastus';
 /** A Public IP name az accepts as is (no slash: it becomes part of the resource id). */
 const PIP_NAME = '<img src=x onerror=window.__xss=900 id=xss900>';
+const TAGGED_PIP = 'xss-tagged-pip';
 /** Short enough for one terminal row, free of single quotes (they travel inside '…' on the command line). */
 const SHORT = XSS_PAYLOADS.filter((p) => p.length <= 40 && !p.includes("'") && !/[\u200b\u202c\u202e\ufeff]/.test(p));
 const J = JSON.stringify;
@@ -184,7 +185,11 @@ describe('untrusted strings are shown as text, never run', () => {
     const afterEcho = (await terminalText(page)).replace(/\u00a0/g, ' ');
     // Once as typed after the prompt, once as echo's output.
     expect(afterEcho.split(SHORT[2]!).length - 1).toBeGreaterThanOrEqual(2);
-    await run(page, `az network public-ip create -g ${NODE_RG} -n '${PIP_NAME}' --tags 'note=${SHORT[3]}' -o none`);
+    // Azure refuses the payload as a resource name (InvalidResourceName), quoting it back; the failed
+    // write still reaches the activity log. A valid name carries the payload in a tag value instead.
+    await run(page, `az network public-ip create -g ${NODE_RG} -n '${PIP_NAME}' -o none`);
+    expect((await terminalText(page)).replace(/\u00a0/g, ' ')).toContain(`(InvalidResourceName) Resource name ${PIP_NAME} is invalid.`);
+    await run(page, `az network public-ip create -g ${NODE_RG} -n ${TAGGED_PIP} --tags 'note=${SHORT[3]}' -o none`);
     await run(page, 'helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx');
     await run(page, `helm install xss ingress-nginx/ingress-nginx --set-string 'controller.service.annotations.note=${SHORT[4]}' | head -1`);
     await run(page, `az network public-ip list -g ${NODE_RG} --query "[?tags.t0].name" -o tsv`);
@@ -195,16 +200,16 @@ describe('untrusted strings are shown as text, never run', () => {
     // Portal: resource list, the payload-named Public IP's blade, its Tags and JSON view, the activity log.
     await page.getByRole('tab', { name: 'Portal' }).click();
     const portal = page.getByRole('region', { name: 'Azure portal' });
-    await portal.getByRole('button', { name: PIP_NAME, exact: true }).click();
-    expect(await text(page, '.blade-header h3')).toBe(PIP_NAME);
+    await portal.getByRole('button', { name: TAGGED_PIP, exact: true }).click();
+    expect(await text(page, '.blade-header h3')).toBe(TAGGED_PIP);
     await portal.getByRole('button', { name: 'Tags' }).click();
     expect(await portal.locator('.blade-content table code').allInnerTexts()).toEqual(['note', SHORT[3]]);
     await portal.getByRole('button', { name: 'JSON View' }).click();
     const json = await text(page, '.blade-content');
-    expect(json).toContain(J(PIP_NAME).slice(1, -1));
+    expect(json).toContain(J(SHORT[3]!).slice(1, -1));
     await portal.locator('.blade-menu').getByRole('button', { name: 'Activity log' }).click();
-    expect(await portal.locator('.activity-log').innerText()).toContain(`publicIPAddresses/${PIP_NAME}`);
-    await expectClean(page, dialogs, 'portal: payload-named Public IP');
+    expect(await portal.locator('.activity-log').innerText()).toContain(`publicIPAddresses/${TAGGED_PIP}`);
+    await expectClean(page, dialogs, 'portal: a Public IP with a payload tag, a failed write named by a payload');
 
     // The Service's Public IP: every tag came from azure-pip-tags.
     await portal.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('button', { name: /^MC_/ }).click();
@@ -243,7 +248,7 @@ describe('untrusted strings are shown as text, never run', () => {
     await other.getByText(/This link opens a shared lab/).waitFor();
     await startLab(other);
     await other.getByRole('tab', { name: 'Portal' }).click();
-    await other.getByRole('region', { name: 'Azure portal' }).getByRole('button', { name: PIP_NAME, exact: true }).waitFor({ timeout: 15_000 });
+    await other.getByRole('region', { name: 'Azure portal' }).getByRole('button', { name: TAGGED_PIP, exact: true }).waitFor({ timeout: 15_000 });
     await other.getByRole('tab', { name: 'Diagram' }).click();
     await other.locator('.dg-svg').waitFor();
     expect(await other.locator('.lab-panel-diagram table').textContent()).toContain(TAG_PAYLOADS[0]!.trim());
