@@ -49,6 +49,7 @@ export default defineConfig({
         { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoVs}$1` },
         // Formatting is off in the lab; Prettier would add ~130 KB gzip to the YAML worker.
         { find: /^prettier\/(standalone|plugins\/yaml|plugins\/estree)$/, replacement: stub('prettier.js') },
+        { find: /^(smtp-address-parser|schemes|uri-js)$/, replacement: stub('unused-formats.js') },
       ],
     },
     optimizeDeps: {

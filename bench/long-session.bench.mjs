@@ -66,7 +66,7 @@ export async function longSessionBench({ path = '/en/sandbox/', checkpoints = [0
   const { url, server } = await startStaticServer('dist');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
-    const context = await browser.newContext({ baseURL: url, viewport: { width: 1440, height: 900 } });
+    const context = await browser.newContext({ baseURL: url, viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.goto(path);
     await page.getByRole('button', { name: 'Start lab' }).click();

@@ -6,13 +6,13 @@ import type { CliContext } from './context';
 import { azCommand } from './az/index';
 import { kubectlCommand } from './kubectl/index';
 import { curlCommand } from './curl/index';
-import { helmCommand } from './helm/index';
 import { SHELL_BUILTINS } from './shell/builtins';
 import { TEXT_UTILS } from './shell/textutils';
 import { runShell } from './shell/interpreter';
 import { PIPE_TOOLS } from './shell/pipetools';
 import { watch } from './shell/watch';
 import { createShellState, ok, type CommandFn, type ExecResult, type ShellState } from './shell/types';
+import { lazyCommand } from './shell/lazy';
 
 export type { CliContext } from './context';
 export type { ExecResult } from './shell/types';
@@ -74,7 +74,8 @@ const COMMANDS = new Map<string, CommandFn<CliContext>>([
   ['kubectl', kubectlCommand],
   ['az', azCommand],
   ['curl', curlCommand],
-  ['helm', helmCommand],
+  // Few lessons use helm: its chart objects load with the first helm command, not with the lab.
+  ['helm', lazyCommand(() => import('./helm/index').then((m) => m.helmCommand))],
 ]);
 
 /** Names the shell resolves, for Tab completion of the first word. */

@@ -1,4 +1,3 @@
-import { compile, search } from '@jmespath-community/jmespath';
 import type { CliContext } from '../context';
 import { AZ_OUTPUT_FORMATS, formatAz, TableUnavailableError, type AzOutputFormat } from '../printers/az-output';
 import type { CommandFn, ExecResult } from '../shell/types';
@@ -69,10 +68,12 @@ export const azCommand: CommandFn<CliContext> = async ({ argv, ctx }): Promise<E
     throw e;
   }
   const query = parsed._query as string | undefined;
-  if (query !== undefined) {
+  // JMESPath loads with the first --query, not with the lab.
+  const jmespath = query === undefined ? undefined : await import('@jmespath-community/jmespath');
+  if (jmespath && query !== undefined) {
     // azure-cli's jmespath_type only compiles the expression; functions run later, on the result.
     try {
-      compile(query);
+      jmespath.compile(query);
     } catch {
       return err(`argument --query: invalid jmespath_type value: '${query}'\n${QUERY_REFERENCE}`);
     }
@@ -91,9 +92,9 @@ export const azCommand: CommandFn<CliContext> = async ({ argv, ctx }): Promise<E
   }
   if (parsed._onlyErrors) warnings = '';
   if (result === undefined) return { stdout: '', stderr: warnings, exitCode: 0 };
-  if (query !== undefined) {
+  if (jmespath && query !== undefined) {
     try {
-      result = search(result as never, query);
+      result = jmespath.search(result as never, query);
     } catch (e) {
       return { stdout: '', stderr: warnings + (e as Error).message + '\n', exitCode: 1 };
     }

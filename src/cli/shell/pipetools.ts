@@ -1,15 +1,15 @@
 import type { CommandFn } from './types';
-import { awk } from './awk';
+import { lazyCommand } from './lazy';
 import { cut } from './cut';
-import { jq } from './jq';
 import { tr } from './tr';
 import { uniq } from './uniq';
 
 /** Pipe tools beyond textutils' grep/head/tail/wc/sort: each answers `--help` itself. */
 export const PIPE_TOOLS: ReadonlyMap<string, CommandFn<unknown>> = new Map([
-  ['awk', awk],
+  // awk and jq are the largest tools and the rarest: they load on first use.
+  ['awk', lazyCommand(() => import('./awk').then((m) => m.awk))],
   ['cut', cut],
-  ['jq', jq],
+  ['jq', lazyCommand(() => import('./jq').then((m) => m.jq))],
   ['tr', tr],
   ['uniq', uniq],
 ]);
