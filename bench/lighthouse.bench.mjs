@@ -12,12 +12,12 @@ import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.ts';
 
 /**
- * Pages the report covers. Every lesson has a lab, so the text-only page is the language home for
- * now; add a text-only lesson here when there is one.
+ * Pages the report covers. Every lesson has a lab, so the text-only page is the annotation
+ * reference: long prose and tables, no lab, the same layout and styles.
  */
 export const LIGHTHOUSE_PAGES = [
   { path: '/en/', kind: 'home page' },
-  { path: '/ko/', kind: 'text page (language home)' },
+  { path: '/en/reference/', kind: 'text page (annotation reference)' },
   { path: '/en/lessons/where-does-external-ip-come-from/', kind: 'lab lesson, before the lab starts' },
 ];
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
