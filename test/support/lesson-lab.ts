@@ -3,7 +3,7 @@
  * (the lab module's options and set-up, settled), the exercise state the engine reads, and helpers
  * to run commands, read an exercise's status and play a written solution.
  */
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { createSandbox, type SandboxOptions } from '../../src/sim/index';
 import { evaluate } from '../../src/learn/exercise/engine';
 import type { ExerciseDef, ExerciseState, ExerciseStatus } from '../../src/learn/exercise/types';
@@ -100,4 +100,28 @@ export function exerciseById(list: ExerciseDef[], id: string): ExerciseDef {
   const ex = list.find((e) => e.id === id);
   if (!ex) throw new Error(`no exercise ${id}`);
   return ex;
+}
+
+/**
+ * The two checks every lesson's exercises owe the course: the written solutions solve them in
+ * `needs` order, and the first one (which the browser test types into the terminal) is solved by
+ * its own solution from the lab's initial state.
+ */
+export function itSolvesWithTheWrittenSolutions(exercises: ExerciseDef[], start: () => Promise<LessonLab>): void {
+  it('each solution solves its exercise, in needs order', async () => {
+    const { state, run, statusOf } = await start();
+    for (const ex of ordered(exercises)) {
+      expect(statusOf(ex.id).state, `${ex.id} before`).not.toBe('done');
+      await solve(run, state, ex);
+      expect(statusOf(ex.id).state, ex.id).toBe('done');
+    }
+  });
+
+  it('the first exercise is solved by its solution alone, from the lab’s initial state', async () => {
+    const { state, run, statusOf } = await start();
+    const first = exercises[0]!;
+    expect(first.answer).toBeUndefined();
+    await solve(run, state, first);
+    expect(statusOf(first.id).state).toBe('done');
+  });
 }

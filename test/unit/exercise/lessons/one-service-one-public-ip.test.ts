@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { quizProblems } from '../../../../src/learn/quiz/grade';
-import { ordered, solve, startLab } from '../../../support/lesson-lab';
+import { itSolvesWithTheWrittenSolutions, solve, startLab } from '../../../support/lesson-lab';
 import * as lab from '../../../../content/labs/one-service-one-public-ip';
 import { quiz } from '../../../../content/quizzes/one-service-one-public-ip';
 
@@ -23,22 +23,7 @@ describe('lesson 3 exercises (one-service-one-public-ip)', () => {
     expect(statusOf('find-nsg-rule')).toEqual({ id: 'find-nsg-rule', state: 'locked', missing: ['expose-api'] });
   });
 
-  it('each solution solves its exercise, in needs order', async () => {
-    const { state, run, statusOf } = await start();
-    for (const ex of ordered(exercises)) {
-      expect(statusOf(ex.id).state, `${ex.id} before`).not.toBe('done');
-      await solve(run, state, ex);
-      expect(statusOf(ex.id).state, ex.id).toBe('done');
-    }
-  });
-
-  it('the first exercise is solved by its solution alone, from the lab’s initial state', async () => {
-    const { state, run, statusOf } = await start();
-    const first = exercises[0]!;
-    expect(first.answer).toBeUndefined();
-    await solve(run, state, first);
-    expect(statusOf(first.id).state).toBe('done');
-  });
+  itSolvesWithTheWrittenSolutions(exercises, start);
 
   it('expose-api: the rule must be for port 8080, and looked at with az', async () => {
     const { run, statusOf } = await start();

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { quizProblems } from '../../../../src/learn/quiz/grade';
-import { ordered, solve, startLab } from '../../../support/lesson-lab';
+import { itSolvesWithTheWrittenSolutions, startLab } from '../../../support/lesson-lab';
 import * as lab from '../../../../content/labs/the-load-balancer-aks-made';
 import { quiz } from '../../../../content/quizzes/the-load-balancer-aks-made';
 
@@ -23,22 +23,7 @@ describe('lesson 2 exercises (the-load-balancer-aks-made)', () => {
     );
   });
 
-  it('each solution solves its exercise, in needs order', async () => {
-    const { state, run, statusOf } = await start();
-    for (const ex of ordered(exercises)) {
-      expect(statusOf(ex.id).state, `${ex.id} before`).not.toBe('done');
-      await solve(run, state, ex);
-      expect(statusOf(ex.id).state, ex.id).toBe('done');
-    }
-  });
-
-  it('the first exercise is solved by its solution alone, from the lab’s initial state', async () => {
-    const { state, run, statusOf } = await start();
-    const first = exercises[0]!;
-    expect(first.answer).toBeUndefined();
-    await solve(run, state, first);
-    expect(statusOf(first.id).state).toBe('done');
-  });
+  itSolvesWithTheWrittenSolutions(exercises, start);
 
   it('scaling alone is not enough: the pools must be looked at with az', async () => {
     const { run, statusOf } = await start();
