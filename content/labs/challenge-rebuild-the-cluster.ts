@@ -262,7 +262,7 @@ export const exercises: ExerciseDef[] = [
     title: { en: 'Two ways out', ko: '나가는 길 두 개' },
     task: {
       en: 'The partner’s firewall will allow two egress addresses: make the cluster leave through 2 managed outbound IPs.',
-      ko: '상대편 방화벽은 송신 주소 두 개를 허용할 예정입니다. 클러스터가 관리형 아웃바운드 IP 2개로 나가게 하세요.',
+      ko: '협력사 방화벽은 송신 주소 두 개를 허용할 예정입니다. 클러스터가 관리형 아웃바운드 IP 2개로 나가게 하세요.',
     },
     goals: [twoManagedOutboundIps],
     hints: [
