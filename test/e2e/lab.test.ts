@@ -289,7 +289,7 @@ describe('a lab inside a lesson', () => {
     await expect.poll(() => first.getAttribute('class'), { timeout: 10_000 }).toContain('exercise-done');
     const card = page.locator('.exercise-card[data-exercise="expose-redis"]');
     await expect.poll(() => card.innerText()).toContain('Done');
-    expect(await panel.getByRole('status').innerText()).toBe('1 of 3 exercises done');
+    expect(await panel.getByRole('status').innerText()).toBe('1 of 4 exercises done');
 
     // Break it: deleting the Service un-ticks it and locks the next one again.
     await runInTerminal(page, 'kubectl delete svc redis-lb -n qa');

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ExerciseDef, ExerciseStatus } from '../../learn/exercise/types';
-import { availableHints, evaluate } from '../../learn/exercise/engine';
+import { availableHints, choiceKey, evaluate } from '../../learn/exercise/engine';
 import type { LabStore } from '../store';
 import type { LabSandbox, Locale } from '../types';
 import type { LabStrings } from '../i18n';
@@ -46,6 +46,7 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
         if (ex.answer && line === ex.solution[ex.solution.length - 1]) store.getState().setAnswer(ex.id, result.stdout.trim());
         await new Promise((r) => setTimeout(r, 350));
       }
+      if (ex.choice) store.getState().setAnswer(choiceKey(ex.id), ex.choice.correct);
     } finally {
       setPlaying(null);
     }
@@ -62,7 +63,7 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
           const status = statuses[i] as ExerciseStatus;
           const hints = availableHints(ex, { sandbox, history, answers });
           const shown = Math.min(hintsShown[ex.id] ?? 0, hints.length);
-          const attempted = history.length > 0 || (answers[ex.id] ?? '') !== '' || shown > 0;
+          const attempted = history.length > 0 || (answers[ex.id] ?? '') !== '' || (answers[choiceKey(ex.id)] ?? '') !== '' || shown > 0;
           return (
             <li key={ex.id} class={`exercise exercise-${status.state}`} aria-labelledby={`${labId}-ex-${ex.id}`}>
               <h4 id={`${labId}-ex-${ex.id}`} class="exercise-title">
@@ -95,6 +96,24 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
                     onInput={(e) => store.getState().setAnswer(ex.id, (e.currentTarget as HTMLInputElement).value)}
                   />
                 </label>
+              )}
+              {ex.choice && status.state !== 'locked' && (
+                // Styled inline so the choice needs no stylesheet of its own (lab.css belongs to the lab UI).
+                <fieldset class="exercise-choice" style={{ border: 'none', padding: 0, margin: '0.3rem 0 0', display: 'flex', flexDirection: 'column', gap: '0.2rem' }}>
+                  <legend>{ex.choice.prompt[locale]}</legend>
+                  {ex.choice.options.map((o) => (
+                    <label key={o.id}>
+                      <input
+                        type="radio"
+                        name={`${labId}-ex-${ex.id}-choice`}
+                        value={o.id}
+                        checked={answers[choiceKey(ex.id)] === o.id}
+                        onChange={() => store.getState().setAnswer(choiceKey(ex.id), o.id)}
+                      />{' '}
+                      {o.text[locale]}
+                    </label>
+                  ))}
+                </fieldset>
               )}
               {status.state !== 'locked' && (
                 <div class="exercise-actions">

@@ -1,4 +1,19 @@
-import type { ExerciseDef, ExerciseState, ExerciseStatus, Localized } from './types';
+import type { CheckResult, ExerciseDef, ExerciseState, ExerciseStatus, Localized } from './types';
+
+/** Where an exercise's picked option is kept in `answers` (beside its typed answer, under its id). */
+export function choiceKey(exerciseId: string): string {
+  return `${exerciseId}#choice`;
+}
+
+/** The picked option of an exercise's choice question, judged. */
+function checkChoice(ex: ExerciseDef, state: ExerciseState): CheckResult {
+  const q = ex.choice!;
+  const picked = state.answers[choiceKey(ex.id)];
+  if (!picked) return { ok: false, gap: q.prompt };
+  if (picked === q.correct) return { ok: true };
+  const option = q.options.find((o) => o.id === picked);
+  return { ok: false, gap: option?.why ?? { en: 'That is not the reason: try another option.', ko: '그 이유가 아닙니다. 다른 답을 골라 보세요.' } };
+}
 
 /**
  * Evaluates every exercise against the current state, in order. An exercise whose `needs` are not
@@ -36,6 +51,10 @@ export function evaluate(exercises: ExerciseDef[], state: ExerciseState): Exerci
         const r = ex.answer.check(state, typed.trim());
         if (!r.ok) gaps.push(r.gap ?? { en: 'That answer is not right yet.', ko: '아직 정답이 아닙니다.' });
       }
+    }
+    if (ex.choice && gaps.length === 0) {
+      const r = checkChoice(ex, state);
+      if (!r.ok) gaps.push(r.gap!);
     }
     if (gaps.length === 0) {
       done.add(ex.id);
