@@ -243,13 +243,13 @@ export const exercises: ExerciseDef[] = [
     },
     goals: [controllerUp, hostRoutesTo('hello-one.example.com', 'aks-helloworld-one'), hostRoutesTo('hello-two.example.com', 'aks-helloworld-two')],
     hints: [
-      { text: { en: 'Lesson 6, “One IP for many apps”: helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx, then helm install … --namespace ingress-basic.', ko: '6단원 ‘IP 하나로 여러 앱 열기’를 떠올려 보세요. helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx를 실행한 다음 helm install … --namespace ingress-basic으로 설치합니다.' } },
+      { text: { en: 'Lesson 6, “One IP for many apps”: helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx, then helm install … --namespace ingress-basic, with the /healthz probe-path annotation (on a real cluster every node would fail the probe without it).', ko: '6단원 ‘IP 하나로 여러 앱 열기’를 떠올려 보세요. helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx를 실행한 다음 helm install … --namespace ingress-basic으로 설치하되, /healthz 프로브 경로 어노테이션을 함께 넣으세요(실제 클러스터에서는 이것이 없으면 모든 노드가 프로브에 실패합니다).' } },
       { text: { en: 'The two apps need ClusterIP Services (kubectl expose … --port=80), then one Ingress with two host rules and ingressClassName: nginx.', ko: '두 앱에 ClusterIP 서비스(kubectl expose … --port=80)를 만들고, 호스트 규칙 두 개와 ingressClassName: nginx를 가진 인그레스 하나를 만드세요.' } },
       { text: { en: 'Test with curl --trace -H "Host: hello-one.example.com" http://<controller IP>/: the trace names the pod that answered.', ko: 'curl --trace -H "Host: hello-one.example.com" http://<컨트롤러 IP>/로 확인하세요. 추적 결과에 응답한 파드가 나옵니다.' } },
     ],
     solution: [
       'helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx',
-      'helm install ingress-nginx ingress-nginx/ingress-nginx --namespace ingress-basic',
+      'helm install ingress-nginx ingress-nginx/ingress-nginx --namespace ingress-basic --set controller.service.annotations."service\\.beta\\.kubernetes\\.io/azure-load-balancer-health-probe-request-path"=/healthz',
       'kubectl expose deployment aks-helloworld-one --port=80 -n ingress-basic',
       'kubectl expose deployment aks-helloworld-two --port=80 -n ingress-basic',
       `kubectl apply -f - <<'EOF'\n${ingressYaml}EOF`,
