@@ -7,6 +7,13 @@ import type { LabStrings } from '../i18n';
 import { useLab } from '../use-store';
 import { markExercise } from '../../learn/progress/actions';
 
+/**
+ * Typed answers and picked options by lab: Undo, Redo and Reset rebuild the lab into a new store
+ * (whose answers start empty), and an answer the learner gave should outlive that while the page
+ * is open, as the commands do.
+ */
+const keptAnswers = new Map<string, Record<string, string>>();
+
 interface Props {
   store: LabStore;
   sandbox: LabSandbox;
@@ -29,6 +36,15 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
   const answers = useLab(store, (s) => s.answers);
   const statuses = useMemo(() => evaluate(exercises, { sandbox, history, answers }), [world, history, answers, exercises]);
   const [hintsShown, setHintsShown] = useState<Record<string, number>>({});
+
+  useEffect(() => {
+    const kept = keptAnswers.get(labId);
+    if (!kept || Object.keys(store.getState().answers).length > 0) return;
+    for (const [key, value] of Object.entries(kept)) store.getState().setAnswer(key, value);
+  }, [store]);
+  useEffect(() => {
+    if (Object.keys(answers).length > 0) keptAnswers.set(labId, answers);
+  }, [answers]);
   const [playing, setPlaying] = useState<string | null>(null);
 
   useEffect(() => {
