@@ -52,6 +52,7 @@ export class KubeStore {
   private watchers = new Map<string, Set<WatchHandler>>();
   private rv = 1000;
   private worldVersion = 0;
+  private warnings: string[] = [];
   private readonly ctx: StrategyContext;
 
   constructor(
@@ -74,6 +75,21 @@ export class KubeStore {
    */
   get version(): number {
     return this.worldVersion;
+  }
+
+  /** The store's current resourceVersion (a List's `metadata.resourceVersion`). */
+  get resourceVersion(): string {
+    return String(this.rv);
+  }
+
+  /**
+   * Warnings of the writes since the last call (`Warning: spec.loadBalancerIP: …` headers of
+   * the API server), handed over once: kubectl prints them to stderr.
+   */
+  takeWarnings(): string[] {
+    const w = this.warnings;
+    this.warnings = [];
+    return w;
   }
 
   // ---------------------------------------------------------------- reads
@@ -148,9 +164,12 @@ export class KubeStore {
     if (nameErrors.length) throw invalid(type.kind, meta.name ?? '', nameErrors);
     if (type.namespaced) this.assertNamespaceWritable(meta.namespace!);
     if (this.peek(type.kind, meta.name, meta.namespace)) throw alreadyExists(qualifiedPlural(type), meta.name);
+    // Kinds with a status sub-resource start with an empty status whatever the client sent.
+    if (STATUS_SUBRESOURCE.has(type.kind)) delete obj.status;
     strategy.defaults?.(obj, undefined, this.ctx);
     const causes = withUnsupported([...validateMetadataMaps(meta), ...(strategy.validate?.(obj, undefined, this.ctx) ?? [])], unsupported);
     if (causes.length) throw invalid(type.kind, meta.name, causes);
+    this.warnings.push(...(strategy.warnings?.(obj, undefined) ?? []));
     if (opts.dryRun) return obj;
     strategy.allocate?.(obj, undefined, this.ctx);
     meta.uid = this.random.uuid();
@@ -225,6 +244,25 @@ export class KubeStore {
     return obj;
   }
 
+  /** The object a patch would give, without writing it (`/status` patches take only its status). */
+  previewPatch(live: KubeObject, patch: unknown, patchType: PatchType): KubeObject {
+    return applyPatch(structuredClone(live), patch, patchType) as KubeObject;
+  }
+
+  /**
+   * Server-side apply (`kubectl apply --server-side`), simplified: no managedFields and no
+   * conflict detection; the applied configuration is merged into the live object like a
+   * strategic merge patch. It never writes the last-applied annotation (only client-side apply does).
+   */
+  serverSideApply(input: KubeObjectInput, opts: WriteOptions & { fieldManager?: string; force?: boolean } = {}): { object: KubeObject; created: boolean } {
+    const type = this.discovery.forManifest(String(input.apiVersion ?? ''), String(input.kind ?? ''));
+    const ns = type.namespaced ? input.metadata?.namespace ?? opts.namespace ?? 'default' : undefined;
+    const live = this.peek(type.kind, input.metadata?.name ?? '', ns);
+    if (!live) return { object: this.create(input, opts), created: true };
+    const { apiVersion: _a, kind: _k, ...rest } = input;
+    return { object: this.patch(type.kind, live.metadata.name, ns, rest, 'strategic', opts), created: false };
+  }
+
   /** Client-side `kubectl apply` semantics (last-applied annotation, three-way merge). */
   apply(input: KubeObjectInput, opts: WriteOptions = {}): ApplyResult {
     return applyManifest(this, input, opts);
@@ -293,11 +331,17 @@ export class KubeStore {
     if (old.metadata.deletionTimestamp) meta.deletionTimestamp = old.metadata.deletionTimestamp;
     obj.apiVersion = old.apiVersion;
     obj.kind = old.kind;
-    if (obj.status === undefined && old.status !== undefined) obj.status = structuredClone(old.status);
+    // The main resource ignores status changes where a status sub-resource exists (as upstream's
+    // PrepareForUpdate does); elsewhere a PUT without status keeps it.
+    if (STATUS_SUBRESOURCE.has(type.kind) || (obj.status === undefined && old.status !== undefined)) {
+      if (old.status === undefined) delete obj.status;
+      else obj.status = structuredClone(old.status);
+    }
     const strategy = this.strategies.get(type.kind) ?? {};
     strategy.defaults?.(obj, old, this.ctx);
     const causes = withUnsupported([...validateMetadataMaps(meta), ...(strategy.validate?.(obj, old, this.ctx) ?? [])], unsupported);
     if (causes.length) throw invalid(type.kind, meta.name, causes);
+    this.warnings.push(...(strategy.warnings?.(obj, old) ?? []));
     if (opts.dryRun) return obj;
     if (old.metadata.generation !== undefined) {
       meta.generation = specChanged(old, obj) ? old.metadata.generation + 1 : old.metadata.generation;
@@ -424,6 +468,12 @@ function key(namespace: string | undefined, name: string): string {
 export function qualifiedPlural(type: ResourceType): string {
   return type.group ? `${type.plural}.${type.group}` : type.plural;
 }
+
+/** Kinds whose status is written only through their `/status` sub-resource (controllers: updateStatus). */
+const STATUS_SUBRESOURCE = new Set([
+  'Service', 'Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Node', 'Ingress',
+  'PersistentVolumeClaim', 'PersistentVolume', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'ReplicationController',
+]);
 
 const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 
