@@ -5,8 +5,8 @@
  * defaulting, validation, patch semantics and printing columns all live in the simulator, so a
  * difference seen through real kubectl is fixed there, not here.
  *
- * Time: after every write the sandbox settles (controllers run until idle in virtual time), so
- * Services have their EXTERNAL-IP and Pods are Running by the next request.
+ * Time: once a command's writes are done the sandbox settles (controllers run until idle in
+ * virtual time), so Services have their EXTERNAL-IP and Pods are Running by the next command.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
@@ -23,6 +23,14 @@ export interface ApiServerOptions {
   host?: string;
   /** Logs one line per request (method, path, status). */
   log?: (line: string) => void;
+  /**
+   * When virtual time runs. `debounced` (default, for people): the sandbox settles once no
+   * request has come for `settleDelayMs` after a write, i.e. between two kubectl commands.
+   * `manual` (tests): the caller settles between commands, exactly as it does around the lab's
+   * own `exec`. Either way a watch (kubectl waiting for a deletion) lets time run.
+   */
+  settle?: 'debounced' | 'manual';
+  settleDelayMs?: number;
 }
 
 interface Route {
@@ -52,15 +60,32 @@ const PATCH_TYPES: Record<string, PatchType | 'apply'> = {
 };
 
 export function createApiServer(sandbox: Sandbox, opts: ApiServerOptions = {}): Server {
-  return createServer((req, res) => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let dirty = false;
+  const settleLater = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (!dirty || opts.settle === 'manual') return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      dirty = false;
+      sandbox.settleSync();
+      sandbox.kube.takeWarnings();
+    }, opts.settleDelayMs ?? 150);
+  };
+  const server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (body += chunk));
     req.on('end', () => {
       const status = handle(sandbox, req, res, body);
+      if (req.method !== 'GET' && status < 300) dirty = true;
+      settleLater();
       opts.log?.(`${req.method} ${req.url} ${status}`);
     });
   });
+  server.on('close', () => timer && clearTimeout(timer));
+  return server;
 }
 
 /** Starts listening; resolves with the bound port (0 → a free one). */
@@ -206,6 +231,9 @@ function watch(sandbox: Sandbox, r: Route, _initial: KubeObject[], url: URL, res
     if (name && e.object.metadata.name !== name) return;
     res.write(JSON.stringify({ type: e.type, object: e.object }) + '\n');
   });
+  // The client is waiting for something to happen (a deletion behind a finalizer): let virtual time run.
+  sandbox.settleSync();
+  sandbox.kube.takeWarnings();
   const timer = setTimeout(() => res.end(), 30_000);
   res.on('close', () => {
     stop();
@@ -285,9 +313,6 @@ function remove(sandbox: Sandbox, r: Route, url: URL, body: string): Reply {
 
 function afterWrite(sandbox: Sandbox, reply: Reply): Reply {
   const warnings = sandbox.kube.takeWarnings();
-  sandbox.settleSync();
-  // Writes by controllers while settling are not this request's.
-  sandbox.kube.takeWarnings();
   return warnings.length ? { ...reply, warnings } : reply;
 }
 

@@ -97,7 +97,7 @@ export class KubeStore {
   /** Deep copy of one object. Throws ApiError NotFound (`services "x" not found`). */
   get(kind: string, name: string, namespace?: string): KubeObject {
     const obj = this.peek(kind, name, namespace);
-    if (!obj) throw notFound(this.typeOf(kind).plural, name);
+    if (!obj) throw notFound(qualifiedPlural(this.typeOf(kind)), name);
     return structuredClone(obj);
   }
 
