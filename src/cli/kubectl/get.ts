@@ -132,7 +132,9 @@ async function runGet(k: KubectlRun) {
       showLabels: bool(k.flags, 'show-labels'),
       labelColumns: list(k.flags, 'label-columns'),
     });
-  let stdout = total || spec.kind !== 'table' ? render(groups) : '';
+  // Nothing found by name: kubectl prints only the errors (no empty List).
+  const onlyNamed = res.targets.every((t) => t.names);
+  let stdout = total || (spec.kind !== 'table' && !onlyNamed) ? render(groups) : '';
   if (bool(k.flags, 'watch') && spec.kind === 'table' && total && groups.length === 1) stdout = await watchRows(k, groups, stdout, render);
   let stderr = '';
   // Only the human-readable printers say so; -o name/jsonpath/json/yaml print an empty result.

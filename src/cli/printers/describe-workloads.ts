@@ -189,7 +189,7 @@ function replicaSetsText(list: Obj[]): string {
 
 /**
  * `kubectl describe deployment`. `replicaSets` are those the Deployment owns: the one whose
- * template matches is new, the others with pods are old.
+ * template matches is new, the others are old.
  */
 export function describeDeployment(o: Obj, events: Obj[], now: number, replicaSets: Obj[] = []): string {
   const w = new DescribeWriter();
@@ -215,7 +215,8 @@ export function describeDeployment(o: Obj, events: Obj[], now: number, replicaSe
   }
   const hash = (rs: Obj) => rs.metadata.labels?.['pod-template-hash'];
   const newRs = replicaSets.find((rs) => rs.metadata.name === `${o.metadata.name}-${hash(rs)}` && sameTemplate(rs.spec?.template, o.spec?.template));
-  const old = replicaSets.filter((rs) => rs !== newRs && ((rs.spec?.replicas ?? 0) > 0 || (rs.status?.replicas ?? 0) > 0));
+  // Every older ReplicaSet, scaled down or not (what kubectl 1.32 prints).
+  const old = replicaSets.filter((rs) => rs !== newRs).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
   w.line(0, `OldReplicaSets:\t${replicaSetsText(old)}`);
   w.line(0, `NewReplicaSet:\t${replicaSetsText(newRs ? [newRs] : [])}`);
   w.events(events, now);

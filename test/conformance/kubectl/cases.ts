@@ -170,6 +170,52 @@ export const KUBECTL_SCENARIOS: KubectlScenario[] = [
   },
 ];
 
+KUBECTL_SCENARIOS.push(
+  {
+    name: 'deployment rollout history',
+    checks: 'an image change keeps the old ReplicaSet at 0 with its revision; the Progressing condition; describe shows old and new ReplicaSets',
+    steps: [
+      apply(DEPLOYMENT),
+      apply(DEPLOYMENT.replace('nginx:1.27', 'nginx:1.28')),
+      { args: ['get', 'rs'] },
+      { args: ['get', 'deploy', 'web', '-o', 'jsonpath={.metadata.annotations.deployment\\.kubernetes\\.io/revision} {.status.conditions[*].type} {.status.conditions[*].reason}'] },
+      { args: ['get', 'rs', '-o', 'custom-columns=NAME:.metadata.name,REVISION:.metadata.annotations.deployment\\.kubernetes\\.io/revision,REPLICAS:.spec.replicas'] },
+      { args: ['describe', 'deploy', 'web'] },
+      { args: ['get', 'pods', '-o', 'yaml'] },
+    ],
+  },
+  {
+    name: 'retainKeys and patch directives',
+    checks: 'strategy switched to Recreate on re-apply ($retainKeys); strategic patches with $patch delete and replace',
+    steps: [
+      apply(DEPLOYMENT),
+      apply(DEPLOYMENT.replace('  replicas: 2\n', '  replicas: 2\n  strategy:\n    type: Recreate\n')),
+      { args: ['get', 'deploy', 'web', '-o', 'jsonpath={.spec.strategy}'] },
+      apply(SERVICE_TWO_PORTS),
+      { args: ['patch', 'svc', 'web', '-p', '{"spec":{"ports":[{"port":443,"$patch":"delete"}]}}'] },
+      { args: ['patch', 'svc', 'web', '-p', '{"metadata":{"labels":{"$patch":"replace","team":"a"}}}'] },
+      { args: ['patch', 'deploy', 'web', '-p', '{"spec":{"template":{"spec":{"containers":[{"name":"web","env":[{"name":"MODE","value":"blue"}]}]}}}}'] },
+      { args: ['get', 'svc', 'web', '-o', 'yaml'] },
+      { args: ['get', 'deploy', 'web', '-o', 'jsonpath={.spec.template.spec.containers[0].env}'] },
+    ],
+  },
+  {
+    name: 'errors',
+    checks: 'not found (core and grouped), unknown resource type, invalid object, already exists',
+    steps: [
+      { args: ['get', 'svc', 'nope'] },
+      { args: ['get', 'deploy', 'nope'] },
+      { args: ['get', 'svc', 'nope', '-o', 'yaml'] },
+      { args: ['get', 'svc', 'kubernetes', 'nope', '-o', 'name'] },
+      { args: ['delete', 'ingress', 'nope'] },
+      { args: ['get', 'foo'] },
+      apply(SERVICE.replace('port: 80', 'port: 0')),
+      { args: ['create', '-f', '-'], stdin: SERVICE },
+      { args: ['create', '-f', '-'], stdin: SERVICE },
+    ],
+  },
+);
+
 /** Counts for the fidelity ledger. */
 export const KUBECTL_SCENARIO_COUNT = KUBECTL_SCENARIOS.length;
 export const KUBECTL_STEP_COUNT = KUBECTL_SCENARIOS.reduce((n, s) => n + s.steps.length, 0);
