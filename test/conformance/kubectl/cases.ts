@@ -160,8 +160,14 @@ export const KUBECTL_SCENARIOS: KubectlScenario[] = [
     steps: [
       apply(SERVICE.replace('  type: LoadBalancer\n', '  type: LoadBalancer\n  loadBalancerIP: my-ip\n')),
       { args: ['get', 'svc', 'web'] },
+      { args: ['get', 'events', '--field-selector', 'involvedObject.name=web', '-o', 'custom-columns=TYPE:.type,REASON:.reason'] },
       apply(SERVICE.replace('name: web', 'name: ranges').replace('  type: LoadBalancer\n', '  type: LoadBalancer\n  loadBalancerSourceRanges:\n  - 10.0.0.0/33\n')),
     ],
+  },
+  {
+    name: 'long EXTERNAL-IP',
+    checks: 'an EXTERNAL-IP of more than 16 characters (load balancer IP plus externalIPs) is printed whole, as the API server builds tables in wide mode',
+    steps: [apply(SERVICE.replace('  type: LoadBalancer\n', '  type: LoadBalancer\n  externalIPs:\n  - 203.0.113.200\n')), { args: ['get', 'svc', 'web'] }],
   },
   {
     name: 'server-side apply',
