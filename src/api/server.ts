@@ -156,9 +156,9 @@ function route(sandbox: Sandbox, req: IncomingMessage, url: URL, body: string): 
     case 'GET':
       return r.name ? getOne(sandbox, r, req) : list(sandbox, r, url, req);
     case 'POST':
-      return afterWrite(sandbox, create(sandbox, r, url, body));
+      return afterWrite(sandbox, create(sandbox, r, url, req, body));
     case 'PUT':
-      return afterWrite(sandbox, update(sandbox, r, url, body));
+      return afterWrite(sandbox, update(sandbox, r, url, req, body));
     case 'PATCH':
       return afterWrite(sandbox, patch(sandbox, r, url, req, body));
     case 'DELETE':
@@ -250,25 +250,30 @@ function parseBody(body: string, yamlAllowed = false): KubeObjectInput {
   }
 }
 
+/** The field manager: `?fieldManager=`, else the User-Agent's program name (as the API server does). */
+function manager(url: URL, req: IncomingMessage): string {
+  return url.searchParams.get('fieldManager') || (req.headers['user-agent'] ?? 'unknown').split('/')[0] || 'unknown';
+}
+
 function dryRun(url: URL): boolean {
   return url.searchParams.getAll('dryRun').includes('All');
 }
 
-function create(sandbox: Sandbox, r: Route, url: URL, body: string): Reply {
+function create(sandbox: Sandbox, r: Route, url: URL, req: IncomingMessage, body: string): Reply {
   const input = parseBody(body);
   if (r.type.namespaced) input.metadata = { ...(input.metadata ?? {}), namespace: input.metadata?.namespace ?? r.namespace };
-  const obj = sandbox.kube.create(input, { namespace: r.namespace, dryRun: dryRun(url) });
+  const obj = sandbox.kube.create(input, { namespace: r.namespace, dryRun: dryRun(url), fieldManager: manager(url, req) });
   return { body: obj, code: 201 };
 }
 
-function update(sandbox: Sandbox, r: Route, url: URL, body: string): Reply {
+function update(sandbox: Sandbox, r: Route, url: URL, req: IncomingMessage, body: string): Reply {
   const input = parseBody(body);
   if (r.subresource === 'status') {
     const live = sandbox.kube.get(r.type.kind, r.name!, r.namespace);
     return { body: sandbox.kube.updateStatus(r.type.kind, r.name!, r.namespace, input.status ?? live.status) };
   }
   if (r.subresource) throw new HttpError(404, 'NotFound', 'the server could not find the requested resource');
-  return { body: sandbox.kube.update(input, { namespace: r.namespace, dryRun: dryRun(url) }) };
+  return { body: sandbox.kube.update(input, { namespace: r.namespace, dryRun: dryRun(url), fieldManager: manager(url, req) }) };
 }
 
 function patch(sandbox: Sandbox, r: Route, url: URL, req: IncomingMessage, body: string): Reply {
@@ -277,9 +282,9 @@ function patch(sandbox: Sandbox, r: Route, url: URL, req: IncomingMessage, body:
   if (!type) throw new HttpError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
   if (type === 'apply') {
     const input = parseBody(body, true);
-      const manager = url.searchParams.get('fieldManager') ?? '';
-    if (!manager) throw new HttpError(400, 'BadRequest', 'PATCH /apply requires a non-empty fieldManager');
-    const result = sandbox.kube.serverSideApply(input, { namespace: r.namespace, dryRun: dryRun(url), fieldManager: manager, force: url.searchParams.get('force') === 'true' });
+      const applyManager = url.searchParams.get('fieldManager') ?? '';
+    if (!applyManager) throw new HttpError(400, 'BadRequest', 'PATCH /apply requires a non-empty fieldManager');
+    const result = sandbox.kube.serverSideApply(input, { namespace: r.namespace, dryRun: dryRun(url), fieldManager: applyManager, force: url.searchParams.get('force') === 'true' });
     return { body: result.object, code: result.created ? 201 : 200 };
   }
   let doc: unknown;
@@ -294,7 +299,7 @@ function patch(sandbox: Sandbox, r: Route, url: URL, req: IncomingMessage, body:
     return { body: sandbox.kube.updateStatus(r.type.kind, r.name!, r.namespace, next.status) };
   }
   if (r.subresource) throw new HttpError(404, 'NotFound', 'the server could not find the requested resource');
-  return { body: sandbox.kube.patch(r.type.kind, r.name!, r.namespace, doc, type, { dryRun: dryRun(url) }) };
+  return { body: sandbox.kube.patch(r.type.kind, r.name!, r.namespace, doc, type, { dryRun: dryRun(url), fieldManager: manager(url, req) }) };
 }
 
 function remove(sandbox: Sandbox, r: Route, url: URL, body: string): Reply {

@@ -131,6 +131,7 @@ async function runGet(k: KubectlRun) {
       noHeaders: bool(k.flags, 'no-headers'),
       showLabels: bool(k.flags, 'show-labels'),
       labelColumns: list(k.flags, 'label-columns'),
+      showManagedFields: bool(k.flags, 'show-managed-fields'),
     });
   // Nothing found by name: kubectl prints only the errors (no empty List).
   const onlyNamed = res.targets.every((t) => t.names);

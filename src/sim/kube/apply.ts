@@ -15,7 +15,8 @@ export interface ApplyResult {
   action: ApplyAction;
 }
 
-export function applyManifest(store: KubeStore, given: KubeObjectInput, opts: WriteOptions): ApplyResult {
+export function applyManifest(store: KubeStore, given: KubeObjectInput, writeOptions: WriteOptions): ApplyResult {
+  const opts = { fieldManager: 'kubectl-client-side-apply', ...writeOptions };
   const input = withAnnotationMap(given);
   const type = store.discovery.forManifest(String(input.apiVersion ?? ''), String(input.kind ?? ''));
   if (!type) throw new NoKindMatchError(String(input.kind), String(input.apiVersion));

@@ -17,6 +17,7 @@ import type { KindStrategy, StrategyContext } from './strategy';
 import type { KubeObject, KubeObjectInput, WatchEvent, WatchHandler } from './types';
 import { applyPatch, type PatchType } from './patch';
 import { applyManifest, type ApplyResult } from './apply';
+import { nextManagedFields } from './managed-fields';
 import { byNamespaceName, deepEqual, deepEqualExceptRv, hasSpec, parseFieldSelector, specChanged } from './store-helpers';
 
 export { deepEqual };
@@ -35,6 +36,13 @@ export interface WriteOptions {
   namespace?: string;
   /** Validate and default but do not persist (`--dry-run=server`). */
   dryRun?: boolean;
+  /**
+   * Who writes (`kubectl-client-side-apply`, `kubectl-patch` …): recorded in
+   * metadata.managedFields. Writes without a manager (the simulator's own) are not tracked.
+   */
+  fieldManager?: string;
+  /** Server-side apply: the applied configuration, whose fields become the manager's set. */
+  applied?: Record<string, unknown>;
 }
 
 export interface DeleteOptions {
@@ -153,6 +161,7 @@ export class KubeStore {
     checkRequestSize(input);
     const obj = dropNulls(structuredClone(input)) as KubeObject;
     obj.metadata = { ...(obj.metadata ?? {}) } as KubeObject['metadata'];
+    withoutManagedFields(obj);
     const unsupported = checkDecoding(obj, String(input.apiVersion), type.kind);
     obj.apiVersion = apiVersionOf(type);
     const meta = obj.metadata;
@@ -170,6 +179,8 @@ export class KubeStore {
     const causes = withUnsupported([...validateMetadataMaps(meta), ...(strategy.validate?.(obj, undefined, this.ctx) ?? [])], unsupported);
     if (causes.length) throw invalid(type.kind, meta.name, causes);
     this.warnings.push(...(strategy.warnings?.(obj, undefined) ?? []));
+    delete (meta as { managedFields?: unknown }).managedFields;
+    if (opts.fieldManager) (meta as { managedFields?: unknown }).managedFields = nextManagedFields(undefined, obj, opts.fieldManager, this.clock.nowIso(), opts.applied);
     if (opts.dryRun) return obj;
     strategy.allocate?.(obj, undefined, this.ctx);
     meta.uid = this.random.uuid();
@@ -195,7 +206,7 @@ export class KubeStore {
       throw conflict(qualifiedPlural(type), name);
     }
     checkRequestSize(input);
-    const obj = structuredClone(input) as KubeObject;
+    const obj = withoutManagedFields(structuredClone(input) as KubeObject);
     const unsupported = checkDecoding(obj, String(input.apiVersion), type.kind);
     return this.replace(type, obj, old, opts, unsupported);
   }
@@ -206,6 +217,7 @@ export class KubeStore {
     const old = this.peek(kind, name, type.namespaced ? namespace ?? 'default' : undefined);
     if (!old) throw notFound(qualifiedPlural(type), name);
     const next = applyPatch(structuredClone(old), patch, patchType) as KubeObject;
+    withoutManagedFields(next);
     const unsupported = checkDecoding(next, old.apiVersion, kind);
     return this.replace(type, next, old, opts, unsupported);
   }
@@ -250,17 +262,17 @@ export class KubeStore {
   }
 
   /**
-   * Server-side apply (`kubectl apply --server-side`), simplified: no managedFields and no
-   * conflict detection; the applied configuration is merged into the live object like a
+   * Server-side apply (`kubectl apply --server-side`), simplified: no conflict detection; the applied configuration is merged into the live object like a
    * strategic merge patch. It never writes the last-applied annotation (only client-side apply does).
    */
   serverSideApply(input: KubeObjectInput, opts: WriteOptions & { fieldManager?: string; force?: boolean } = {}): { object: KubeObject; created: boolean } {
     const type = this.discovery.forManifest(String(input.apiVersion ?? ''), String(input.kind ?? ''));
     const ns = type.namespaced ? input.metadata?.namespace ?? opts.namespace ?? 'default' : undefined;
     const live = this.peek(type.kind, input.metadata?.name ?? '', ns);
-    if (!live) return { object: this.create(input, opts), created: true };
+    const applied = input as Record<string, unknown>;
+    if (!live) return { object: this.create(input, { ...opts, applied }), created: true };
     const { apiVersion: _a, kind: _k, ...rest } = input;
-    return { object: this.patch(type.kind, live.metadata.name, ns, rest, 'strategic', opts), created: false };
+    return { object: this.patch(type.kind, live.metadata.name, ns, rest, 'strategic', { ...opts, applied }), created: false };
   }
 
   /** Client-side `kubectl apply` semantics (last-applied annotation, three-way merge). */
@@ -346,7 +358,12 @@ export class KubeStore {
     if (old.metadata.generation !== undefined) {
       meta.generation = specChanged(old, obj) ? old.metadata.generation + 1 : old.metadata.generation;
     }
+    // Clients cannot write managedFields here: they are the server's record of the writes.
+    const previous = (old.metadata as { managedFields?: unknown }).managedFields;
+    if (previous === undefined) delete (meta as { managedFields?: unknown }).managedFields;
+    else (meta as { managedFields?: unknown }).managedFields = previous;
     if (deepEqualExceptRv(old, obj)) return structuredClone(old);
+    if (opts.fieldManager) (meta as { managedFields?: unknown }).managedFields = nextManagedFields(old, obj, opts.fieldManager, this.clock.nowIso(), opts.applied);
     strategy.allocate?.(obj, old, this.ctx);
     if (meta.deletionTimestamp && !meta.finalizers?.length) {
       this.remove(type, obj, {});
@@ -447,6 +464,15 @@ function dropNulls<T>(value: T): T {
     }
   }
   return value;
+}
+
+/**
+ * managedFields are the server's record (replaced on every tracked write); their FieldsV1 keys
+ * are not fields of the kind, so they never go through strict decoding.
+ */
+function withoutManagedFields(obj: KubeObject): KubeObject {
+  if (obj.metadata && typeof obj.metadata === 'object') delete (obj.metadata as { managedFields?: unknown }).managedFields;
+  return obj;
 }
 
 /** kube-apiserver's MaxRequestBodyBytes (3 MiB): bigger bodies are refused before decoding. */

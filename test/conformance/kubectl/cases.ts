@@ -115,7 +115,7 @@ export const KUBECTL_SCENARIOS: KubectlScenario[] = [
   },
   {
     name: 'label and annotate',
-    checks: 'label, overwrite, remove; annotate',
+    checks: 'label, overwrite, remove; annotate; managedFields per kubectl command',
     steps: [
       apply(SERVICE),
       { args: ['label', 'svc', 'web', 'tier=front'] },
@@ -124,6 +124,7 @@ export const KUBECTL_SCENARIOS: KubectlScenario[] = [
       { args: ['annotate', 'svc', 'web', 'owner=team-a'] },
       { args: ['label', 'svc', 'web', 'tier-'] },
       { args: ['get', 'svc', 'web', '-o', 'jsonpath={.metadata.labels} {.metadata.annotations.owner}'] },
+      { args: ['get', 'svc', 'web', '-o', 'yaml', '--show-managed-fields'] },
     ],
   },
   {
@@ -171,8 +172,13 @@ export const KUBECTL_SCENARIOS: KubectlScenario[] = [
   },
   {
     name: 'server-side apply',
-    checks: 'apply --server-side writes no last-applied annotation',
-    steps: [{ args: ['apply', '--server-side', '-f', '-'], stdin: SERVICE }, { args: ['get', 'svc', 'web', '-o', 'jsonpath={.metadata.annotations}'] }],
+    checks: 'apply --server-side writes no last-applied annotation; managedFields (Apply) shown with --show-managed-fields',
+    steps: [
+      { args: ['apply', '--server-side', '-f', '-'], stdin: SERVICE },
+      { args: ['get', 'svc', 'web', '-o', 'jsonpath={.metadata.annotations}'] },
+      { args: ['apply', '--server-side', '-f', '-'], stdin: SERVICE_TWO_PORTS },
+      { args: ['get', 'svc', 'web', '-o', 'json', '--show-managed-fields'] },
+    ],
   },
 ];
 
