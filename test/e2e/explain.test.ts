@@ -17,8 +17,8 @@ afterAll(async () => {
 });
 
 const words = {
-  en: { title: 'Explain my cluster', add: 'Add a box', box: (n: number) => `Output ${n}`, count: '3 public LoadBalancer Services and 4 Public IPs: 3 for Services, 1 outbound.', mask: 'Mask subscription ids', prepare: 'Prepare the lab link', open: 'Open in the lab', start: 'Start lab', table: 'This is table output' },
-  ko: { title: '내 클러스터 설명', add: '칸 추가', box: (n: number) => `출력 ${n}`, count: '공용 LoadBalancer 서비스 3개, 공용 IP 주소 4개: 서비스용 3개, 아웃바운드용 1개.', mask: '구독 ID 가리기', prepare: '실습 링크 만들기', open: '실습에서 열기', start: '실습 시작', table: '표 형식 출력' },
+  en: { title: 'Explain my cluster', nav: 'My cluster', add: 'Add a box', box: (n: number) => `Output ${n}`, count: '3 public LoadBalancer Services and 4 Public IPs: 3 for Services, 1 outbound.', mask: 'Mask subscription ids', prepare: 'Prepare the lab link', open: 'Open in the lab', start: 'Start lab', table: 'This is table output' },
+  ko: { title: '내 클러스터 설명', nav: '내 클러스터', add: '칸 추가', box: (n: number) => `출력 ${n}`, count: '공용 LoadBalancer 서비스 3개, 공용 IP 주소 4개: 서비스용 3개, 아웃바운드용 1개.', mask: '구독 ID 가리기', prepare: '실습 링크 만들기', open: '실습에서 열기', start: '실습 시작', table: '표 형식 출력' },
 };
 
 /** Pastes each text into its box through the clipboard, as a learner does. */
@@ -42,10 +42,10 @@ describe.each(['en', 'ko'] as const)('the explain page in %s', (lang) => {
 
   it('is in the header navigation and says nothing leaves the browser', async () => {
     const { page, context, errors } = await openPage(browser, `/${lang}/`);
-    await page.locator('.site-nav').getByRole('link', { name: w.title }).click();
+    await page.locator('.site-nav').getByRole('link', { name: w.nav }).click();
     await page.waitForURL(`**/${lang}/explain/`);
     expect(await page.locator('main h1').innerText()).toBe(w.title);
-    await expect(page.locator('.site-nav a[aria-current="page"]').innerText()).resolves.toBe(w.title);
+    await expect(page.locator('.site-nav a[aria-current="page"]').innerText()).resolves.toBe(w.nav);
     expect(await page.locator('.explain-privacy').innerText()).toMatch(lang === 'en' ? /nothing you paste is sent anywhere/ : /어디로도 전송되지 않습니다/);
     // Commands with copy buttons; the node resource group is found with az aks show first.
     const commands = await page.locator('.ex-command-list code').allInnerTexts();

@@ -3,6 +3,7 @@
  * answer as findings, a diagram with its table twin, and a lab link built only on request.
  * Everything runs here in the browser; the text pasted never leaves it.
  */
+import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { explain, labSetup, lessonHref, type Explanation, type Locale } from '../index';
 import { render } from '../i18n';
@@ -98,7 +99,15 @@ function Commands({ t, x, names, setNames }: { t: UiStrings; x: Explanation; nam
       <ol class="ex-command-list">
         {list.map((c, i) => (
           <li key={i}>
-            <code>{c}</code>
+            {/* Tokens never break inside (a line break after the hyphen of "-o" misleads). */}
+            <code>
+              {c.split(' ').map((w, j) => (
+                <Fragment key={j}>
+                  {j > 0 && ' '}
+                  <span class="ex-token">{w}</span>
+                </Fragment>
+              ))}
+            </code>
             {i >= 4 && <span class="ex-optional"> ({t.optional})</span>}
             <CopyButton text={c} t={t} />
           </li>
