@@ -124,9 +124,9 @@ const en = {
   loadFailed: 'The lab could not start. Reload the page to try again.',
 };
 
-export type LabStrings = typeof en;
+export type LabStrings = typeof en & typeof layoutEn;
 
-const ko: LabStrings = {
+const ko: typeof en = {
   ...en,
   labRegion: '실습',
   yamlEditor: 'YAML 편집기',
@@ -246,6 +246,55 @@ const ko: LabStrings = {
   loadFailed: '실습을 시작하지 못했습니다. 페이지를 새로 고쳐 다시 시도하세요.',
 };
 
+// ── Workspace layout strings (h-layout): focus mode, F6 parts, compact toolbar, start bar ──
+const layoutEn = {
+  focusLab: 'Focus lab',
+  focusLabHint: 'The lab takes the screen, the lesson stays in a narrow column (Esc returns)',
+  focusOn: 'Focus mode: the lab takes the screen. Esc returns to the lesson.',
+  focusOff: 'Focus mode off.',
+  moreTools: 'More lab tools',
+  resizeDock: 'Resize the lab beside the lesson',
+  toolbarPart: 'Lab toolbar',
+  keyHint: 'F6 / Shift+F6: next / previous part of the lab · Ctrl+M: Tab moves focus out of the editor',
+  partAnnounce: (part: string) => `${part} (F6: next part, Shift+F6: previous)`,
+  newOutput: 'new output',
+  terminalOutput: 'Terminal output',
+  moreOutputLines: (n: number) => `… and ${n} more lines in the terminal.`,
+  startLab: 'Start lab',
+  barTitle: 'Hands-on lab',
+  barText: 'A simulated AKS cluster in your browser',
+  skipToLab: 'Skip to the lab',
+  startFromBar: 'Start it with the “Start lab” button in the bar at the top of the page.',
+  labInUse: 'The lab is open beside the text.',
+  emptyEditor:
+    '# This lab starts without YAML: its steps run in the terminal below.\n# Write or paste a manifest here and press Apply (Ctrl+Enter),\n# or pick one from Snippets… in the toolbar.\n',
+};
+
+const layoutKo: typeof layoutEn = {
+  focusLab: '실습 집중 모드',
+  focusLabHint: '실습이 화면을 차지하고 본문은 좁은 열에 남습니다(Esc로 돌아가기)',
+  focusOn: '집중 모드: 실습이 화면을 차지합니다. Esc를 누르면 본문으로 돌아갑니다.',
+  focusOff: '집중 모드를 껐습니다.',
+  moreTools: '실습 도구 더 보기',
+  resizeDock: '본문 옆 실습 크기 조절',
+  toolbarPart: '실습 도구 모음',
+  keyHint: 'F6 / Shift+F6: 실습의 다음 / 이전 영역 · Ctrl+M: 편집기에서 Tab으로 포커스 이동',
+  partAnnounce: (part: string) => `${part}(F6: 다음 영역, Shift+F6: 이전 영역)`,
+  newOutput: '새 출력',
+  terminalOutput: '터미널 출력',
+  moreOutputLines: (n: number) => `… 터미널에 ${n}줄이 더 있습니다.`,
+  startLab: '실습 시작',
+  barTitle: '실습',
+  barText: '브라우저에서 실행되는 가상 AKS 클러스터',
+  skipToLab: '실습으로 건너뛰기',
+  startFromBar: '페이지 위쪽 막대의 “실습 시작” 버튼으로 시작하세요.',
+  labInUse: '실습이 본문 옆에 열려 있습니다.',
+  emptyEditor:
+    '# 이 실습은 YAML 없이 시작합니다. 단계는 아래 터미널에서 실행합니다.\n# 여기에 매니페스트를 쓰거나 붙여 넣고 적용(Ctrl+Enter)을 누르거나,\n# 도구 모음의 스니펫…에서 하나를 고르세요.\n',
+};
+
+const STRINGS: Record<Locale, LabStrings> = { en: { ...en, ...layoutEn }, ko: { ...ko, ...layoutKo } };
+
 export function labStrings(locale: Locale): LabStrings {
-  return locale === 'ko' ? ko : en;
+  return STRINGS[locale === 'ko' ? 'ko' : 'en'];
 }
