@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSandbox } from '../../../src/sim/index';
-import { evaluate } from '../../../src/learn/exercise/engine';
+import { evaluate, solvedCount } from '../../../src/learn/exercise/engine';
 import { egressIps, publicIps } from '../../../src/learn/exercise/predicates';
 import type { ExerciseState } from '../../../src/learn/exercise/types';
 import type { LabSandbox } from '../../../src/lab/types';
@@ -66,5 +66,16 @@ describe('lesson 1 exercises, checked against the simulator', () => {
       if (ex.answer) state.answers[ex.id] = last.trim();
       expect(statusOf(ex.id).state, ex.id).toBe('done');
     }
+  });
+});
+
+describe('exercises solved before (progress)', () => {
+  it('unlock the exercises after them and still count, while the live check says what is missing now', async () => {
+    const { state } = await lab();
+    const statuses = evaluate(exercises, state, new Set(['expose-redis']));
+    expect(statuses[0]).toMatchObject({ id: 'expose-redis', state: 'open', solvedBefore: true });
+    expect(statuses[1]!.state).toBe('open');
+    expect(solvedCount(statuses)).toBe(1);
+    expect(solvedCount(evaluate(exercises, state))).toBe(0);
   });
 });
