@@ -169,7 +169,7 @@ describe('sandbox options that hold', () => {
 
   it('Start lab builds what the form shows (without "Use these options"): az aks show and the portal agree', async () => {
     const { page, context, errors } = await openPage(browser, '/en/sandbox/', WIDE);
-    await page.getByLabel('Outbound type', { exact: true }).selectOption('managedNATGateway');
+    await page.locator('select[name="outboundType"]').selectOption('managedNATGateway');
     await page.getByLabel('Managed outbound IPs', { exact: true }).fill('2');
     await page.getByLabel('Kubernetes version').selectOption('1.29');
     await page.getByLabel('Nodes').fill('2');
@@ -189,10 +189,10 @@ describe('sandbox options that hold', () => {
   it('the outbound IP count: 3 on a load balancer; disabled with a reason where it does not apply', async () => {
     const { page, context, errors } = await openPage(browser, '/en/sandbox/', WIDE);
     const ips = page.getByLabel('Managed outbound IPs', { exact: true });
-    await page.getByLabel('Outbound type', { exact: true }).selectOption('userDefinedRouting');
+    await page.locator('select[name="outboundType"]').selectOption('userDefinedRouting');
     expect(await ips.isDisabled()).toBe(true);
     expect(await page.locator('#sandbox-ips-reason').innerText()).toMatch(/Not used with this outbound type/);
-    await page.getByLabel('Outbound type', { exact: true }).selectOption('loadBalancer');
+    await page.locator('select[name="outboundType"]').selectOption('loadBalancer');
     expect(await ips.isDisabled()).toBe(false);
     await ips.fill('3');
     await ips.dispatchEvent('change');
@@ -208,7 +208,7 @@ describe('sandbox options that hold', () => {
     const { page, context, errors } = await openPage(browser, '/en/sandbox/', WIDE);
     await startLab(page);
     await runInTerminal(page, 'kubectl create namespace keep-me');
-    await page.getByLabel('Outbound type', { exact: true }).selectOption('managedNATGateway');
+    await page.locator('select[name="outboundType"]').selectOption('managedNATGateway');
     const asked: string[] = [];
     page.once('dialog', (d) => (asked.push(d.message()), void d.dismiss()));
     await page.getByRole('button', { name: 'Use these options' }).click();
