@@ -13,6 +13,8 @@ import { DEFAULT_PAGE_OPTIONS } from '../../src/lab/sandbox-options';
 const LESSON = 'where-does-external-ip-come-from';
 const NODE_RG = 'MC_myResourceGroup_myAKSCluster_eastus';
 const WIDE = { viewport: { width: 1440, height: 900 } };
+/** Each test starts a lab (some two) and runs several commands: more than the default minute on a busy machine. */
+const LAB_TEST_MS = 150_000;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -81,7 +83,7 @@ describe('a started lab is never lost', () => {
     expect(await third.getAttribute('class')).not.toContain('exercise-locked');
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, LAB_TEST_MS);
 
   it('Start fresh gives a fresh cluster; solved exercises stay solved and unlocked, as the home page says', async () => {
     const { page, context, errors } = await openPage(browser, `/en/lessons/${LESSON}/`, WIDE);
@@ -98,7 +100,7 @@ describe('a started lab is never lost', () => {
     expect(await page.locator(`[data-progress-lesson="${LESSON}"]`).innerText()).toContain('Exercises 2/3');
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, LAB_TEST_MS);
 
   it('Undo keeps the terminal scrollback and the exercises', async () => {
     const { page, context, errors } = await openPage(browser, `/en/lessons/${LESSON}/`, WIDE);
@@ -112,7 +114,7 @@ describe('a started lab is never lost', () => {
     expect(await terminalText(page)).toContain('Error from server (NotFound): namespaces "scratch" not found');
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, LAB_TEST_MS);
 
   it('the language switch keeps the section and the running lab', async () => {
     const { page, context, errors } = await openPage(browser, `/en/lessons/${LESSON}/`, WIDE);
@@ -134,7 +136,7 @@ describe('a started lab is never lost', () => {
     expect(await redisIp(page)).toBe(before.ip);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, LAB_TEST_MS);
 
   it('a damaged saved lab is set aside and never crashes: the lab starts fresh', async () => {
     const { page, context, errors } = await openPage(browser, `/en/lessons/${LESSON}/`, WIDE);
@@ -147,7 +149,7 @@ describe('a started lab is never lost', () => {
     expect(await page.evaluate((k) => localStorage.getItem(`${k}:backup`), key)).toBe('{"v":1,"checkpoint":[{"t":');
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, LAB_TEST_MS);
 
   it('a shared link lands on the lab and its replayed commands show in the terminal', async () => {
     const code = await encodeLab({ v: 1, lab: LESSON, options: DEFAULT_PAGE_OPTIONS, log: [{ t: 0, line: 'kubectl create namespace shared-ns' }] });
@@ -161,7 +163,7 @@ describe('a started lab is never lost', () => {
     await waitForTerminal(page, /kubectl create namespace shared-ns\s+namespace\/shared-ns created/);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, LAB_TEST_MS);
 });
 
 describe('sandbox options that hold', () => {
@@ -184,7 +186,7 @@ describe('sandbox options that hold', () => {
     expect(await portal.innerText()).toContain('aks-agentpool-');
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, LAB_TEST_MS);
 
   it('the outbound IP count: 3 on a load balancer; disabled with a reason where it does not apply', async () => {
     const { page, context, errors } = await openPage(browser, '/en/sandbox/', WIDE);
@@ -202,7 +204,7 @@ describe('sandbox options that hold', () => {
     expect(await portalPublicIps(page)).toHaveLength(3);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, LAB_TEST_MS);
 
   it('replacing a running lab asks first; no keeps it, yes builds the new cluster', async () => {
     const { page, context, errors } = await openPage(browser, '/en/sandbox/', WIDE);
@@ -227,7 +229,7 @@ describe('sandbox options that hold', () => {
     expect(await terminalText(page)).toContain('namespaces "keep-me" not found');
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, LAB_TEST_MS);
 });
 
 describe('search lands where it points', () => {
@@ -248,5 +250,5 @@ describe('search lands where it points', () => {
     expect(box!.y).toBeLessThan(400);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, LAB_TEST_MS);
 });
