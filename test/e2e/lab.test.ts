@@ -191,7 +191,8 @@ describe('the lab on the sandbox page', () => {
     await runInTerminal(page, 'kubectl get ns');
     await page.waitForTimeout(400); // drafts are saved shortly after typing stops
     await page.reload();
-    await startLab(page);
+    // The lab ran a command, so it was saved: the placeholder offers to resume it.
+    await startLab(page, 'Resume lab');
     expect(await page.locator('.monaco-editor .view-lines').innerText()).toContain('kept-draft');
     await page.locator('.xterm-helper-textarea').focus();
     await page.keyboard.press('ArrowUp');
