@@ -1,11 +1,18 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ExerciseDef, ExerciseStatus } from '../../learn/exercise/types';
-import { availableHints, choiceKey, evaluate } from '../../learn/exercise/engine';
+import { availableHints, choiceKey, evaluate, solvedCount } from '../../learn/exercise/engine';
 import type { LabStore } from '../store';
 import type { LabSandbox, Locale } from '../types';
 import type { LabStrings } from '../i18n';
 import { useLab } from '../use-store';
 import { markExercise } from '../../learn/progress/actions';
+import { progressStore } from '../../learn/progress/store';
+
+/** Exercises of this lesson the learner's progress records as solved (on any earlier visit, in either language). */
+function solvedBefore(lesson: string | undefined): Set<string> {
+  const recorded = lesson ? progressStore().getState().lessons[lesson]?.exercises : undefined;
+  return new Set(Object.entries(recorded ?? {}).filter(([, done]) => done).map(([id]) => id));
+}
 
 /**
  * Typed answers and picked options by lab: Undo, Redo and Reset rebuild the lab into a new store
@@ -34,7 +41,7 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
   const world = useLab(store, (s) => s.worldVersion);
   const history = useLab(store, (s) => s.history);
   const answers = useLab(store, (s) => s.answers);
-  const statuses = useMemo(() => evaluate(exercises, { sandbox, history, answers }), [world, history, answers, exercises]);
+  const statuses = useMemo(() => evaluate(exercises, { sandbox, history, answers }, solvedBefore(lesson)), [world, history, answers, exercises]);
   const [hintsShown, setHintsShown] = useState<Record<string, number>>({});
 
   useEffect(() => {
@@ -68,7 +75,7 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
     }
   };
 
-  const done = statuses.filter((s) => s.state === 'done').length;
+  const done = solvedCount(statuses);
   return (
     <div class="exercises">
       <p class="exercises-summary" role="status" aria-live="polite">
@@ -84,7 +91,7 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
             <li key={ex.id} class={`exercise exercise-${status.state}`} aria-labelledby={`${labId}-ex-${ex.id}`}>
               <h4 id={`${labId}-ex-${ex.id}`} class="exercise-title">
                 <span class="exercise-mark" aria-hidden="true">
-                  {status.state === 'done' ? '✓' : status.state === 'locked' ? '🔒' : '○'}
+                  {status.state === 'done' ? '✓' : status.state === 'locked' ? '🔒' : status.solvedBefore ? '↺' : '○'}
                 </span>{' '}
                 {ex.title[locale]} <span class="visually-hidden">({t.exerciseState[status.state]})</span>
               </h4>
@@ -94,6 +101,7 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
                   {t.exerciseNeeds}: {status.missing.map((id) => exercises.find((e) => e.id === id)?.title[locale] ?? id).join(', ')}
                 </p>
               )}
+              {status.state === 'open' && status.solvedBefore && <p class="exercise-solved-before">{t.solvedBefore}</p>}
               {status.state === 'open' && (
                 <ul class="exercise-gaps">
                   {status.gaps.map((g, j) => (

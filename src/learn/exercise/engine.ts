@@ -18,10 +18,12 @@ function checkChoice(ex: ExerciseDef, state: ExerciseState): CheckResult {
 /**
  * Evaluates every exercise against the current state, in order. An exercise whose `needs` are not
  * all done is locked; a done exercise becomes open again when a later change breaks one of its goals
- * (the state decides, not history), which is how ticks can disappear.
+ * (the state decides, not history), which is how ticks can disappear. `solved` names exercises the
+ * learner solved before (their progress): those unlock the exercises after them even when the
+ * current lab no longer meets them (a fresh start, an experiment), so nothing solved locks again.
  */
-export function evaluate(exercises: ExerciseDef[], state: ExerciseState): ExerciseStatus[] {
-  const done = new Set<string>();
+export function evaluate(exercises: ExerciseDef[], state: ExerciseState, solved: ReadonlySet<string> = new Set()): ExerciseStatus[] {
+  const done = new Set<string>(solved);
   const out: ExerciseStatus[] = [];
   for (const ex of exercises) {
     const missing = (ex.needs ?? []).filter((id) => !done.has(id));
@@ -59,9 +61,14 @@ export function evaluate(exercises: ExerciseDef[], state: ExerciseState): Exerci
     if (gaps.length === 0) {
       done.add(ex.id);
       out.push({ id: ex.id, state: 'done' });
-    } else out.push({ id: ex.id, state: 'open', gaps });
+    } else out.push(solved.has(ex.id) ? { id: ex.id, state: 'open', gaps, solvedBefore: true } : { id: ex.id, state: 'open', gaps });
   }
   return out;
+}
+
+/** Exercises done now or solved before: the count the lab and the home page both show. */
+export function solvedCount(statuses: ExerciseStatus[]): number {
+  return statuses.filter((s) => s.state === 'done' || (s.state === 'open' && s.solvedBefore)).length;
 }
 
 /** Hints the learner may see now, in order; `unlocked` says how many they have opened. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSandbox } from '../../../src/sim/index';
-import { choiceKey, evaluate } from '../../../src/learn/exercise/engine';
+import { choiceKey, evaluate, solvedCount } from '../../../src/learn/exercise/engine';
 import { egressIps, publicIps } from '../../../src/learn/exercise/predicates';
 import type { ExerciseDef, ExerciseState } from '../../../src/learn/exercise/types';
 import type { LabSandbox } from '../../../src/lab/types';
@@ -125,5 +125,16 @@ describe('choice questions in an exercise', () => {
     const answers = { [choiceKey('q')]: 'right' };
     expect(evaluate(exercises, state(answers))[0]!.state).toBe('done');
     expect(evaluate(exercises, state(answers, false))[0]).toEqual({ id: 'q', state: 'open', gaps: [{ en: 'Goal first.', ko: '목표 먼저.' }] });
+  });
+});
+
+describe('exercises solved before (progress)', () => {
+  it('unlock the exercises after them and still count, while the live check says what is missing now', async () => {
+    const { state } = await lab();
+    const statuses = evaluate(exercises, state, new Set(['expose-redis']));
+    expect(statuses[0]).toMatchObject({ id: 'expose-redis', state: 'open', solvedBefore: true });
+    expect(statuses[1]!.state).toBe('open');
+    expect(solvedCount(statuses)).toBe(1);
+    expect(solvedCount(evaluate(exercises, state))).toBe(0);
   });
 });
