@@ -11,6 +11,7 @@ import { Diagram } from './diagram/Diagram';
 import { Portal, type PortalContext } from './portal/context';
 import { SNIPPETS } from './editor/snippets';
 import { ExercisesPanel } from './exercises/ExercisesPanel';
+import { ChangeFeed } from './changes/ChangeFeed';
 import type { ExerciseDef } from '../learn/exercise/types';
 import './lab.css';
 
@@ -221,6 +222,7 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
             {shareStatus}
           </p>
         )}
+        <ChangeFeed store={store} sandbox={sandbox} locale={config.locale} />
         <div class="lab-split" style={{ gridTemplateRows: `${split}% auto minmax(0, 1fr)` }}>
           <div class="lab-top">
             <div role="tablist" aria-label={t.views} class="lab-tabs">

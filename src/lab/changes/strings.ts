@@ -111,3 +111,38 @@ export function changeText(c: Change, locale: Locale): string {
     .map((seg) => (typeof seg === 'string' ? seg : seg.name))
     .join('');
 }
+
+/** A child's name worth showing in a compact line: `…-TCP-6379` of a rule, a human name whole; none for a bare hash. */
+export function meaningfulName(name: string): string | undefined {
+  const runs = [...name.matchAll(/[0-9a-f]{8,}/gi)];
+  if (runs.length === 0) return name;
+  const last = runs[runs.length - 1]!;
+  const suffix = name.slice(last.index + last[0].length);
+  return suffix.length > 1 && suffix.length <= 14 ? `…${suffix}` : undefined;
+}
+
+const COMPACT = {
+  en: {
+    verb: { added: 'added', removed: 'removed', changed: 'changed' },
+    at: { added: 'added to', removed: 'removed from', changed: 'changed in' },
+  },
+  ko: {
+    verb: { added: '추가됨', removed: '제거됨', changed: '변경됨' },
+    at: { added: '에 ', removed: '에서 ', changed: '의 ' },
+  },
+} as const;
+
+/**
+ * The line as the feed shows it, short enough that a few fit on one line: `rule ‹…-TCP-80› added`,
+ * `frontend added to ‹kubernetes›`, `NSG rule added`. The whole sentence is its tooltip (changeText).
+ */
+export function compactChange(c: Change, locale: Locale): Segment[] {
+  if (c.action === 'failed' || c.parentName === undefined) return describeChange(c, locale);
+  const kind = feedStrings(locale).kinds[c.kind];
+  const shown = meaningfulName(c.name);
+  const w = COMPACT[locale];
+  if (shown) return [`${kind} `, { name: shown }, ` ${w.verb[c.action]}`];
+  if (c.kind === 'securityRule') return [`${kind} ${w.verb[c.action]}`];
+  const parent = { name: c.parentName };
+  return locale === 'ko' ? [parent, `${w.at[c.action]}${kind} ${w.verb[c.action]}`] : [`${kind} ${w.at[c.action]} `, parent];
+}

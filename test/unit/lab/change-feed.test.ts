@@ -130,3 +130,28 @@ describe('the change feed', () => {
     expect(tracker.batches()[0]!.command).toBe(`kubectl create namespace n${MAX_BATCHES + 2}`);
   });
 });
+
+describe('compact feed lines', () => {
+  it('show a rule by its port, a frontend by its load balancer, an NSG rule by its kind', async () => {
+    const { compactChange } = await import('../../../src/lab/changes/strings');
+    const { store, tracker, settle } = await lab();
+    await store.getState().apply(SERVICE('web', 80));
+    await settle();
+    const text = (c: Change, l: 'en' | 'ko') => compactChange(c, l).map((s) => (typeof s === 'string' ? s : s.name)).join('');
+    const lines = tracker.batches()[0]!.changes;
+    expect(lines.map((c) => text(c, 'en'))).toEqual([
+      `Public IP ${lines[0]!.name} created`,
+      'frontend added to kubernetes',
+      'rule …-TCP-80 added',
+      'health probe …-TCP-80 added',
+      'NSG rule added',
+    ]);
+    expect(lines.map((c) => text(c, 'ko'))).toEqual([
+      `공용 IP 주소 ${lines[0]!.name} 생성됨`,
+      'kubernetes에 프런트 엔드 IP 구성 추가됨',
+      '부하 분산 규칙 …-TCP-80 추가됨',
+      '상태 프로브 …-TCP-80 추가됨',
+      '인바운드 보안 규칙 추가됨',
+    ]);
+  });
+});
