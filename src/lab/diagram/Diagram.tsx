@@ -4,7 +4,7 @@ import { useLab } from '../use-store';
 import { shortenMiddle } from '../portal/middle';
 import { changeTracker } from '../changes/tracker';
 import { buildNetworkModel, type NetworkModel } from './model';
-import { BOX_H, charsThatFit, COL, GAP, HEAD_PX, PAD, SUB_PX, TITLE_PX, WIDTH, wrapHeading } from './layout';
+import { BOX_H, charsThatFit, COL, GAP, PAD, SUB_PX, TITLE_PX, WIDTH, wrapHeading } from './layout';
 import './diagram.css';
 
 type Column = (typeof COL)[keyof typeof COL];
@@ -41,7 +41,7 @@ function Arrow({ x1, y1, x2, y2 }: { x1: number; y1: number; x2: number; y2: num
 }
 
 function Heading({ col, y, text }: { col: Column; y: number; text: string }) {
-  const lines = wrapHeading(text, col.w + GAP);
+  const lines = wrapHeading(text, col.w);
   return (
     <text x={col.x} y={y - (lines.length - 1) * 13} class="dg-col">
       {lines.map((l, i) => (

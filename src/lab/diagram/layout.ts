@@ -21,16 +21,19 @@ export const HEAD_PX = 11;
 export const PAD = 7;
 
 /**
- * Rough advance of one character: CJK glyphs are square, monospace ones 0.6 em; proportional Latin
- * averages about 0.56 em (wide letters and digits 0.64). Erring wide only shortens a label sooner;
- * the box clips whatever still overflows.
+ * Rough advance of one character in the UI's sans-serif (DejaVu Sans metrics, which run wide):
+ * CJK glyphs are square, monospace ones 0.6 em. Erring wide only shortens a label sooner; the box
+ * clips whatever still overflows.
  */
 export function textWidth(text: string, px: number, mono = false): number {
   let w = 0;
   for (const ch of text) {
     if (/[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af]/.test(ch)) w += px;
     else if (mono) w += px * 0.6;
-    else w += px * (/[A-Z0-9mw@%]/.test(ch) ? 0.66 : /[ilj.,:;'|!]/.test(ch) ? 0.3 : 0.56);
+    else if (/[ilj.,:;'|!I ]/.test(ch)) w += px * 0.3;
+    else if (/[ftr()\/-]/.test(ch)) w += px * 0.42;
+    else if (/[A-Z0-9mw@%·]/.test(ch)) w += px * 0.68;
+    else w += px * 0.62;
   }
   return w;
 }
