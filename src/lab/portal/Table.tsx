@@ -36,7 +36,8 @@ export function Table<T>({
   if (rows.length === 0) return <p class="muted">{empty}</p>;
   const cls = (c: Column<T>) => [c.sticky ? 'col-sticky' : '', c.copy ? 'mid-cell' : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class="portal-table-wrap">
+    // Focusable: a table that scrolls sideways must scroll from the keyboard too (its cells may hold no control).
+    <div class="portal-table-wrap" tabIndex={0} role="group" aria-label={caption}>
       <table class="portal-table">
         {caption && <caption class="visually-hidden">{caption}</caption>}
         <thead>
