@@ -3,14 +3,17 @@
  * what the last command did in Azure and opens the blades, a diagram that fits, and pages without
  * serious accessibility findings. Checked from outside: roles, names, geometry.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { axeViolations, launch, openPage, serious } from './browser';
-import { runInTerminal, startLab, waitForTerminal } from './lab-helpers';
+import { runInTerminal, waitForTerminal } from './lab-helpers';
 
 const LESSON_1 = '/en/lessons/where-does-external-ip-come-from/';
 const LESSON_EGRESS = '/en/lessons/the-fourth-ip-egress/';
 const DOCKED = { viewport: { width: 1440, height: 900 } };
+
+// Each test starts a lab and walks several views; give them room on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,6 +22,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** As lab-helpers' startLab, with the patience a machine shared by many test runs needs. */
+async function startLab(page: Page, buttonName = 'Start lab'): Promise<void> {
+  await page.getByRole('button', { name: buttonName }).click();
+  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 60_000 });
+  await page.locator('.xterm-rows').waitFor({ timeout: 30_000 });
+}
 
 /** Lesson 1's lab after Apply of its redis-lb Service, provisioning done (Skip waits). */
 async function appliedLesson(page: Page): Promise<Locator> {
@@ -258,5 +268,6 @@ describe('accessibility', () => {
     const found = await check('exercises');
     expect(found.filter((v) => v.id === 'heading-order' || v.id === 'color-contrast')).toEqual([]);
     await context.close();
-  });
+    // Five axe runs over a started lab: slow on a busy machine.
+  }, 180_000);
 });
