@@ -14,12 +14,33 @@ type Column = (typeof COL)[keyof typeof COL];
  * fit; the whole values are the box's <title>. The text sits in a nested <svg> the size of the
  * box, which clips, so a wider-than-expected font can never run over the border.
  */
-function Box({ col, y, title, sub, kind, mono = true, isNew, newLabel }: { col: Column; y: number; title: string; sub?: string; kind: string; mono?: boolean; isNew?: boolean; newLabel: string }) {
+function Box({
+  col,
+  y,
+  title,
+  sub,
+  kind,
+  mono = true,
+  isNew,
+  newLabel,
+  full,
+}: {
+  col: Column;
+  y: number;
+  title: string;
+  sub?: string;
+  kind: string;
+  mono?: boolean;
+  isNew?: boolean;
+  newLabel: string;
+  /** The tooltip's second line when it says more than `sub`. */
+  full?: string;
+}) {
   const t = shortenMiddle(title, charsThatFit(col.w, TITLE_PX, title, mono));
   const s = sub ? shortenMiddle(sub, charsThatFit(col.w, SUB_PX, sub)) : undefined;
   return (
     <g class={`dg-box dg-${kind}${isNew ? ' dg-new' : ''}`}>
-      <title>{[title, sub, isNew ? `(${newLabel})` : ''].filter(Boolean).join('\n')}</title>
+      <title>{[title, full ?? sub, isNew ? `(${newLabel})` : ''].filter(Boolean).join('\n')}</title>
       <rect x={col.x} y={y} width={col.w} height={BOX_H} rx={6} />
       <svg x={col.x} y={y} width={col.w} height={BOX_H}>
         <text x={PAD} y={18} class={mono ? 'dg-title dg-mono' : 'dg-title'}>
@@ -92,7 +113,16 @@ function Picture({ model, t, fresh, newLabel }: { model: NetworkModel; t: Return
               <Box col={COL.pip} y={y} title={t.privateIpAddress} sub={f.address} kind="private" mono={false} newLabel={newLabel} />
             )}
             <Arrow x1={right(COL.pip)} y1={mid(y)} x2={COL.frontend.x} y2={mid(y)} />
-            <Box col={COL.frontend} y={y} title={f.frontend} sub={f.services.join(', ') || f.lb} kind="frontend" isNew={isNew(f.frontendId)} newLabel={newLabel} />
+            <Box
+              col={COL.frontend}
+              y={y}
+              title={f.frontend}
+              sub={f.services.join(', ') || f.lb}
+              full={[f.lb, ...f.services].join(' · ')}
+              kind="frontend"
+              isNew={isNew(f.frontendId)}
+              newLabel={newLabel}
+            />
             <Arrow x1={right(COL.frontend)} y1={mid(y)} x2={COL.rules.x} y2={mid(y)} />
             <Box
               col={COL.rules}
