@@ -11,6 +11,7 @@ import { Diagram } from './diagram/Diagram';
 import { Portal, type PortalContext } from './portal/context';
 import { SNIPPETS } from './editor/snippets';
 import { ExercisesPanel } from './exercises/ExercisesPanel';
+import { ChangeFeed } from './changes/ChangeFeed';
 import type { ExerciseDef } from '../learn/exercise/types';
 import { Icon } from './workspace/icons';
 import { useFocusMode } from './workspace/focus-mode';
@@ -360,6 +361,7 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
             </button>
           ))}
         </div>
+        <ChangeFeed store={store} sandbox={sandbox} locale={config.locale} />
         <div class={`lab-split${compact ? ` lab-split-${view}` : ''}`} style={compact ? undefined : { gridTemplateRows: `${split}% auto minmax(0, 1fr)` }}>
           <div class="lab-top" hidden={!sideShown}>
             {PANES.map((p) => (

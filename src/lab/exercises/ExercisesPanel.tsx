@@ -6,6 +6,7 @@ import type { LabSandbox, Locale } from '../types';
 import type { LabStrings } from '../i18n';
 import { useLab } from '../use-store';
 import { markExercise } from '../../learn/progress/actions';
+import './exercises.css';
 import { progressStore } from '../../learn/progress/store';
 
 /** Exercises of this lesson the learner's progress records as solved (on any earlier visit, in either language). */
@@ -89,15 +90,15 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
           const attempted = history.length > 0 || (answers[ex.id] ?? '') !== '' || (answers[choiceKey(ex.id)] ?? '') !== '' || shown > 0;
           return (
             <li key={ex.id} class={`exercise exercise-${status.state}`} aria-labelledby={`${labId}-ex-${ex.id}`}>
-              <h4 id={`${labId}-ex-${ex.id}`} class="exercise-title">
+              <h3 id={`${labId}-ex-${ex.id}`} class="exercise-title">
                 <span class="exercise-mark" aria-hidden="true">
                   {status.state === 'done' ? '✓' : status.state === 'locked' ? '🔒' : status.solvedBefore ? '↺' : '○'}
                 </span>{' '}
                 {ex.title[locale]} <span class="visually-hidden">({t.exerciseState[status.state]})</span>
-              </h4>
+              </h3>
               <p>{ex.task[locale]}</p>
               {status.state === 'locked' && (
-                <p class="muted small">
+                <p class="muted small exercise-needs">
                   {t.exerciseNeeds}: {status.missing.map((id) => exercises.find((e) => e.id === id)?.title[locale] ?? id).join(', ')}
                 </p>
               )}
