@@ -185,3 +185,28 @@ export function accessControlWarnings(svc: Service, ac: AccessControl): [reason:
   }
   return out;
 }
+
+const inV4 = (addr: number, net: string, bits: number) => Math.floor(addr / 2 ** (32 - bits)) === Math.floor(parseV4(net)! / 2 ** (32 - bits));
+
+/**
+ * validatePublicIPCandidate: a requested address must parse, and (IPv4-mapped addresses unmapped)
+ * be a global unicast address that is neither private nor one of Azure's reserved ranges
+ * (100.64.0.0/10, 168.63.129.16).
+ */
+export function publicIpCandidateProblem(ip: string): 'invalid' | 'non-public' | undefined {
+  let v4 = parseV4(ip);
+  if (v4 === undefined) {
+    const v6 = parseV6(ip);
+    if (v6 === undefined) return 'invalid';
+    if (v6 >> 32n === 0xffffn) v4 = Number(v6 & 0xffffffffn);
+    else {
+      const top = Number(v6 >> 112n);
+      const globalUnicast = v6 > 1n && top >> 8 !== 0xff && (top & 0xffc0) !== 0xfe80;
+      return globalUnicast && (top & 0xfe00) !== 0xfc00 ? undefined : 'non-public';
+    }
+  }
+  const globalUnicast = v4 !== 0 && v4 !== 0xffffffff && !inV4(v4, '127.0.0.0', 8) && !inV4(v4, '224.0.0.0', 4) && !inV4(v4, '169.254.0.0', 16);
+  const priv = inV4(v4, '10.0.0.0', 8) || inV4(v4, '172.16.0.0', 12) || inV4(v4, '192.168.0.0', 16);
+  const reserved = inV4(v4, '100.64.0.0', 10) || v4 === parseV4('168.63.129.16');
+  return globalUnicast && !priv && !reserved ? undefined : 'non-public';
+}

@@ -31,6 +31,7 @@ export interface ServiceInput {
   appProtocol?: string;
   externalTrafficPolicy?: 'Local';
   loadBalancerSourceRanges?: string[];
+  loadBalancerIP?: string;
   internal?: boolean;
 }
 
@@ -50,6 +51,7 @@ export function serviceYaml(input: ServiceInput): string {
     '  selector:',
     `    app: ${name}`,
     ...(input.externalTrafficPolicy ? [`  externalTrafficPolicy: ${input.externalTrafficPolicy}`] : []),
+    ...(input.loadBalancerIP ? [`  loadBalancerIP: ${JSON.stringify(input.loadBalancerIP)}`] : []),
     ...(input.loadBalancerSourceRanges ? ['  loadBalancerSourceRanges:', ...input.loadBalancerSourceRanges.map((r) => `  - ${JSON.stringify(r)}`)] : []),
     '  ports:',
     ...ports.flatMap((p, i) => [
@@ -131,6 +133,11 @@ export class Lab {
     return this.json<AzSecurityRule[]>(`az network nsg rule list -g ${NODE_RG} --nsg-name ${nsg.name}`);
   }
 
+  /** The base name `a` + UID (32 characters) the provider derives every name from. */
+  async baseName(name = 'test1'): Promise<string> {
+    return ('a' + (await this.service(name)).metadata.uid.replace(/-/g, '')).slice(0, 32);
+  }
+
   async nodeIps(): Promise<string[]> {
     const nodes = await this.json<{ items: { status: { addresses: { type: string; address: string }[] } }[] }>('kubectl get nodes');
     return nodes.items.map((n) => n.status.addresses.find((a) => a.type === 'InternalIP')!.address);
@@ -139,7 +146,7 @@ export class Lab {
 
 export interface ServiceView {
   metadata: { uid: string; name: string };
-  spec: { ports: { port: number; nodePort?: number }[]; healthCheckNodePort?: number };
+  spec: { ports: { port: number; nodePort?: number; protocol?: string }[]; healthCheckNodePort?: number };
   status: { loadBalancer: { ingress?: { ip: string }[] } };
 }
 
