@@ -12,7 +12,8 @@ export type Area = 'names' | 'tags' | 'rules' | 'probes' | 'nsg' | 'events' | 'p
 export type Method = 'upstream-tests' | 'real-kubectl' | 'public-outputs' | 'assumed';
 
 export interface LedgerCase {
-  area: Area;
+  /** What the case checks, main area first (an error case also checks the event it produces). */
+  areas: Area[];
   /** Shown in the ledger: upstream file, function and case name (or scenario name). */
   source: string;
 }
