@@ -16,7 +16,7 @@ export interface PipCase {
   ref: UpstreamRef;
   /** az commands run before the Service is applied (PIPs the case starts with). */
   setup?: string[];
-  svc: ServiceInput & { loadBalancerIP?: string | { addressOf: string } };
+  svc: Omit<ServiceInput, 'loadBalancerIP'> & { loadBalancerIP?: string | { addressOf: string } };
   /** The PIP the frontend must use (upstream terms: `kubernetes-atest1` is the managed one). */
   frontendPip?: string;
   /** Tags the frontend's PIP must carry (exactly). */
