@@ -66,6 +66,7 @@ export function serviceYaml(input: ServiceInput): string {
 
 export interface KubeEvent {
   type: string;
+  count?: number;
   reason: string;
   message: string;
   involvedObject: { name: string };

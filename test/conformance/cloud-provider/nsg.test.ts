@@ -1,7 +1,7 @@
 /** Upstream's NSG cases, replayed through kubectl and az (see nsg.cases.ts). */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Lab, title, type AzSecurityRule, type ServiceView } from './harness';
+import { Lab, NODE_RG, title, type AzSecurityRule, type ServiceView } from './harness';
 import { nsgCases, type ExpectedNsgRule, type NsgCase } from './nsg.cases';
 
 const PROTOCOL = { Tcp: 'TCP', Udp: 'UDP' } as const;
@@ -69,6 +69,17 @@ describe('cloud-provider-azure: network security group rules', () => {
       expect(await lab.syncError(name)).toBeUndefined();
       const actual = (await lab.nsgRules()).map(comparable).sort((a, b) => a.priority - b.priority);
       expect(actual).toEqual(await expectedRules(lab, tc));
+      if (tc.resync) {
+        const [nsg] = await lab.json<{ name: string }[]>(`az network nsg list -g ${NODE_RG}`);
+        const etag = () => lab.ok(`az network nsg show -g ${NODE_RG} -n ${nsg.name} --query etag -o tsv`);
+        const ensured = async () => (await lab.events(name)).filter((e) => e.reason === 'EnsuredLoadBalancer').reduce((n, e) => n + (e.count ?? 1), 0);
+        const [etagBefore, ensuredBefore] = [await etag(), await ensured()];
+        await lab.ok(`kubectl annotate svc ${name} conformance.example/resync=yes`);
+        await lab.ok('sleep 120');
+        expect(await ensured(), 'the Service was ensured again').toBe(ensuredBefore + 1);
+        expect(await etag()).toBe(etagBefore);
+        expect((await lab.nsgRules()).map(comparable).sort((a, b) => a.priority - b.priority)).toEqual(actual);
+      }
       if (tc.warningsOnDelete) {
         const warnings = async () => (await lab.events(name)).filter((e) => e.type === 'Warning').map((e) => ({ reason: e.reason, message: e.message }));
         // Upstream hands NewAccessControl its event emitter only while deleting.
