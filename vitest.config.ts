@@ -14,6 +14,15 @@ export default defineConfig({
         },
       },
       {
+        // Upstream projects' own test cases, replayed against a fresh sandbox through `exec`.
+        test: {
+          name: 'conformance',
+          include: ['test/conformance/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -53,6 +53,7 @@ const add = (r) => {
 };
 
 if (!e2eOnly) add(vitest('unit'));
+if (!e2eOnly) add(vitest('conformance'));
 
 const browser = findChromium();
 if (!browser) {

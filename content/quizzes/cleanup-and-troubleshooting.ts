@@ -152,7 +152,7 @@ export const quiz: QuizDef = {
         {
           id: 'create-pip',
           text: { en: 'Create the missing Public IP with az', ko: '없는 공용 IP 주소를 az로 만든다' },
-          why: { en: 'No: nothing is missing. That is the fix for `PublicIP from annotation azure-pip-name=… doesn’t exist`.', ko: '아닙니다. 빠진 것은 없습니다. 그것은 `PublicIP from annotation azure-pip-name=… doesn’t exist`의 해결책입니다.' },
+          why: { en: 'No: nothing is missing. That is the fix for `PublicIP from annotation azure-pip-name(-IPv6)=… doesn’t exist`.', ko: '아닙니다. 빠진 것은 없습니다. 그것은 `PublicIP from annotation azure-pip-name(-IPv6)=… doesn’t exist`의 해결책입니다.' },
         },
       ],
       explanation: {
