@@ -78,6 +78,7 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
   const undoable = useLab(store, (s) => s.commands.recent.length);
   const rebuildable = useLab(store, (s) => s.commands.rebuildable);
   const ran = useLab(store, (s) => s.ran);
+  const waiting = useLab(store, (s) => s.waiting);
   const [shareStatus, setShareStatus] = useState('');
   const dark = useDarkTheme();
   const editorApi = useRef<{ apply(): void; insert(text: string): void; focus(): void } | null>(null);
@@ -216,6 +217,11 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
         <p class="visually-hidden" role="status" aria-live="polite">
           {lastApply ? (lastApply.ok ? t.applyOk : t.applyFailed) : ''}
         </p>
+        {speed === 'skip' && waiting.length > 0 && (
+          <p class="lab-share-status" role="status">
+            {t.skipStopped(waiting.length)}
+          </p>
+        )}
         {shareStatus && (
           <p class="lab-share-status" role="status">
             {shareStatus}
