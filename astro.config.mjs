@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { inlineLazyCss } from './build/vite-inline-lazy-css.mjs';
 import { blockMeta } from './build/shiki-block-meta.mjs';
 import { cspMetaFirst, security } from './build/csp.mjs';
+import { labDependencies } from './build/dev-deps.mjs';
 
 const monacoVs = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url));
 /** @param {string} name */
@@ -56,16 +57,9 @@ export default defineConfig({
     },
     optimizeDeps: {
       // Pre-bundled up front so the first lab start in `astro dev` does not reload ("504 Outdated Optimize Dep").
-      include: [
-        'monaco-yaml',
-        'monaco-yaml/yaml.worker.js',
-        'monaco-editor/esm/vs/editor/editor.worker.js',
-        '@xterm/xterm',
-        '@xterm/addon-fit',
-        '@xterm/addon-web-links',
-        'zustand/vanilla',
-        'yaml',
-      ],
+      // Everything the lab imports (build/dev-deps.mjs reads the list from the sources), plus the
+      // editor worker, which only monaco-yaml's worker reaches through the alias above.
+      include: [...labDependencies(), 'monaco-editor/esm/vs/editor/editor.worker.js'],
     },
     build: {
       // The lab (Monaco with the features src/lab/editor/monaco.ts registers, xterm, the simulator
