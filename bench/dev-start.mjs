@@ -39,6 +39,9 @@ export async function devStart() {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       let reloads = 0;
       page.on('framenavigated', (f) => f === page.mainFrame() && reloads++);
+      const errors = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text().slice(0, 300)));
+      page.on('pageerror', (e) => errors.push(e.message.slice(0, 300)));
       const requests = new Map();
       page.on('request', (r) => {
         const u = new URL(r.url());
@@ -50,11 +53,15 @@ export async function devStart() {
       const pageMs = performance.now() - tp;
       const tl = performance.now();
       await page.getByRole('button', { name: 'Start lab' }).click();
-      await page.locator('.xterm-rows').getByText('azureuser@lab:~$').first().waitFor({ timeout: 120_000 });
+      try {
+        await page.locator('.xterm-rows').getByText('azureuser@lab:~$').first().waitFor({ timeout: 240_000 });
+      } catch (err) {
+        throw new Error(`no prompt: ${err.message.split('\n')[0]}\npage errors: ${errors.join('\n')}\nserver:\n${log.slice(-3000)}`);
+      }
       const terminalMs = performance.now() - tl;
       await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 120_000 });
       const editorMs = performance.now() - tl;
-      return { first200, pageMs, terminalMs, editorMs, reloads: reloads - 1, requests: Object.fromEntries([...requests].sort((a, b) => b[1] - a[1]).slice(0, 12)), optimizerLines: log.split('\n').filter((l) => /optimiz|reload|new dependencies/i.test(l)) };
+      return { first200, pageMs, terminalMs, editorMs, reloads: reloads - 1, errors, requests: Object.fromEntries([...requests].sort((a, b) => b[1] - a[1]).slice(0, 12)), optimizerLines: log.split('\n').filter((l) => /optimiz|reload|new dependencies/i.test(l)) };
     } finally {
       await browser.close();
     }
