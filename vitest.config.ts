@@ -28,6 +28,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/e2e/global-setup.ts'],
+          // A failed browser test prints its step and a screenshot path (.cache/test-results/).
+          setupFiles: ['test/e2e/failure-report.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

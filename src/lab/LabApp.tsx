@@ -91,6 +91,7 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
   const rebuildable = useLab(store, (s) => s.commands.rebuildable);
   const ran = useLab(store, (s) => s.ran);
   const lastOutput = useLab(store, (s) => s.transcript.at(-1)?.seq ?? 0);
+  const waiting = useLab(store, (s) => s.waiting);
   const [shareStatus, setShareStatus] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const [moreOpen, setMoreOpen] = useState(false);
@@ -335,6 +336,11 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
         <p class="visually-hidden" aria-live="polite">
           {announcement}
         </p>
+        {speed === 'skip' && waiting.length > 0 && (
+          <p class="lab-share-status" role="status">
+            {t.skipStopped(waiting.length)}
+          </p>
+        )}
         {shareStatus && (
           <p class="lab-share-status" role="status">
             {shareStatus}

@@ -16,6 +16,8 @@ const en = {
   speed1: '1×',
   speed4: '4×',
   speedSkip: 'Skip waits',
+  skipStopped: (n: number) =>
+    `Skip waits stopped: ${n} Service${n === 1 ? '' : 's'} keep${n === 1 ? 's' : ''} failing (a limit, a quota, a missing public IP or a permission) and nothing has changed since. See why with kubectl describe svc; once the cause is fixed, the clock moves on.`,
   pause: 'Pause clock',
   resume: 'Resume clock',
   simTime: 'Simulated time',
@@ -142,6 +144,8 @@ const ko: typeof en = {
   resetConfirm: '실습을 초기화할까요? 클러스터, Azure 리소스, 편집기 내용과 터미널이 처음 상태로 돌아갑니다.',
   speed: '시계 속도',
   speedSkip: '대기 건너뛰기',
+  skipStopped: (n: number) =>
+    `대기 건너뛰기를 멈췄습니다. 서비스 ${n}개가 한도, 할당량, 없는 공용 IP 주소 또는 권한 문제로 계속 실패하고 있고 그 뒤로 바뀐 것이 없습니다. kubectl describe svc로 원인을 확인하세요. 원인을 해결하면 시계가 다시 움직입니다.`,
   pause: '시계 일시 정지',
   resume: '시계 다시 시작',
   simTime: '가상 시각',

@@ -5,6 +5,7 @@ import { append, fromEntries, isReadOnlyLine, type CommandLog } from './command-
 import { utf8Length } from '../sim/kube/names-validation';
 import { MAX_REQUEST_BYTES } from '../sim/kube/store';
 import { yieldToEventLoop } from './yield';
+import { skipWaits } from './clock-driver';
 
 /**
  * The editor's Apply refuses a paste over the API server's 3 MiB body limit before parsing it,
@@ -53,6 +54,8 @@ export interface LabState {
   commands: CommandLog;
   /** Commands run since this store was created (Redo is only offered before the first). */
   ran: number;
+  /** After "Skip waits" settled: what only retries a failure nothing has changed since (shown as a note). */
+  waiting: string[];
 }
 
 export interface LabActions {
@@ -166,6 +169,7 @@ export function createLabStore(
       answers: { ...start.answers },
       commands: fromEntries(start.log ?? [], start.checkpoint ?? []),
       ran: 0,
+      waiting: [],
       exec: run,
       async apply(yaml) {
         if (yaml.length * 3 > MAX_REQUEST_BYTES && utf8Length(yaml) > MAX_REQUEST_BYTES) {
@@ -184,7 +188,10 @@ export function createLabStore(
         const { speed, paused, busy } = get();
         // A command takes no virtual time: the clock waits while one runs (a sliced apply yields).
         if (paused || busy) return;
-        if (speed === 'skip') await sandbox.settle();
+        if (speed === 'skip') {
+          const r = await skipWaits(sandbox, () => get().paused || get().busy || get().speed !== 'skip');
+          if (r.settled && r.waiting.join() !== get().waiting.join()) set({ waiting: r.waiting });
+        }
         else {
           // Virtual time moves in whole milliseconds; keep the fractions so 4× stays exactly 4×.
           carry += realMs * speed;
