@@ -87,6 +87,9 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
       const containers = ((cur.spec as { containers?: { name: string; image: string }[] }).containers ?? []).map((c) => ({
         name: c.name,
         image: c.image,
+        // What containerd on an AKS node reports (made-up but stable digests and ids).
+        containerID: `containerd://${md5Hex(`${cur.metadata.uid}/${c.name}`)}${md5Hex(`${c.name}/${cur.metadata.uid}`)}`,
+        imageID: imageId(c.image),
         ready: true,
         restartCount: 0,
         started: true,
@@ -391,6 +394,18 @@ function resolveTarget(target: number | string, pod: KubeObject | undefined): nu
   const containers = ((pod?.spec as { containers?: { ports?: { name?: string; containerPort: number }[] }[] }) ?? {}).containers ?? [];
   for (const c of containers) for (const p of c.ports ?? []) if (p.name === target) return p.containerPort;
   return Number(target) || 0;
+}
+
+/** `docker.io/library/nginx@sha256:…` for `nginx:1.27`: the registry and repository of the image, a digest. */
+function imageId(image: string): string {
+  const noDigest = image.split('@')[0];
+  const slash = noDigest.lastIndexOf('/');
+  const colon = noDigest.indexOf(':', slash + 1);
+  let repo = colon < 0 ? noDigest : noDigest.slice(0, colon);
+  const first = repo.split('/')[0];
+  if (!repo.includes('/')) repo = `docker.io/library/${repo}`;
+  else if (!first.includes('.') && !first.includes(':') && first !== 'localhost') repo = `docker.io/${repo}`;
+  return `${repo}@sha256:${md5Hex(image)}${md5Hex(`${image}#`)}`;
 }
 
 /** A controller's pod goes through the API server's Pod defaulting and admission. */

@@ -22,10 +22,13 @@ export function applyManifest(store: KubeStore, given: KubeObjectInput, writeOpt
   if (!type) throw new NoKindMatchError(String(input.kind), String(input.apiVersion));
   const ns = type.namespaced ? input.metadata?.namespace ?? opts.namespace ?? 'default' : undefined;
   const annotation = stableStringify(lastAppliedOf(input, ns)) + '\n';
-  // kubectl's "modified" object: the manifest (namespace filled in) carrying its own last-applied copy.
-  const modified = structuredClone(input) as Record<string, unknown> & { metadata: Record<string, unknown> };
-  modified.metadata = { ...(modified.metadata ?? {}), ...(ns !== undefined ? { namespace: ns } : {}) };
-  modified.metadata.annotations = { ...((modified.metadata.annotations as Record<string, string> | undefined) ?? {}), [LAST_APPLIED]: annotation };
+  // kubectl's "modified" object: the manifest (namespace filled in) carrying its own last-applied
+  // copy. Shallow copies only (10,000-document applies): create() and patch() copy deeply.
+  const meta = (input.metadata ?? {}) as Record<string, unknown>;
+  const modified = {
+    ...input,
+    metadata: { ...meta, ...(ns !== undefined ? { namespace: ns } : {}), annotations: { ...((meta.annotations as Record<string, string> | undefined) ?? {}), [LAST_APPLIED]: annotation } },
+  } as Record<string, unknown> & { metadata: Record<string, unknown> };
   const live = store.peek(type.kind, input.metadata?.name ?? '', ns);
   if (!live) return { object: store.create(modified as KubeObjectInput, opts), action: 'created' };
   const original = parseLastApplied(live.metadata.annotations?.[LAST_APPLIED]);
@@ -41,13 +44,10 @@ export function applyManifest(store: KubeStore, given: KubeObjectInput, writeOpt
  * annotations map without the annotation itself (`"annotations":{}` when there are no others).
  */
 function lastAppliedOf(input: KubeObjectInput, ns: string | undefined): unknown {
-  const copy = structuredClone(input) as KubeObjectInput;
-  const meta = (copy.metadata ??= {});
+  const meta = input.metadata ?? {};
   const annotations = { ...(meta.annotations ?? {}) };
   delete annotations[LAST_APPLIED];
-  meta.annotations = annotations;
-  if (ns !== undefined) meta.namespace = ns;
-  return copy;
+  return { ...input, metadata: { ...meta, annotations, ...(ns !== undefined ? { namespace: ns } : {}) } };
 }
 
 function isObj(v: unknown): v is Record<string, unknown> {
