@@ -174,3 +174,26 @@ describe('why a Service is <pending>', () => {
     expect(noEvents.missing).toContain('events');
   });
 });
+
+describe('SNAT headroom', () => {
+  it('fixed ports per node: used against 64,000 per outbound IP, and the room left for nodes', async () => {
+    const sb = sandbox();
+    sb.aks.updateLoadBalancerProfile({ allocatedOutboundPorts: 16000 });
+    await sb.settle();
+    const o = await outputs(sb);
+    const x = explain([o.aks, o.lb]);
+    const f = x.findings.find((f) => f.code === 'f.snat-fixed')!;
+    expect(f.params).toMatchObject({ nodes: 3, perNode: 16000, used: 48000, capacity: 64000, free: 16000, moreNodes: 1 });
+    expect(f.severity).toBe('info');
+    expect(f.message).toBe('SNAT ports: 3 nodes × 16,000 ports = 48,000 of 64,000 on 1 outbound IP: room for 1 more node.');
+    // No room for one more node (an upgrade adds one): a warning.
+    const tight = explain([o.aks.replace('"allocatedOutboundPorts": 16000', '"allocatedOutboundPorts": 21000')]);
+    expect(tight.findings.find((f) => f.code === 'f.snat-fixed')).toMatchObject({ severity: 'warning', params: { moreNodes: 0 } });
+  });
+
+  it('above 50 nodes the automatic share drops to 512 ports per node', () => {
+    const aks = JSON.stringify({ type: 'Microsoft.ContainerService/ManagedClusters', name: 'big', agentPoolProfiles: [{ count: 60 }], networkProfile: { outboundType: 'loadBalancer', loadBalancerProfile: { managedOutboundIPs: { count: 2 } } } });
+    const f = explain([aks]).findings.find((f) => f.code === 'f.snat-auto')!;
+    expect(f).toMatchObject({ severity: 'warning', params: { nodes: 60, perNode: 512, used: 30720, capacity: 128000 } });
+  });
+});
