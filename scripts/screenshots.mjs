@@ -24,15 +24,15 @@ mkdirSync('docs/screenshots', { recursive: true });
 async function labAfterApply(page, pane) {
   await page.goto(`${url}${LESSON}`);
   await page.getByRole('button', { name: 'Start lab' }).click();
-  await page.locator('.xterm-rows').waitFor({ timeout: 30_000 });
+  await page.locator('.lab-started .xterm-rows').waitFor({ timeout: 180_000 });
   await page.getByRole('radio', { name: 'Skip waits' }).check();
   await page.getByRole('button', { name: 'Apply' }).click();
-  await page.waitForFunction(() => /service\/redis-lb created/.test(document.querySelector('.xterm-rows')?.textContent ?? ''), undefined, { timeout: 20_000 });
+  await page.waitForFunction(() => /service\/redis-lb created/.test(document.querySelector('.xterm-rows')?.textContent ?? ''), undefined, { timeout: 60_000 });
   await page.waitForTimeout(1000);
   await page.locator('.xterm-helper-textarea').focus();
   await page.keyboard.type('kubectl get svc -n qa');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => /redis-lb\s+LoadBalancer/.test(document.querySelector('.xterm-rows')?.textContent ?? ''));
+  await page.waitForFunction(() => /redis-lb\s+LoadBalancer/.test(document.querySelector('.xterm-rows')?.textContent ?? ''), undefined, { timeout: 60_000 });
   const tab = page.getByRole('tab', { name: new RegExp(`^${pane}`) });
   if (await tab.isVisible()) await tab.click();
   // The text column at the lab's section heading, as a learner working through it would see it.
