@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage } from './browser';
-import { runInTerminal, startLab, terminalText, waitForTerminal } from './lab-helpers';
+import { runInTerminal, terminalText, waitForTerminal } from './lab-helpers';
 import { encodeLab } from '../../src/learn/share/codec';
 import { DEFAULT_PAGE_OPTIONS } from '../../src/lab/sandbox-options';
 
@@ -14,7 +14,7 @@ const LESSON = 'where-does-external-ip-come-from';
 const NODE_RG = 'MC_myResourceGroup_myAKSCluster_eastus';
 const WIDE = { viewport: { width: 1440, height: 900 } };
 /** Each test starts a lab (some two) and runs several commands: more than the default minute on a busy machine. */
-const LAB_TEST_MS = 150_000;
+const LAB_TEST_MS = 240_000;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,6 +23,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** Starts (or resumes) the lab and waits for the editor and terminal; generous, for a busy machine. */
+async function startLab(page: Page, buttonName = 'Start lab'): Promise<void> {
+  await page.getByRole('button', { name: buttonName }).click();
+  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 60_000 });
+  await page.locator('.xterm-rows').waitFor({ timeout: 30_000 });
+}
 
 /** Runs a command whose output ends without a newline (jsonpath, tsv) and returns that last output line. */
 async function lastLine(page: Page, line: string): Promise<string> {
@@ -131,7 +138,7 @@ describe('a started lab is never lost', () => {
     expect(top!.y).toBeGreaterThanOrEqual(0);
     expect(top!.y).toBeLessThan(300);
     // The lab starts by itself on the Korean page, rebuilt from the same saved state.
-    await page.locator('.lab-shell.lab-started .xterm-rows').waitFor({ timeout: 20_000 });
+    await page.locator('.lab-shell.lab-started .xterm-rows').waitFor({ timeout: 60_000 });
     await waitForTerminal(page, /service\/redis-lb created/);
     expect(await redisIp(page)).toBe(before.ip);
     expect(errors).toEqual([]);
@@ -222,7 +229,7 @@ describe('sandbox options that hold', () => {
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Use these options' }).click();
     await page.waitForURL(/outboundType=managedNATGateway/);
-    await page.locator('.lab-shell.lab-started .xterm-rows').waitFor({ timeout: 20_000 });
+    await page.locator('.lab-shell.lab-started .xterm-rows').waitFor({ timeout: 60_000 });
     await page.waitForFunction(() => /azureuser@lab/.test(document.querySelector('.xterm-rows')?.textContent ?? ''));
     expect(await lastLine(page, 'az aks show -g myResourceGroup -n myAKSCluster --query networkProfile.outboundType -o tsv')).toBe('managedNATGateway');
     await runInTerminal(page, 'kubectl get ns keep-me -o name');
