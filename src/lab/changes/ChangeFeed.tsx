@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { LabStore } from '../store';
 import type { LabSandbox, Locale } from '../types';
 import { useLab } from '../use-store';
@@ -51,8 +51,12 @@ export function ChangeFeed({ store, sandbox, locale }: { store: LabStore; sandbo
   const world = useLab(store, (s) => s.worldVersion);
   const s = feedStrings(locale);
   const batches = useMemo(() => tracker.batches(), [tracker, world]);
+  // The learner may fold the feed away to give the panes its lines; a new command unfolds it.
+  const [folded, setFolded] = useState<string | null>(null);
   const latest = batches[0];
   if (!latest) return null;
+  const batchKey = `${latest.at}|${latest.command}`;
+  const isFolded = folded === batchKey;
   const earlier = batches.slice(1).filter((b) => b.changes.length > 0);
   const open = (path: string[]) => store.getState().openPortal(path);
   return (
@@ -61,10 +65,13 @@ export function ChangeFeed({ store, sandbox, locale }: { store: LabStore; sandbo
         <span class="feed-title">{s.title}</span>{' '}
         <span class="feed-after" title={latest.command}>
           <Phrase segments={s.after({ name: latest.command })} max={COMMAND_MAX} />
-        </span>
+        </span>{' '}
+        <button type="button" class="feed-fold" aria-expanded={!isFolded} onClick={() => setFolded(isFolded ? null : batchKey)}>
+          {isFolded ? s.show(latest.changes.length) : s.hide}
+        </button>
       </p>
-      {latest.changes.length > 0 ? <Entries batch={latest} locale={locale} open={open} /> : <p class="feed-none">{s.nothingYet}</p>}
-      {earlier.length > 0 && (
+      {isFolded ? null : latest.changes.length > 0 ? <Entries batch={latest} locale={locale} open={open} /> : <p class="feed-none">{s.nothingYet}</p>}
+      {!isFolded && earlier.length > 0 && (
         <details class="feed-earlier">
           <summary>{s.earlier(earlier.length)}</summary>
           {earlier.map((b) => (

@@ -12,6 +12,8 @@ interface FeedStrings {
   after: (command: Segment) => Segment[];
   nothingYet: string;
   earlier: (n: number) => string;
+  hide: string;
+  show: (n: number) => string;
   announce: (n: number, command: string) => string;
   failed: (kind: string, name: Segment, detail: string) => Segment[];
   kinds: Record<PartKind, string>;
@@ -25,6 +27,8 @@ const en: FeedStrings = {
   after: (c) => ['after ', c],
   nothingYet: 'No Azure changes yet: the cloud provider acts a few (simulated) seconds after Kubernetes.',
   earlier: (n) => `Earlier (${n})`,
+  hide: 'Hide',
+  show: (n) => `Show ${n} change${n === 1 ? '' : 's'}`,
   announce: (n, c) => `${n} Azure change${n === 1 ? '' : 's'} after ${c}`,
   failed: (kind, name, detail) => [`${kind} `, name, `: call failed (${detail})`],
   kinds: {
@@ -58,6 +62,8 @@ const ko: FeedStrings = {
   after: (c) => [c, ' 실행 후'],
   nothingYet: '아직 Azure 변경 사항이 없습니다. 클라우드 공급자는 Kubernetes보다 (가상 시간으로) 몇 초 늦게 움직입니다.',
   earlier: (n) => `이전 기록(${n})`,
+  hide: '숨기기',
+  show: (n) => `변경 ${n}건 보기`,
   announce: (n, c) => `${c} 실행 후 Azure 변경 ${n}건`,
   failed: (kind, name, detail) => [`${kind} `, name, ` 호출 실패(${detail})`],
   kinds: {
