@@ -204,4 +204,3 @@ export function createSandbox(input: SandboxOptions = {}): Sandbox {
   };
   return sandbox;
 }
-
