@@ -17,7 +17,7 @@ export interface LabSandbox {
   readonly kube: KubeStore;
   readonly arm: ArmStore;
   readonly clock: VirtualClock;
-  readonly options: { resourceGroup: string; clusterName: string; location: string; subscriptionId: string } & Record<string, unknown>;
+  readonly options: { readonly resourceGroup: string; readonly clusterName: string; readonly location: string; readonly subscriptionId: string };
   /** Switches simulator faults (quota, throttling, slow provisioning) on or off at run time. */
   setFaults?(faults: Record<string, unknown>): void;
 }
