@@ -14,7 +14,7 @@ export interface FailureCause {
 export const FAILURE_CAUSES: FailureCause[] = [
   { cause: 'public-ip-quota', test: /PublicIPCountLimitReached|StaticPublicIPCountLimitReached|Cannot create more than \d+ public IP/i, section: 'quota' },
   { cause: 'authorization-failed', test: /LinkedAuthorizationFailed|AuthorizationFailed|does not have authorization to perform action/i, section: 'forbidden' },
-  { cause: 'pip-name-not-found', test: /PublicIP from annotation azure-pip-name[\w-]*=\S* for service \S+ doesn't exist/i, section: 'missingIp' },
+  { cause: 'pip-name-not-found', test: /PublicIP from annotation azure-pip-name(?:\(-IPv6\)|-IPv6)?=\S* for service \S+ doesn't exist/i, section: 'missingIp' },
   { cause: 'ip-not-found', test: /findMatchedPIPByLoadBalancerIP|cannot find public IP with IP address|user supplied IP Address .* was not found/i, section: 'missingIp' },
   { cause: 'port-conflict', test: /checkLoadBalancerResourcesConflicts/i, section: 'portClash' },
   { cause: 'subnet-not-found', test: /failed to get subnet/i, section: 'subnet' },
