@@ -336,6 +336,7 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
         <p class="visually-hidden" aria-live="polite">
           {announcement}
         </p>
+        {/* Lab-wide strips (the share status; a change feed) sit here, between the toolbar and the tabs. */}
         {speed === 'skip' && waiting.length > 0 && (
           <p class="lab-share-status" role="status">
             {t.skipStopped(waiting.length)}
