@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/conformance/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/support/fast-check-ci.ts'],
           testTimeout: 20_000,
