@@ -39,20 +39,26 @@ export function takeHandOff(labId: string): StartMode | null {
 }
 
 /**
- * With a saved lab, the placeholder offers "Resume lab" and "Start fresh" instead of "Start lab".
- * `start` starts the lab once, in the given mode.
+ * With a saved lab, each place that offers "Start lab" (the lab's placeholder, a lesson's start bar)
+ * offers "Resume lab" and "Start fresh" instead. `start` starts the lab once, in the given mode.
  */
-export function offerResume(shell: HTMLElement, labId: string, start: (mode: StartMode) => void): void {
-  const choice = shell.querySelector<HTMLElement>('.lab-resume');
-  const plain = shell.querySelector<HTMLButtonElement>('.lab-start');
-  if (!choice || !plain || !hasSavedLab(labId)) return;
-  choice.hidden = false;
-  plain.hidden = true;
-  for (const [selector, mode] of [['.lab-resume-go', 'resume'], ['.lab-fresh', 'fresh']] as const) {
-    const button = choice.querySelector<HTMLButtonElement>(selector);
-    button?.addEventListener('click', () => {
-      for (const b of choice.querySelectorAll('button')) b.disabled = true;
-      start(mode);
-    });
+export function offerResume(places: Iterable<HTMLElement>, labId: string, start: (mode: StartMode) => void): void {
+  if (!hasSavedLab(labId)) return;
+  const choices: HTMLElement[] = [];
+  for (const place of places) {
+    const choice = place.querySelector<HTMLElement>('.lab-resume');
+    const plain = place.querySelector<HTMLButtonElement>('.lab-start');
+    if (!choice || !plain) continue;
+    choice.hidden = false;
+    plain.hidden = true;
+    choices.push(choice);
+  }
+  for (const choice of choices) {
+    for (const [selector, mode] of [['.lab-resume-go', 'resume'], ['.lab-fresh', 'fresh']] as const) {
+      choice.querySelector<HTMLButtonElement>(selector)?.addEventListener('click', () => {
+        for (const c of choices) for (const b of c.querySelectorAll('button')) b.disabled = true;
+        start(mode);
+      });
+    }
   }
 }
