@@ -23,7 +23,10 @@ export function keepPlaceOnLanguageSwitch(map: HTMLElement | null): void {
     const base = link.href.split('#')[0]!;
     const update = () => {
       const header = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
-      const i = currentSection(headings, Math.max(header, 0) + 16);
+      // A heading brought into view stops at its scroll margin (below the sticky header and the lab's start bar).
+      const first = headings.find((h) => h !== null);
+      const margin = first ? Number.parseFloat(getComputedStyle(first).scrollMarginTop) || 0 : 0;
+      const i = currentSection(headings, Math.max(header, margin, 0) + 16);
       const target = i >= 0 ? alternates[link.hreflang]?.[i] : undefined;
       link.href = target ? `${base}#${encodeURIComponent(target)}` : base;
     };

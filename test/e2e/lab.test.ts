@@ -298,7 +298,7 @@ describe('a lab inside a lesson', () => {
     await expect.poll(() => first.getAttribute('class'), { timeout: 10_000 }).toContain('exercise-open');
     expect(await first.innerText()).toContain('You solved this before');
     expect(await panel.locator('li.exercise').nth(1).getAttribute('class')).not.toContain('exercise-locked');
-    expect(await panel.getByRole('status').innerText()).toBe('1 of 3 exercises done');
+    expect(await panel.getByRole('status').innerText()).toBe('1 of 4 exercises done');
 
     // After an attempt, "Show solution" plays the solution into the terminal and the tick comes back.
     await first.getByRole('button', { name: 'Show solution' }).click();

@@ -147,11 +147,11 @@ describe('untrusted strings are shown as text, never run', () => {
     await startLab(page);
     await page.getByRole('radio', { name: 'Skip waits' }).check();
 
-    // Exercises: solve the first two so the third takes a typed answer, then type payloads into it.
+    // Exercises: solve the first so the second takes a typed answer (the count), then type payloads into it.
     await runInTerminal(page, 'kubectl apply -f redis-lb.yaml');
     await runInTerminal(page, `az network public-ip list -g ${NODE_RG} -o table`);
     await page.getByRole('tab', { name: 'Exercises' }).click();
-    const answer = page.getByRole('textbox', { name: 'Type or paste the egress IP.' });
+    const answer = page.getByRole('textbox', { name: 'How many Public IPs are in the node resource group?' });
     await answer.waitFor({ timeout: 15_000 });
     for (const p of SHORT.slice(0, 5)) {
       await answer.fill(p);

@@ -3,6 +3,7 @@
  * API server and through the lab's own kubectl, and both outputs must be identical (ages and
  * timestamps normalised). Exported as data so the fidelity ledger can count them.
  */
+import type { LedgerSuite } from '../ledger';
 
 export interface KubectlStep {
   /** Arguments after `kubectl`. */
@@ -231,3 +232,12 @@ KUBECTL_SCENARIOS.push(
 /** Counts for the fidelity ledger. */
 export const KUBECTL_SCENARIO_COUNT = KUBECTL_SCENARIOS.length;
 export const KUBECTL_STEP_COUNT = KUBECTL_SCENARIOS.reduce((n, s) => n + s.steps.length, 0);
+
+/** The scenarios as the fidelity ledger counts them (test/conformance/ledger.ts). */
+export const ledger: LedgerSuite = {
+  id: 'kubectl',
+  method: 'real-kubectl',
+  reference: 'the real kubectl binary (v1.32 on the CI machines) against `npm run api`',
+  cases: KUBECTL_SCENARIOS.map((s) => ({ areas: s.name === 'events' ? ['events', 'cli'] : ['cli'], source: `${s.name}: ${s.checks}` })),
+  skipped: [],
+};
