@@ -27,7 +27,8 @@ afterAll(async () => {
 /** Starts (or resumes) the lab and waits for the editor and terminal; generous, for a busy machine. */
 async function startLab(page: Page, buttonName = 'Start lab'): Promise<void> {
   await page.getByRole('button', { name: buttonName }).click();
-  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 60_000 });
+  // Below 1280 px the lab shows one pane at a time (the terminal first), so the editor may be hidden.
+  await page.locator('.monaco-editor .view-lines').waitFor({ state: 'attached', timeout: 60_000 });
   await page.locator('.xterm-rows').waitFor({ timeout: 30_000 });
 }
 
