@@ -269,19 +269,24 @@ function Tables({ x, t, mask }: { x: Explanation; t: UiStrings; mask: (s: string
   );
 }
 
-function LabLink({ x, t, locale }: { x: Explanation; t: UiStrings; locale: Locale }) {
+function LabLink({ x, t, locale, pending }: { x: Explanation; t: UiStrings; locale: Locale; pending: boolean }) {
   const [link, setLink] = useState<{ href: string; setup: ReturnType<typeof labSetup> } | null>(null);
   const [error, setError] = useState('');
+  const current = useRef(x);
   // A new paste makes an old link stale: it has to be asked for again.
   useEffect(() => {
+    current.current = x;
     setLink(null);
     setError('');
   }, [x]);
   if (!x.services.length) return <p class="ex-note">{t.labNoServices}</p>;
   const prepare = async () => {
-    const setup = labSetup(x);
+    const from = x;
+    const setup = labSetup(from);
     const { encodeLab, LIMITS } = await import('../../learn/share/codec');
     const encoded = await encodeLab({ v: 1, lab: 'sandbox', options: setup.options, log: setup.log });
+    // A paste that settled while the link was being encoded would make this one describe old text.
+    if (current.current !== from) return;
     if (encoded.length > LIMITS.encoded) {
       setError(t.labTooBig);
       return;
@@ -291,7 +296,8 @@ function LabLink({ x, t, locale }: { x: Explanation; t: UiStrings; locale: Local
   return (
     <div class="ex-lab">
       {!link && (
-        <button type="button" class="button" onClick={() => void prepare()}>
+        // Until the last paste is explained (a fraction of a second), a link would carry the text before it.
+        <button type="button" class="button" disabled={pending} onClick={() => void prepare()}>
           {t.labPrepare}
         </button>
       )}
@@ -414,7 +420,7 @@ export function ExplainApp({ locale, lessons }: ExplainProps) {
             <section aria-labelledby="ex-lab-title">
               <h3 id="ex-lab-title">{t.labTitle}</h3>
               <p>{t.labIntro}</p>
-              <LabLink x={x} t={t} locale={locale} />
+              <LabLink x={x} t={t} locale={locale} pending={boxes !== settled} />
             </section>
           </>
         )}
