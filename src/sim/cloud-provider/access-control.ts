@@ -8,6 +8,7 @@
 import type { Service } from '../kube/types';
 import { A, annotationsOf, isInternal } from './annotations';
 import { CloudError } from './context';
+import { parseIPv4Strict as parseV4, parseIPv6 as parseV6 } from '../network/addr';
 
 export interface Prefix {
   text: string;
@@ -15,48 +16,6 @@ export interface Prefix {
   /** IPv4 only: network address and prefix length. */
   addr: number;
   bits: number;
-}
-
-const V4_OCTET = /^(0|[1-9]\d{0,2})$/;
-
-function parseV4(s: string): number | undefined {
-  const parts = s.split('.');
-  if (parts.length !== 4 || !parts.every((p) => V4_OCTET.test(p) && Number(p) <= 255)) return undefined;
-  return parts.reduce((acc, p) => acc * 256 + Number(p), 0);
-}
-
-/** 128-bit value of an IPv6 address (no zone), or undefined (netip.ParseAddr's rules, simplified). */
-function parseV6(s: string): bigint | undefined {
-  if (!s.includes(':') || s.includes('%')) return undefined;
-  let head = s;
-  let tail = '';
-  const dbl = s.indexOf('::');
-  if (dbl >= 0) {
-    if (s.indexOf('::', dbl + 1) >= 0) return undefined;
-    head = s.slice(0, dbl);
-    tail = s.slice(dbl + 2);
-  }
-  const groups = (text: string): number[] | undefined => {
-    if (text === '') return [];
-    const out: number[] = [];
-    const parts = text.split(':');
-    for (let i = 0; i < parts.length; i++) {
-      const part = parts[i];
-      if (i === parts.length - 1 && part.includes('.')) {
-        const v4 = parseV4(part);
-        if (v4 === undefined) return undefined;
-        out.push(Math.floor(v4 / 65536), v4 % 65536);
-      } else if (/^[0-9a-fA-F]{1,4}$/.test(part)) out.push(parseInt(part, 16));
-      else return undefined;
-    }
-    return out;
-  };
-  const h = groups(head);
-  const t = groups(tail);
-  if (!h || !t) return undefined;
-  const missing = 8 - h.length - t.length;
-  if (dbl >= 0 ? missing < 1 : missing !== 0) return undefined;
-  return [...h, ...Array<number>(Math.max(0, missing)).fill(0), ...t].reduce((acc, g) => (acc << 16n) | BigInt(g), 0n);
 }
 
 /**

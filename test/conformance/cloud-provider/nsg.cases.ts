@@ -68,6 +68,7 @@ const tags = (...t: string[]) => ({ [P + 'azure-allowed-service-tags']: t.join('
 const denyAnnotation = { [P + 'azure-deny-all-except-load-balancer-source-ranges']: 'true' };
 const IPV4_HALF = 'Dual-stack upstream: the IPv4 rules are asserted; the IPv6 ranges in the input are given too and must be left out of them.';
 
+const DUAL_RANGES = ['172.30.0.0/16', '172.31.0.1/32', '2607:f0d0:1002:51::/64', 'fd00::/8'];
 const MIXED_RANGES = ['172.30.0.0/16', '172.31.0.1/32', '2607:f0d0:1002:51::/64', 'fd00::/8', '172.30.0.1/32', '2607:f0d0:1002:51::1/128'];
 
 export const ERR_BOTH = 'cannot set both spec.LoadBalancerSourceRanges and service annotation service.beta.kubernetes.io/azure-allowed-ip-ranges';
@@ -111,6 +112,26 @@ export const nsgCases: NsgCase[] = [
     adapted: IPV4_HALF,
   },
   {
+    ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', 'add rules - when no rules exist/with `spec.loadBalancerSourceRanges` specified'),
+    svc: fixture({ loadBalancerSourceRanges: MIXED_RANGES }),
+    rules: allowRules([['172.30.0.0/16', '172.31.0.1/32']]),
+    adapted: IPV4_HALF,
+  },
+  {
+    ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', 'add rules - when no rules exist/with `service.beta.kubernetes.io/azure-deny-all-except-load-balancer-source-ranges` specified'),
+    svc: fixture({ loadBalancerSourceRanges: DUAL_RANGES, annotations: denyAnnotation }),
+    rules: [...allowRules([['172.30.0.0/16', '172.31.0.1/32']]), denyAll()],
+    adapted: IPV4_HALF,
+  },
+  {
+    ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', 'negative cases/with both `service.beta.kubernetes.io/azure-allowed-ip-ranges` and `spec.loadBalancerSourceRanges` specified'),
+    svc: fixture({
+      loadBalancerSourceRanges: DUAL_RANGES,
+      annotations: ipRanges(...DUAL_RANGES),
+    }),
+    error: ERR_BOTH,
+  },
+  {
     ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', 'add rules - when no rules exist/with `service.beta.kubernetes.io/azure-allowed-service-tags` specified'),
     svc: fixture({ annotations: tags('AzureCloud', 'AzureDatabricks') }),
     rules: allowRules([['AzureCloud'], ['AzureDatabricks']]),
@@ -122,8 +143,14 @@ export const nsgCases: NsgCase[] = [
     [
       ['with `service.beta.kubernetes.io/azure-additional-public-ips` specified', { annotations: { [P + 'azure-additional-public-ips']: '203.0.113.10,203.0.113.11' } }, allowRules([['Internet']], 'frontend+additional')],
       ['with `service.beta.kubernetes.io/azure-disable-load-balancer-floating-ip` specified', { annotations: { [P + 'azure-disable-load-balancer-floating-ip']: 'true' } }, allowRules([['Internet']], 'nodes', 'node')],
-      ['with `service.beta.kubernetes.io/azure-allowed-ip-ranges` specified', { annotations: ipRanges('172.30.0.0/16', '172.31.0.1/32', '2607:f0d0:1002:51::/64', 'fd00::/8') }, allowRules([['172.30.0.0/16', '172.31.0.1/32']])],
+      ['with `service.beta.kubernetes.io/azure-allowed-ip-ranges` specified', { annotations: ipRanges(...DUAL_RANGES) }, allowRules([['172.30.0.0/16', '172.31.0.1/32']])],
       ['with `service.beta.kubernetes.io/azure-allowed-service-tags` specified', { annotations: tags('AzureCloud', 'AzureDatabricks') }, allowRules([['AzureCloud'], ['AzureDatabricks']])],
+      ['with `spec.loadBalancerSourceRanges` specified', { loadBalancerSourceRanges: DUAL_RANGES }, allowRules([['172.30.0.0/16', '172.31.0.1/32']])],
+      [
+        'with `service.beta.kubernetes.io/azure-deny-all-except-load-balancer-source-ranges` specified',
+        { loadBalancerSourceRanges: DUAL_RANGES, annotations: denyAnnotation },
+        [...allowRules([['172.30.0.0/16', '172.31.0.1/32']]), denyAll()],
+      ],
     ] as [string, Omit<ServiceInput, 'portList' | 'name'>, ExpectedNsgRule[]][]
   ).map(
     ([name, svc, rules]): NsgCase => ({
@@ -184,6 +211,20 @@ export const nsgCases: NsgCase[] = [
       ['empty service', {}, [['Internet']], false],
       ['spec.LoadBalancerSourceRanges = 1 IPv4', { loadBalancerSourceRanges: ['10.10.0.0/16'] }, [['10.10.0.0/16']], false],
       ['spec.LoadBalancerSourceRanges = N IPv4', { loadBalancerSourceRanges: ['10.10.0.0/16', '10.11.0.0/16', '10.0.0.1/32'] }, [['10.0.0.1/32', '10.10.0.0/15']], false],
+      [
+        'spec.LoadBalancerSourceRanges = N IPv4 and N IPv6',
+        { loadBalancerSourceRanges: ['10.10.0.0/16', '2001:db8:85a3::/64', 'fd12:3456:789a::/48', '10.11.0.0/16', '10.0.0.1/32', 'fe80:1234:abcd::1c2d:3e4f/128'] },
+        [['10.0.0.1/32', '10.10.0.0/15']],
+        false,
+      ],
+      [
+        'spec.LoadBalancerSourceRanges = N IPv4 and N IPv6 and invalid ranges',
+        {
+          loadBalancerSourceRanges: ['10.10.0.0/16', '2001:db8:85a3::/64', 'fd12:3456:789a::/48', '10.11.0.0/16', '10.0.0.1/32', 'fe80:1234:abcd::1c2d:3e4f/128', '20.10.0.1/16', 'fe80:1234:abcd::1c2d:3e4f/64'],
+        },
+        [['10.0.0.1/32', '10.10.0.0/15']],
+        true,
+      ],
       ['annotation allowedIPRanges = 1 IPv4', { annotations: ipRanges('10.10.0.0/16') }, [['10.10.0.0/16']], false],
       ['annotation allowedIPRanges = N IPv4', { annotations: ipRanges('10.10.0.0/16', '10.11.0.0/16', '10.0.0.1/32') }, [['10.0.0.1/32', '10.10.0.0/15']], false],
       [
@@ -283,15 +324,7 @@ const IPV6 = 'IPv6 and dual-stack Services are not modelled (the lab\'s clusters
 const MOCKS = 'Asserts on mocked Azure client calls (a failing GET/PUT); the lab has no way to make the NSG client fail on demand.';
 const PREBUILT = 'Starts from an NSG already holding other Services\' rules, built by the fixture; the lab builds NSG state only through Services, and these sharing paths are covered by our own property tests, not by a port.';
 
-const API_IPV6 =
-  "Its input puts IPv6 CIDRs in spec.loadBalancerSourceRanges, which the lab's API server refuses today (\"must be a valid CIDR value\") although Kubernetes accepts them: an API-validation gap for the kubectl suite, not a cloud-provider difference.";
-
 export const skippedNsgCases: SkippedNsgCase[] = [
-  { ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', 'add rules - when no rules exist/with `spec.loadBalancerSourceRanges` specified'), reason: API_IPV6 },
-  { ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', 'add rules - when no rules exist/with `service.beta.kubernetes.io/azure-deny-all-except-load-balancer-source-ranges` specified'), reason: API_IPV6 },
-  { ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', 'negative cases/with both `service.beta.kubernetes.io/azure-allowed-ip-ranges` and `spec.loadBalancerSourceRanges` specified'), reason: API_IPV6 },
-  { ref: ref(AC, 'TestAccessControl_AllowedRanges', 'spec.LoadBalancerSourceRanges = N IPv4 and N IPv6'), reason: API_IPV6 },
-  { ref: ref(AC, 'TestAccessControl_AllowedRanges', 'spec.LoadBalancerSourceRanges = N IPv4 and N IPv6 and invalid ranges'), reason: API_IPV6 },
   { ref: ref(AC, 'TestAccessControl_AllowedRanges', 'spec.LoadBalancerSourceRanges = 1 IPv6'), reason: IPV6 },
   { ref: ref(AC, 'TestAccessControl_AllowedRanges', 'spec.LoadBalancerSourceRanges = N IPv6'), reason: IPV6 },
   { ref: ref(AC, 'TestAccessControl_AllowedRanges', 'annotation allowedIPRanges = 1 IPv6'), reason: IPV6 },
@@ -301,9 +334,6 @@ export const skippedNsgCases: SkippedNsgCase[] = [
     ref: ref(AC, 'TestNewAccessControl', 'it should emit warning event if invalid spec.LoadBalancerSourceRanges'),
     reason: 'Its input (`foo`, `bar` in spec.loadBalancerSourceRanges) is refused by the API server\'s validation before the cloud provider sees it.',
   },
-  ...['with `spec.loadBalancerSourceRanges` specified', 'with `service.beta.kubernetes.io/azure-deny-all-except-load-balancer-source-ranges` specified'].map(
-    (n) => ({ ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', `skip - when rules are up-to-date/${n}`), reason: API_IPV6 }),
-  ),
   {
     ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', 'skip - when rules are up-to-date/expected rules with random priority'),
     reason: 'Starts from rules placed at arbitrary priorities by the fixture; the lab cannot place provider-managed rules at chosen priorities.',

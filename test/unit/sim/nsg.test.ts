@@ -58,6 +58,17 @@ describe('consolidated rules (Kubernetes ≥ 1.29)', () => {
     expect((await rules(sb)).map((r) => [r.name, r.sourceAddressPrefix])).toEqual([['k8s-azure-lb_allow_IPv4_465c9cd4f09e4be21ec7e39f3ae2c518', 'AzureFrontDoor.Backend']]);
   });
 
+  it('the API server takes IPv6 CIDRs in loadBalancerSourceRanges (ParseCIDRSloppy); an IPv4 cluster writes only the IPv4 ones', async () => {
+    const sb = await withServices({}, serviceYaml('web', { spec: '  loadBalancerSourceRanges:\n  - 2001:db8::/64\n  - 1.2.3.4/32\n  - fd00::/8\n' }));
+    expect(await ok(sb, 'kubectl get svc web -o jsonpath={.spec.loadBalancerSourceRanges}')).toBe('["2001:db8::/64","1.2.3.4/32","fd00::/8"]');
+    expect((await rules(sb)).map((r) => [r.sourceAddressPrefix, r.sourceAddressPrefixes])).toEqual([['1.2.3.4/32', undefined]]);
+    for (const bad of ['10.0.0.0/33', '2001:db8::/129', '2001:db8::1::/64', 'fe80::1', '1.2.3.4/x']) {
+      const r = await sb.exec('kubectl apply -f -', { stdin: serviceYaml('bad', { spec: `  loadBalancerSourceRanges:\n  - ${bad}\n` }) });
+      expect(r.exitCode).toBe(1);
+      expect(r.stderr).toContain(`spec.LoadBalancerSourceRanges[0]: Invalid value: "${bad}": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)`);
+    }
+  });
+
   it('spec.loadBalancerSourceRanges with azure-allowed-ip-ranges is an error', async () => {
     const sb = await withServices({}, serviceYaml('web', { annotations: { [P + 'azure-allowed-ip-ranges']: '10.0.0.0/8' }, spec: '  loadBalancerSourceRanges:\n  - 1.2.3.4/32\n' }));
     const events = await ok(sb, 'kubectl get events');

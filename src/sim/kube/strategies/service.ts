@@ -4,6 +4,7 @@
  * rules: nodePorts are dropped when a Service becomes ClusterIP, clusterIP is immutable.
  */
 import { cidrContains } from '../../azure/ip-allocator';
+import { parseIPv6 } from '../../network/addr';
 import { fieldMsg, invalid, type FieldCause } from '../errors';
 import { validateLabels } from '../names-validation';
 import type { KindStrategy } from '../strategy';
@@ -16,9 +17,12 @@ export function isIPv4(s: string): boolean {
   return IPV4.test(s);
 }
 
+/** netutils.ParseCIDRSloppy: an IPv4 or IPv6 CIDR; host bits may be set (the API server keeps the text). */
 function isCidr(s: string): boolean {
   const [ip, bits, ...rest] = s.split('/');
-  return rest.length === 0 && isIPv4(ip) && bits !== undefined && /^\d+$/.test(bits) && Number(bits) <= 32;
+  if (rest.length !== 0 || bits === undefined || !/^\d+$/.test(bits)) return false;
+  if (isIPv4(ip)) return Number(bits) <= 32;
+  return parseIPv6(ip) !== undefined && Number(bits) <= 128;
 }
 
 const wantsNodePorts = (s: ServiceSpec) => s.type === 'NodePort' || (s.type === 'LoadBalancer' && s.allocateLoadBalancerNodePorts !== false);
