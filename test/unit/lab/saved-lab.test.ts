@@ -14,6 +14,7 @@ import { DEFAULT_PAGE_OPTIONS, toSandboxOptions } from '../../../src/lab/sandbox
 import { resetSiteStorage, storageProblem } from '../../../src/site/storage';
 import { hasSavedLab } from '../../../src/site/lab-resume';
 import type { LabSandbox } from '../../../src/lab/types';
+import { memoryStorage, type MemoryStorage } from '../../support/memory-storage';
 
 const NODE_RG = 'MC_myResourceGroup_myAKSCluster_eastus';
 const SVC = `apiVersion: v1
@@ -28,35 +29,14 @@ spec:
     app: web
 `;
 
-function memory(quota = Infinity): Storage & { map: Map<string, string> } {
-  const map = new Map<string, string>();
-  const used = () => [...map].reduce((n, [k, v]) => n + k.length + v.length, 0);
-  return {
-    map,
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
-    getItem: (k) => map.get(k) ?? null,
-    key: (i) => [...map.keys()][i] ?? null,
-    removeItem: (k) => void map.delete(k),
-    setItem: (k, v) => {
-      if (used() - (map.has(k) ? k.length + map.get(k)!.length : 0) + k.length + String(v).length > quota) {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      map.set(k, String(v));
-    },
-  };
-}
-
-let storage: ReturnType<typeof memory>;
-function useStorage(s: ReturnType<typeof memory>) {
+let storage: MemoryStorage;
+function useStorage(s: MemoryStorage) {
   storage = s;
   vi.stubGlobal('window', { localStorage: s });
 }
 beforeEach(() => {
   resetSiteStorage();
-  useStorage(memory());
+  useStorage(memoryStorage());
 });
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -130,7 +110,7 @@ describe('saving and resuming a lab', () => {
     const key = labKey('lesson', 'state');
     for (const bad of ['{not json', JSON.stringify({ v: 99 }), JSON.stringify({ v: 1, options: {}, checkpoint: [], recent: [{ t: 5, line: 'a' }, { t: 1, line: 'b' }], history: [], answers: {} })]) {
       resetSiteStorage();
-      useStorage(memory());
+      useStorage(memoryStorage());
       storage.setItem(key, bad);
       expect(readSavedLab('lesson')).toBeUndefined();
       expect(storage.getItem(`${key}:backup`)).toBe(bad);
@@ -153,7 +133,7 @@ describe('saving and resuming a lab', () => {
   });
 
   it('a full storage: the save fails, the page is told, and the previous save is kept', () => {
-    useStorage(memory(400));
+    useStorage(memoryStorage({}, 400));
     const small: SavedLab = { v: 1, options: DEFAULT_PAGE_OPTIONS, checkpoint: [], recent: [{ t: 0, line: 'kubectl create ns a' }], history: ['kubectl create ns a'], answers: {} };
     expect(saveLab('lesson', small)).toBe(true);
     const big: SavedLab = { ...small, recent: [{ t: 0, line: 'kubectl apply -f -', stdin: 'x'.repeat(1000) }] };

@@ -3,28 +3,7 @@ import { onStorageProblem, reportingStorage, resetSiteStorage, siteStorage, stor
 import { isString, isStringArray, labKey, readJson, writeJson } from '../../../src/lab/storage';
 import { BACKUP_KEY, STORAGE_KEY, createProgressStore } from '../../../src/learn/progress/store';
 import { markRead } from '../../../src/learn/progress/actions';
-
-/** A Storage over a Map that accepts at most `quota` characters (keys + values), like a browser's. */
-function limitedStorage(init: Record<string, string> = {}, quota = Infinity): Storage & { map: Map<string, string> } {
-  const map = new Map(Object.entries(init));
-  const used = () => [...map].reduce((n, [k, v]) => n + k.length + v.length, 0);
-  return {
-    map,
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
-    getItem: (k) => map.get(k) ?? null,
-    key: (i) => [...map.keys()][i] ?? null,
-    removeItem: (k) => void map.delete(k),
-    setItem: (k, v) => {
-      if (used() - (map.get(k)?.length ?? 0) - (map.has(k) ? k.length : 0) + k.length + String(v).length > quota) {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      map.set(k, String(v));
-    },
-  };
-}
+import { memoryStorage } from '../../support/memory-storage';
 
 /** Puts a `window` with the given localStorage behaviour in the Node test environment. */
 function withWindow(localStorage: () => Storage) {
@@ -43,7 +22,7 @@ afterEach(() => {
 
 describe('site storage', () => {
   it('a full storage: the write throws to its caller, the problem is "full", and listeners hear it once', () => {
-    const storage = reportingStorage(limitedStorage({}, 10));
+    const storage = reportingStorage(memoryStorage({}, 10));
     const heard: string[] = [];
     onStorageProblem((p) => heard.push(p));
     expect(() => storage.setItem('eil:theme', 'dark but far too long')).toThrow(/quota/);
@@ -79,7 +58,7 @@ describe('site storage', () => {
   });
 
   it('a working localStorage is used as it is, and no problem is reported', () => {
-    const real = limitedStorage();
+    const real = memoryStorage();
     withWindow(() => real);
     siteStorage().setItem('eil:theme', 'light');
     expect(real.map.get('eil:theme')).toBe('light');
@@ -92,13 +71,13 @@ describe('lab storage on top of it', () => {
   const history = labKey('sandbox', 'history');
 
   it('reads back what it wrote', () => {
-    withWindow(() => limitedStorage());
+    withWindow(() => memoryStorage());
     expect(writeJson(draft, 'kind: Service')).toBe(true);
     expect(readJson(draft, isString)).toBe('kind: Service');
   });
 
   it('unreadable or future-shaped values count as absent and are set aside once, never overwritten', () => {
-    const real = limitedStorage({ [draft]: '{"v":9,"text":"from a newer site"}', [history]: 'not json' });
+    const real = memoryStorage({ [draft]: '{"v":9,"text":"from a newer site"}', [history]: 'not json' });
     withWindow(() => real);
     expect(readJson(draft, isString)).toBeUndefined();
     expect(readJson(history, isStringArray)).toBeUndefined();
@@ -112,7 +91,7 @@ describe('lab storage on top of it', () => {
   });
 
   it('a full storage: writeJson says false instead of throwing, and the page learns it is full', () => {
-    withWindow(() => limitedStorage({}, 20));
+    withWindow(() => memoryStorage({}, 20));
     expect(writeJson(draft, 'x'.repeat(100))).toBe(false);
     expect(storageProblem()).toBe('full');
   });
@@ -123,7 +102,7 @@ describe('progress on a full storage', () => {
 
   it('future data that cannot be backed up is never overwritten, even by a write that would fit', () => {
     // Room for a small progress record, not for a second copy of the big future one.
-    const real = limitedStorage({ [STORAGE_KEY]: future }, future.length + STORAGE_KEY.length + 120);
+    const real = memoryStorage({ [STORAGE_KEY]: future }, future.length + STORAGE_KEY.length + 120);
     const store = createProgressStore(reportingStorage(real));
     expect(store.getState().notice).toBe('future');
     markRead('where-does-external-ip-come-from', store);
@@ -136,7 +115,7 @@ describe('progress on a full storage', () => {
   });
 
   it('progress already saved stays saved when a new write does not fit', () => {
-    const real = limitedStorage({}, 400);
+    const real = memoryStorage({}, 400);
     const store = createProgressStore(reportingStorage(real));
     markRead('lesson-a', store);
     const before = real.map.get(STORAGE_KEY);
