@@ -16,7 +16,15 @@ spec:
   ports:
 ${ports}`;
 
-const jp = async (sb: ReturnType<typeof sandbox>, kind: string, path: string) => (await sb.exec(`kubectl get ${kind} web -o jsonpath='${path}'`)).stdout;
+type Sb = ReturnType<typeof sandbox>;
+const jp = async (sb: Sb, kind: string, path: string) => (await sb.exec(`kubectl get ${kind} web -o jsonpath='${path}'`)).stdout;
+
+/** `kubectl patch <kind> web -p <patch>` must succeed; returns what `path` reads afterwards. */
+async function patchThenRead(sb: Sb, kind: string, patch: object, path: string): Promise<string> {
+  const r = await sb.exec(`kubectl patch ${kind} web -p '${JSON.stringify(patch)}'`);
+  expect(r.stderr + `[exit ${r.exitCode}]`).toBe('[exit 0]');
+  return jp(sb, kind, path);
+}
 
 describe('strategic merge patch', () => {
   it('re-apply removes a field dropped from a keyed item (targetPort) and keeps server-set ones', async () => {
@@ -35,19 +43,16 @@ describe('strategic merge patch', () => {
   it('orders merged items by $setElementOrder and deletes with $patch: delete', async () => {
     const sb = sandbox();
     await sb.exec('kubectl apply -f -', { stdin: svc('  - name: a\n    port: 80\n  - name: b\n    port: 81\n') });
-    await sb.exec(`kubectl patch svc web -p '{"spec":{"$setElementOrder/ports":[{"port":82},{"port":81},{"port":80}],"ports":[{"name":"c","port":82}]}}'`);
-    expect(await jp(sb, 'svc', '{.spec.ports[*].port}')).toBe('82 81 80');
-    await sb.exec(`kubectl patch svc web -p '{"spec":{"ports":[{"port":81,"$patch":"delete"}]}}'`);
-    expect(await jp(sb, 'svc', '{.spec.ports[*].name}')).toBe('c a');
+    const order = { '$setElementOrder/ports': [{ port: 82 }, { port: 81 }, { port: 80 }], ports: [{ name: 'c', port: 82 }] };
+    expect(await patchThenRead(sb, 'svc', { spec: order }, '{.spec.ports[*].port}')).toBe('82 81 80');
+    expect(await patchThenRead(sb, 'svc', { spec: { ports: [{ port: 81, $patch: 'delete' }] } }, '{.spec.ports[*].name}')).toBe('c a');
   });
 
   it('replaces a map with $patch: replace and a list with a replace item', async () => {
     const sb = sandbox();
     await sb.exec('kubectl apply -f -', { stdin: svc('  - name: a\n    port: 80\n  - name: b\n    port: 81\n') });
-    await sb.exec(`kubectl patch svc web -p '{"spec":{"selector":{"$patch":"replace","tier":"db"}}}'`);
-    expect(await jp(sb, 'svc', '{.spec.selector}')).toBe('{"tier":"db"}');
-    await sb.exec(`kubectl patch svc web -p '{"spec":{"ports":[{"$patch":"replace"},{"name":"z","port":90}]}}'`);
-    expect(await jp(sb, 'svc', '{.spec.ports[*].name}')).toBe('z');
+    expect(await patchThenRead(sb, 'svc', { spec: { selector: { $patch: 'replace', tier: 'db' } } }, '{.spec.selector}')).toBe('{"tier":"db"}');
+    expect(await patchThenRead(sb, 'svc', { spec: { ports: [{ $patch: 'replace' }, { name: 'z', port: 90 }] } }, '{.spec.ports[*].name}')).toBe('z');
   });
 
   it('clears keys not listed in $retainKeys (a Deployment switched to Recreate)', async () => {
@@ -63,11 +68,10 @@ describe('strategic merge patch', () => {
   it('removes finalizers with $deleteFromPrimitiveList and merges them as a set', async () => {
     const sb = sandbox();
     await sb.exec('kubectl apply -f -', { stdin: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n' });
-    await sb.exec(`kubectl patch configmap web -p '{"metadata":{"finalizers":["a/x","a/y"]}}'`);
-    await sb.exec(`kubectl patch configmap web -p '{"metadata":{"finalizers":["a/x","a/z"]}}'`);
-    expect(await jp(sb, 'configmap', '{.metadata.finalizers}')).toBe('["a/x","a/y","a/z"]');
-    await sb.exec(`kubectl patch configmap web -p '{"metadata":{"$deleteFromPrimitiveList/finalizers":["a/y"]}}'`);
-    expect(await jp(sb, 'configmap', '{.metadata.finalizers}')).toBe('["a/x","a/z"]');
+    const finalizers = '{.metadata.finalizers}';
+    await patchThenRead(sb, 'configmap', { metadata: { finalizers: ['a/x', 'a/y'] } }, finalizers);
+    expect(await patchThenRead(sb, 'configmap', { metadata: { finalizers: ['a/x', 'a/z'] } }, finalizers)).toBe('["a/x","a/y","a/z"]');
+    expect(await patchThenRead(sb, 'configmap', { metadata: { '$deleteFromPrimitiveList/finalizers': ['a/y'] } }, finalizers)).toBe('["a/x","a/z"]');
   });
 
   it('refuses a keyed item without its merge key, as the API server does', async () => {
