@@ -1,31 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { BACKUP_KEY, STORAGE_KEY, createProgressStore } from '../../../src/learn/progress/store';
 import { PROGRESS_VERSION, checkProgress, migrateProgress } from '../../../src/learn/progress/schema';
+import { memoryStorage } from '../../support/memory-storage';
 import { markExercise, markRead, markVisited, quizScore, recordAnswer, resetProgress } from '../../../src/learn/progress/actions';
 
-/** A Storage over a Map, optionally one that refuses writes like a full or blocked localStorage. */
-function fakeStorage(init: Record<string, string> = {}, { readOnly = false } = {}): Storage {
-  const m = new Map(Object.entries(init));
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => {
-      if (readOnly) throw new DOMException('full', 'QuotaExceededError');
-      m.set(k, String(v));
-    },
-  };
-}
 const saved = (s: Storage) => JSON.parse(s.getItem(STORAGE_KEY)!);
 const slug = 'where-does-external-ip-come-from';
 
 describe('progress store', () => {
   it('starts empty, records progress and saves it under a version', () => {
-    const storage = fakeStorage();
+    const storage = memoryStorage();
     const store = createProgressStore(storage);
     expect(store.getState().lessons).toEqual({});
     markVisited(slug, store);
@@ -45,14 +29,14 @@ describe('progress store', () => {
   });
 
   it('exercises can un-tick', () => {
-    const store = createProgressStore(fakeStorage());
+    const store = createProgressStore(memoryStorage());
     markExercise(slug, 'e', true, store);
     markExercise(slug, 'e', false, store);
     expect(store.getState().lessons[slug]!.exercises).toEqual({ e: false });
   });
 
   it('reset empties everything', () => {
-    const storage = fakeStorage();
+    const storage = memoryStorage();
     const store = createProgressStore(storage);
     markRead(slug, store);
     resetProgress(store);
@@ -65,7 +49,7 @@ describe('progress store', () => {
       data: { lessons: { [slug]: { read: true, exercises: { 'expose-redis': true } } }, last: slug },
       dropped: 0,
     });
-    const storage = fakeStorage({ [STORAGE_KEY]: JSON.stringify({ state: v0, version: 0 }) });
+    const storage = memoryStorage({ [STORAGE_KEY]: JSON.stringify({ state: v0, version: 0 }) });
     const store = createProgressStore(storage);
     expect(store.getState().lessons[slug]).toEqual({ read: true, exercises: { 'expose-redis': true } });
     expect(store.getState().notice).toBeNull();
@@ -78,7 +62,7 @@ describe('progress store', () => {
     ['wrong shape', JSON.stringify([1, 2, 3])],
     ['no version', JSON.stringify({ state: { lessons: {} } })],
   ])('%s: starts fresh, keeps the raw value aside, shows a notice', (_name, raw) => {
-    const storage = fakeStorage({ [STORAGE_KEY]: raw });
+    const storage = memoryStorage({ [STORAGE_KEY]: raw });
     const store = createProgressStore(storage);
     expect(store.getState().notice).toBe('corrupt');
     expect(store.getState().lessons).toEqual({});
@@ -89,7 +73,7 @@ describe('progress store', () => {
 
   it('a future version is set aside, never downgraded', () => {
     const raw = JSON.stringify({ state: { lessons: { [slug]: { read: true } }, badges: [] }, version: PROGRESS_VERSION + 1 });
-    const storage = fakeStorage({ [STORAGE_KEY]: raw });
+    const storage = memoryStorage({ [STORAGE_KEY]: raw });
     const store = createProgressStore(storage);
     expect(store.getState().notice).toBe('future');
     expect(store.getState().lessons).toEqual({});
@@ -101,7 +85,7 @@ describe('progress store', () => {
       state: { lessons: { [slug]: { read: true, quiz: { total: 'x' } }, 'other-lesson': 'nope', __proto__x: {} } },
       version: PROGRESS_VERSION,
     });
-    const storage = fakeStorage({ [STORAGE_KEY]: raw });
+    const storage = memoryStorage({ [STORAGE_KEY]: raw });
     const store = createProgressStore(storage);
     expect(store.getState().notice).toBe('recovered');
     expect(store.getState().lessons).toEqual({ [slug]: { read: true } });
@@ -109,7 +93,7 @@ describe('progress store', () => {
   });
 
   it('a storage that refuses writes does not break anything', () => {
-    const store = createProgressStore(fakeStorage({}, { readOnly: true }));
+    const store = createProgressStore(memoryStorage({}, 0));
     expect(() => markRead(slug, store)).not.toThrow();
     expect(store.getState().lessons[slug]!.read).toBe(true);
   });
