@@ -21,7 +21,8 @@ export const ERROR_HEADS: { tool: string; re: RegExp }[] = [
   // az (knack/argparse and ARM errors; az prints them without `ERROR: ` on a colour terminal).
   { tool: 'az', re: /^ERROR: \S/ },
   { tool: 'az', re: /^\([A-Za-z]+\) \S/ },
-  { tool: 'az', re: /^'[^']*' is misspelled or not recognized by the system\.$/ },
+  // knack quotes the word as typed, so a word holding a quote reads `''aks' is misspelled …`.
+  { tool: 'az', re: /^'.*' is misspelled or not recognized by the system\.$/ },
   { tool: 'az', re: /^the following arguments are required: / },
   { tool: 'az', re: /^unrecognized arguments: / },
   { tool: 'az', re: /^argument [-\w/]+: / },

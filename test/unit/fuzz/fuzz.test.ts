@@ -39,3 +39,13 @@ describe('fuzzing through sandbox.exec', () => {
     await fc.assert(fc.asyncProperty(arb.steps, runCase), { ...budget, numRuns: 200, interruptAfterTimeLimit: 3_000 });
   });
 });
+
+// Counterexamples the properties found on developer runs, kept as ordinary cases.
+describe('fuzz counterexamples', () => {
+  it.each([
+    // az names the misspelled word as typed, quote included: `''aks' is misspelled …` is az's own wording.
+    ["az \\'aks"],
+  ])('%s', async (line) => {
+    await runCase([{ kind: 'line', line }]);
+  });
+});
