@@ -7,7 +7,7 @@ export function loadCloud(name: Exclude<CloudName, 'aks'>): Promise<StartCloud> 
     case 'metallb':
       return import('./metallb/index').then((m) => m.start);
     case 'k3s':
-      return Promise.reject(new Error('k3s not built'));
+      return import('./k3s/index').then((m) => m.start);
     case 'eks':
       return Promise.reject(new Error('eks not built'));
     case 'gke':
