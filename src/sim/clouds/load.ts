@@ -9,7 +9,7 @@ export function loadCloud(name: Exclude<CloudName, 'aks'>): Promise<StartCloud> 
     case 'k3s':
       return import('./k3s/index').then((m) => m.start);
     case 'eks':
-      return Promise.reject(new Error('eks not built'));
+      return import('./eks/index').then((m) => m.start);
     case 'gke':
       return Promise.reject(new Error('the gke provider is not built yet (issue 17)'));
     default:
