@@ -11,7 +11,7 @@ export function loadCloud(name: Exclude<CloudName, 'aks'>): Promise<StartCloud> 
     case 'eks':
       return import('./eks/index').then((m) => m.start);
     case 'gke':
-      return Promise.reject(new Error('the gke provider is not built yet (issue 17)'));
+      return import('./gke/index').then((m) => m.start);
     default:
       return Promise.reject(new Error(`unknown cloud "${String(name)}": use aks, eks, gke, metallb or k3s`));
   }
