@@ -221,6 +221,8 @@ export function createSandbox(input: SandboxOptions = {}): Sandbox {
     const ctx = { kube, events, clock, options, worldVersion, seed };
     // The import() keeps every other cloud's code out of the AKS lab's bundle.
     cloud.ready = loadCloud(cloudName).then((start) => void (cloud.runtime = start(ctx)));
+    // A failed load surfaces where `ready` is awaited (exec, settle), not as an unhandled rejection.
+    cloud.ready.catch(() => undefined);
     const { exec, settle: settleNow } = sandbox;
     Object.assign(sandbox, {
       exec: async (line: string, opts?: ExecOptions) => (await cloud.ready, exec(line, opts)),
