@@ -79,8 +79,12 @@ export class ServiceController {
       try {
         yield* this.provider.ensureDeleted(svc, warn);
       } catch (err) {
-        this.events.record(svc, 'Warning', 'SyncLoadBalancerFailed', `Error syncing load balancer: failed to delete load balancer: ${message(err)}`, COMPONENT);
-        throw err;
+        // ImplementedElsewhere on delete: the finalizer goes and DeletedLoadBalancer is still
+        // emitted (upstream does so unconditionally), though another controller owns the LB.
+        if (!(err instanceof ImplementedElsewhere)) {
+          this.events.record(svc, 'Warning', 'SyncLoadBalancerFailed', `Error syncing load balancer: failed to delete load balancer: ${message(err)}`, COMPONENT);
+          throw err;
+        }
       }
       const cur = this.kube.peek('Service', name, ns);
       if (cur) {

@@ -22,7 +22,9 @@ export interface ForwardingRule {
   IPAddress: string;
   IPProtocol: string;
   portRange: string;
-  target: string;
+  /** Target pool URL (legacy NetLB); RBS rules point at `backendService` instead. */
+  target?: string;
+  backendService?: string;
   loadBalancingScheme: 'EXTERNAL';
   networkTier: 'PREMIUM' | 'STANDARD';
   description: string;
@@ -61,6 +63,39 @@ export interface Firewall {
   description: string;
 }
 
+/** Regional backend service of a backend-service-based ("RBS") NetLB. */
+export interface BackendService {
+  name: string;
+  region: string;
+  protocol: string;
+  loadBalancingScheme: 'EXTERNAL';
+  backends: { group: string; balancingMode: 'CONNECTION' }[];
+  healthChecks: string[];
+  sessionAffinity: 'NONE' | 'CLIENT_IP';
+  description: string;
+}
+
+/** Regional health check (RBS). */
+export interface HealthCheck {
+  name: string;
+  region: string;
+  type: 'HTTP';
+  httpHealthCheck: { port: number; requestPath: string };
+  checkIntervalSec: number;
+  timeoutSec: number;
+  healthyThreshold: number;
+  unhealthyThreshold: number;
+  description: string;
+}
+
+/** Zonal GCE_VM_IP network endpoint group: the nodes of one zone. */
+export interface NetworkEndpointGroup {
+  name: string;
+  zone: string;
+  networkEndpointType: 'GCE_VM_IP';
+  instances: string[];
+}
+
 export interface Instance {
   name: string;
   zone: string;
@@ -69,6 +104,9 @@ export interface Instance {
   /** Ephemeral external IP: pods' egress leaves with it (ip-masq-agent SNATs to the node). */
   natIP: string;
 }
+
+/** Compute API latencies on the virtual clock (INFERRED: "up to a few minutes", §4.7). */
+export const GCP_TIMING = { addressMs: 3000, firewallMs: 10_000, healthCheckMs: 5000, targetPoolMs: 10_000, forwardingRuleMs: 15_000 };
 
 /** Google's L4 health-check source ranges the health-check firewall opens. */
 export const L4_HEALTH_CHECK_RANGES = ['130.211.0.0/22', '35.191.0.0/16', '209.85.152.0/22', '209.85.204.0/22'];
@@ -88,6 +126,10 @@ export class GcpStore {
   readonly httpHealthChecks = new Map<string, HttpHealthCheck>();
   readonly firewalls = new Map<string, Firewall>();
   readonly instances = new Map<string, Instance>();
+  readonly backendServices = new Map<string, BackendService>();
+  readonly healthChecks = new Map<string, HealthCheck>();
+  /** Keyed `<zone>/<name>`: one NEG name per zone. */
+  readonly networkEndpointGroups = new Map<string, NetworkEndpointGroup>();
   version = 0;
 
   constructor(

@@ -4,16 +4,15 @@
  * target pool → forwarding rule, all named after the Service UID (`a` + 31 hex).
  */
 import { sleep, type Flow } from '../../flow';
-import type { LoadBalancer } from '../../cloud-provider/load-balancer';
+import { ImplementedElsewhere, type LoadBalancer } from '../../cloud-provider/load-balancer';
 import type { KubeStore } from '../../kube/store';
 import type { LoadBalancerIngress, Service } from '../../kube/types';
 import { defaultLoadBalancerName, readyNodes } from '../common';
-import { L4_HEALTH_CHECK_RANGES, type GcpStore } from './store';
+import { isRbs, NEG_FINALIZER } from './rbs';
+import { GCP_TIMING, L4_HEALTH_CHECK_RANGES, type GcpStore } from './store';
 
 export const NETLB_FINALIZER = 'gke.networking.io/l4-netlb-v1';
 
-/** Compute API latencies on the virtual clock (INFERRED: "up to a few minutes", §4.7). */
-export const GCP_TIMING = { addressMs: 3000, firewallMs: 10_000, healthCheckMs: 5000, targetPoolMs: 10_000, forwardingRuleMs: 15_000 };
 
 const KUBE_PROXY_HEALTH_PORT = 10256;
 
@@ -21,7 +20,13 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
   constructor(
     private readonly gcp: GcpStore,
     private readonly kube: KubeStore,
+    private readonly kubeMinor: number,
   ) {}
+
+  /** shouldProcessNetLB: false when ingress-gce's RBS controller owns the Service. */
+  private elsewhere(svc: Service): boolean {
+    return isRbs(svc, this.kubeMinor) || (!svc.metadata.finalizers?.includes(NETLB_FINALIZER) && !!svc.metadata.finalizers?.includes(NEG_FINALIZER));
+  }
 
   private instances(): string[] {
     return readyNodes(this.kube).map((n, i) => {
@@ -35,6 +40,7 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
   }
 
   *ensure(svc: Service): Flow<LoadBalancerIngress[]> {
+    if (this.elsewhere(svc)) throw new ImplementedElsewhere();
     const gcp = this.gcp;
     const name = defaultLoadBalancerName(svc);
     const key = `${svc.metadata.namespace}/${svc.metadata.name}`;
@@ -146,6 +152,7 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
   }
 
   *ensureDeleted(svc: Service): Flow<void> {
+    if (this.elsewhere(svc)) throw new ImplementedElsewhere();
     const gcp = this.gcp;
     const name = defaultLoadBalancerName(svc);
     yield* sleep(GCP_TIMING.firewallMs);
@@ -177,6 +184,7 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
   }
 
   *updateHosts(svc: Service): Flow<void> {
+    if (this.elsewhere(svc)) throw new ImplementedElsewhere();
     yield* sleep(GCP_TIMING.targetPoolMs);
     const pool = this.gcp.targetPools.get(defaultLoadBalancerName(svc));
     if (pool) pool.instances = this.instances();

@@ -89,3 +89,61 @@ describe('GKE legacy target-pool NetLB', () => {
     expect(natIps).not.toContain(ip);
   });
 });
+
+describe('GKE backend-service NetLB (RBS, ingress-gce)', () => {
+  it('L4 names match upstream test vectors (first bytes of sha256 mod 36)', async () => {
+    const { contentHash, L4Namer } = await import('../../../../src/sim/clouds/gke/l4-names');
+    expect(contentHash('kubesystem-uid1', 8)).toBe('7kpbhpki');
+    expect(new L4Namer('kubesystem-uid1').backend('namespace', 'name')).toBe('k8s2-7kpbhpki-namespace-name-956p2p7x');
+  });
+
+  it('GKE 1.37 default: backend service, NEGs, shared health check, names written back; the CCM only says EnsuringLoadBalancer', async () => {
+    const sb = createSandbox({ cloud: 'gke', kubernetesVersion: '1.37' });
+    await sb.cloud.ready;
+    await applyYaml(sb, serviceYaml('web'));
+    await sb.settle();
+    const svc = await svcJson(sb);
+    const g = gcp(sb);
+    const { L4Namer } = await import('../../../../src/sim/clouds/gke/l4-names');
+    const namer = new L4Namer(JSON.parse(await ok(sb, 'kubectl get ns kube-system -o json')).metadata.uid);
+    const backend = namer.backend('default', 'web');
+    expect(backend).toMatch(/^k8s2-[0-9a-z]{8}-default-web-[0-9a-z]{8}$/);
+    const fr = g.forwardingRules.get(lbName(svc.metadata.uid))!;
+    expect(fr.backendService).toBe(`https://www.googleapis.com/compute/v1/projects/my-project/regions/us-central1/backendServices/${backend}`);
+    expect(fr.target).toBeUndefined();
+    expect(svc.status.loadBalancer.ingress).toEqual([{ ip: fr.IPAddress, ipMode: 'VIP' }]);
+    expect(g.targetPools.size).toBe(0);
+    expect(g.backendServices.get(backend)!.healthChecks).toEqual([`https://www.googleapis.com/compute/v1/projects/my-project/regions/us-central1/healthChecks/${namer.sharedHealthCheck()}`]);
+    expect([...g.networkEndpointGroups.values()].every((n) => n.name === backend && n.networkEndpointType === 'GCE_VM_IP')).toBe(true);
+    expect(g.firewalls.get(backend)!.destinationRanges).toEqual([fr.IPAddress]);
+    expect(g.firewalls.has(namer.sharedHealthCheckFirewall())).toBe(true);
+    expect(svc.metadata.annotations).toMatchObject({
+      'service.kubernetes.io/backend-service': backend,
+      'service.kubernetes.io/firewall-rule': backend,
+      'service.kubernetes.io/healthcheck': namer.sharedHealthCheck(),
+      'service.kubernetes.io/firewall-rule-for-hc': namer.sharedHealthCheckFirewall(),
+      'service.kubernetes.io/tcp-forwarding-rule': fr.name,
+    });
+    expect(svc.metadata.finalizers).toEqual(['service.kubernetes.io/load-balancer-cleanup', 'gke.networking.io/l4-netlb-v3']);
+    expect((await eventsOf(sb)).map((e) => [e[1], e[2]])).toEqual([
+      ['EnsuringLoadBalancer', 'service-controller'],
+      ['ADD', 'l4netlb-controller'],
+      ['SyncLoadBalancerSuccessful', 'l4netlb-controller'],
+    ]);
+
+    await ok(sb, 'kubectl delete svc web');
+    await sb.settle();
+    expect(await ok(sb, 'kubectl get svc -o name')).not.toContain('service/web');
+    expect([g.forwardingRules.size, g.backendServices.size, g.networkEndpointGroups.size, g.healthChecks.size]).toEqual([0, 0, 0, 0]);
+    expect([...g.firewalls.keys()].filter((n) => n.startsWith('k8s'))).toEqual([]);
+  });
+
+  it('before 1.37 the cloud.google.com/l4-rbs annotation opts in; legacy stays the default', async () => {
+    const sb = await gke();
+    await applyYaml(sb, serviceYaml('web', { annotations: { 'cloud.google.com/l4-rbs': 'enabled' } }));
+    await applyYaml(sb, serviceYaml('old'));
+    await sb.settle();
+    expect(gcp(sb).backendServices.size).toBe(1);
+    expect(gcp(sb).targetPools.size).toBe(1);
+  });
+});
