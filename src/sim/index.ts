@@ -22,6 +22,9 @@ import { kubernetesMinor, resolveOptions, type CloudName, type FaultOptions, typ
 import { SeededRandom } from './random';
 import { runCommandLine } from '../cli/index';
 import { loadCloud } from './clouds/load';
+import { ImplementedElsewhere } from './cloud-provider/load-balancer';
+import { WorkQueue } from './controllers/queue';
+import { md5Hex } from './md5';
 import type { CloudRuntime } from './clouds/types';
 
 export type { SandboxOptions, ResolvedOptions, FaultOptions, NetworkPlugin, OutboundType, CloudName } from './options';
@@ -218,7 +221,8 @@ export function createSandbox(input: SandboxOptions = {}): Sandbox {
     cloud,
   };
   if (cloudName !== 'aks') {
-    const ctx = { kube, events, clock, options, worldVersion, seed };
+    const lib = { ServiceController, WorkQueue, ImplementedElsewhere, SeededRandom, md5Hex };
+    const ctx = { kube, events, clock, options, worldVersion, seed, kubeMinor: kubernetesMinor(options.kubernetesVersion), lib };
     // The import() keeps every other cloud's code out of the AKS lab's bundle.
     cloud.ready = loadCloud(cloudName).then((start) => void (cloud.runtime = start(ctx)));
     // A failed load surfaces where `ready` is awaited (exec, settle), not as an unhandled rejection.

@@ -2,9 +2,27 @@
 import type { ResourceType } from '../kube/discovery';
 import type { KubeStore } from '../kube/store';
 import type { KubeObject, Service } from '../kube/types';
-import { ServiceController } from '../cloud-provider/service-controller';
+import type { ServiceController } from '../cloud-provider/service-controller';
 import type { LoadBalancer } from '../cloud-provider/load-balancer';
-import type { CloudContext } from './types';
+import type { Flow } from '../flow';
+import type { CloudContext, CloudLib } from './types';
+
+let bound: CloudLib | undefined;
+
+/** Binds the core classes a cloud module uses (see CloudLib); every cloud's start() calls it first. */
+export function bindLib(ctx: CloudContext): void {
+  bound = ctx.lib;
+}
+
+export function lib(): CloudLib {
+  if (!bound) throw new Error('cloud module used before start(ctx)');
+  return bound;
+}
+
+/** Waits `ms` of virtual time (flow.ts's sleep, kept here so no core module is imported). */
+export function* wait(ms: number): Flow<void> {
+  if (ms > 0) yield ms;
+}
 
 /**
  * cloudprovider.DefaultLoadBalancerName: `a` + the UID without dashes, cut to 32 characters
@@ -63,5 +81,5 @@ export function ensureNamespace(kube: KubeStore, name: string): void {
 /** The upstream service controller (events from `service-controller`, finalizer) over a cloud's provider. */
 export function startServiceController(ctx: CloudContext, provider: LoadBalancer): ServiceController {
   const names = () => readyNodes(ctx.kube).map((n) => n.metadata.name);
-  return new ServiceController(ctx.kube, ctx.events, provider, ctx.clock, ctx.worldVersion, () => names().length, names);
+  return new ctx.lib.ServiceController(ctx.kube, ctx.events, provider, ctx.clock, ctx.worldVersion, () => names().length, names);
 }

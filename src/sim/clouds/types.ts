@@ -4,7 +4,11 @@
  * Nothing here may import a cloud module: they are loaded with import() (./load.ts).
  */
 import type { VirtualClock } from '../clock';
+import type { ImplementedElsewhere } from '../cloud-provider/load-balancer';
+import type { ServiceController } from '../cloud-provider/service-controller';
 import type { WorkQueue } from '../controllers/queue';
+import type { md5Hex } from '../md5';
+import type { SeededRandom } from '../random';
 import type { EventRecorder } from '../kube/events';
 import type { KubeStore } from '../kube/store';
 import type { CloudName, ResolvedOptions } from '../options';
@@ -18,6 +22,22 @@ export interface CloudContext {
   worldVersion: () => number;
   /** The sandbox seed: a cloud derives its own SeededRandom streams from it. */
   seed: number;
+  /** Kubernetes minor version (GKE's default load balancer changed at 1.37). */
+  kubeMinor: number;
+  lib: CloudLib;
+}
+
+/**
+ * Simulator classes the AKS bundle already has, handed to a cloud module instead of imported: an
+ * import would make Rollup split them out of the AKS lab's chunk into a shared one (an extra
+ * request and ~1.7 KB more gzip for every AKS lab). Cloud modules import only types from the core.
+ */
+export interface CloudLib {
+  ServiceController: typeof ServiceController;
+  WorkQueue: typeof WorkQueue;
+  ImplementedElsewhere: typeof ImplementedElsewhere;
+  SeededRandom: typeof SeededRandom;
+  md5Hex: typeof md5Hex;
 }
 
 export interface CloudRuntime<Store = unknown> {

@@ -4,11 +4,11 @@
  * `service.beta.kubernetes.io/aws-load-balancer-type: nlb`, and ImplementedElsewhere for the
  * AWS Load Balancer Controller's `external` / `nlb-ip` (not installed here: such a Service waits).
  */
-import { sleep, type Flow } from '../../flow';
-import { ImplementedElsewhere, type LoadBalancer } from '../../cloud-provider/load-balancer';
+import type { Flow } from '../../flow';
+import type { LoadBalancer } from '../../cloud-provider/load-balancer';
 import type { KubeStore } from '../../kube/store';
 import type { LoadBalancerIngress, Service, ServicePort } from '../../kube/types';
-import { defaultLoadBalancerName, readyNodes } from '../common';
+import { defaultLoadBalancerName, lib, readyNodes, wait as sleep } from '../common';
 import { elbSecurityGroupName, nlbRuleDescription, targetGroupName } from './names';
 import { type AwsStore, type IpPermission, type NetworkLoadBalancer, type Subnet, type Tags } from './store';
 
@@ -114,7 +114,7 @@ export class AwsInTreeLoadBalancer implements LoadBalancer {
 
   *ensure(svc: Service): Flow<LoadBalancerIngress[]> {
     const kind = loadBalancerKind(svc);
-    if (kind === 'external') throw new ImplementedElsewhere();
+    if (kind === 'external') throw new (lib().ImplementedElsewhere)();
     const ports = this.validate(svc, kind);
     const subnets = this.subnets(svc);
     if (!subnets.length) throw new Error('could not find any suitable subnets for creating the ELB');

@@ -3,8 +3,7 @@
  * the AWS account it writes to. The AWS Load Balancer Controller is not installed: Services meant
  * for it (`aws-load-balancer-type: external`, `loadBalancerClass: service.k8s.aws/nlb`) wait.
  */
-import { SeededRandom } from '../../random';
-import { readyNodes, startServiceController } from '../common';
+import { bindLib, readyNodes, startServiceController } from '../common';
 import type { CloudContext, CloudRuntime } from '../types';
 import { AwsInTreeLoadBalancer } from './in-tree';
 import { AwsStore } from './store';
@@ -12,7 +11,8 @@ import { AwsStore } from './store';
 export const EKS_DEFAULTS = { region: 'us-west-2', clusterName: 'my-cluster' };
 
 export function start(ctx: CloudContext): CloudRuntime<AwsStore> {
-  const aws = new AwsStore(ctx.clock, new SeededRandom(`${ctx.seed}:aws`), EKS_DEFAULTS);
+  bindLib(ctx);
+  const aws = new AwsStore(ctx.clock, new ctx.lib.SeededRandom(`${ctx.seed}:aws`), EKS_DEFAULTS);
   readyNodes(ctx.kube).forEach((n, i) => aws.instanceFor(n.metadata.name, i));
   const controller = startServiceController(ctx, new AwsInTreeLoadBalancer(aws, ctx.kube));
   return { name: 'eks', store: aws, queues: [controller.queue] };

@@ -4,12 +4,11 @@
  * with `cloud.google.com/l4-rbs: "enabled"` / `loadBalancerClass: networking.gke.io/l4-regional-external`.
  */
 import type { VirtualClock } from '../../clock';
-import { WorkQueue } from '../../controllers/queue';
-import { sleep } from '../../flow';
+import type { WorkQueue } from '../../controllers/queue';
 import type { EventRecorder } from '../../kube/events';
 import type { KubeStore } from '../../kube/store';
 import type { Service } from '../../kube/types';
-import { defaultLoadBalancerName, readyNodes, serviceKey } from '../common';
+import { defaultLoadBalancerName, lib, readyNodes, serviceKey, wait as sleep } from '../common';
 import { L4Namer } from './l4-names';
 import { GCP_TIMING, L4_HEALTH_CHECK_RANGES, type GcpStore } from './store';
 
@@ -31,7 +30,7 @@ export function isRbs(svc: Service, kubeMinor: number): boolean {
 export function startRbsController(kube: KubeStore, events: EventRecorder, clock: VirtualClock, worldVersion: () => number, gcp: GcpStore, kubeMinor: number): WorkQueue {
   const namer = () => new L4Namer(kube.peek('Namespace', 'kube-system')!.metadata.uid);
 
-  const queue = new WorkQueue(L4_NETLB, clock, worldVersion, function* (key) {
+  const queue: WorkQueue = new (lib().WorkQueue)(L4_NETLB, clock, worldVersion, function* (key) {
     const [ns, name] = key.split('/');
     const svc = kube.peek('Service', name, ns) as Service | undefined;
     if (!svc) return;

@@ -3,11 +3,11 @@
  * provider builds it (other-clouds §4.2): address → firewall → health check (+ its firewall) →
  * target pool → forwarding rule, all named after the Service UID (`a` + 31 hex).
  */
-import { sleep, type Flow } from '../../flow';
-import { ImplementedElsewhere, type LoadBalancer } from '../../cloud-provider/load-balancer';
+import type { Flow } from '../../flow';
+import type { LoadBalancer } from '../../cloud-provider/load-balancer';
 import type { KubeStore } from '../../kube/store';
 import type { LoadBalancerIngress, Service } from '../../kube/types';
-import { defaultLoadBalancerName, readyNodes } from '../common';
+import { defaultLoadBalancerName, lib, readyNodes, wait as sleep } from '../common';
 import { isRbs, NEG_FINALIZER } from './rbs';
 import { GCP_TIMING, L4_HEALTH_CHECK_RANGES, type GcpStore } from './store';
 
@@ -40,7 +40,7 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
   }
 
   *ensure(svc: Service): Flow<LoadBalancerIngress[]> {
-    if (this.elsewhere(svc)) throw new ImplementedElsewhere();
+    if (this.elsewhere(svc)) throw new (lib().ImplementedElsewhere)();
     const gcp = this.gcp;
     const name = defaultLoadBalancerName(svc);
     const key = `${svc.metadata.namespace}/${svc.metadata.name}`;
@@ -152,7 +152,7 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
   }
 
   *ensureDeleted(svc: Service): Flow<void> {
-    if (this.elsewhere(svc)) throw new ImplementedElsewhere();
+    if (this.elsewhere(svc)) throw new (lib().ImplementedElsewhere)();
     const gcp = this.gcp;
     const name = defaultLoadBalancerName(svc);
     yield* sleep(GCP_TIMING.firewallMs);
@@ -184,7 +184,7 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
   }
 
   *updateHosts(svc: Service): Flow<void> {
-    if (this.elsewhere(svc)) throw new ImplementedElsewhere();
+    if (this.elsewhere(svc)) throw new (lib().ImplementedElsewhere)();
     yield* sleep(GCP_TIMING.targetPoolMs);
     const pool = this.gcp.targetPools.get(defaultLoadBalancerName(svc));
     if (pool) pool.instances = this.instances();

@@ -7,9 +7,8 @@ import type { VirtualClock } from '../../clock';
 import type { EventRecorder } from '../../kube/events';
 import type { KubeStore } from '../../kube/store';
 import type { KubeObject } from '../../kube/types';
-import { md5Hex } from '../../md5';
 import type { SeededRandom } from '../../random';
-import { nodeAddress, readyNodes } from '../common';
+import { lib, nodeAddress, readyNodes } from '../common';
 import { LABEL, LB_NAMESPACE } from './daemonset';
 
 /** Image pull + container start of klipper-lb on a node (seconds in real outputs). */
@@ -24,7 +23,7 @@ const isSvclb = (o: KubeObject) => o.metadata.namespace === LB_NAMESPACE && !!o.
 /** The kubernetes SafeEncodeString alphabet, over a hash of the template (controller-revision-hash). */
 function revisionHash(template: unknown): string {
   const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
-  const hex = md5Hex(JSON.stringify(template));
+  const hex = lib().md5Hex(JSON.stringify(template));
   let out = '';
   for (let i = 0; i < 10; i++) out += alphabet[parseInt(hex.slice(i * 2, i * 2 + 2), 16) % alphabet.length];
   return out;
@@ -140,8 +139,8 @@ export class SvclbDaemonSets {
         containerStatuses: containersOf(cur).map((c) => ({
           name: c.name,
           image: `docker.io/${c.image}`,
-          imageID: `docker.io/${c.image.split(':')[0]}@sha256:${md5Hex(c.image)}${md5Hex(c.image + '#')}`,
-          containerID: `containerd://${md5Hex(`${uid}/${c.name}`)}${md5Hex(`${c.name}/${uid}`)}`,
+          imageID: `docker.io/${c.image.split(':')[0]}@sha256:${lib().md5Hex(c.image)}${lib().md5Hex(c.image + '#')}`,
+          containerID: `containerd://${lib().md5Hex(`${uid}/${c.name}`)}${lib().md5Hex(`${c.name}/${uid}`)}`,
           ready: true,
           restartCount: 0,
           started: true,

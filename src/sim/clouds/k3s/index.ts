@@ -3,12 +3,10 @@
  * applies a `svclb-…` DaemonSet in kube-system and answers ImplementedElsewhere; a separate worker
  * writes the node IPs of ready svclb pods into the Service's status.
  */
-import { WorkQueue } from '../../controllers/queue';
 import type { Flow } from '../../flow';
-import { ImplementedElsewhere, type LoadBalancer } from '../../cloud-provider/load-balancer';
+import type { LoadBalancer } from '../../cloud-provider/load-balancer';
 import type { KubeObject, LoadBalancerIngress, Service } from '../../kube/types';
-import { SeededRandom } from '../../random';
-import { nodeAddress, serviceKey, startServiceController } from '../common';
+import { bindLib, nodeAddress, serviceKey, startServiceController } from '../common';
 import type { CloudContext, CloudRuntime } from '../types';
 import { LABEL, LB_NAMESPACE, daemonSetName, svclbDaemonSet } from './daemonset';
 import { SvclbDaemonSets } from './daemonset-controller';
@@ -22,7 +20,9 @@ export interface K3sStore {
 }
 
 export function start(ctx: CloudContext): CloudRuntime<K3sStore> {
+  bindLib(ctx);
   const { kube, events, clock } = ctx;
+  const { WorkQueue, SeededRandom, ImplementedElsewhere } = ctx.lib;
   const daemonSets = new SvclbDaemonSets(kube, events, clock, new SeededRandom(`${ctx.seed}:k3s-svclb`));
   if (!kube.peek('ServiceAccount', 'svclb', LB_NAMESPACE)) {
     kube.putSystem({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'svclb', namespace: LB_NAMESPACE, uid: '', resourceVersion: '', creationTimestamp: '' } } as KubeObject);

@@ -3,10 +3,8 @@
  * `metallb-speaker` answers ARP for it from one node. No cloud, no finalizer, and without any
  * pool the Service stays `<pending>` with no event at all.
  */
-import { WorkQueue } from '../../controllers/queue';
 import type { KubeObject, Service } from '../../kube/types';
-import { SeededRandom } from '../../random';
-import { establishCustomKind, ensureNamespace, readyNodes, serviceKey } from '../common';
+import { bindLib, establishCustomKind, ensureNamespace, readyNodes, serviceKey } from '../common';
 import type { CloudContext, CloudRuntime } from '../types';
 import { MetalLbStore, type Allocation } from './store';
 
@@ -35,7 +33,9 @@ function handles(svc: Service): boolean {
 }
 
 export function start(ctx: CloudContext): CloudRuntime<MetalLbStore> {
+  bindLib(ctx);
   const { kube, events, clock } = ctx;
+  const { WorkQueue, SeededRandom } = ctx.lib;
   ensureNamespace(kube, METALLB_NAMESPACE);
   establishCustomKind(kube, { kind: 'IPAddressPool', group: 'metallb.io', versions: ['v1beta1'], plural: 'ipaddresspools', shortNames: [], namespaced: true });
   establishCustomKind(kube, { kind: 'L2Advertisement', group: 'metallb.io', versions: ['v1beta1'], plural: 'l2advertisements', shortNames: [], namespaced: true });
