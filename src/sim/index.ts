@@ -18,11 +18,17 @@ import { serviceStrategy } from './kube/strategies/service';
 import { registerStrategies } from './kube/strategies/index';
 import { startWorkloadControllers } from './controllers/workloads';
 import { startNamespaceController } from './controllers/namespace';
-import { kubernetesMinor, resolveOptions, type FaultOptions, type ResolvedOptions, type SandboxOptions } from './options';
+import { kubernetesMinor, resolveOptions, type CloudName, type FaultOptions, type ResolvedOptions, type SandboxOptions } from './options';
 import { SeededRandom } from './random';
 import { runCommandLine } from '../cli/index';
+import { loadCloud } from './clouds/load';
+import { ImplementedElsewhere } from './cloud-provider/load-balancer';
+import { WorkQueue } from './controllers/queue';
+import { md5Hex } from './md5';
+import type { CloudRuntime } from './clouds/types';
 
-export type { SandboxOptions, ResolvedOptions, FaultOptions, NetworkPlugin, OutboundType } from './options';
+export type { SandboxOptions, ResolvedOptions, FaultOptions, NetworkPlugin, OutboundType, CloudName } from './options';
+export type { CloudRuntime } from './clouds/types';
 export { ApiError, NoKindMatchError, UnknownResourceTypeError } from './kube/errors';
 export { ArmError } from './azure/errors';
 export type { KubeObject, Service, KubeEvent } from './kube/types';
@@ -102,6 +108,12 @@ export interface Sandbox {
   settleSync(maxRounds?: number): number;
   /** Non-Event Kubernetes writes + ARM writes: "has anything changed?" */
   worldVersion(): number;
+  /**
+   * The cloud whose load-balancer controller runs (issue 17). For `aks` it is the Azure provider
+   * above (`runtime` undefined); any other cloud's code is loaded on demand: `ready` resolves once
+   * its controllers run (exec and settle wait for it), then `runtime` holds its resource store.
+   */
+  readonly cloud: { readonly name: CloudName; readonly ready: Promise<void>; runtime?: CloudRuntime };
 }
 
 export function createSandbox(input: SandboxOptions = {}): Sandbox {
@@ -128,8 +140,13 @@ export function createSandbox(input: SandboxOptions = {}): Sandbox {
   cluster.onNodesChanged = (count) => syncNodes(kube, cluster, options, count);
   const events = new EventRecorder(kube, clock);
   const worldVersion = () => kube.version + arm.version;
-  const provider = new AzureLoadBalancerProvider(makeContext(arm, armClient, cluster, kubernetesMinor(options.kubernetesVersion)));
-  const serviceController = new ServiceController(kube, events, provider, clock, worldVersion, () => cluster.nodeCount, () => cluster.nodeNames());
+  const cloudName: CloudName = input.cloud ?? 'aks';
+  const cloud: { name: CloudName; ready: Promise<void>; runtime?: CloudRuntime } = { name: cloudName, ready: Promise.resolve() };
+  // Only AKS runs the Azure provider; another cloud brings its own controllers (loaded below).
+  const serviceController =
+    cloudName === 'aks'
+      ? new ServiceController(kube, events, new AzureLoadBalancerProvider(makeContext(arm, armClient, cluster, kubernetesMinor(options.kubernetesVersion))), clock, worldVersion, () => cluster.nodeCount, () => cluster.nodeNames())
+      : undefined;
   startNamespaceController(kube, clock);
   startWorkloadControllers(kube, events, clock, worldVersion, new SeededRandom(`${seed}:workloads`), new SeededRandom(`${seed}:endpointslices`));
 
@@ -145,8 +162,8 @@ export function createSandbox(input: SandboxOptions = {}): Sandbox {
 
   const report = (rounds: number): SettleReport => {
     const settled = !clock.hasBusyTimers();
-    const queue = serviceController.queue;
-    return { rounds, settled, waiting: settled ? queue.failingKeys().map((key) => `${queue.name}:${key}`) : [] };
+    const queues = serviceController ? [serviceController.queue] : (cloud.runtime?.queues ?? []);
+    return { rounds, settled, waiting: settled ? queues.flatMap((queue) => queue.failingKeys().map((key) => `${queue.name}:${key}`)) : [] };
   };
 
   const settle = async (opts: SettleOptions = {}): Promise<SettleReport> => {
@@ -201,6 +218,24 @@ export function createSandbox(input: SandboxOptions = {}): Sandbox {
     },
     settleSync,
     worldVersion,
+    cloud,
   };
+  if (cloudName !== 'aks') {
+    const lib = { ServiceController, WorkQueue, ImplementedElsewhere, SeededRandom, md5Hex };
+    const ctx = { kube, events, clock, options, worldVersion, seed, kubeMinor: kubernetesMinor(options.kubernetesVersion), lib };
+    // The import() keeps every other cloud's code out of the AKS lab's bundle.
+    cloud.ready = loadCloud(cloudName).then((start) => void (cloud.runtime = start(ctx)));
+    // A failed load surfaces where `ready` is awaited (exec, settle), not as an unhandled rejection.
+    cloud.ready.catch(() => undefined);
+    const { exec, settle: settleNow } = sandbox;
+    Object.assign(sandbox, {
+      exec: async (line: string, opts?: ExecOptions) => (await cloud.ready, exec(line, opts)),
+      settle: async (opts?: SettleOptions) => (await cloud.ready, settleNow(opts)),
+      settleSync: (maxRounds?: number) => {
+        if (!cloud.runtime) throw new Error(`cloud provider "${cloudName}" is still loading: await sandbox.cloud.ready first`);
+        return settleSync(maxRounds);
+      },
+    });
+  }
   return sandbox;
 }

@@ -30,7 +30,14 @@ export interface SandboxOptions {
   natGatewayManagedOutboundIPCount?: number;
   seed?: number;
   faults?: FaultOptions;
+  /**
+   * Which cloud's load-balancer controller runs (issue 17). Default `aks`; the others load their
+   * code on demand (src/sim/clouds/), so `sandbox.cloud.ready` must settle before they act.
+   */
+  cloud?: CloudName;
 }
+
+export type CloudName = 'aks' | 'eks' | 'gke' | 'metallb' | 'k3s';
 
 export interface ResolvedOptions {
   subscriptionId: string;

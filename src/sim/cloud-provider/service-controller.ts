@@ -10,7 +10,8 @@ import type { KubeStore } from '../kube/store';
 import type { KubeObject, Service } from '../kube/types';
 import type { Flow } from '../flow';
 import { wantsLoadBalancer } from './annotations';
-import type { AzureLoadBalancerProvider } from './provider';
+import type { LoadBalancer } from './load-balancer';
+import { ImplementedElsewhere } from './load-balancer';
 
 export const LB_FINALIZER = 'service.kubernetes.io/load-balancer-cleanup';
 const COMPONENT = 'service-controller';
@@ -26,7 +27,7 @@ export class ServiceController {
   constructor(
     private readonly kube: KubeStore,
     private readonly events: EventRecorder,
-    private readonly provider: AzureLoadBalancerProvider,
+    private readonly provider: LoadBalancer,
     clock: VirtualClock,
     worldVersion: () => number,
     private readonly nodeCount: () => number,
@@ -78,8 +79,12 @@ export class ServiceController {
       try {
         yield* this.provider.ensureDeleted(svc, warn);
       } catch (err) {
-        this.events.record(svc, 'Warning', 'SyncLoadBalancerFailed', `Error syncing load balancer: failed to delete load balancer: ${message(err)}`, COMPONENT);
-        throw err;
+        // ImplementedElsewhere on delete: the finalizer goes and DeletedLoadBalancer is still
+        // emitted (upstream does so unconditionally), though another controller owns the LB.
+        if (!(err instanceof ImplementedElsewhere)) {
+          this.events.record(svc, 'Warning', 'SyncLoadBalancerFailed', `Error syncing load balancer: failed to delete load balancer: ${message(err)}`, COMPONENT);
+          throw err;
+        }
       }
       const cur = this.kube.peek('Service', name, ns);
       if (cur) {
@@ -96,6 +101,8 @@ export class ServiceController {
       try {
         yield* this.provider.updateHosts(svc);
       } catch (err) {
+        // The provider does not do host updates (k3s): a no-op, and no UpdatedLoadBalancer event.
+        if (err instanceof ImplementedElsewhere) return;
         // Go's %v of the (at most 20) node names: `[n1 n2 n3]`.
         const hosts = this.nodeNames();
         const text = `Error updating load balancer with new hosts [${hosts.slice(0, 20).join(' ')}] [node names limited, total number of nodes: ${hosts.length}], error: ${message(err)}`;
@@ -114,6 +121,8 @@ export class ServiceController {
     try {
       ingress = yield* this.provider.ensure(svc, warn);
     } catch (err) {
+      // cloudprovider.ImplementedElsewhere: another controller writes the status; stop silently.
+      if (err instanceof ImplementedElsewhere) return;
       const arm = causeOf(err);
       if (arm?.code === 'PublicIPCountLimitReached') warn('CreateOrUpdatePublicIPAddress', message(err));
       this.events.record(svc, 'Warning', 'SyncLoadBalancerFailed', `Error syncing load balancer: failed to ensure load balancer: ${message(err)}`, COMPONENT);

@@ -111,6 +111,8 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
     const owners = new Set<string>();
     for (const pod of [...kube.scan('Pod')]) {
       if ((pod.spec as { nodeName?: string } | undefined)?.nodeName || pod.metadata.deletionTimestamp) continue;
+      // A DaemonSet pod belongs to one node (node affinity): its controller places it (src/sim/clouds/k3s).
+      if (pod.metadata.ownerReferences?.some((r) => r.kind === 'DaemonSet')) continue;
       if (!(pod.status as { conditions?: { reason?: string }[] } | undefined)?.conditions?.some((c) => c.reason === 'Unschedulable')) continue;
       const node = pickNode(nodes);
       if (!node) break;

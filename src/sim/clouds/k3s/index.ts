@@ -1,0 +1,122 @@
+/**
+ * k3s ServiceLB (klipper-lb), other-clouds §6: the embedded cloud provider's EnsureLoadBalancer
+ * applies a `svclb-…` DaemonSet in kube-system and answers ImplementedElsewhere; a separate worker
+ * writes the node IPs of ready svclb pods into the Service's status.
+ */
+import type { Flow } from '../../flow';
+import type { LoadBalancer } from '../../cloud-provider/load-balancer';
+import type { KubeObject, LoadBalancerIngress, Service } from '../../kube/types';
+import { bindLib, nodeAddress, serviceKey, startServiceController } from '../common';
+import type { CloudContext, CloudRuntime } from '../types';
+import { LABEL, LB_NAMESPACE, daemonSetName, svclbDaemonSet } from './daemonset';
+import { SvclbDaemonSets } from './daemonset-controller';
+
+/** Reporting component of ServiceLB's own events in current k3s (older releases: service-controller). */
+export const SERVICE_LB = 'service-lb-controller';
+
+export interface K3sStore {
+  /** The svclb DaemonSets are the only "load balancers": kubectl shows them; this lists their names. */
+  daemonSets(): string[];
+}
+
+export function start(ctx: CloudContext): CloudRuntime<K3sStore> {
+  bindLib(ctx);
+  const { kube, events, clock } = ctx;
+  const { WorkQueue, SeededRandom, ImplementedElsewhere } = ctx.lib;
+  const daemonSets = new SvclbDaemonSets(kube, events, clock, new SeededRandom(`${ctx.seed}:k3s-svclb`));
+  if (!kube.peek('ServiceAccount', 'svclb', LB_NAMESPACE)) {
+    kube.putSystem({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'svclb', namespace: LB_NAMESPACE, uid: '', resourceVersion: '', creationTimestamp: '' } } as KubeObject);
+  }
+
+  const provider: LoadBalancer = {
+    *ensure(svc: Service): Flow<LoadBalancerIngress[]> {
+      const desired = svclbDaemonSet(svc);
+      const live = kube.peek('DaemonSet', desired.metadata.name, LB_NAMESPACE);
+      const template = JSON.stringify((desired.spec as { template: unknown }).template);
+      if (!live || JSON.stringify((live.spec as { template: unknown }).template) !== template) {
+        if (live) for (const p of kube.ownedBy(live.metadata.uid)) if (p.kind === 'Pod') kube.delete('Pod', p.metadata.name, LB_NAMESPACE);
+        kube.putSystem(live ? { ...desired, metadata: { ...desired.metadata, uid: live.metadata.uid, creationTimestamp: live.metadata.creationTimestamp }, status: live.status } : desired);
+      }
+      events.record(svc, 'Normal', 'AppliedDaemonSet', `Applied LoadBalancer DaemonSet ${LB_NAMESPACE}/${desired.metadata.name}`, SERVICE_LB);
+      daemonSets.syncAll();
+      throw new ImplementedElsewhere();
+    },
+    *ensureDeleted(svc: Service): Flow<void> {
+      const name = daemonSetName(svc);
+      if (!kube.peek('DaemonSet', name, LB_NAMESPACE)) return;
+      kube.delete('DaemonSet', name, LB_NAMESPACE);
+      events.record(svc, 'Normal', 'DeletedDaemonSet', `Deleted LoadBalancer DaemonSet ${LB_NAMESPACE}/${name}`, SERVICE_LB);
+    },
+    // UpdateLoadBalancer is not used: the DaemonSet follows the nodes by itself.
+    // eslint-disable-next-line require-yield
+    *updateHosts(): Flow<void> {
+      throw new ImplementedElsewhere();
+    },
+    exists: (svc: Service) => !!kube.peek('DaemonSet', daemonSetName(svc), LB_NAMESPACE),
+  };
+  const serviceController = startServiceController(ctx, provider);
+
+  /** getStatus: ExternalIPs of nodes with a ready svclb pod, else their InternalIPs, sorted. */
+  const statusOf = (svc: Service): LoadBalancerIngress[] => {
+    let readyNodes: Set<string> | undefined;
+    if (svc.spec.externalTrafficPolicy === 'Local') {
+      readyNodes = new Set();
+      for (const slice of kube.select('EndpointSlice', { namespace: svc.metadata.namespace })) {
+        if (slice.metadata.labels?.['kubernetes.io/service-name'] !== svc.metadata.name) continue;
+        for (const ep of (slice as unknown as { endpoints?: { nodeName?: string; conditions?: { ready?: boolean }; targetRef?: { kind?: string } }[] }).endpoints ?? []) {
+          if (ep.targetRef?.kind === 'Pod' && ep.conditions?.ready && ep.nodeName) readyNodes.add(ep.nodeName);
+        }
+      }
+    }
+    const ext = new Set<string>();
+    const int = new Set<string>();
+    for (const pod of kube.select('Pod', { namespace: LB_NAMESPACE })) {
+      const l = pod.metadata.labels ?? {};
+      if (l[LABEL.svcName] !== svc.metadata.name || l[LABEL.svcNamespace] !== svc.metadata.namespace) continue;
+      const nodeName = (pod.spec as { nodeName?: string }).nodeName;
+      const st = pod.status as { podIP?: string; conditions?: { type: string; status: string }[] };
+      if (!nodeName || !st.podIP || !st.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')) continue;
+      if (readyNodes && !readyNodes.has(nodeName)) continue;
+      const node = kube.peek('Node', nodeName);
+      if (!node) continue;
+      const e = nodeAddress(node, 'ExternalIP');
+      const i = nodeAddress(node, 'InternalIP');
+      if (e) ext.add(e);
+      if (i) int.add(i);
+    }
+    return [...(ext.size ? ext : int)].sort().map((ip) => ({ ip, ipMode: 'VIP' as const }));
+  };
+
+  const statusQueue = new WorkQueue(SERVICE_LB, clock, ctx.worldVersion, function* (key) {
+    const [ns, name] = key.split('/');
+    const svc = kube.peek('Service', name, ns) as Service | undefined;
+    if (!svc || svc.spec.type !== 'LoadBalancer') return;
+    const before = svc.status?.loadBalancer?.ingress ?? [];
+    const after = statusOf(svc);
+    const text = (xs: LoadBalancerIngress[]) => `[${xs.map((x) => x.ip || x.hostname).join(' ')}]`;
+    if (text(before) === text(after)) return;
+    kube.updateStatus('Service', name, ns, { ...(svc.status as object), loadBalancer: after.length ? { ingress: after } : {} });
+    if (!after.length) events.record(svc, 'Warning', 'UnAvailableLoadBalancer', 'There are no available nodes for LoadBalancer', SERVICE_LB);
+    else events.record(svc, 'Normal', 'UpdatedLoadBalancer', `Updated LoadBalancer with new IPs: ${text(before)} -> ${text(after)}`, SERVICE_LB);
+  });
+
+  kube.watch('Pod', (ev) => {
+    const l = ev.object.metadata.labels;
+    if (ev.object.metadata.namespace === LB_NAMESPACE && l?.[LABEL.svcName] && l[LABEL.svcNamespace]) statusQueue.enqueue(`${l[LABEL.svcNamespace]}/${l[LABEL.svcName]}`);
+    // A pod leaving a node frees its host ports: Pending svclb pods get another try.
+    if (ev.type === 'DELETED' && (ev.object.spec as { nodeName?: string } | undefined)?.nodeName) clock.schedule(0, () => daemonSets.syncAll(), { label: 'svclb:retry' });
+  });
+  kube.watch('Service', (ev) => {
+    if (ev.type !== 'DELETED' && (ev.object as Service).spec?.type === 'LoadBalancer') statusQueue.enqueue(serviceKey(ev.object));
+  });
+  kube.watch('EndpointSlice', (ev) => {
+    const name = ev.object.metadata.labels?.['kubernetes.io/service-name'];
+    if (name) statusQueue.enqueue(`${ev.object.metadata.namespace}/${name}`);
+  });
+  kube.watch('Node', () => clock.schedule(0, () => daemonSets.syncAll(), { label: 'svclb:nodes' }));
+
+  const store: K3sStore = {
+    daemonSets: () => kube.select('DaemonSet', { namespace: LB_NAMESPACE }).filter((d) => d.metadata.labels?.[LABEL.svcName]).map((d) => d.metadata.name).sort(),
+  };
+  return { name: 'k3s', store, queues: [serviceController.queue, statusQueue] };
+}
