@@ -14,11 +14,22 @@ export default defineConfig({
         },
       },
       {
+        // Upstream projects' own test cases, replayed against a fresh sandbox through `exec`.
+        test: {
+          name: 'conformance',
+          include: ['test/conformance/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/e2e/global-setup.ts'],
+          // A failed browser test prints its step and a screenshot path (.cache/test-results/).
+          setupFiles: ['test/e2e/failure-report.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

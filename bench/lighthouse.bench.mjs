@@ -2,10 +2,10 @@
 // performance score), all four categories. The site is served the way a static host serves it:
 // gzip for text and long cache lifetimes for Astro's hashed assets, since the test server does
 // neither and Lighthouse's simulated throttling prices every uncompressed byte.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createServer } from 'node:http';
-import { readFileSync, statSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, mkdtempSync, rmSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
@@ -22,6 +22,26 @@ export const LIGHTHOUSE_PAGES = [
 ];
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const RUNS = 3;
+
+/**
+ * Lighthouse (and puppeteer-core, ~100 packages with it) is only for this benchmark, so it is not
+ * in package.json: a newcomer's `npm install` stays light. The first `npm run bench` installs
+ * this exact version into .cache/bench-tools (git-ignored) and later runs reuse it.
+ */
+export const LIGHTHOUSE_VERSION = '13.5.0';
+const TOOLS = '.cache/bench-tools';
+
+export function lighthouseBin() {
+  const bin = join(TOOLS, 'node_modules', '.bin', 'lighthouse');
+  const pkg = join(TOOLS, 'node_modules', 'lighthouse', 'package.json');
+  const installed = existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).version === LIGHTHOUSE_VERSION;
+  if (!installed) {
+    process.stderr.write(`… installing lighthouse@${LIGHTHOUSE_VERSION} into ${TOOLS} (bench only, once)\n`);
+    const r = spawnSync('npm', ['install', '--prefix', TOOLS, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `lighthouse@${LIGHTHOUSE_VERSION}`], { stdio: 'inherit' });
+    if (r.status !== 0 || !existsSync(bin)) throw new Error(`could not install lighthouse@${LIGHTHOUSE_VERSION} (npm exit ${r.status}); run npm run bench -- --no-lighthouse for the rest`);
+  }
+  return bin;
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -89,7 +109,7 @@ async function runOnce(url, formFactor, chrome) {
   ];
   if (formFactor === 'desktop') args.push('--preset=desktop');
   try {
-    await promisify(execFile)('node_modules/.bin/lighthouse', args, { env: { ...process.env, CHROME_PATH: chrome }, maxBuffer: 16 * 1024 * 1024, timeout: 180_000 });
+    await promisify(execFile)(lighthouseBin(), args, { env: { ...process.env, CHROME_PATH: chrome }, maxBuffer: 16 * 1024 * 1024, timeout: 180_000 });
     const report = JSON.parse(readFileSync(out, 'utf8'));
     const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((report.categories[c]?.score ?? 0) * 100)]));
     const misses = Object.entries(report.audits)

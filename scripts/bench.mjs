@@ -10,14 +10,14 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { pageWeights } from '../bench/page-weight.mjs';
-import { labBench } from '../bench/lab.bench.mjs';
+import { labBench, labStartBench } from '../bench/lab.bench.mjs';
 import { longSessionBench, longSessionRows } from '../bench/long-session.bench.mjs';
 import { lighthouseBench, lighthouseRows } from '../bench/lighthouse.bench.mjs';
 import { precacheManifest } from '../build/precache.mjs';
 
 const KB = 1024;
 /** Budgets (issue 8). "1.4 MB" is 1,400 KB of 1,024 bytes, as the figures in the issue count it. */
-const TARGET = { jsBeforeLab: 20 * KB, jsLabStart: 1400 * KB, labReadyMs: 1000 };
+const TARGET = { jsBeforeLab: 20 * KB, jsLabStart: 1200 * KB, labReadyMs: 1000 };
 const LAB_PAGES = ['/en/sandbox/', '/en/lessons/where-does-external-ip-come-from/', '/ko/lessons/where-does-external-ip-come-from/'];
 const kb = (n) => `${(n / KB).toFixed(1)} KB`;
 const args = new Set(process.argv.slice(2));
@@ -70,6 +70,17 @@ for (const r of lab.rows ?? []) {
   rows.push({ area: 'Lab', measure: `${r.path}: "Start lab" → editor and prompt usable`, value: `${r.readyMs.toFixed(0)} ms`, target: `≤ ${TARGET.labReadyMs} ms`, ok: r.readyMs <= TARGET.labReadyMs });
   rows.push({ area: 'Lab', measure: `${r.path}: Apply → the portal lists the new Public IP (waits skipped)`, value: `${r.applyMs.toFixed(1)} ms`, target: '—', ok: null });
   rows.push({ area: 'Lab', measure: `${r.path}: of which world change → portal DOM`, value: `${r.portalMs.toFixed(1)} ms`, target: '—', ok: null });
+}
+
+progress('lab start cold and warm, with and without 4× CPU slowdown (median of 3)');
+const start = await labStartBench();
+for (const c of start.cases ?? []) {
+  for (const kind of ['cold', 'warm']) {
+    const label = `${start.path}: "Start lab" ${kind} (${kind === 'cold' ? 'fresh profile, empty HTTP cache' : 'started again, caches filled'}), CPU ${c.throttle === 1 ? 'unthrottled' : `${c.throttle}× slower`}`;
+    const t = c[kind];
+    const target = kind === 'cold' && c.throttle === 4 ? TARGET.labReadyMs : null;
+    rows.push({ area: 'Lab start', measure: `${label}: terminal usable (editor ready ${t.editor.toFixed(0)} ms)`, value: `${t.terminal.toFixed(0)} ms`, target: target ? `≤ ${target} ms` : '—', ok: target ? t.terminal <= target : null });
+  }
 }
 
 progress('long session (2,000 commands)');

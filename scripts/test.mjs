@@ -12,8 +12,9 @@ rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 12)) {
-  console.error(`Node ${process.versions.node} is too old: Astro 7 needs Node >= 22.12 (see README).`);
+if (major < 22 || (major === 22 && minor < 19)) {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  console.error(`Node ${process.versions.node} is too old: this project needs Node ${pkg.engines.node} (Astro 7, undici). Get Node 24 with:\n  ${pkg.engines['get-node-24']}`);
   process.exit(1);
 }
 
@@ -53,6 +54,7 @@ const add = (r) => {
 };
 
 if (!e2eOnly) add(vitest('unit'));
+if (!e2eOnly) add(vitest('conformance'));
 
 const browser = findChromium();
 if (!browser) {

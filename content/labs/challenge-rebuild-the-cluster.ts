@@ -9,6 +9,7 @@
 import type { ExerciseDef, ExerciseState, Goal } from '../../src/learn/exercise/types';
 import type { KubeObject, Service } from '../../src/sim/kube/types';
 import { egressIps, externalIpOf, publicIps } from '../../src/learn/exercise/predicates';
+import type { ArmResource } from '../../src/sim/azure/types';
 import { walkInbound } from '../../src/sim/network/inbound';
 
 export const setup = [
@@ -21,6 +22,8 @@ export const setup = [
 ];
 
 const NODE_RG = 'MC_myResourceGroup_myAKSCluster_eastus';
+/** The team's own group: an address that must outlive the cluster cannot live in the node resource group (lesson 8). */
+const TEAM_RG = 'myResourceGroup';
 /** An address inside the office range, and the lab terminal's own address on the internet. */
 const OFFICE_CLIENT = '198.51.100.20';
 const INTERNET_CLIENT = '203.0.113.10';
@@ -61,9 +64,16 @@ const redisFromOfficeOnly: Goal = (state) => {
 };
 
 const pipName = 'qa-redis-ip';
+const keptIp = (state: ExerciseState): ArmResource | undefined =>
+  state.sandbox.arm.list({ resourceGroup: TEAM_RG, type: 'Microsoft.Network/publicIPAddresses' }).find((p) => p.name === pipName);
 const keptIpExists: Goal = (state) => {
-  const pip = publicIps(state.sandbox).find((p) => p.name === pipName);
-  if (!pip) return gap(`There is no Public IP named ${pipName} in ${NODE_RG}.`, `${NODE_RG}에 ${pipName}이라는 공용 IP 주소가 없습니다.`);
+  const pip = keptIp(state);
+  if (!pip) {
+    const inNodeRg = publicIps(state.sandbox).some((p) => p.name === pipName);
+    return inNodeRg
+      ? gap(`${pipName} is in ${NODE_RG}, which is deleted with the cluster: the ticket wants it in ${TEAM_RG}.`, `${pipName}이(가) 클러스터와 함께 지워지는 ${NODE_RG}에 있습니다. 티켓은 ${TEAM_RG}에 두라고 합니다.`)
+      : gap(`There is no Public IP named ${pipName} in ${TEAM_RG}.`, `${TEAM_RG}에 ${pipName}이라는 공용 IP 주소가 없습니다.`);
+  }
   if (pip.tags?.['k8s-azure-service']) return gap(`${pipName} carries a k8s-azure-service tag, so the cloud provider would delete it with the Service: create it yourself.`, `${pipName}에 k8s-azure-service 태그가 있어 서비스와 함께 지워집니다. 직접 만드세요.`);
   const label = (pip.properties.dnsSettings as { domainNameLabel?: string } | undefined)?.domainNameLabel;
   return label === 'qa-redis'
@@ -73,7 +83,7 @@ const keptIpExists: Goal = (state) => {
 
 const redisOnKeptIp: Goal = (state) => {
   const svc = redisService(state);
-  const pip = publicIps(state.sandbox).find((p) => p.name === pipName)!;
+  const pip = keptIp(state)!;
   const want = String(pip.properties.ipAddress ?? '');
   const ip = svc && externalIpOf(state.sandbox, 'qa', svc.metadata.name);
   if (!svc) return gap('No LoadBalancer Service in qa selects app=redis.', 'qa에 app=redis를 고르는 LoadBalancer 서비스가 없습니다.');
@@ -182,18 +192,23 @@ export const exercises: ExerciseDef[] = [
     needs: ['redis-office-only'],
     title: { en: 'An address that outlives the Service', ko: '서비스보다 오래 사는 주소' },
     task: {
-      en: `Redis must answer on a Public IP named ${pipName} in the node resource group that survives deleting the Service, with the DNS name qa-redis.eastus.cloudapp.azure.com.`,
-      ko: `Redis는 노드 리소스 그룹의 ${pipName}이라는 공용 IP 주소로 응답해야 합니다. 서비스를 지워도 남아야 하고, DNS 이름은 qa-redis.eastus.cloudapp.azure.com이어야 합니다.`,
+      en: `Redis must answer on a Public IP named ${pipName} in ${TEAM_RG} that survives deleting the Service (and the next rebuild of the cluster), with the DNS name qa-redis.eastus.cloudapp.azure.com.`,
+      ko: `Redis는 ${TEAM_RG}에 있는 ${pipName}이라는 공용 IP 주소로 응답해야 합니다. 서비스를 지워도(클러스터를 다시 만들어도) 남아야 하고, DNS 이름은 qa-redis.eastus.cloudapp.azure.com이어야 합니다.`,
     },
     goals: [keptIpExists, redisOnKeptIp, redisFromOfficeOnly],
     hints: [
-      { text: { en: 'Lesson 8, “Keep your IP”: a Public IP you create yourself has no k8s-azure-service tag and is never deleted by the cloud provider. Here it lives in the node resource group, so no role assignment is needed.', ko: '8단원 ‘내 IP 지키기’를 떠올려 보세요. 직접 만든 공용 IP 주소에는 k8s-azure-service 태그가 없고, 클라우드 공급자가 지우지 않습니다. 이번에는 노드 리소스 그룹에 만드므로 역할 할당이 필요 없습니다.' } },
-      { text: { en: `az network public-ip create -g ${NODE_RG} -n ${pipName} --sku Standard --allocation-method Static --dns-name qa-redis`, ko: `az network public-ip create -g ${NODE_RG} -n ${pipName} --sku Standard --allocation-method Static --dns-name qa-redis` } },
-      { text: { en: 'Point the Service at it with the annotation service.beta.kubernetes.io/azure-pip-name.', ko: 'service.beta.kubernetes.io/azure-pip-name 어노테이션으로 서비스가 그 주소를 쓰게 하세요.' } },
+      { text: { en: `Lesson 8, “Keep your IP”: a Public IP you create yourself has no k8s-azure-service tag and is never deleted by the cloud provider. It goes in ${TEAM_RG}, because the node resource group is deleted with the cluster.`, ko: `8단원 ‘내 IP 지키기’를 떠올려 보세요. 직접 만든 공용 IP 주소에는 k8s-azure-service 태그가 없고, 클라우드 공급자가 지우지 않습니다. 노드 리소스 그룹은 클러스터와 함께 지워지므로 ${TEAM_RG}에 만듭니다.` } },
+      { text: { en: `az network public-ip create -g ${TEAM_RG} -n ${pipName} --sku Standard --allocation-method Static --dns-name qa-redis`, ko: `az network public-ip create -g ${TEAM_RG} -n ${pipName} --sku Standard --allocation-method Static --dns-name qa-redis` } },
+      { text: { en: `Point the Service at it with two annotations: service.beta.kubernetes.io/azure-pip-name=${pipName} and service.beta.kubernetes.io/azure-load-balancer-resource-group=${TEAM_RG}.`, ko: `어노테이션 두 개로 서비스가 그 주소를 쓰게 하세요. service.beta.kubernetes.io/azure-pip-name=${pipName}, service.beta.kubernetes.io/azure-load-balancer-resource-group=${TEAM_RG}입니다.` } },
+      {
+        text: { en: `403 AuthorizationFailed in the events? As in lesson 8, the cluster identity needs Network Contributor on ${TEAM_RG}: az role assignment create --assignee <az aks show … --query identity.principalId> --role "Network Contributor" --scope <az group show -n ${TEAM_RG} --query id>.`, ko: `이벤트에 403 AuthorizationFailed가 보이나요? 8단원처럼 클러스터 관리 ID에 ${TEAM_RG} 범위의 네트워크 기여자 역할이 필요합니다. az role assignment create --assignee <az aks show … --query identity.principalId> --role "Network Contributor" --scope <az group show -n ${TEAM_RG} --query id>` },
+        when: (state) => Boolean(keptIp(state)),
+      },
     ],
     solution: [
-      `az network public-ip create -g ${NODE_RG} -n ${pipName} --sku Standard --allocation-method Static --dns-name qa-redis -o none`,
-      `kubectl annotate service redis-lb -n qa service.beta.kubernetes.io/azure-pip-name=${pipName}`,
+      `az network public-ip create -g ${TEAM_RG} -n ${pipName} --sku Standard --allocation-method Static --dns-name qa-redis -o none`,
+      `az role assignment create --assignee $(az aks show -g ${TEAM_RG} -n myAKSCluster --query identity.principalId -o tsv) --role "Network Contributor" --scope $(az group show -n ${TEAM_RG} --query id -o tsv) -o none`,
+      `kubectl annotate service redis-lb -n qa service.beta.kubernetes.io/azure-load-balancer-resource-group=${TEAM_RG} service.beta.kubernetes.io/azure-pip-name=${pipName}`,
       'sleep 15',
       'kubectl get service redis-lb -n qa',
     ],
@@ -228,13 +243,13 @@ export const exercises: ExerciseDef[] = [
     },
     goals: [controllerUp, hostRoutesTo('hello-one.example.com', 'aks-helloworld-one'), hostRoutesTo('hello-two.example.com', 'aks-helloworld-two')],
     hints: [
-      { text: { en: 'Lesson 6, “One IP for many apps”: helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx, then helm install … --namespace ingress-basic.', ko: '6단원 ‘IP 하나로 여러 앱 열기’를 떠올려 보세요. helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx를 실행한 다음 helm install … --namespace ingress-basic으로 설치합니다.' } },
+      { text: { en: 'Lesson 6, “One IP for many apps”: helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx, then helm install … --namespace ingress-basic, with the /healthz probe-path annotation (on a real cluster every node would fail the probe without it).', ko: '6단원 ‘IP 하나로 여러 앱 열기’를 떠올려 보세요. helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx를 실행한 다음 helm install … --namespace ingress-basic으로 설치하되, /healthz 프로브 경로 어노테이션을 함께 넣으세요(실제 클러스터에서는 이것이 없으면 모든 노드가 프로브에 실패합니다).' } },
       { text: { en: 'The two apps need ClusterIP Services (kubectl expose … --port=80), then one Ingress with two host rules and ingressClassName: nginx.', ko: '두 앱에 ClusterIP 서비스(kubectl expose … --port=80)를 만들고, 호스트 규칙 두 개와 ingressClassName: nginx를 가진 인그레스 하나를 만드세요.' } },
       { text: { en: 'Test with curl --trace -H "Host: hello-one.example.com" http://<controller IP>/: the trace names the pod that answered.', ko: 'curl --trace -H "Host: hello-one.example.com" http://<컨트롤러 IP>/로 확인하세요. 추적 결과에 응답한 파드가 나옵니다.' } },
     ],
     solution: [
       'helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx',
-      'helm install ingress-nginx ingress-nginx/ingress-nginx --namespace ingress-basic',
+      'helm install ingress-nginx ingress-nginx/ingress-nginx --namespace ingress-basic --set controller.service.annotations."service\\.beta\\.kubernetes\\.io/azure-load-balancer-health-probe-request-path"=/healthz',
       'kubectl expose deployment aks-helloworld-one --port=80 -n ingress-basic',
       'kubectl expose deployment aks-helloworld-two --port=80 -n ingress-basic',
       `kubectl apply -f - <<'EOF'\n${ingressYaml}EOF`,
@@ -247,7 +262,7 @@ export const exercises: ExerciseDef[] = [
     title: { en: 'Two ways out', ko: '나가는 길 두 개' },
     task: {
       en: 'The partner’s firewall will allow two egress addresses: make the cluster leave through 2 managed outbound IPs.',
-      ko: '상대편 방화벽은 송신 주소 두 개를 허용할 예정입니다. 클러스터가 관리형 아웃바운드 IP 2개로 나가게 하세요.',
+      ko: '협력사 방화벽은 송신 주소 두 개를 허용할 예정입니다. 클러스터가 관리형 아웃바운드 IP 2개로 나가게 하세요.',
     },
     goals: [twoManagedOutboundIps],
     hints: [

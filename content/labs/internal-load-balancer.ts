@@ -128,6 +128,24 @@ const pinnedAddress: Goal = ({ sandbox }) => {
   return ok;
 };
 
+/**
+ * The learner called web-ilb's private address with curl `from` the terminal (the Internet) or
+ * from a pod (`kubectl run … curl`); the address is read from the live Service.
+ */
+function curledWebIlb(from: 'internet' | 'pod'): Goal {
+  return ({ sandbox, history }) => {
+    const ip = externalIpOf(sandbox, 'qa', 'web-ilb');
+    if (!ip) return gap('qa/web-ilb has no private EXTERNAL-IP: the first exercise makes it.', 'qa/web-ilb에 개인 EXTERNAL-IP가 없습니다. 첫 번째 연습에서 만듭니다.');
+    // The address typed out, or read from the Service inline with $(kubectl get service web-ilb …).
+    const escaped = `(${ip.replace(/\./g, '\\.')}|\\$\\(kubectl get (service|svc) web-ilb)`;
+    const pattern = from === 'pod' ? new RegExp(`^kubectl run\\b.*\\bcurl\\b.*${escaped}`) : new RegExp(`^curl\\b.*${escaped}`);
+    if (history.some((line) => pattern.test(line.trim()))) return ok;
+    return from === 'pod'
+      ? gap(`Now from inside: kubectl run tmp --image=curlimages/curl --rm -it --restart=Never -- curl -s http://${ip}/`, `이번에는 안에서: kubectl run tmp --image=curlimages/curl --rm -it --restart=Never -- curl -s http://${ip}/`)
+      : gap(`Call it from the terminal first, which sits on the Internet: curl --connect-timeout 5 http://${ip}/`, `먼저 인터넷에 있는 터미널에서 불러 보세요: curl --connect-timeout 5 http://${ip}/`);
+  };
+}
+
 export const exercises: ExerciseDef[] = [
   {
     id: 'make-it-internal',
@@ -197,5 +215,48 @@ export const exercises: ExerciseDef[] = [
       'sleep 30',
       'kubectl get service web-static -n qa',
     ],
+  },
+  {
+    id: 'inside-and-outside',
+    needs: ['make-it-internal'],
+    title: { en: 'From outside, from inside', ko: '밖에서, 안에서' },
+    task: {
+      en: 'Call web-ilb’s private address with curl from the lab terminal (the Internet) and from a pod (kubectl run … curl). Only one of them gets the page: say why.',
+      ko: 'web-ilb의 개인 주소를 실습 터미널(인터넷)과 파드(kubectl run … curl)에서 각각 curl로 불러 보세요. 페이지를 받는 쪽은 하나뿐입니다. 이유를 고르세요.',
+    },
+    goals: [privateIpOnInternalLb('qa', 'web-ilb'), curledWebIlb('internet'), curledWebIlb('pod')],
+    hints: [
+      { text: { en: 'kubectl get service web-ilb -n qa shows the private address.', ko: 'kubectl get service web-ilb -n qa로 개인 주소를 확인하세요.' } },
+      { text: { en: 'Add --trace to either curl: the lab names the hop that decided.', ko: '어느 curl에든 --trace를 붙이면 실습 환경이 결정을 내린 단계를 알려 줍니다.' } },
+    ],
+    solution: [
+      "curl --connect-timeout 5 http://$(kubectl get service web-ilb -n qa -o jsonpath='{.status.loadBalancer.ingress[0].ip}')/",
+      "kubectl run tmp --image=curlimages/curl --rm -it --restart=Never -- curl -s http://$(kubectl get service web-ilb -n qa -o jsonpath='{.status.loadBalancer.ingress[0].ip}')/",
+    ],
+    choice: {
+      prompt: { en: 'Why does only the pod get the page?', ko: '왜 파드만 페이지를 받을까요?' },
+      correct: 'not-routable',
+      options: [
+        {
+          id: 'nsg',
+          text: { en: 'An NSG rule blocks the Internet from the internal Service', ko: 'NSG 규칙이 인터넷에서 내부 서비스로 오는 트래픽을 막는다' },
+          why: { en: 'No: an internal Service gets no NSG rule at all. The request never reaches the NSG: nothing on the Internet routes to a private address.', ko: '아닙니다. 내부 서비스에는 NSG 규칙이 아예 생기지 않습니다. 요청은 NSG까지 가지도 못합니다. 인터넷에는 개인 주소로 가는 경로가 없습니다.' },
+        },
+        {
+          id: 'not-routable',
+          text: { en: 'The address is private: the Internet does not route it, while a pod’s node (kube-proxy) handles the Service’s address itself', ko: '개인 주소라서 인터넷은 이 주소로 경로를 잡지 않고, 파드는 노드의 kube-proxy가 서비스 주소를 직접 처리한다' },
+        },
+        {
+          id: 'pods-only',
+          text: { en: 'kubernetes-internal accepts only pods as clients', ko: 'kubernetes-internal은 파드만 클라이언트로 받는다' },
+          why: { en: 'No: it serves everything in your network, such as VMs in the virtual network, peered networks and on-premises over VPN. A pod does not even use it: kube-proxy answers first.', ko: '아닙니다. 가상 네트워크의 VM, 피어링된 네트워크, VPN으로 연결된 온프레미스 등 내 네트워크 전체를 위한 것입니다. 파드는 이것을 쓰지도 않습니다. kube-proxy가 먼저 처리합니다.' },
+        },
+        {
+          id: 'timeout',
+          text: { en: 'The terminal’s curl was just too impatient: with a longer timeout it gets the page', ko: '터미널의 curl이 너무 빨리 포기했을 뿐이다. 제한 시간을 늘리면 페이지를 받는다' },
+          why: { en: 'No: without --connect-timeout curl waits over two minutes and still fails; no packet reaches the address.', ko: '아닙니다. --connect-timeout 없이도 curl은 2분 넘게 기다린 끝에 실패합니다. 패킷이 그 주소에 닿지 않습니다.' },
+        },
+      ],
+    },
   },
 ];

@@ -94,6 +94,20 @@ function routesTo(host: string, path: string, want: string, app: { en: string; k
   };
 }
 
+/** /helloworld on apps.example.com still falls through to the web pod, which answers its own 404. */
+const helloworldIsThePods404: Goal = (state) => {
+  const { sandbox } = state;
+  const ip = externalIpOf(sandbox, 'ingress-basic', CONTROLLER);
+  if (!ip) return gap(`ingress-basic/${CONTROLLER} has no EXTERNAL-IP.`, `ingress-basic/${CONTROLLER}에 EXTERNAL-IP가 없습니다.`);
+  const r = walkInbound({ arm: sandbox.arm, kube: sandbox.kube, now: sandbox.clock.now() }, { ip, port: 80, method: 'GET', path: '/helloworld', host: 'apps.example.com', callerIp: INTERNET_CLIENT_IP });
+  const answer = r.kind === 'answer' && r.answer.kind === 'http' ? r.answer : undefined;
+  if (answer?.status === 404 && /<center>nginx\/[\d.]+<\/center>/.test(answer.body)) return ok;
+  return gap(
+    `http://apps.example.com/helloworld should reach the web pod and get its 404, but gets ${answer ? `HTTP ${answer.status}` : 'no HTTP answer'}: is the rule for / still there?`,
+    `http://apps.example.com/helloworld가 web 파드에 닿아 그 404를 받아야 하는데, 지금은 ${answer ? `HTTP ${answer.status}` : 'HTTP 응답 없음'}입니다. / 규칙이 아직 있나요?`,
+  );
+};
+
 function loadBalancerServices(state: ExerciseState): Service[] {
   return state.sandbox.kube.select('Service').map((o) => o as Service).filter((s) => s.spec.type === 'LoadBalancer');
 }
@@ -155,6 +169,8 @@ export const exercises: ExerciseDef[] = [
     goals: [
       routesTo('apps.example.com', '/', 'Welcome to nginx!', { en: "nginx's welcome page (ingress-basic/web)", ko: 'nginx 환영 페이지(ingress-basic/web)' }),
       routesTo('apps.example.com', '/hello', 'Welcome to Azure Kubernetes Service (AKS)', { en: 'the AKS hello-world page (test/aks-helloworld-one)', ko: 'AKS hello-world 페이지(test/aks-helloworld-one)' }),
+      // The objective is testing host-based routing with curl -H, so the learner sends the Host header once.
+      ranCommand(/curl\b.*(-H|--header)\s*['"]?host:\s*apps\.example\.com/i, { en: "curl -H 'Host: apps.example.com' http://<controller IP>/hello", ko: "curl -H 'Host: apps.example.com' http://<컨트롤러 IP>/hello" }),
     ],
     hints: [
       { text: { en: 'A web app: kubectl create deployment web --image=nginx:1.27 --port=80 -n ingress-basic, then kubectl expose deployment web --port=80 -n ingress-basic', ko: 'web 앱: kubectl create deployment web --image=nginx:1.27 --port=80 -n ingress-basic을 실행한 다음 kubectl expose deployment web --port=80 -n ingress-basic을 실행하세요.' } },
@@ -184,5 +200,52 @@ export const exercises: ExerciseDef[] = [
       { text: { en: `az network public-ip list -g ${NODE_RG} -o table`, ko: `az network public-ip list -g ${NODE_RG} -o table` } },
     ],
     solution: ['kubectl expose deployment mysql --name=mysql-lb --type=LoadBalancer --port=3306 -n qa', 'sleep 30', `az network public-ip list -g ${NODE_RG} -o table`],
+  },
+  {
+    id: 'which-404',
+    needs: ['route-two-apps'],
+    title: { en: 'Whose 404 is it?', ko: '누구의 404인가?' },
+    task: {
+      en: 'Ask the controller for http://apps.example.com/helloworld and for a host no rule names (shop.example.com). Both answer 404 Not Found. Compare the two pages (headers too, with -sI) and say which 404 came from the web pod.',
+      ko: '컨트롤러에 http://apps.example.com/helloworld와, 어떤 규칙에도 없는 호스트(shop.example.com)를 요청하세요. 둘 다 404 Not Found로 답합니다. 두 페이지를(-sI로 헤더도) 비교해 어느 404가 web 파드에서 왔는지 고르세요.',
+    },
+    goals: [
+      helloworldIsThePods404,
+      ranCommand(/curl\b.*apps\.example\.com.*\/helloworld/i, { en: "curl -s -H 'Host: apps.example.com' http://<controller IP>/helloworld", ko: "curl -s -H 'Host: apps.example.com' http://<컨트롤러 IP>/helloworld" }),
+      ranCommand(/curl\b.*shop\.example\.com/i, { en: "curl -s -H 'Host: shop.example.com' http://<controller IP>/", ko: "curl -s -H 'Host: shop.example.com' http://<컨트롤러 IP>/" }),
+    ],
+    hints: [
+      { text: { en: 'The last lines are enough: add | tail -n 3 to each curl -s.', ko: '마지막 몇 줄이면 충분합니다. 각 curl -s 뒤에 | tail -n 3을 붙이세요.' } },
+      { text: { en: 'Stock nginx signs its error pages with its version; ingress-nginx, by default, signs with just nginx and removes the Server header from everything it sends.', ko: '기본 nginx는 오류 페이지 끝에 버전을 적습니다. ingress-nginx는 기본 설정에서 nginx라고만 적고, 보내는 모든 응답에서 Server 헤더를 지웁니다.' } },
+    ],
+    solution: [
+      "curl -s -H 'Host: apps.example.com' http://$(kubectl get service ingress-nginx-controller -n ingress-basic -o jsonpath='{.status.loadBalancer.ingress[0].ip}')/helloworld | tail -n 3",
+      "curl -s -H 'Host: shop.example.com' http://$(kubectl get service ingress-nginx-controller -n ingress-basic -o jsonpath='{.status.loadBalancer.ingress[0].ip}')/ | tail -n 3",
+    ],
+    choice: {
+      prompt: { en: 'Which 404 came from the web pod, and how can you tell?', ko: '어느 404가 web 파드에서 왔고, 어떻게 알 수 있나요?' },
+      correct: 'body-signature',
+      options: [
+        {
+          id: 'server-header',
+          text: { en: 'The /helloworld one: its Server header says nginx/1.27.4', ko: '/helloworld 쪽이다. Server 헤더에 nginx/1.27.4가 있다' },
+          why: { en: 'Look again with curl -sI: ingress-nginx removes the Server header from every response by default (server-tokens and allow-backend-server-header are false), so neither 404 has one.', ko: 'curl -sI로 다시 보세요. ingress-nginx는 기본 설정(server-tokens와 allow-backend-server-header가 false)에서 모든 응답의 Server 헤더를 지우므로, 두 404 모두 이 헤더가 없습니다.' },
+        },
+        {
+          id: 'body-signature',
+          text: { en: 'The /helloworld one: its page ends with nginx/1.27.4 (stock nginx in the pod); the controller’s own page ends with just nginx', ko: '/helloworld 쪽이다. 페이지 끝에 nginx/1.27.4가 있다(파드의 기본 nginx). 컨트롤러 자신의 페이지 끝에는 nginx만 있다' },
+        },
+        {
+          id: 'unknown-host',
+          text: { en: 'The shop.example.com one: a host without a rule is passed to the web app', ko: 'shop.example.com 쪽이다. 규칙이 없는 호스트는 web 앱으로 넘어간다' },
+          why: { en: 'No: a host no rule names goes to the controller’s default backend, which answers 404 itself.', ko: '아닙니다. 어떤 규칙에도 없는 호스트는 컨트롤러의 기본 백 엔드로 가고, 컨트롤러가 직접 404로 답합니다.' },
+        },
+        {
+          id: 'same',
+          text: { en: 'Neither: every 404 through an ingress controller is the controller’s', ko: '둘 다 아니다. 수신 컨트롤러를 거친 404는 모두 컨트롤러의 것이다' },
+          why: { en: 'No: /helloworld matched the rule for / and reached the web pod, which has no such page; the controller passed the pod’s 404 on.', ko: '아닙니다. /helloworld는 / 규칙에 걸려 web 파드에 닿았고, 그런 페이지가 없는 파드가 404를 돌려줬습니다. 컨트롤러는 그 404를 그대로 전달했습니다.' },
+        },
+      ],
+    },
   },
 ];

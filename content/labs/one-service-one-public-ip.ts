@@ -4,7 +4,7 @@
  */
 import type { LabSandbox } from '../../src/lab/types';
 import type { ArmResource } from '../../src/sim/azure/types';
-import type { CheckResult, ExerciseDef, Goal } from '../../src/learn/exercise/types';
+import type { CheckResult, ExerciseDef, ExerciseState, Goal } from '../../src/learn/exercise/types';
 import { externalIpOf, nodeResourceGroup, ranCommand, serviceHasExternalIp } from '../../src/learn/exercise/predicates';
 
 export const setup = [
@@ -89,6 +89,27 @@ export function nsgRulesFor(sandbox: LabSandbox, namespace: string, name: string
     .map((r) => r.name);
 }
 
+/** The newest successful NSG write in the node resource group that AKS itself did not make. */
+function lastNsgWrite(sandbox: LabSandbox) {
+  return [...sandbox.arm.activityLog]
+    .reverse()
+    .find((e) => e.operationName === 'Microsoft.Network/networkSecurityGroups/write' && e.status === 'Succeeded' && e.caller !== 'AzureContainerService' && e.resourceGroup?.toLowerCase() === nodeResourceGroup(sandbox).toLowerCase());
+}
+
+/** The cluster identity (not AKS, not the learner) wrote the NSG: that is what the question is about. */
+const nsgWrittenByCluster: Goal = ({ sandbox }) =>
+  lastNsgWrite(sandbox)
+    ? ok
+    : gap('No NSG write by the cloud provider in the activity log yet: is shop/api exposed?', '활동 로그에 아직 클라우드 공급자의 NSG 쓰기가 없습니다. shop/api를 노출했나요?');
+
+function isNsgWriter(state: ExerciseState, answer: string): CheckResult {
+  const want = lastNsgWrite(state.sandbox)?.caller;
+  if (want && answer.toLowerCase() === want.toLowerCase()) return ok;
+  if (answer === 'AzureContainerService') return gap('AzureContainerService is AKS itself, building the cluster. Filter those entries out: the NSG write for shop/api has another caller.', 'AzureContainerService는 클러스터를 만든 AKS 자신입니다. 그 항목은 걸러 내세요. shop/api를 위한 NSG 쓰기의 호출자는 따로 있습니다.');
+  if (answer.includes('@')) return gap(`${answer} is a user account: your own az commands are logged with it, not the cloud provider’s writes.`, `${answer}은(는) 사용자 계정입니다. 내 az 명령은 이 계정으로 기록되지만, 클라우드 공급자의 쓰기는 아닙니다.`);
+  return gap(`${answer} is not the caller of the NSG write: read caller on the networkSecurityGroups/write entry.`, `${answer}은(는) NSG 쓰기의 호출자가 아닙니다. networkSecurityGroups/write 항목의 caller를 읽어 보세요.`);
+}
+
 export const exercises: ExerciseDef[] = [
   {
     id: 'expose-api',
@@ -170,6 +191,50 @@ export const exercises: ExerciseDef[] = [
         if (/^a[0-9a-f]{31}/.test(answer)) return gap(`${answer} is a load balancer name (frontend, rule or probe), not an NSG rule.`, `${answer}은(는) 부하 분산 장치 쪽 이름(프런트 엔드, 규칙, 프로브)이지 NSG 규칙이 아닙니다.`);
         return gap(`${answer} is not an NSG rule that allows shop/api on port 8080.`, `${answer}은(는) shop/api의 8080 포트를 허용하는 NSG 규칙이 아닙니다.`);
       },
+    },
+  },
+  {
+    id: 'who-wrote-nsg',
+    needs: ['expose-api'],
+    title: { en: 'Who wrote the NSG?', ko: 'NSG를 누가 썼나?' },
+    task: {
+      en: 'Exposing shop/api wrote to the network security group. Find that write in the activity log and type its caller; then say whose identity that is.',
+      ko: 'shop/api를 노출하면서 네트워크 보안 그룹에 쓰기가 일어났습니다. 활동 로그에서 그 쓰기를 찾아 호출자(caller)를 입력하고, 그것이 누구의 ID인지 고르세요.',
+    },
+    goals: [nsgWrittenByCluster],
+    hints: [
+      { text: { en: `az monitor activity-log list -g ${NODE_RG} --query "[].{op:operationName.value, caller:caller, status:status.value}" -o table`, ko: `az monitor activity-log list -g ${NODE_RG} --query "[].{op:operationName.value, caller:caller, status:status.value}" -o table` } },
+      { text: { en: 'Entries by AzureContainerService are AKS building the cluster; the NSG write you want came later, from someone else.', ko: 'AzureContainerService의 항목은 AKS가 클러스터를 만들 때 남긴 것입니다. 찾는 NSG 쓰기는 그 뒤에 다른 호출자가 남겼습니다.' } },
+      { text: { en: 'Compare it with az aks show -g myResourceGroup -n myAKSCluster --query identity.principalId -o tsv.', ko: 'az aks show -g myResourceGroup -n myAKSCluster --query identity.principalId -o tsv의 결과와 비교해 보세요.' } },
+    ],
+    solution: [
+      `az monitor activity-log list -g ${NODE_RG} --query "[?operationName.value=='Microsoft.Network/networkSecurityGroups/write' && caller!='AzureContainerService'] | [0].caller" -o tsv`,
+    ],
+    answer: { prompt: { en: 'Type the caller of the NSG write.', ko: 'NSG 쓰기의 호출자를 입력하세요.' }, check: isNsgWriter },
+    choice: {
+      prompt: { en: 'Whose identity is that caller?', ko: '그 호출자는 누구의 ID일까요?' },
+      correct: 'cluster-identity',
+      options: [
+        {
+          id: 'you',
+          text: { en: 'Yours: kubectl expose made the Azure calls for you', ko: '내 것이다. kubectl expose가 나 대신 Azure를 호출했다' },
+          why: { en: 'No: kubectl only talks to the Kubernetes API server. Your own az writes show your account (azureuser@contoso.com in the lab).', ko: '아닙니다. kubectl은 쿠버네티스 API 서버와만 이야기합니다. 내가 az로 쓴 작업에는 내 계정(실습에서는 azureuser@contoso.com)이 남습니다.' },
+        },
+        {
+          id: 'aks',
+          text: { en: 'AKS’s own resource provider, which manages the node resource group', ko: '노드 리소스 그룹을 관리하는 AKS 리소스 공급자' },
+          why: { en: 'No: AKS’s writes (creating the cluster, scaling, outbound IPs) show AzureContainerService. Service resources are written by another identity.', ko: '아닙니다. AKS의 쓰기(클러스터 생성, 크기 조정, 아웃바운드 IP)에는 AzureContainerService가 남습니다. 서비스용 리소스는 다른 ID가 씁니다.' },
+        },
+        {
+          id: 'cluster-identity',
+          text: { en: 'The cluster’s control-plane identity, which the cloud controller manager signs in with (identity.principalId of az aks show)', ko: '클라우드 컨트롤러 매니저가 로그인할 때 쓰는 클러스터 관리 ID(az aks show의 identity.principalId)' },
+        },
+        {
+          id: 'kubelet',
+          text: { en: 'The kubelet identity of the nodes', ko: '노드의 kubelet ID' },
+          why: { en: 'No: the kubelet identity pulls images and reads from the nodes; load balancer, Public IP and NSG writes come from the cluster identity.', ko: '아닙니다. kubelet ID는 노드에서 이미지를 받는 등의 일에 쓰입니다. 부하 분산 장치, 공용 IP, NSG 쓰기는 클러스터 관리 ID가 합니다.' },
+        },
+      ],
     },
   },
 ];

@@ -10,8 +10,8 @@ export const quiz: QuizDef = {
       id: 'redis-resources',
       kind: 'multiple',
       prompt: {
-        en: 'You apply `redis-lb` with `azure-pip-name: qa-redis-ip` (a Public IP you created) and `loadBalancerSourceRanges: [198.51.100.0/24]`. What does the cloud provider add in the node resource group? Choose all that apply.',
-        ko: '`azure-pip-name: qa-redis-ip`(직접 만든 공용 IP 주소)와 `loadBalancerSourceRanges: [198.51.100.0/24]`를 지정한 `redis-lb`를 적용했습니다. 클라우드 공급자가 노드 리소스 그룹에 더하는 것을 모두 고르세요.',
+        en: 'You apply `redis-lb` with `azure-pip-name: qa-redis-ip` (a Public IP you created in `myResourceGroup`, with the role assignment in place) and `loadBalancerSourceRanges: [198.51.100.0/24]`. What does the cloud provider add in the node resource group? Choose all that apply.',
+        ko: '`azure-pip-name: qa-redis-ip`(`myResourceGroup`에 직접 만든 공용 IP 주소, 역할 할당도 마친 상태)와 `loadBalancerSourceRanges: [198.51.100.0/24]`를 지정한 `redis-lb`를 적용했습니다. 클라우드 공급자가 노드 리소스 그룹에 더하는 것을 모두 고르세요.',
       },
       choices: [
         {
@@ -24,7 +24,7 @@ export const quiz: QuizDef = {
           id: 'rule-probe',
           correct: true,
           text: { en: 'A load-balancing rule and a health probe for port 6379', ko: '6379 포트의 부하 분산 규칙과 상태 프로브' },
-          why: { en: 'Right: one rule and one probe per Service port, named after the frontend.', ko: '맞습니다. 서비스 포트마다 규칙과 프로브가 하나씩, 프런트 엔드 이름을 따서 생깁니다.' },
+          why: { en: 'Right: one rule and one probe per TCP Service port, named `<Service prefix>-TCP-6379` after the Service’s own UID (`a` + 31 hex), whichever Public IP the frontend uses.', ko: '맞습니다. TCP 서비스 포트마다 규칙과 프로브가 하나씩 생기고, 이름은 프런트 엔드가 어느 공용 IP를 쓰든 서비스 자신의 UID에서 온 접두사(`a` + 16진수 31자리)를 딴 `<서비스 접두사>-TCP-6379`입니다.' },
         },
         {
           id: 'nsg-office',
@@ -70,7 +70,7 @@ export const quiz: QuizDef = {
         {
           id: 'dynamic',
           text: { en: 'On `kubernetes-internal`, with a Dynamic address that happens to be 10.224.0.100', ko: '`kubernetes-internal`에, 마침 10.224.0.100인 Dynamic 주소로' },
-          why: { en: 'No: a requested address is allocated Static, so it cannot move to another Service.', ko: '아닙니다. 요청한 주소는 Static으로 할당되므로 다른 서비스로 넘어가지 않습니다.' },
+          why: { en: 'No: a requested address is allocated Static; `az network lb frontend-ip list` shows `Static`, not `Dynamic`, for this frontend.', ko: '아닙니다. 요청한 주소는 Static으로 할당됩니다. `az network lb frontend-ip list`에서 이 프런트 엔드는 `Dynamic`이 아니라 `Static`으로 나옵니다.' },
         },
         {
           id: 'pip',
@@ -92,30 +92,30 @@ export const quiz: QuizDef = {
       },
       choices: [
         {
-          id: 'four',
+          id: 'three',
           correct: true,
-          text: { en: '4', ko: '4개' },
-          why: { en: 'Right: 2 managed outbound IPs, `qa-redis-ip`, and the ingress controller’s `kubernetes-a…`.', ko: '맞습니다. 관리형 아웃바운드 IP 2개, `qa-redis-ip`, 수신 컨트롤러의 `kubernetes-a…`입니다.' },
+          text: { en: '3', ko: '3개' },
+          why: { en: 'Right: 2 managed outbound IPs and the ingress controller’s `kubernetes-a…`; `qa-redis-ip` lives in `myResourceGroup`.', ko: '맞습니다. 관리형 아웃바운드 IP 2개와 수신 컨트롤러의 `kubernetes-a…`입니다. `qa-redis-ip`는 `myResourceGroup`에 있습니다.' },
         },
         {
-          id: 'three',
-          text: { en: '3', ko: '3개' },
+          id: 'four',
+          text: { en: '4', ko: '4개' },
+          why: { en: 'Did you count `qa-redis-ip`? The ticket put it in `myResourceGroup`, so that it survives the next rebuild of the cluster.', ko: '`qa-redis-ip`를 세지 않았나요? 티켓은 다음에 클러스터를 다시 만들어도 남도록 그 주소를 `myResourceGroup`에 두라고 했습니다.' },
+        },
+        {
+          id: 'two',
+          text: { en: '2', ko: '2개' },
           why: { en: 'Did you count one outbound IP? Requirement 5 asked for two.', ko: '아웃바운드 IP를 하나로 세지 않았나요? 5번 요구 사항은 두 개를 요구했습니다.' },
         },
         {
           id: 'five',
           text: { en: '5', ko: '5개' },
-          why: { en: 'Did you count one for MySQL? An internal Service has no Public IP.', ko: 'MySQL 몫을 세지 않았나요? 내부 서비스에는 공용 IP 주소가 없습니다.' },
-        },
-        {
-          id: 'six',
-          text: { en: '6', ko: '6개' },
-          why: { en: 'Did you count one per host? Both hosts share the ingress controller’s single address; an Ingress creates no Public IP.', ko: '호스트마다 하나씩 세지 않았나요? 두 호스트는 수신 컨트롤러의 주소 하나를 함께 쓰고, 인그레스는 공용 IP 주소를 만들지 않습니다.' },
+          why: { en: 'Did you count one for MySQL, or one per host? An internal Service has no Public IP, and both hosts share the ingress controller’s single address.', ko: 'MySQL 몫이나 호스트마다 하나씩 세지 않았나요? 내부 서비스에는 공용 IP 주소가 없고, 두 호스트는 수신 컨트롤러의 주소 하나를 함께 씁니다.' },
         },
       ],
       explanation: {
-        en: 'Only LoadBalancer Services without the internal annotation, and AKS’s outbound side, put Public IPs in the node resource group. The cloud provider created exactly one of the four.',
-        ko: '노드 리소스 그룹에 공용 IP 주소를 만드는 것은 내부 어노테이션이 없는 LoadBalancer 서비스와 AKS의 아웃바운드 쪽뿐입니다. 네 개 중 클라우드 공급자가 만든 것은 하나뿐입니다.',
+        en: 'Only LoadBalancer Services without the internal annotation, and AKS’s outbound side, put Public IPs in the node resource group, and only when the Service brings no Public IP of its own. The cloud provider created exactly one of the three.',
+        ko: '노드 리소스 그룹에 공용 IP 주소를 만드는 것은 내부 어노테이션이 없는 LoadBalancer 서비스(자기 공용 IP를 가져오지 않은 경우)와 AKS의 아웃바운드 쪽뿐입니다. 세 개 중 클라우드 공급자가 만든 것은 하나뿐입니다.',
       },
     },
     {

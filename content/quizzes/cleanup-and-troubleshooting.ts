@@ -137,7 +137,7 @@ export const quiz: QuizDef = {
           id: 'wait',
           correct: true,
           text: { en: 'Wait, and avoid extra changes: the provider retries after the time ARM asked for', ko: '기다리면서 불필요한 변경을 삼간다. 클라우드 공급자가 ARM이 요청한 시간 뒤에 다시 시도한다' },
-          why: { en: 'Right: ARM throttles the cluster identity’s writes; the retry after `RetryAfter` goes through once the window has room.', ko: '맞습니다. ARM이 클러스터 ID의 쓰기를 제한한 것이므로, 창에 여유가 생기면 `RetryAfter` 뒤의 재시도가 성공합니다.' },
+          why: { en: 'Right: Azure (here the network resource provider) throttles the writes; the retry after `RetryAfter` goes through once the window has room.', ko: '맞습니다. Azure(여기서는 네트워크 리소스 공급자)가 쓰기를 제한한 것이므로, 관찰 기간에 여유가 생기면 `RetryAfter` 뒤의 재시도가 성공합니다.' },
         },
         {
           id: 'recreate',
@@ -152,7 +152,7 @@ export const quiz: QuizDef = {
         {
           id: 'create-pip',
           text: { en: 'Create the missing Public IP with az', ko: '없는 공용 IP 주소를 az로 만든다' },
-          why: { en: 'No: nothing is missing. That is the fix for `PublicIP from annotation azure-pip-name=… doesn’t exist`.', ko: '아닙니다. 빠진 것은 없습니다. 그것은 `PublicIP from annotation azure-pip-name=… doesn’t exist`의 해결책입니다.' },
+          why: { en: 'No: nothing is missing. That is the fix for `PublicIP from annotation azure-pip-name(-IPv6)=… doesn’t exist`.', ko: '아닙니다. 빠진 것은 없습니다. 그것은 `PublicIP from annotation azure-pip-name(-IPv6)=… doesn’t exist`의 해결책입니다.' },
         },
       ],
       explanation: {

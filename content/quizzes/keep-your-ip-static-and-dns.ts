@@ -17,7 +17,7 @@ export const quiz: QuizDef = {
         {
           id: 'new-address',
           correct: true,
-          text: { en: 'It is most likely a different address: the old Public IP was deleted and a new one was created', ko: '다른 주소가 될 가능성이 큽니다. 예전 공용 IP 주소는 삭제되고 새로 만들어지기 때문입니다' },
+          text: { en: 'It is most likely a different address: the old Public IP was deleted and a new one was created', ko: '다른 주소가 될 가능성이 크다. 예전 공용 IP 주소는 삭제되고 새로 만들어지기 때문이다' },
           why: {
             en: 'Right. The managed Public IP kubernetes-a… named the Service in its k8s-azure-service tag, so it was deleted with it. The new Service has a new UID, hence a new Public IP, and Azure gives it whatever address is free.',
             ko: '맞습니다. 관리형 공용 IP 주소 kubernetes-a…는 k8s-azure-service 태그에 이 서비스가 적혀 있었으므로 서비스와 함께 삭제됩니다. 새 서비스는 UID가 새로 생기니 공용 IP 주소도 새로 만들어지고, Azure는 그때 비어 있는 주소를 줍니다.',
@@ -25,7 +25,7 @@ export const quiz: QuizDef = {
         },
         {
           id: 'same-name',
-          text: { en: 'The same address, because the Service has the same name and namespace', ko: '서비스 이름과 네임스페이스가 같으니 같은 주소가 됩니다' },
+          text: { en: 'The same address, because the Service has the same name and namespace', ko: '서비스 이름과 네임스페이스가 같으니 같은 주소가 된다' },
           why: {
             en: 'No: the Public IP is named after the Service’s UID, not its name, and it no longer exists anyway.',
             ko: '아닙니다. 공용 IP 주소의 이름은 서비스 이름이 아니라 UID에서 나오고, 어차피 이미 삭제되었습니다.',
@@ -33,7 +33,7 @@ export const quiz: QuizDef = {
         },
         {
           id: 'reserved',
-          text: { en: 'The same address, because Azure keeps a deleted static IP reserved for the subscription', ko: 'Azure가 삭제된 고정 IP를 구독에 예약해 두므로 같은 주소가 됩니다' },
+          text: { en: 'The same address, because Azure keeps a deleted static IP reserved for the subscription', ko: 'Azure가 삭제된 고정 IP를 구독에 예약해 두므로 같은 주소가 된다' },
           why: {
             en: 'No: an address belongs to a Public IP resource only while the resource exists. Once deleted, the address goes back to Azure.',
             ko: '아닙니다. 주소는 공용 IP 주소 리소스가 있는 동안에만 그 리소스의 것입니다. 리소스가 삭제되면 주소는 Azure로 돌아갑니다.',
@@ -41,7 +41,7 @@ export const quiz: QuizDef = {
         },
         {
           id: 'pending',
-          text: { en: 'It stays <pending>, because the cloud provider refuses to create a second Public IP for the same Service name', ko: '같은 서비스 이름으로 공용 IP를 두 번 만들 수 없으므로 <pending>에 머뭅니다' },
+          text: { en: 'It stays <pending>, because the cloud provider refuses to create a second Public IP for the same Service name', ko: '같은 서비스 이름으로 공용 IP를 두 번 만들 수 없으므로 <pending>에 머문다' },
           why: {
             en: 'No: the new Service gets a new Public IP in a few seconds, just like the first time.',
             ko: '아닙니다. 새 서비스도 처음과 똑같이 몇 초 뒤에 새 공용 IP 주소를 받습니다.',
@@ -64,10 +64,10 @@ export const quiz: QuizDef = {
         {
           id: 'role-identity',
           correct: true,
-          text: { en: 'az role assignment create for the cluster identity’s principalId, role Network Contributor, scope = the id of myResourceGroup', ko: '클러스터 ID의 principalId에 myResourceGroup ID 범위로 네트워크 기여자(Network Contributor) 역할을 az role assignment create로 할당한다' },
+          text: { en: 'az role assignment create for the cluster identity’s principalId, role Network Contributor, scope = the id of myResourceGroup', ko: '클러스터 관리 ID의 보안 주체 ID(principalId)에 myResourceGroup ID 범위로 네트워크 기여자(Network Contributor) 역할을 az role assignment create로 할당한다' },
           why: {
-            en: 'Right. The cloud provider signs in as the cluster identity, which AKS only gives rights on the node resource group. The role lets it read and use Public IPs in myResourceGroup; it picks the Service up on its next retry.',
-            ko: '맞습니다. 클라우드 공급자는 클러스터 ID로 Azure에 로그인하는데, AKS는 이 ID에 노드 리소스 그룹 권한만 줍니다. 역할을 할당하면 myResourceGroup의 공용 IP 주소를 읽고 쓸 수 있고, 다음 재시도 때 서비스가 처리됩니다.',
+            en: 'Right. The cloud provider signs in as the cluster identity, which AKS by default only gives rights on the node resource group (plus the subnet when you brought your own virtual network). The role lets it read and use Public IPs in myResourceGroup; it picks the Service up on its next retry. With a user-assigned identity, read its principal id from identity.userAssignedIdentities instead of identity.principalId.',
+            ko: '맞습니다. 클라우드 공급자는 클러스터 관리 ID로 Azure에 로그인하는데, AKS는 기본적으로 이 ID에 노드 리소스 그룹 권한만 줍니다(직접 준비한 가상 네트워크라면 서브넷 권한도 줍니다). 역할을 할당하면 myResourceGroup의 공용 IP 주소를 읽고 쓸 수 있고, 다음 재시도 때 서비스가 처리됩니다. 사용자 할당 관리 ID라면 identity.principalId 대신 identity.userAssignedIdentities에서 보안 주체 ID를 읽으세요.',
           },
         },
         {
@@ -182,7 +182,7 @@ export const quiz: QuizDef = {
       ],
       explanation: {
         en: 'Create the Public IP first (az network public-ip create), then request its address or its name. The annotation wins over the deprecated spec.loadBalancerIP.',
-        ko: '공용 IP 주소를 먼저 만들고(az network public-ip create) 그 주소나 이름을 요청하세요. 어노테이션이 더 이상 권장되지 않는 spec.loadBalancerIP보다 우선합니다.',
+        ko: '공용 IP 주소를 먼저 만들고(az network public-ip create) 그 주소나 이름을 요청하세요. 어노테이션이 더 이상 사용되지 않는 spec.loadBalancerIP보다 우선합니다.',
       },
     },
   ],

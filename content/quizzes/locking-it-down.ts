@@ -17,26 +17,26 @@ export const quiz: QuizDef = {
         {
           id: 'replace-source',
           correct: true,
-          text: { en: 'The allow rule for the Service’s IP now has 198.51.100.0/24 as its source instead of Internet; nothing else is added', ko: '서비스 IP에 대한 허용 규칙의 원본이 Internet 대신 198.51.100.0/24가 되고, 다른 규칙은 추가되지 않는다' },
+          text: { en: 'The Service’s IP leaves the Internet allow rule and becomes a destination of an allow rule whose source is 198.51.100.0/24; no deny rule is added', ko: '서비스 IP가 Internet 허용 규칙에서 빠지고, 원본이 198.51.100.0/24인 허용 규칙의 대상이 된다. 거부 규칙은 추가되지 않는다' },
           why: {
-            en: 'Right. The rule name is a hash of protocol, sources and ports, so it gets a new k8s-azure-lb_allow_IPv4_… name. Everyone else is stopped by the NSG’s default DenyAllInBound (65500).',
-            ko: '맞습니다. 규칙 이름은 프로토콜, 원본, 포트의 해시라서 새 k8s-azure-lb_allow_IPv4_… 이름이 됩니다. 나머지는 NSG의 기본 규칙 DenyAllInBound(65500)가 막습니다.',
+            en: 'Right. The rule name is a hash of protocol, sources and ports, so the ranges’ rule has its own k8s-azure-lb_allow_IPv4_… name (new, unless another Service already allows the same); the Internet rule stays for the other Services. Everyone else is stopped by the NSG’s default DenyAllInBound (65500).',
+            ko: '맞습니다. 규칙 이름은 프로토콜, 원본, 포트의 해시라서 대역 규칙은 자기 k8s-azure-lb_allow_IPv4_… 이름을 갖습니다(다른 서비스가 이미 같은 것을 허용하고 있지 않다면 새로 생깁니다). Internet 규칙은 다른 서비스를 위해 남습니다. 나머지는 NSG의 기본 규칙 DenyAllInBound(65500)가 막습니다.',
           },
         },
         {
           id: 'deny-rule',
           text: { en: 'It adds the allow rule and a deny-all rule k8s-azure-lb_deny-all_IPv4 at priority 4095', ko: '허용 규칙과 함께 우선순위 4095의 거부 규칙 k8s-azure-lb_deny-all_IPv4를 추가한다' },
           why: {
-            en: 'Not by default: the deny-all rule appears only with the annotation azure-deny-all-except-load-balancer-source-ranges: "true".',
-            ko: '기본으로는 아닙니다. 이 거부 규칙은 azure-deny-all-except-load-balancer-source-ranges: "true" 어노테이션이 있을 때만 생깁니다.',
+            en: 'Not by default: the deny-all rule appears only with the annotation azure-deny-all-except-load-balancer-source-ranges: "true" (and then only because ranges are set).',
+            ko: '기본으로는 아닙니다. 이 거부 규칙은 azure-deny-all-except-load-balancer-source-ranges: "true" 어노테이션이 있을 때만 생깁니다(그것도 대역이 지정되어 있어야 합니다).',
           },
         },
         {
           id: 'keep-internet',
-          text: { en: 'It keeps the Internet rule and adds a second allow rule for 198.51.100.0/24', ko: 'Internet 허용 규칙은 그대로 두고 198.51.100.0/24 허용 규칙을 하나 더 만든다' },
+          text: { en: 'It adds an allow rule for 198.51.100.0/24, and the Internet rule keeps allowing this Service’s IP too', ko: '198.51.100.0/24 허용 규칙을 추가하고, Internet 규칙도 이 서비스 IP를 계속 허용한다' },
           why: {
-            en: 'No: with the Internet rule left in place the restriction would mean nothing. The ranges replace Internet as the source.',
-            ko: '아닙니다. Internet 규칙이 남아 있으면 제한이 의미가 없습니다. 지정한 대역이 Internet을 대신해 원본이 됩니다.',
+            en: 'No: if the Internet rule still listed this Service’s IP the restriction would mean nothing. The IP leaves that rule; only the other Services stay in it.',
+            ko: '아닙니다. Internet 규칙에 이 서비스 IP가 남아 있으면 제한이 의미가 없습니다. 이 IP는 그 규칙에서 빠지고, 다른 서비스들만 남습니다.',
           },
         },
         {
@@ -152,7 +152,7 @@ export const quiz: QuizDef = {
         {
           id: 'both',
           text: { en: 'Both the annotation and loadBalancerSourceRanges with Front Door’s ranges, to be safe', ko: '안전하게 어노테이션과 Front Door 대역을 넣은 loadBalancerSourceRanges를 둘 다 쓴다' },
-          why: { en: 'No: the two conflict. In the lab the ranges win and the tag is ignored without a word; do not combine them.', ko: '아닙니다. 둘은 충돌합니다. 실습 환경에서는 대역이 이기고 태그는 아무 말 없이 무시됩니다. 함께 쓰지 마세요.' },
+          why: { en: 'No: the provider writes NSG rules for both, but kube-proxy drops every source outside loadBalancerSourceRanges, so the tag’s traffic dies at the node, and Microsoft documents the combination as an error. To combine ranges with a tag, use the annotation azure-allowed-ip-ranges instead of loadBalancerSourceRanges.', ko: '아닙니다. 클라우드 공급자는 둘 다 NSG 규칙으로 쓰지만, kube-proxy가 loadBalancerSourceRanges 밖의 원본을 모두 버리므로 태그로 들어온 트래픽은 노드에서 끊깁니다. Microsoft 문서도 이 조합을 오류로 봅니다. 대역과 태그를 함께 쓰려면 loadBalancerSourceRanges 대신 azure-allowed-ip-ranges 어노테이션을 쓰세요.' },
         },
       ],
       explanation: {

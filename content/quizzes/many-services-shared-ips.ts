@@ -86,8 +86,8 @@ export const quiz: QuizDef = {
         },
       ],
       explanation: {
-        en: 'A Service gets one Public IP and one frontend; each of its ports gets a rule and a probe named <frontend>-<PROTOCOL>-<port>.',
-        ko: '서비스 하나는 공용 IP 주소와 프런트 엔드를 하나씩 받고, 포트마다 <프런트 엔드>-<프로토콜>-<포트> 이름의 규칙과 프로브가 생깁니다.',
+        en: 'A Service gets one Public IP and one frontend; each of its TCP ports gets a rule and a probe named <Service prefix>-<PROTOCOL>-<port>. The prefix comes from the Service’s UID and equals the frontend name for the Service that created the frontend.',
+        ko: '서비스 하나는 공용 IP 주소와 프런트 엔드를 하나씩 받고, TCP 포트마다 <서비스 접두사>-<프로토콜>-<포트> 이름의 규칙과 프로브가 생깁니다. 접두사는 서비스의 UID에서 나오며, 프런트 엔드를 만든 서비스라면 프런트 엔드 이름과 같습니다.',
       },
     },
     {
@@ -124,8 +124,8 @@ export const quiz: QuizDef = {
         },
       ],
       explanation: {
-        en: 'Sharing is asked for by address: the azure-load-balancer-ipv4 annotation (or the deprecated spec.loadBalancerIP). The Public IP’s k8s-azure-service tag then lists both Services.',
-        ko: '공유는 주소로 요청합니다. azure-load-balancer-ipv4 어노테이션(또는 더 이상 권장되지 않는 spec.loadBalancerIP)을 쓰면, 공용 IP 주소의 k8s-azure-service 태그에 두 서비스가 함께 기록됩니다.',
+        en: 'Sharing is asked for by address, with the azure-load-balancer-ipv4 annotation (or the deprecated spec.loadBalancerIP), or by the Public IP’s name with azure-pip-name. The Public IP’s k8s-azure-service tag then lists both Services.',
+        ko: '공유는 주소로 요청하거나(azure-load-balancer-ipv4 어노테이션, 또는 더 이상 사용되지 않는 spec.loadBalancerIP) azure-pip-name으로 공용 IP 이름을 지정해 요청합니다. 그러면 공용 IP 주소의 k8s-azure-service 태그에 두 서비스가 함께 기록됩니다.',
       },
     },
     {

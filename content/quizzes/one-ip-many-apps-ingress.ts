@@ -88,16 +88,16 @@ export const quiz: QuizDef = {
         },
         {
           id: 'impossible',
-          text: { en: 'It cannot: the app has to move to `ingress-basic`.', ko: '방법이 없다. 앱을 `ingress-basic`으로 옮겨야 한다.' },
+          text: { en: 'It cannot be done without moving the app into `ingress-basic`.', ko: '앱을 `ingress-basic`으로 옮기지 않고는 방법이 없다.' },
           why: {
-            en: 'Moving the app works too, but it is not the only way: an ExternalName alias bridges namespaces.',
-            ko: '앱을 옮겨도 되지만 유일한 방법은 아닙니다. ExternalName 별칭으로 네임스페이스를 건널 수 있습니다.',
+            en: 'No: an ExternalName alias in `ingress-basic` bridges the namespaces, and the app stays where it is.',
+            ko: '아닙니다. `ingress-basic`에 ExternalName 별칭을 두면 네임스페이스를 건널 수 있고, 앱은 그대로 둡니다.',
           },
         },
       ],
       explanation: {
-        en: 'An ExternalName Service is a DNS alias with no cluster IP and no ports. ingress-nginx resolves it and proxies the request, so it can carry traffic into another namespace.',
-        ko: 'ExternalName 서비스는 클러스터 IP도 포트도 없는 DNS 별칭입니다. ingress-nginx가 이 이름을 풀어 요청을 넘기므로, 다른 네임스페이스로 트래픽을 보낼 수 있습니다.',
+        en: 'An ExternalName Service is a DNS alias with no cluster IP (ports are optional; ingress-nginx connects to the Ingress backend’s port). ingress-nginx resolves it and proxies the request, so it can carry traffic into another namespace.',
+        ko: 'ExternalName 서비스는 클러스터 IP가 없는 DNS 별칭입니다(포트는 선택 사항이고, ingress-nginx는 인그레스 백 엔드의 포트로 연결합니다). ingress-nginx가 이 이름을 풀어 요청을 넘기므로, 다른 네임스페이스로 트래픽을 보낼 수 있습니다.',
       },
     },
     {

@@ -28,12 +28,12 @@ export const quiz: QuizDef = {
         {
           id: 'pod-ip',
           text: { en: 'The pod’s own address, 10.244.x.x', ko: '파드 자신의 주소 10.244.x.x' },
-          why: { en: 'No: that private address never reaches the internet; it is translated twice on the way out.', ko: '아닙니다. 이 사설 주소는 인터넷에 닿지 않습니다. 나가는 길에 두 번 변환됩니다.' },
+          why: { en: 'No: that private address never reaches the internet; it is translated twice on the way out.', ko: '아닙니다. 이 개인 주소는 인터넷에 닿지 않습니다. 나가는 길에 두 번 변환됩니다.' },
         },
         {
           id: 'node-ip',
           text: { en: 'The node’s address, 10.224.0.x', ko: '노드의 주소 10.224.0.x' },
-          why: { en: 'No: the node address is private too; the outbound rule translates it to a public one.', ko: '아닙니다. 노드 주소도 사설 주소이고, 아웃바운드 규칙이 공용 주소로 바꿉니다.' },
+          why: { en: 'No: the node address is private too; the outbound rule translates it to a public one.', ko: '아닙니다. 노드 주소도 개인 주소이고, 아웃바운드 규칙이 공용 주소로 바꿉니다.' },
         },
       ],
       explanation: {
@@ -64,8 +64,13 @@ export const quiz: QuizDef = {
         {
           id: 'more-ports',
           correct: true,
-          text: { en: 'The cluster has 64,000 more SNAT ports to hand out', ko: '클러스터가 나눠 줄 수 있는 SNAT 포트가 64,000개 늘어난다' },
-          why: { en: 'Right: every outbound IP brings 64,000 ports.', ko: '맞습니다. 아웃바운드 IP 하나마다 포트 64,000개가 따라옵니다.' },
+          text: { en: 'The pool of SNAT ports grows by 64,000 (capacity; no node gets more until --load-balancer-outbound-ports is set)', ko: 'SNAT 포트 전체 용량이 64,000개 늘어난다(--load-balancer-outbound-ports를 정하기 전까지 노드가 받는 몫은 그대로다)' },
+          why: { en: 'Right: every outbound IP brings 64,000 ports of capacity. The nodes only get more once you set the ports per node yourself.', ko: '맞습니다. 아웃바운드 IP 하나마다 포트 64,000개의 용량이 따라옵니다. 노드가 더 받으려면 노드당 포트 수를 직접 정해야 합니다.' },
+        },
+        {
+          id: 'auto-doubles',
+          text: { en: 'With AllocatedOutboundPorts 0, each node now gets 2,048 SNAT ports automatically', ko: 'AllocatedOutboundPorts가 0이면 이제 노드마다 SNAT 포트를 자동으로 2,048개 받는다' },
+          why: { en: 'No: the automatic share stops at 1,024 ports per node, however many outbound IPs there are. Set --load-balancer-outbound-ports to use the new ports.', ko: '아닙니다. 자동 할당 몫은 아웃바운드 IP가 몇 개든 노드당 1,024개가 상한입니다. 늘어난 포트를 쓰려면 --load-balancer-outbound-ports를 정하세요.' },
         },
         {
           id: 'service-ip-changes',
@@ -74,8 +79,8 @@ export const quiz: QuizDef = {
         },
       ],
       explanation: {
-        en: 'More managed outbound IPs mean more GUID-named Public IPs and frontends on aksOutboundRule, more SNAT ports, and more possible source addresses for allow lists.',
-        ko: '관리형 아웃바운드 IP를 늘리면 GUID 이름의 공용 IP와 aksOutboundRule의 프런트 엔드, SNAT 포트가 늘고, 허용 목록에 올려야 할 출발지 주소도 늘어납니다.',
+        en: 'More managed outbound IPs mean more GUID-named Public IPs and frontends on aksOutboundRule, a bigger pool of SNAT ports (which nodes use only with an explicit ports-per-node setting), and more possible source addresses for allow lists.',
+        ko: '관리형 아웃바운드 IP를 늘리면 GUID 이름의 공용 IP와 aksOutboundRule의 프런트 엔드가 늘고, SNAT 포트 전체 용량이 커지며(노드가 쓰려면 노드당 포트 수를 직접 정해야 합니다), 허용 목록에 올려야 할 출발지 주소도 늘어납니다.',
       },
     },
     {
@@ -92,8 +97,8 @@ export const quiz: QuizDef = {
         ko: '0은 자동이라는 뜻입니다. 본문의 "숫자로 보는 SNAT 포트"에서 노드 50개 이하 풀의 값을 확인하세요.',
       },
       explanation: {
-        en: 'With automatic allocation every node gets 1,024 ports for pools of up to 50 nodes (512 for 51 to 100), out of 64,000 per outbound IP.',
-        ko: '자동 할당에서는 노드 50개 이하 풀이면 노드마다 1,024개(51~100개면 512개)를 받습니다. 아웃바운드 IP 하나의 포트는 64,000개입니다.',
+        en: 'With automatic allocation every node gets 1,024 ports for pools of up to 50 nodes (512 for 51 to 100, halving for every node the moment the pool crosses 50), out of 64,000 per outbound IP. 1,024 is the most the automatic share ever gives.',
+        ko: '자동 할당에서는 노드 50개 이하 풀이면 노드마다 1,024개(51~100개면 512개. 풀이 50개를 넘는 순간 모든 노드의 몫이 절반이 됩니다)를 받습니다. 아웃바운드 IP 하나의 포트는 64,000개이고, 자동 할당 몫은 1,024개를 넘지 않습니다.',
       },
     },
     {
@@ -143,7 +148,7 @@ export const quiz: QuizDef = {
           id: 'nothing',
           correct: true,
           text: { en: 'No outbound IP, no outbound rule, and no load balancer kubernetes', ko: '아웃바운드 IP도, 아웃바운드 규칙도, 부하 분산 장치 kubernetes도 없다' },
-          why: { en: 'Right: egress follows your route table to an appliance outside the node resource group; kubernetes appears with the first public Service.', ko: '맞습니다. 송신은 경로 테이블을 따라 노드 리소스 그룹 밖의 어플라이언스로 갑니다. kubernetes는 첫 공용 서비스와 함께 생깁니다.' },
+          why: { en: 'Right: egress follows your route table to an appliance outside the node resource group; Microsoft’s UDR guide says kubernetes is created with the first public Service.', ko: '맞습니다. 송신은 경로 테이블을 따라 노드 리소스 그룹 밖의 어플라이언스로 갑니다. Microsoft의 UDR 가이드에 따르면 kubernetes는 첫 공용 서비스와 함께 생깁니다.' },
         },
         {
           id: 'outbound-ip',
@@ -157,8 +162,8 @@ export const quiz: QuizDef = {
         },
       ],
       explanation: {
-        en: 'Only the default outbound type puts egress on the load balancer. With NAT gateways or user-defined routing, kubernetes exists only while a public Service does.',
-        ko: '송신을 부하 분산 장치에 맡기는 것은 기본 아웃바운드 유형뿐입니다. NAT 게이트웨이나 사용자 정의 라우팅에서는 공용 서비스가 있는 동안에만 kubernetes가 존재합니다.',
+        en: 'Only the default outbound type puts egress on the load balancer. With user-defined routing, Microsoft documents that kubernetes exists only while a public Service does; for the NAT gateway types the docs do not say, and the course assumes the same.',
+        ko: '송신을 부하 분산 장치에 맡기는 것은 기본 아웃바운드 유형뿐입니다. 사용자 정의 라우팅에서는 공용 서비스가 있는 동안에만 kubernetes가 존재한다고 Microsoft 문서에 나와 있습니다. NAT 게이트웨이 유형은 문서에 언급이 없어, 이 과정은 같다고 가정합니다.',
       },
     },
   ],

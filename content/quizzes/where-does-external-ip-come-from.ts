@@ -159,8 +159,8 @@ export const quiz: QuizDef = {
           id: 'never',
           text: { en: 'Load balancers in the node resource group are never deleted, whatever the outbound type.', ko: '노드 리소스 그룹의 부하 분산 장치는 아웃바운드 유형과 관계없이 절대 지워지지 않는다.' },
           why: {
-            en: 'With a NAT gateway or user-defined routing, nothing anchors `kubernetes`, and it is deleted with the last public Service.',
-            ko: 'NAT 게이트웨이나 사용자 정의 라우팅에서는 붙잡아 둘 것이 없어, 마지막 공용 서비스와 함께 `kubernetes`도 지워집니다.',
+            en: 'With user-defined routing (documented), and by the same rule with a NAT gateway, nothing anchors `kubernetes`, and it is deleted with the last public Service.',
+            ko: '사용자 정의 라우팅에서는(문서에 나온 경우), 그리고 같은 원리로 NAT 게이트웨이에서도 붙잡아 둘 것이 없어, 마지막 공용 서비스와 함께 `kubernetes`도 지워집니다.',
           },
         },
       ],

@@ -41,7 +41,7 @@ export interface CliContext {
   armClient: ArmClient;
   clock: VirtualClock;
   options: CliSandboxOptions;
-  settle(): Promise<void>;
+  settle(): Promise<unknown>;
   advance(ms: number): Promise<void>;
   aks?: AksOperations;
   /** The AKS resource provider's public IP pool (Azure picks the address of a new Static PIP). */

@@ -4,16 +4,17 @@
  */
 import { h, render } from 'preact';
 import { createSandbox } from '../sim/index';
-import { createLabStore } from './store';
+import { createLabStore, type LabStore } from './store';
 import { startClock } from './clock-driver';
 import { labStrings } from './i18n';
 import { LabApp } from './LabApp';
 import { createCompleter } from './terminal/complete';
 import { forget, labKey } from './storage';
+import { forgetLab, readSavedLab, saveLab, SAVED_LAB_VERSION, worthSaving, type SavedLab } from './saved-lab';
 import { replay } from './replay';
 import { encodeLab, type LogEntry } from '../learn/share/codec';
 import { replayOrder } from './command-log';
-import { optionsToSearch, parseSandboxOptions } from './sandbox-options';
+import { optionsToSearch, parseSandboxOptions, toSandboxOptions, type SandboxPageOptions } from './sandbox-options';
 import type { LabConfig, LabSandbox } from './types';
 import type { ExerciseDef } from '../learn/exercise/types';
 
@@ -31,17 +32,43 @@ export interface RunningLab {
 }
 
 export interface StartOptions {
-  /** A command log to rebuild (from a share link). */
+  /** A command log to rebuild (from a share link); it replaces the lab's saved state. */
   log?: LogEntry[];
+  /** The share link's cluster options. */
+  options?: SandboxPageOptions;
+  /** `resume` (the default) rebuilds the saved lab if there is one; `fresh` forgets it first. */
+  mode?: 'resume' | 'fresh';
 }
+
+/** What a (re)mount rebuilds: an exercise start, then the log, and what the log cannot give back. */
+interface Rebuild {
+  /** The exercise whose set-up and faults the lab was reset to. */
+  reset?: string;
+  log: LogEntry[];
+  checkpoint: LogEntry[];
+  history?: string[];
+  answers?: Record<string, string>;
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export async function startLab(root: HTMLElement, config: LabConfig, start: StartOptions = {}): Promise<RunningLab> {
   const t = labStrings(config.locale);
+  let saved: SavedLab | undefined;
+  if (start.log) config = { ...config, sandbox: { ...config.sandbox, ...(start.options ? toSandboxOptions(start.options) : {}) } };
+  else if (start.mode === 'fresh') forgetLab(config.id);
+  else saved = readSavedLab(config.id);
+  if (saved) config = { ...config, sandbox: { ...config.sandbox, ...toSandboxOptions(saved.options) } };
+  /** The cluster options as the sandbox page and share links spell them. */
+  const pageOptions = parseSandboxOptions(optionsToSearch(config.sandbox));
+  // The sandbox page shows the options the lab really started with (a resumed lab keeps its own).
+  root.dispatchEvent(new CustomEvent('lab:options', { bubbles: true, detail: pageOptions }));
   // Fetched while the sandbox below is built (CPU-bound), not before it: one round trip less to wait for.
   const exercisesLoaded = loadExercises(config.exercises);
   let runner: (line: string) => void = () => undefined;
   let stopClock = () => undefined as void;
   let unsubscribe = () => undefined as void;
+  let stopSaving = () => undefined as void;
   /** Commands taken back by Undo, newest last; any new command forgets them. */
   let redo: LogEntry[] = [];
 
@@ -50,22 +77,27 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
    * frozen checkpoint, then the undoable recent commands — replayed at their original virtual
    * times) and renders the lab on it. Resolves once the terminal takes input.
    */
-  const mount = async (extraSetup: string[] = [], log: LogEntry[] = [], faults?: Record<string, unknown>, checkpoint: LogEntry[] = [], history?: string[]): Promise<void> => {
+  const mount = async (rebuild: Rebuild): Promise<void> => {
     stopClock();
     unsubscribe();
+    stopSaving();
     render(null, root);
+    const { reset, log, checkpoint, history, answers } = rebuild;
+    const exercise = reset === undefined ? undefined : (await exercisesLoaded).find((e) => e.id === reset);
     const sandbox = createSandbox(config.sandbox) as unknown as LabSandbox;
-    for (const line of [...config.setup, ...extraSetup]) await sandbox.exec(line);
+    for (const line of [...config.setup, ...(exercise?.setup ?? [])]) await sandbox.exec(line);
     await sandbox.settle();
-    if (faults) sandbox.setFaults?.(faults);
+    if (exercise?.faults) sandbox.setFaults?.(exercise.faults);
     const startedAt = sandbox.clock.now();
-    await replay(sandbox, [...checkpoint, ...log], startedAt);
+    const replayed = [...checkpoint, ...log];
+    const results = await replay(sandbox, replayed, startedAt);
     await sandbox.settle();
-    const store = createLabStore(sandbox, { log, checkpoint, startedAt, history });
+    const store = createLabStore(sandbox, { log, checkpoint, startedAt, history, answers });
     const exercises = await exercisesLoaded;
     unsubscribe = store.subscribe((s, prev) => {
       if (s.ran > prev.ran) redo = [];
     });
+    stopSaving = keepSaved(config.id, store, pageOptions, exercise?.id);
     stopClock = startClock(store);
     let ready!: () => void;
     const terminalReady = new Promise<void>((resolve) => (ready = resolve));
@@ -80,7 +112,7 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
         history: {
           canRedo: redo.length > 0,
           undo: () => {
-            const { commands, history } = store.getState();
+            const { commands, history, answers } = store.getState();
             const { recent, checkpoint } = commands;
             if (recent.length === 0) return;
             const kept = recent.slice(0, -1);
@@ -88,44 +120,93 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
             // Set before mounting: the new lab reads it to enable Redo (replay itself logs nothing new).
             redo = [...redo, undone];
             // History carries over: the compacted log no longer holds the reads exercises look for.
-            void mount(extraSetup, kept, faults, checkpoint, history.slice(0, -1));
+            void mount({ reset, log: kept, checkpoint, history: history.slice(0, -1), answers });
           },
           redo: () => {
             const next = redo[redo.length - 1];
             if (!next) return;
             redo = redo.slice(0, -1);
-            const { commands, history } = store.getState();
-            void mount(extraSetup, [...commands.recent, next], faults, commands.checkpoint, [...history, next.line]);
+            const { commands, history, answers } = store.getState();
+            void mount({ reset, log: [...commands.recent, next], checkpoint: commands.checkpoint, history: [...history, next.line], answers });
           },
         },
         share: async () => {
           const { commands } = store.getState();
           if (!commands.rebuildable) return null;
-          return encodeLab({ v: 1, lab: config.id, options: parseSandboxOptions(optionsToSearch(config.sandbox)), log: replayOrder(commands) });
+          return encodeLab({ v: 1, lab: config.id, options: pageOptions, log: replayOrder(commands) });
         },
         onReady: (run: (line: string) => void) => {
           runner = run;
           ready();
         },
         onReset: (extra: string[] = [], faults?: Record<string, unknown>) => {
-          forget(labKey(config.id, 'draft'));
-          forget(labKey(config.id, 'history'));
+          forgetLab(config.id);
           redo = [];
-          void mount(extra, [], faults);
+          // Saved as the exercise's id: its set-up and faults are the lesson's, never read back from storage.
+          const target = extra.length > 0 || faults ? exercises.find((e) => sameJson(e.setup ?? [], extra) && sameJson(e.faults, faults)) : undefined;
+          void mount({ reset: target?.id, log: [], checkpoint: [] });
         },
       }),
       root,
     );
     await terminalReady;
+    if (replayed.length > 0) {
+      store.getState().showReplayed(t.replayedNote(replayed.length), replayed.map((e, i) => ({ line: e.line, result: results[i]! })));
+    }
   };
 
-  await mount([], start.log ?? []);
+  await mount(
+    start.log
+      ? { log: start.log, checkpoint: [] }
+      : saved
+        ? { reset: saved.reset, log: saved.recent, checkpoint: saved.checkpoint, history: saved.history, answers: saved.answers }
+        : { log: [], checkpoint: [] },
+  );
   return {
     run: (line) => runner(line),
     stop() {
       stopClock();
       unsubscribe();
+      stopSaving();
       render(null, root);
     },
+  };
+}
+
+/**
+ * Saves the lab shortly after each command or answer (and at once when the page is hidden), so a
+ * reload, another lesson or the language switch can rebuild it. A lab too long to rebuild is not
+ * kept: resuming it would give a different lab.
+ */
+function keepSaved(labId: string, store: LabStore, options: SandboxPageOptions, reset: string | undefined): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const save = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const { commands, history, answers } = store.getState();
+    if (!commands.rebuildable) return forget(labKey(labId, 'state'));
+    const lab: SavedLab = { v: SAVED_LAB_VERSION, options, checkpoint: commands.checkpoint, recent: commands.recent, history, answers };
+    if (reset !== undefined) lab.reset = reset;
+    if (worthSaving(lab)) saveLab(labId, lab);
+    else forget(labKey(labId, 'state'));
+  };
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(save, 250);
+  };
+  const onHide = () => {
+    if (timer !== undefined) save();
+  };
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.commands !== prev.commands || s.answers !== prev.answers) later();
+  });
+  save();
+  window.addEventListener('pagehide', onHide);
+  document.addEventListener('visibilitychange', onHide);
+  return () => {
+    onHide();
+    unsubscribe();
+    window.removeEventListener('pagehide', onHide);
+    document.removeEventListener('visibilitychange', onHide);
   };
 }

@@ -16,6 +16,8 @@ const en = {
   speed1: '1×',
   speed4: '4×',
   speedSkip: 'Skip waits',
+  skipStopped: (n: number) =>
+    `Skip waits stopped: ${n} Service${n === 1 ? '' : 's'} keep${n === 1 ? 's' : ''} failing (a limit, a quota, a missing public IP or a permission) and nothing has changed since. See why with kubectl describe svc; once the cause is fixed, the clock moves on.`,
   pause: 'Pause clock',
   resume: 'Resume clock',
   simTime: 'Simulated time',
@@ -111,11 +113,13 @@ const en = {
   linkCopied: 'Link copied: it rebuilds this lab, commands included.',
   linkInAddressBar: 'The link is in the address bar: copy it from there.',
   sharedLab: (n: number) => `This link opens a shared lab: ${n} command${n === 1 ? '' : 's'} will be replayed when you start it.`,
+  replayedNote: (n: number) => `# this lab was rebuilt: ${n} command${n === 1 ? '' : 's'} replayed, with what ${n === 1 ? 'it' : 'they'} printed`,
   exercisesTab: 'Exercises',
   exercisesRegion: 'Exercises',
   exercisesDone: (done: number, total: number) => `${done} of ${total} exercises done`,
   exerciseState: { done: 'done', open: 'not done yet', locked: 'locked' } as Record<'done' | 'open' | 'locked', string>,
   exerciseNeeds: 'First finish',
+  solvedBefore: 'You solved this before, so the next exercises stay open; the lab as it is now does not meet it:',
   showHint: (n: number, total: number) => `Show a hint (${n} of ${total})`,
   showSolution: 'Show solution',
   playingSolution: 'Playing the solution…',
@@ -124,9 +128,9 @@ const en = {
   loadFailed: 'The lab could not start. Reload the page to try again.',
 };
 
-export type LabStrings = typeof en;
+export type LabStrings = typeof en & typeof layoutEn;
 
-const ko: LabStrings = {
+const ko: typeof en = {
   ...en,
   labRegion: '실습',
   yamlEditor: 'YAML 편집기',
@@ -140,6 +144,8 @@ const ko: LabStrings = {
   resetConfirm: '실습을 초기화할까요? 클러스터, Azure 리소스, 편집기 내용과 터미널이 처음 상태로 돌아갑니다.',
   speed: '시계 속도',
   speedSkip: '대기 건너뛰기',
+  skipStopped: (n: number) =>
+    `대기 건너뛰기를 멈췄습니다. 서비스 ${n}개가 한도, 할당량, 없는 공용 IP 주소 또는 권한 문제로 계속 실패하고 있고 그 뒤로 바뀐 것이 없습니다. kubectl describe svc로 원인을 확인하세요. 원인을 해결하면 시계가 다시 움직입니다.`,
   pause: '시계 일시 정지',
   resume: '시계 다시 시작',
   simTime: '가상 시각',
@@ -233,11 +239,13 @@ const ko: LabStrings = {
   linkCopied: '링크를 복사했습니다. 이 링크는 명령까지 포함해 이 실습을 다시 만듭니다.',
   linkInAddressBar: '링크가 주소 표시줄에 있습니다. 거기서 복사하세요.',
   sharedLab: (n: number) => `공유된 실습 링크입니다. 실습을 시작하면 명령 ${n}개를 다시 실행합니다.`,
+  replayedNote: (n: number) => `# 실습을 다시 만들었습니다: 명령 ${n}개를 다시 실행했고, 출력은 처음 실행했을 때와 같습니다`,
   exercisesTab: '연습 문제',
   exercisesRegion: '연습 문제',
   exercisesDone: (done: number, total: number) => `연습 문제 ${total}개 중 ${done}개 완료`,
   exerciseState: { done: '완료', open: '아직 완료되지 않음', locked: '잠김' },
   exerciseNeeds: '먼저 완료할 문제',
+  solvedBefore: '이전에 푼 문제라 다음 문제는 계속 열려 있습니다. 다만 지금 실습 상태는 아래 조건을 충족하지 않습니다.',
   showHint: (n: number, total: number) => `힌트 보기(${total}개 중 ${n}번째)`,
   showSolution: '풀이 보기',
   playingSolution: '풀이를 실행하는 중…',
@@ -246,6 +254,61 @@ const ko: LabStrings = {
   loadFailed: '실습을 시작하지 못했습니다. 페이지를 새로 고쳐 다시 시도하세요.',
 };
 
+// ── Workspace layout strings (h-layout): focus mode, F6 parts, compact toolbar, start bar ──
+const layoutEn = {
+  focusLab: 'Focus lab',
+  focusLabHint: 'The lab takes the screen, the lesson stays in a narrow column (Esc returns)',
+  focusOn: 'Focus mode: the lab takes the screen. Esc returns to the lesson.',
+  focusOff: 'Focus mode off.',
+  moreTools: 'More lab tools',
+  resizeDock: 'Resize the lab beside the lesson',
+  toolbarPart: 'Lab toolbar',
+  keyHint: 'F6 / Shift+F6: next / previous part of the lab · Ctrl+M: Tab moves focus out of the editor',
+  partAnnounce: (part: string) => `${part} (F6: next part, Shift+F6: previous)`,
+  newOutput: 'new output',
+  terminalOutput: 'Terminal output',
+  moreOutputLines: (n: number) => `… and ${n} more lines in the terminal.`,
+  startLab: 'Start lab',
+  resumeLab: 'Resume lab',
+  startFresh: 'Start fresh',
+  savedLab: 'Your lab from last time is saved: its cluster, commands, editor text and exercises.',
+  barTitle: 'Hands-on lab',
+  barText: 'A simulated AKS cluster in your browser',
+  skipToLab: 'Skip to the lab',
+  startFromBar: 'Start it with the “Start lab” button in the bar at the top of the page.',
+  labInUse: 'The lab is open beside the text.',
+  emptyEditor:
+    '# This lab starts without YAML: its steps run in the terminal below.\n# Write or paste a manifest here and press Apply (Ctrl+Enter),\n# or pick one from Snippets… in the toolbar.\n',
+};
+
+const layoutKo: typeof layoutEn = {
+  focusLab: '실습 집중 모드',
+  focusLabHint: '실습이 화면을 차지하고 본문은 좁은 열에 남습니다(Esc로 돌아가기)',
+  focusOn: '집중 모드: 실습이 화면을 차지합니다. Esc를 누르면 본문으로 돌아갑니다.',
+  focusOff: '집중 모드를 껐습니다.',
+  moreTools: '실습 도구 더 보기',
+  resizeDock: '본문 옆 실습 크기 조절',
+  toolbarPart: '실습 도구 모음',
+  keyHint: 'F6 / Shift+F6: 실습의 다음 / 이전 영역 · Ctrl+M: 편집기에서 Tab으로 포커스 이동',
+  partAnnounce: (part: string) => `${part}(F6: 다음 영역, Shift+F6: 이전 영역)`,
+  newOutput: '새 출력',
+  terminalOutput: '터미널 출력',
+  moreOutputLines: (n: number) => `… 터미널에 ${n}줄이 더 있습니다.`,
+  startLab: '실습 시작',
+  resumeLab: '실습 이어서 하기',
+  startFresh: '새로 시작',
+  savedLab: '지난번 실습이 저장되어 있습니다. 클러스터, 실행한 명령, 편집기 내용, 연습 문제가 그대로 남아 있습니다.',
+  barTitle: '실습',
+  barText: '브라우저에서 실행되는 가상 AKS 클러스터',
+  skipToLab: '실습으로 건너뛰기',
+  startFromBar: '페이지 위쪽 막대의 “실습 시작” 버튼으로 시작하세요.',
+  labInUse: '실습이 본문 옆에 열려 있습니다.',
+  emptyEditor:
+    '# 이 실습은 YAML 없이 시작합니다. 단계는 아래 터미널에서 실행합니다.\n# 여기에 매니페스트를 쓰거나 붙여 넣고 적용(Ctrl+Enter)을 누르거나,\n# 도구 모음의 스니펫…에서 하나를 고르세요.\n',
+};
+
+const STRINGS: Record<Locale, LabStrings> = { en: { ...en, ...layoutEn }, ko: { ...ko, ...layoutKo } };
+
 export function labStrings(locale: Locale): LabStrings {
-  return locale === 'ko' ? ko : en;
+  return STRINGS[locale === 'ko' ? 'ko' : 'en'];
 }

@@ -33,11 +33,26 @@ function int(value: string | null, min: number, max: number, fallback: number): 
   return n >= min && n <= max ? n : fallback;
 }
 
+/**
+ * The most managed outbound IPs each outbound type takes (`--load-balancer-managed-outbound-ip-count`
+ * 1–100, `--nat-gateway-managed-outbound-ip-count` 1–16); the other types create no outbound IP,
+ * so the count does not apply to them.
+ */
+export const OUTBOUND_IP_MAX: Partial<Record<SandboxPageOptions['outboundType'], number>> = {
+  loadBalancer: 100,
+  managedNATGateway: 16,
+};
+
+export const outboundIPCountApplies = (type: SandboxPageOptions['outboundType']): boolean => OUTBOUND_IP_MAX[type] !== undefined;
+
 export function parseSandboxOptions(search: string): SandboxPageOptions {
   const q = new URLSearchParams(search);
+  const outboundType = pick(OUTBOUND_TYPES, q.get('outboundType'), DEFAULT_PAGE_OPTIONS.outboundType);
+  const max = OUTBOUND_IP_MAX[outboundType];
   return {
-    outboundType: pick(OUTBOUND_TYPES, q.get('outboundType'), DEFAULT_PAGE_OPTIONS.outboundType),
-    managedOutboundIPCount: int(q.get('outboundIPs'), 1, 100, DEFAULT_PAGE_OPTIONS.managedOutboundIPCount),
+    outboundType,
+    // A count for a type that takes none is meaningless: it is dropped, not carried along.
+    managedOutboundIPCount: max === undefined ? DEFAULT_PAGE_OPTIONS.managedOutboundIPCount : int(q.get('outboundIPs'), 1, max, DEFAULT_PAGE_OPTIONS.managedOutboundIPCount),
     kubernetesVersion: pick(K8S_VERSIONS, q.get('k8s'), DEFAULT_PAGE_OPTIONS.kubernetesVersion),
     nodeCount: int(q.get('nodes'), 1, 10, DEFAULT_PAGE_OPTIONS.nodeCount),
     networkPlugin: pick(NETWORK_PLUGINS, q.get('plugin'), DEFAULT_PAGE_OPTIONS.networkPlugin),
@@ -48,9 +63,26 @@ export function parseSandboxOptions(search: string): SandboxPageOptions {
 export function optionsToSearch(o: Record<string, unknown>): string {
   const q = new URLSearchParams();
   if (typeof o.outboundType === 'string') q.set('outboundType', o.outboundType);
-  if (typeof o.managedOutboundIPCount === 'number') q.set('outboundIPs', String(o.managedOutboundIPCount));
+  const ips = o.outboundType === 'managedNATGateway' ? (o.natGatewayManagedOutboundIPCount ?? o.managedOutboundIPCount) : o.managedOutboundIPCount;
+  if (typeof ips === 'number') q.set('outboundIPs', String(ips));
   if (typeof o.kubernetesVersion === 'string') q.set('k8s', o.kubernetesVersion);
   if (typeof o.nodeCount === 'number') q.set('nodes', String(o.nodeCount));
   if (typeof o.networkPlugin === 'string') q.set('plugin', o.networkPlugin);
   return `?${q}`;
+}
+
+/**
+ * The createSandbox options for page options: the outbound IP count goes to the load balancer's
+ * profile or to the NAT gateway's, as `az aks create` does with its two flags.
+ */
+export function toSandboxOptions(p: SandboxPageOptions): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    outboundType: p.outboundType,
+    kubernetesVersion: p.kubernetesVersion,
+    nodeCount: p.nodeCount,
+    networkPlugin: p.networkPlugin,
+  };
+  if (p.outboundType === 'loadBalancer') out.managedOutboundIPCount = p.managedOutboundIPCount;
+  if (p.outboundType === 'managedNATGateway') out.natGatewayManagedOutboundIPCount = p.managedOutboundIPCount;
+  return out;
 }

@@ -41,4 +41,4 @@ export function forget(key: string): void {
 export const isString = (v: unknown): v is string => typeof v === 'string';
 export const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
-export const labKey = (labId: string, what: 'draft' | 'history') => `eil:lab:${labId}:${what}`;
+export const labKey = (labId: string, what: 'draft' | 'history' | 'state') => `eil:lab:${labId}:${what}`;

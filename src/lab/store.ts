@@ -5,6 +5,7 @@ import { append, fromEntries, isReadOnlyLine, type CommandLog } from './command-
 import { utf8Length } from '../sim/kube/names-validation';
 import { MAX_REQUEST_BYTES } from '../sim/kube/store';
 import { yieldToEventLoop } from './yield';
+import { skipWaits } from './clock-driver';
 
 /**
  * The editor's Apply refuses a paste over the API server's 3 MiB body limit before parsing it,
@@ -53,6 +54,8 @@ export interface LabState {
   commands: CommandLog;
   /** Commands run since this store was created (Redo is only offered before the first). */
   ran: number;
+  /** After "Skip waits" settled: what only retries a failure nothing has changed since (shown as a note). */
+  waiting: string[];
 }
 
 export interface LabActions {
@@ -65,11 +68,18 @@ export interface LabActions {
   setPane(pane: Pane): void;
   openPortal(path: string[]): void;
   setAnswer(exerciseId: string, answer: string): void;
+  /**
+   * Shows commands a rebuild replayed (resume, Undo, share links) in the terminal as if they had
+   * just been typed, after a one-line note; they are not run again.
+   */
+  showReplayed(note: string, entries: { line: string; result: ExecResult }[]): void;
 }
 
 export type LabStore = StoreApi<LabState & LabActions>;
 
 const FRESH_MS = 20_000;
+/** Terminal entries waiting to be printed (the terminal prints them at once; this only bounds a burst). */
+const TRANSCRIPT_MAX = 200;
 
 /**
  * One store per lab. It owns the sandbox; every view changes the world only through `exec`
@@ -77,7 +87,7 @@ const FRESH_MS = 20_000;
  */
 export function createLabStore(
   sandbox: LabSandbox,
-  start: { log?: LogEntry[]; checkpoint?: LogEntry[]; startedAt?: number; history?: string[] } = {},
+  start: { log?: LogEntry[]; checkpoint?: LogEntry[]; startedAt?: number; history?: string[]; answers?: Record<string, string> } = {},
 ): LabStore {
   const startedAt = start.startedAt ?? sandbox.clock.now();
   let seq = 0;
@@ -136,7 +146,7 @@ export function createLabStore(
         publish();
         const shown: TerminalEntry = { seq: ++seq, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
         if (opts.echo) shown.command = line;
-        set({ busy: false, transcript: [...get().transcript.slice(-199), shown], history: [...get().history.slice(-999), line] });
+        set({ busy: false, transcript: [...get().transcript.slice(-(TRANSCRIPT_MAX - 1)), shown], history: [...get().history.slice(-999), line] });
         return result;
       });
       queue = job.catch(() => undefined);
@@ -156,16 +166,17 @@ export function createLabStore(
       portalPath: [],
       lastApply: null,
       history: start.history ?? [...(start.checkpoint ?? []), ...(start.log ?? [])].slice(-1000).map((e) => e.line),
-      answers: {},
+      answers: { ...start.answers },
       commands: fromEntries(start.log ?? [], start.checkpoint ?? []),
       ran: 0,
+      waiting: [],
       exec: run,
       async apply(yaml) {
         if (yaml.length * 3 > MAX_REQUEST_BYTES && utf8Length(yaml) > MAX_REQUEST_BYTES) {
           // Refused before parsing (a 10 MB paste would block the page for seconds); nothing ran.
           const refused: ExecResult = { stdout: '', stderr: APPLY_TOO_LARGE, exitCode: 1 };
           const shown: TerminalEntry = { seq: ++seq, command: 'kubectl apply -f -', ...refused };
-          set({ transcript: [...get().transcript.slice(-199), shown], lastApply: { ok: false, stdout: '', stderr: APPLY_TOO_LARGE } });
+          set({ transcript: [...get().transcript.slice(-(TRANSCRIPT_MAX - 1)), shown], lastApply: { ok: false, stdout: '', stderr: APPLY_TOO_LARGE } });
           return refused;
         }
         // A long manifest is parsed and applied in slices with the UI thread free in between.
@@ -177,7 +188,10 @@ export function createLabStore(
         const { speed, paused, busy } = get();
         // A command takes no virtual time: the clock waits while one runs (a sliced apply yields).
         if (paused || busy) return;
-        if (speed === 'skip') await sandbox.settle();
+        if (speed === 'skip') {
+          const r = await skipWaits(sandbox, () => get().paused || get().busy || get().speed !== 'skip');
+          if (r.settled && r.waiting.join() !== get().waiting.join()) set({ waiting: r.waiting });
+        }
         else {
           // Virtual time moves in whole milliseconds; keep the fractions so 4× stays exactly 4×.
           carry += realMs * speed;
@@ -192,6 +206,14 @@ export function createLabStore(
       setPane: (pane) => set({ pane }),
       openPortal: (portalPath) => set({ portalPath, pane: 'portal' }),
       setAnswer: (id, answer) => set({ answers: { ...get().answers, [id]: answer.slice(0, 200) } }),
+      showReplayed(note, entries) {
+        // The terminal keeps its own bounded scrollback; the transcript holds what it has not printed.
+        const shown: TerminalEntry[] = [{ seq: ++seq, command: note, stdout: '', stderr: '', exitCode: 0 }];
+        for (const { line, result } of entries.slice(-(TRANSCRIPT_MAX - 1))) {
+          shown.push({ seq: ++seq, command: line, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode });
+        }
+        set({ transcript: [...get().transcript, ...shown].slice(-TRANSCRIPT_MAX) });
+      },
     };
   });
   return store;

@@ -1,6 +1,7 @@
 import type { ArmStore } from '../sim/azure/store';
 import type { KubeStore } from '../sim/kube/store';
 import type { VirtualClock } from '../sim/clock';
+import type { SettleOptions, SettleReport } from '../sim/index';
 
 export interface ExecResult {
   stdout: string;
@@ -11,12 +12,12 @@ export interface ExecResult {
 /** What the lab needs of a sandbox: the public simulator entry plus read access for the views. */
 export interface LabSandbox {
   exec(commandLine: string, opts?: { stdin?: string; pause?: () => Promise<void> }): Promise<ExecResult>;
-  settle(): Promise<void>;
+  settle(opts?: SettleOptions): Promise<SettleReport>;
   advance(ms: number): Promise<void>;
   readonly kube: KubeStore;
   readonly arm: ArmStore;
   readonly clock: VirtualClock;
-  readonly options: { resourceGroup: string; clusterName: string; location: string; subscriptionId: string } & Record<string, unknown>;
+  readonly options: { readonly resourceGroup: string; readonly clusterName: string; readonly location: string; readonly subscriptionId: string };
   /** Switches simulator faults (quota, throttling, slow provisioning) on or off at run time. */
   setFaults?(faults: Record<string, unknown>): void;
 }

@@ -44,7 +44,7 @@ export const AZURE_SERVICE_ANNOTATIONS: AnnotationDoc[] = [
   {
     key: `${P}azure-load-balancer-ipv4`, topic: 'publicIp', simulated: true, lesson: 'keep-your-ip-static-and-dns', examples: ['20.62.146.49'],
     description: 'Requested frontend IPv4 address. Public: an existing Public IP with this address must exist in the Public IP resource group. Internal: used as a static private IP. Takes precedence over the deprecated spec.loadBalancerIP.',
-    ko: '원하는 프런트 엔드 IPv4 주소입니다. 공용이면 이 주소를 가진 공용 IP 주소가 공용 IP 리소스 그룹에 이미 있어야 하고, 내부면 고정 개인 IP 주소로 쓰입니다. 더 이상 권장되지 않는 spec.loadBalancerIP보다 우선합니다.',
+    ko: '원하는 프런트 엔드 IPv4 주소입니다. 공용이면 이 주소를 가진 공용 IP 주소가 공용 IP 리소스 그룹에 이미 있어야 하고, 내부면 고정 개인 IP 주소로 쓰입니다. 더 이상 사용되지 않는 spec.loadBalancerIP보다 우선합니다.',
   },
   {
     key: `${P}azure-dns-label-name`, topic: 'publicIp', simulated: true, lesson: 'keep-your-ip-static-and-dns', examples: ['myapp'],
@@ -68,8 +68,8 @@ export const AZURE_SERVICE_ANNOTATIONS: AnnotationDoc[] = [
   },
   {
     key: `${P}azure-load-balancer-tcp-idle-timeout`, topic: 'rules', simulated: true, examples: ['4', '10', '30'],
-    description: 'TCP idle timeout of the load-balancing rules, in minutes (4–100; default 4).',
-    ko: '부하 분산 규칙의 TCP 유휴 시간 제한(분)입니다. 4–100, 기본값 4.',
+    description: 'TCP idle timeout of the load-balancing rules, in minutes (default 4). The provider accepts 4–100; the AKS annotation table still says at most 30.',
+    ko: '부하 분산 규칙의 TCP 유휴 시간 제한(분)이며 기본값은 4입니다. 클라우드 공급자 코드는 4–100을 받지만, AKS 문서의 어노테이션 표에는 여전히 최대 30으로 나와 있습니다.',
   },
   {
     key: `${P}azure-load-balancer-disable-tcp-reset`, topic: 'rules', simulated: true, examples: ['true'],
@@ -119,12 +119,12 @@ export const AZURE_SERVICE_ANNOTATIONS: AnnotationDoc[] = [
   {
     key: `${P}load-balancer-source-ranges`, topic: 'nsg', simulated: true, lesson: 'locking-it-down', examples: ['203.0.113.0/24'],
     description: 'Older spelling of spec.loadBalancerSourceRanges as an annotation (comma-separated CIDRs); the field wins when both are set.',
-    ko: 'spec.loadBalancerSourceRanges를 주석으로 적던 예전 방식입니다(쉼표로 구분한 CIDR). 둘 다 있으면 필드가 우선합니다.',
+    ko: 'spec.loadBalancerSourceRanges를 어노테이션으로 적던 예전 방식입니다(쉼표로 구분한 CIDR). 둘 다 있으면 필드가 우선합니다.',
   },
   {
     key: `${P}azure-deny-all-except-load-balancer-source-ranges`, topic: 'nsg', simulated: true, lesson: 'locking-it-down', examples: ['true'],
-    description: '"true": add a deny-all inbound NSG rule for the Service IP, so only the source ranges get in (VNet traffic too).',
-    ko: '"true"이면 서비스 IP에 대한 전체 거부 인바운드 NSG 규칙을 더해, 원본 범위만 들어올 수 있게 합니다(가상 네트워크 트래픽도 막힙니다).',
+    description: '"true": add a deny-all inbound NSG rule for the Service IP, so only the source ranges get in (VNet traffic too). Only when source ranges are set (spec.loadBalancerSourceRanges or azure-allowed-ip-ranges) or a range is invalid; alone, or with service tags only, it adds nothing.',
+    ko: '"true"이면 서비스 IP에 대한 전체 거부 인바운드 NSG 규칙을 더해, 원본 범위만 들어올 수 있게 합니다(가상 네트워크 트래픽도 막힙니다). 원본 범위가 지정된 경우(spec.loadBalancerSourceRanges 또는 azure-allowed-ip-ranges)나 잘못된 범위가 있을 때만 동작하며, 이 어노테이션만 있거나 서비스 태그와만 함께 쓰면 아무것도 추가하지 않습니다.',
   },
   {
     key: `${P}azure-disable-load-balancer-nsg-rule`, topic: 'nsg', simulated: true, examples: ['true'],

@@ -48,6 +48,8 @@ export class VirtualClock {
   private live = 0;
   /** Pending timers without an `idle` predicate: always real work. */
   private plain = 0;
+  /** The busy timer `hasBusyTimers()` found last (checked first next time). */
+  private lastBusy: Timer | undefined;
 
   constructor(startMs: number = SIM_EPOCH_MS) {
     this.t = Math.round(startMs);
@@ -135,9 +137,17 @@ export class VirtualClock {
   /** True when at least one pending timer is real work (not an idle retry). */
   hasBusyTimers(): boolean {
     if (this.plain > 0) return true;
+    // settle() asks after every round; the timer found busy last time usually still is, and the
+    // heap may hold hundreds of idle retries (1,000 Services at a limit) to walk past otherwise.
+    const last = this.lastBusy;
+    if (last && !last.cancelled && !last.idle?.()) return true;
     for (const timer of this.heap) {
-      if (!timer.cancelled && !(timer.idle && timer.idle())) return true;
+      if (!timer.cancelled && !(timer.idle && timer.idle())) {
+        this.lastBusy = timer;
+        return true;
+      }
     }
+    this.lastBusy = undefined;
     return false;
   }
 

@@ -23,7 +23,15 @@ export function* sleep(ms: number): Flow<void> {
  * Drives a flow on the clock: synchronous parts run now, each yielded delay becomes a timer.
  * Exactly one of `onDone` / `onError` is called.
  */
-export function runFlow<T>(clock: VirtualClock, flow: Flow<T>, onDone: (value: T) => void, onError: (err: unknown) => void, label?: string): void {
+export function runFlow<T>(
+  clock: VirtualClock,
+  flow: Flow<T>,
+  onDone: (value: T) => void,
+  onError: (err: unknown) => void,
+  label?: string,
+  /** Tells settle() this step only repeats a failure nothing has changed since (see WorkQueue). */
+  idle?: () => boolean,
+): void {
   const step = (): void => {
     let r: IteratorResult<number, T>;
     try {
@@ -33,7 +41,7 @@ export function runFlow<T>(clock: VirtualClock, flow: Flow<T>, onDone: (value: T
       return;
     }
     if (r.done) onDone(r.value);
-    else clock.schedule(r.value, step, { label });
+    else clock.schedule(r.value, step, { label, idle });
   };
   step();
 }

@@ -34,6 +34,33 @@ export interface ExecOptions {
   pause?: () => Promise<void>;
 }
 
+export interface SettleOptions {
+  /**
+   * Awaited between slices (the lab gives the browser a turn there). Without it, settle runs in one
+   * go, as tests and benchmarks want.
+   */
+  pause?: () => Promise<void>;
+  /** Wall-clock length of one slice in ms (default 25: the page never freezes past 50 ms). */
+  sliceMs?: number;
+  /** Checked between slices: stop early (the learner paused, changed speed or runs a command). */
+  shouldStop?: () => boolean;
+  /** Safety bound on timer rounds (default 5,000,000). */
+  maxRounds?: number;
+}
+
+export interface SettleReport {
+  /** Timer rounds run. */
+  rounds: number;
+  /** True when nothing but idle retries is left (false if stopped early). */
+  settled: boolean;
+  /**
+   * What is still retrying a failure nothing has changed since — a limit, a quota, a missing PIP,
+   * a permission, throttling that lets nothing through — one entry per queue key, e.g.
+   * `service-controller:default/web`. Empty when everything is done.
+   */
+  waiting: string[];
+}
+
 export interface ExecResult {
   stdout: string;
   stderr: string;
@@ -64,8 +91,11 @@ export interface Sandbox {
   readonly userPrincipal: string;
   /** One command line as a user types it (delegates to src/cli). */
   exec(commandLine: string, opts?: ExecOptions): Promise<ExecResult>;
-  /** Advances virtual time until every controller is idle or only retrying a failure nothing has changed since. */
-  settle(): Promise<void>;
+  /**
+   * Advances virtual time until every controller is idle or only retrying a failure nothing has
+   * changed since. Always ends: such retries are recognised even while others fail beside them.
+   */
+  settle(opts?: SettleOptions): Promise<SettleReport>;
   /** Advances virtual time by `ms`, running controllers as their timers come due. */
   advance(ms: number): Promise<void>;
   /** Synchronous settle (benchmarks, tests). Returns the number of timer rounds run. */
@@ -99,7 +129,7 @@ export function createSandbox(input: SandboxOptions = {}): Sandbox {
   const events = new EventRecorder(kube, clock);
   const worldVersion = () => kube.version + arm.version;
   const provider = new AzureLoadBalancerProvider(makeContext(arm, armClient, cluster, kubernetesMinor(options.kubernetesVersion)));
-  new ServiceController(kube, events, provider, clock, worldVersion, () => cluster.nodeCount, () => cluster.nodeNames());
+  const serviceController = new ServiceController(kube, events, provider, clock, worldVersion, () => cluster.nodeCount, () => cluster.nodeNames());
   startNamespaceController(kube, clock);
   startWorkloadControllers(kube, events, clock, worldVersion, new SeededRandom(`${seed}:workloads`), new SeededRandom(`${seed}:endpointslices`));
 
@@ -111,6 +141,31 @@ export function createSandbox(input: SandboxOptions = {}): Sandbox {
       rounds++;
     }
     return rounds;
+  };
+
+  const report = (rounds: number): SettleReport => {
+    const settled = !clock.hasBusyTimers();
+    const queue = serviceController.queue;
+    return { rounds, settled, waiting: settled ? queue.failingKeys().map((key) => `${queue.name}:${key}`) : [] };
+  };
+
+  const settle = async (opts: SettleOptions = {}): Promise<SettleReport> => {
+    const maxRounds = opts.maxRounds ?? 5_000_000;
+    if (!opts.pause) return report(settleSync(maxRounds));
+    const sliceMs = opts.sliceMs ?? 25;
+    let rounds = 0;
+    clock.runDue();
+    for (;;) {
+      const sliceEnd = performance.now() + sliceMs;
+      // One round is one timer instant: small, so checking the wall clock every 8 keeps slices honest.
+      while (rounds < maxRounds && clock.hasBusyTimers()) {
+        clock.runNext();
+        if (++rounds % 8 === 0 && performance.now() >= sliceEnd) break;
+      }
+      if (rounds >= maxRounds || !clock.hasBusyTimers()) return report(rounds);
+      await opts.pause();
+      if (opts.shouldStop?.()) return report(rounds);
+    }
   };
 
   const sandbox: Sandbox = {
@@ -140,9 +195,7 @@ export function createSandbox(input: SandboxOptions = {}): Sandbox {
     },
     userPrincipal: 'azureuser@contoso.com',
     exec: (line, opts = {}) => runCommandLine(sandbox, line, opts),
-    settle: async () => {
-      settleSync();
-    },
+    settle,
     advance: async (ms) => {
       clock.advance(ms);
     },

@@ -24,7 +24,10 @@ export interface SandboxOptions {
   nodeCount?: number;
   networkPlugin?: NetworkPlugin;
   outboundType?: OutboundType;
+  /** Load-balancer managed outbound IPs (outboundType loadBalancer), 1–100. */
   managedOutboundIPCount?: number;
+  /** NAT gateway managed outbound IPs (outboundType managedNATGateway), 1–16 like `--nat-gateway-managed-outbound-ip-count`. */
+  natGatewayManagedOutboundIPCount?: number;
   seed?: number;
   faults?: FaultOptions;
 }
@@ -39,6 +42,7 @@ export interface ResolvedOptions {
   networkPlugin: NetworkPlugin;
   outboundType: OutboundType;
   managedOutboundIPCount: number;
+  natGatewayManagedOutboundIPCount: number;
   seed: number;
   faults: Required<Omit<FaultOptions, 'armThrottling' | 'limits'>> & { armThrottling?: ThrottlingFault; limits: ArmLimits };
 }
@@ -57,6 +61,7 @@ export function resolveOptions(o: SandboxOptions = {}): ResolvedOptions {
     networkPlugin: o.networkPlugin ?? 'azure',
     outboundType: o.outboundType ?? 'loadBalancer',
     managedOutboundIPCount: o.managedOutboundIPCount ?? 1,
+    natGatewayManagedOutboundIPCount: o.natGatewayManagedOutboundIPCount ?? 1,
     seed: o.seed ?? 1,
     faults: {
       publicIPQuota: o.faults?.publicIPQuota ?? 1000,

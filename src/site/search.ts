@@ -2,9 +2,17 @@
  * Lesson search on top of Pagefind's JS API. The index is built next to the site at build time and
  * loaded only when the learner opens search, so pages pay nothing for it until then.
  */
-interface PagefindResult {
-  data(): Promise<{ url: string; meta: { title?: string }; excerpt: string }>;
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
 }
+interface PagefindResult {
+  data(): Promise<{ url: string; meta: { title?: string }; excerpt: string; sub_results?: PagefindSubResult[] }>;
+}
+
+/** Sections of a page to offer under its title (Pagefind's sub-results with an anchor). */
+const SECTIONS_PER_PAGE = 3;
 interface Pagefind {
   init?(): Promise<void>;
   debouncedSearch(q: string, opts?: object, ms?: number): Promise<{ results: PagefindResult[] } | null>;
@@ -99,9 +107,24 @@ export function mountSearch(): void {
       const a = document.createElement('a');
       a.href = item.url;
       a.textContent = item.meta.title ?? item.url;
+      // A lesson is long: the sections where the words were found, each linking to its heading.
+      const sections = (item.sub_results ?? []).filter((r) => r.url.includes('#')).slice(0, SECTIONS_PER_PAGE);
       const p = document.createElement('p');
-      renderExcerpt(item.excerpt, p);
+      renderExcerpt(sections[0]?.excerpt ?? item.excerpt, p);
       li.append(a, p);
+      if (sections.length > 0) {
+        const ul = document.createElement('ul');
+        ul.className = 'search-sections';
+        for (const section of sections) {
+          const sli = document.createElement('li');
+          const sa = document.createElement('a');
+          sa.href = section.url;
+          sa.textContent = section.title;
+          sli.append(sa);
+          ul.append(sli);
+        }
+        li.append(ul);
+      }
       list.append(li);
     }
   });

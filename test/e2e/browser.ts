@@ -6,10 +6,21 @@ import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
 
 export const baseURL = (): string => inject('baseURL');
 
+/** Browsers this test file launched: a failed test screenshots their open pages (failure-report.ts). */
+export const launched = new Set<Browser>();
+
 export async function launch(): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found (install Debian package `chromium`).');
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  launched.add(browser);
+  browser.on('disconnected', () => launched.delete(browser));
+  return browser;
+}
+
+/** Every page still open in a browser from launch(). */
+export function openPages(): Page[] {
+  return [...launched].flatMap((b) => b.contexts().flatMap((c) => c.pages())).filter((p) => !p.isClosed());
 }
 
 export interface WatchedPage {

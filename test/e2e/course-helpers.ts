@@ -6,8 +6,8 @@ export const LANGS = ['en', 'ko'] as const;
 export type Lang = (typeof LANGS)[number];
 
 const TEXT = {
-  en: { start: 'Start lab', apply: 'Apply', skip: 'Skip waits', portalTab: 'Portal', portal: 'Azure portal', frontends: 'Frontend IP configuration', search: 'outbound' },
-  ko: { start: '실습 시작', apply: '적용', skip: '대기 건너뛰기', portalTab: '포털', portal: 'Azure Portal', frontends: '프런트 엔드 IP 구성', search: '공용 IP' },
+  en: { start: 'Start lab', fresh: 'Start fresh', apply: 'Apply', skip: 'Skip waits', portalTab: 'Portal', portal: 'Azure portal', frontends: 'Frontend IP configuration', search: 'outbound' },
+  ko: { start: '실습 시작', fresh: '새로 시작', apply: '적용', skip: '대기 건너뛰기', portalTab: '포털', portal: 'Azure Portal', frontends: '프런트 엔드 IP 구성', search: '공용 IP' },
 } as const;
 
 /** Opens search, finds the first lesson and closes the dialog again. */
@@ -49,7 +49,10 @@ export async function waitForExternalIp(page: Page, name: string, namespace: str
  */
 export async function useLessonLab(page: Page, lang: Lang, editorText?: string): Promise<string> {
   const t = TEXT[lang];
-  await startLab(page, t.start);
+  // Both languages share a lesson's lab: after the other language's page it is offered to resume.
+  const fresh = page.getByRole('button', { name: t.fresh });
+  await page.getByRole('button', { name: t.start }).or(fresh).first().waitFor();
+  await startLab(page, (await fresh.isVisible()) ? t.fresh : t.start);
   await page.getByRole('radio', { name: t.skip }).check();
   if (editorText) await setEditorText(page, editorText);
   await page.getByRole('button', { name: t.apply }).click();

@@ -139,9 +139,13 @@ describe('Content-Security-Policy', () => {
     await startLab(page);
     await page.getByRole('button', { name: 'Apply' }).click();
     await waitForTerminal(page, /service\/\S+ created/);
+    // Replacing a running lab asks first; the new page builds the new cluster at once.
+    await page.locator('select[name="outboundType"]').selectOption('managedNATGateway');
+    page.once('dialog', (d) => void d.accept());
     await page.locator('.sandbox-options').evaluate((f: HTMLFormElement) => f.requestSubmit());
-    await page.waitForURL(/\?outboundType=/);
-    await startLab(page);
+    await page.waitForURL(/\?outboundType=managedNATGateway/);
+    await page.locator('.lab-shell.lab-started .monaco-editor .view-lines').waitFor({ timeout: 20_000 });
+    await page.locator('.xterm-rows').waitFor();
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 /** Starts the lab on the page and waits until the editor and the terminal are usable. */
 export async function startLab(page: Page, buttonName = 'Start lab'): Promise<void> {
   await page.getByRole('button', { name: buttonName }).click();
-  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 20_000 });
+  // Below 1280 px the lab shows one pane at a time (the terminal first), so the editor may be hidden.
+  await page.locator('.monaco-editor .view-lines').waitFor({ state: 'attached', timeout: 20_000 });
   await page.locator('.xterm-rows').waitFor();
 }
 

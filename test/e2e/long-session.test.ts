@@ -27,6 +27,10 @@ describe('a lab with more commands than Undo keeps one by one', () => {
     await runInTerminal(page, `az network public-ip list -g ${NODE_RG} -o table`);
     await page.getByRole('tab', { name: 'Exercises' }).click();
     const counted = page.locator('.exercise', { has: page.getByRole('heading', { name: /Count the Public IPs/ }) });
+    // Running the command is not enough: the count and the reason are answered in the card.
+    await expect.poll(() => counted.getAttribute('class')).toContain('exercise-open');
+    await counted.getByRole('textbox', { name: 'How many Public IPs are in the node resource group?' }).fill('2');
+    await counted.getByRole('radio', { name: /One is redis-lb’s/ }).check();
     await expect.poll(() => counted.getAttribute('class')).toContain('exercise-done');
 
     // 60 more commands push both out of the 50-command undo window: the apply is frozen into the

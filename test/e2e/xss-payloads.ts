@@ -84,5 +84,9 @@ const TEMPLATES: string[] = [
 
 export const XSS_PAYLOADS: readonly string[] = TEMPLATES.map((t, i) => t.replaceAll('{n}', String(i)));
 
-/** Payloads that never hold a comma: `azure-pip-tags` splits its value on commas. */
-export const TAG_PAYLOADS: readonly string[] = XSS_PAYLOADS.filter((p) => !p.includes(','));
+/**
+ * Payloads that fit an `azure-pip-tags` value: that annotation is `k1=v1,k2=v2`, and upstream's
+ * parser takes a pair only with exactly one `=`, so commas are left out and each `=` becomes `:`
+ * (the markup, quotes and script tags stay).
+ */
+export const TAG_PAYLOADS: readonly string[] = XSS_PAYLOADS.filter((p) => !p.includes(',')).map((p) => p.replaceAll('=', ':'));

@@ -26,13 +26,13 @@ const SHORT = XSS_PAYLOADS.filter((p) => p.length <= 40 && !p.includes("'") && !
 const J = JSON.stringify;
 
 /**
- * Every payload in Service annotations, azure-pip-tags (→ Azure tags; one of them names the
- * Service the PIP belongs to, which the diagram shows), ConfigMap data, and an Ingress host and
- * path (last, so a simulator that starts refusing them still applies the rest).
+ * Every payload in Service annotations, azure-pip-tags (→ Azure tags; the cloud provider's own
+ * k8s-azure-service tag is not the learner's to set, as upstream), ConfigMap data, and an Ingress
+ * host and path (last, so a simulator that starts refusing them still applies the rest).
  */
 function payloadYaml(): string {
   const notes = XSS_PAYLOADS.map((p, i) => `    xss.example.com/p${i}: ${J(p)}`).join('\n');
-  const tags = [`k8s-azure-service=${TAG_PAYLOADS[0]}`, ...TAG_PAYLOADS.slice(1).map((p, i) => `t${i}=${p}`)].join(',');
+  const tags = TAG_PAYLOADS.map((p, i) => `t${i}=${p}`).join(',');
   const data = XSS_PAYLOADS.map((p, i) => `  p${i}: ${J(p)}`).join('\n');
   return `apiVersion: v1
 kind: Service
@@ -147,11 +147,11 @@ describe('untrusted strings are shown as text, never run', () => {
     await startLab(page);
     await page.getByRole('radio', { name: 'Skip waits' }).check();
 
-    // Exercises: solve the first two so the third takes a typed answer, then type payloads into it.
+    // Exercises: solve the first so the second takes a typed answer (the count), then type payloads into it.
     await runInTerminal(page, 'kubectl apply -f redis-lb.yaml');
     await runInTerminal(page, `az network public-ip list -g ${NODE_RG} -o table`);
     await page.getByRole('tab', { name: 'Exercises' }).click();
-    const answer = page.getByRole('textbox', { name: 'Type or paste the egress IP.' });
+    const answer = page.getByRole('textbox', { name: 'How many Public IPs are in the node resource group?' });
     await answer.waitFor({ timeout: 15_000 });
     for (const p of SHORT.slice(0, 5)) {
       await answer.fill(p);
@@ -216,8 +216,7 @@ describe('untrusted strings are shown as text, never run', () => {
     await portal.getByRole('button', { name: svcPip!, exact: true }).click();
     await portal.getByRole('button', { name: 'Tags' }).click();
     const cells = await portal.locator('.blade-content table code').allInnerTexts();
-    for (const p of TAG_PAYLOADS.slice(1, 8)) expect(cells).toContain(p.trim());
-    expect(cells).toContain(TAG_PAYLOADS[0]!.trim());
+    for (const p of TAG_PAYLOADS.slice(0, 8)) expect(cells).toContain(p.trim());
     await portal.getByRole('button', { name: 'JSON View' }).click();
     await portal.locator('.blade-menu').getByRole('button', { name: 'Activity log' }).click();
     await portal.locator('.activity-log').waitFor();
@@ -226,12 +225,11 @@ describe('untrusted strings are shown as text, never run', () => {
     expect(await portal.locator('.activity-log').innerText()).toContain(`publicIPAddresses/${PIP_NAME}`);
     await expectClean(page, dialogs, 'portal: the Service Public IP');
 
-    // Diagram: the frontend names the Service from the PIP's k8s-azure-service tag — a payload here.
+    // Diagram: the frontend of the Service whose annotations and Public IP tags are all payloads.
     await page.getByRole('tab', { name: 'Diagram' }).click();
     await page.locator('.dg-svg').waitFor();
-    // The picture shortens long names; its table twin shows them whole.
-    expect(await page.locator('.lab-panel-diagram svg').textContent()).toContain(`kubernetes · ${TAG_PAYLOADS[0]!.slice(0, 10)}`);
-    expect(await page.locator('.lab-panel-diagram table').textContent()).toContain(TAG_PAYLOADS[0]!.trim());
+    expect(await page.locator('.lab-panel-diagram svg.dg-svg').textContent()).toContain('xss-svc');
+    expect(await page.locator('.lab-panel-diagram table').textContent()).toContain('xss-svc');
     await expectClean(page, dialogs, 'diagram');
 
     // Share link: the command log (payload stdin, heredoc, az, helm) rebuilds in a fresh profile.
@@ -251,7 +249,7 @@ describe('untrusted strings are shown as text, never run', () => {
     await other.getByRole('region', { name: 'Azure portal' }).getByRole('button', { name: TAGGED_PIP, exact: true }).waitFor({ timeout: 15_000 });
     await other.getByRole('tab', { name: 'Diagram' }).click();
     await other.locator('.dg-svg').waitFor();
-    expect(await other.locator('.lab-panel-diagram table').textContent()).toContain(TAG_PAYLOADS[0]!.trim());
+    expect(await other.locator('.lab-panel-diagram table').textContent()).toContain('xss-svc');
     await expectClean(other, dialogs, 'share link');
     await fresh.close();
   });

@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { createSandbox, type SandboxOptions } from '../../src/sim/index';
-import { evaluate } from '../../src/learn/exercise/engine';
+import { choiceKey, evaluate } from '../../src/learn/exercise/engine';
 import type { ExerciseDef, ExerciseState, ExerciseStatus } from '../../src/learn/exercise/types';
 import type { ExecResult, LabSandbox } from '../../src/lab/types';
 
@@ -70,7 +70,8 @@ export async function startLab(lab: LessonLabModule, options: LessonLabOptions =
 
 /**
  * Plays an exercise's solution line by line; when the exercise asks for a typed answer, the last
- * line's output (trimmed) is typed in. With `strict`, every line must exit 0.
+ * line's output (trimmed) is typed in, and a choice question gets its right option (as "Show
+ * solution" does). With `strict`, every line must exit 0.
  */
 export async function solve(run: Run, state: ExerciseState, ex: ExerciseDef, options: { strict?: boolean } = {}): Promise<void> {
   let last = '';
@@ -80,6 +81,7 @@ export async function solve(run: Run, state: ExerciseState, ex: ExerciseDef, opt
     last = r.stdout;
   }
   if (ex.answer) state.answers[ex.id] = last.trim();
+  if (ex.choice) state.answers[choiceKey(ex.id)] = ex.choice.correct;
 }
 
 /** Exercises in an order that respects `needs`. */

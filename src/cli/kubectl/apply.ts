@@ -95,7 +95,7 @@ export const applyCommand: KubectlCommand = {
   cat <<EOF | kubectl apply -f -
   ...
   EOF`,
-  flags: [...FILE_FLAGS, DRY_RUN, { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name).' }, { name: 'server-side', type: 'bool', usage: 'If true, apply runs in the server instead of the client.' }, { name: 'force', type: 'bool', usage: 'If true, immediately remove resources from API and bypass graceful deletion.' }, { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', usage: 'Must be one of: strict (or true), warn, ignore (or false).' }, { name: 'prune', type: 'bool', usage: 'Automatically delete resource objects that do not appear in the configs.' }, { name: 'selector', short: 'l', type: 'string', usage: 'Selector (label query) to filter on.' }],
+  flags: [...FILE_FLAGS, DRY_RUN, { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name).' }, { name: 'server-side', type: 'bool', usage: 'If true, apply runs in the server instead of the client.' }, { name: 'field-manager', type: 'string', default: 'kubectl-client-side-apply', usage: 'Name of the manager used to track field ownership.' }, { name: 'force-conflicts', type: 'bool', usage: 'If true, server-side apply will force the changes against conflicts.' }, { name: 'force', type: 'bool', usage: 'If true, immediately remove resources from API and bypass graceful deletion.' }, { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', usage: 'Must be one of: strict (or true), warn, ignore (or false).' }, { name: 'prune', type: 'bool', usage: 'Automatically delete resource objects that do not appear in the configs.' }, { name: 'selector', short: 'l', type: 'string', usage: 'Selector (label query) to filter on.' }],
   async run(k) {
     const files = requireFiles(k, '');
     const mode = dryRunMode(k);
@@ -104,7 +104,6 @@ export const applyCommand: KubectlCommand = {
     const read = pause ? await readManifestsSliced(files, k.stdin, k.shell, readUrl, pause) : readManifests(files, k.stdin, k.shell, readUrl);
     if (!read.objects.length && !read.error) throw new KubectlError('no objects passed to apply');
     const nameOnly = str(k.flags, 'output') === 'name';
-    // Server-side apply is modelled with the client-side merge; only the wording differs.
     const serverSide = k.flags.values.get('server-side') === true;
     let stdout = '';
     const errors: { err: unknown; verb: string; source: string }[] = [];
@@ -124,8 +123,9 @@ export const applyCommand: KubectlCommand = {
             stdout += nameOnly ? `${prefix}${name}\n` : `${prefix}${name} ${existed ? 'configured' : 'created'}${dryRunSuffix(mode)}\n`;
             continue;
           }
-          const r = k.ctx.kube.apply(m.object, { namespace: ns, dryRun: mode === 'server' });
-          const action = serverSide ? 'serverside-applied' : r.action;
+          const opts = { namespace: ns, dryRun: mode === 'server' };
+          const r = serverSide ? { object: k.ctx.kube.serverSideApply(m.object, { ...opts, fieldManager: k.flags.changed.has('field-manager') ? str(k.flags, 'field-manager') : 'kubectl' }).object } : k.ctx.kube.apply(m.object, opts);
+          const action = serverSide ? 'serverside-applied' : (r as { action: string }).action;
           stdout += nameOnly ? `${prefix}${r.object.metadata.name}\n` : `${prefix}${r.object.metadata.name} ${action}${dryRunSuffix(mode)}\n`;
         } catch (e) {
           errors.push({ err: e, verb: existed ? 'patching' : 'creating', source: m.source });

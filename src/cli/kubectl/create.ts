@@ -1,6 +1,6 @@
 import { ApiError, NoKindMatchError } from '../../sim/kube/errors';
 import type { KubeObjectInput } from '../../sim/kube/types';
-import { kubeJson, kubeYaml, resourcePrefix } from '../printers/kube-output';
+import { kubeJson, kubeYaml, resourcePrefix, withoutManagedFields } from '../printers/kube-output';
 import type { ExecResult } from '../shell/types';
 import { DRY_RUN, dryRunMode, dryRunSuffix, FILE_FLAGS, finish, mappingError, objectKindPrefix, objectNamespace, requireFiles } from './apply';
 import { KubectlError, type KubectlCommand, type KubectlRun } from './common';
@@ -16,9 +16,9 @@ function createGenerated(k: KubectlRun, obj: KubeObjectInput): ExecResult {
   const type = k.ctx.kube.discovery.forManifest(String(obj.apiVersion), String(obj.kind));
   const prefix = resourcePrefix(type.kind, type.group);
   let created: unknown = obj;
-  if (mode !== 'client') created = k.ctx.kube.create(obj, { namespace: k.namespace, dryRun: mode === 'server' });
-  if (out === 'yaml') return { stdout: kubeYaml(created), stderr: '', exitCode: 0 };
-  if (out === 'json') return { stdout: kubeJson(created), stderr: '', exitCode: 0 };
+  if (mode !== 'client') created = k.ctx.kube.create(obj, { namespace: k.namespace, dryRun: mode === 'server', fieldManager: 'kubectl-create' });
+  if (out === 'yaml') return { stdout: kubeYaml(withoutManagedFields(created)), stderr: '', exitCode: 0 };
+  if (out === 'json') return { stdout: kubeJson(withoutManagedFields(created)), stderr: '', exitCode: 0 };
   if (out === 'name') return { stdout: `${prefix}${obj.metadata?.name}\n`, stderr: '', exitCode: 0 };
   if (out) throw new KubectlError(`unable to match a printer suitable for the output format "${out}", allowed formats are: json,name,yaml`);
   return { stdout: `${prefix}${obj.metadata?.name} created${dryRunSuffix(mode)}\n`, stderr: '', exitCode: 0 };
@@ -148,7 +148,7 @@ export const createCommand: KubectlCommand = {
         const prefix = objectKindPrefix(k, m.object);
         const ns = objectNamespace(k, m.object);
         try {
-          if (mode !== 'client') k.ctx.kube.create(m.object, { namespace: ns, dryRun: mode === 'server' });
+          if (mode !== 'client') k.ctx.kube.create(m.object, { namespace: ns, dryRun: mode === 'server', fieldManager: 'kubectl-create' });
           stdout += `${prefix}${metaString(m.object, 'name') ?? ''} created${dryRunSuffix(mode)}\n`;
         } catch (e) {
           errors.push({ err: e, verb: 'creating', source: m.source });

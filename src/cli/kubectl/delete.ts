@@ -7,10 +7,13 @@ import { DRY_RUN, dryRunMode, FILE_FLAGS, finish, mappingError, objectNamespace 
 import { metaString, readManifests } from './manifests';
 import { parseResourceArgs } from './resources';
 
-/** `service "web" deleted from default namespace` (kubectl ≥ 1.32 names the namespace). */
-function deletedLine(type: ResourceType, name: string, ns: string | undefined, suffix: string): string {
+/**
+ * `service "web" deleted`: the wording of kubectl 1.33, the client the lab reports (checked
+ * against a real 1.32 client; naming the namespace came with kubectl 1.34, kubernetes#126619).
+ */
+function deletedLine(type: ResourceType, name: string, _ns: string | undefined, suffix: string): string {
   const kind = `${type.kind.toLowerCase()}${type.group ? '.' + type.group : ''}`;
-  return `${kind} "${name}" deleted${type.namespaced && ns ? ` from ${ns} namespace` : ''}${suffix}\n`;
+  return `${kind} "${name}" deleted${suffix}\n`;
 }
 
 /**

@@ -24,9 +24,8 @@ function describeOne(k: KubectlRun, o: KubeObject, namespaced: boolean): string 
     case 'Endpoints':
       return describeEndpoints(o, events, now);
     case 'Deployment': {
-      const rs = kube.ownedBy(o.metadata.uid).find((x) => x.kind === 'ReplicaSet');
-      const ready = rs ? `${rs.metadata.name} (${(rs.status as { replicas?: number } | undefined)?.replicas ?? 0}/${(rs.spec as { replicas?: number } | undefined)?.replicas ?? 0} replicas created)` : undefined;
-      return describeDeployment(o, events, now, ready);
+      const replicaSets = kube.ownedBy(o.metadata.uid).filter((x) => x.kind === 'ReplicaSet');
+      return describeDeployment(o, events, now, replicaSets);
     }
     default:
       return describeGeneric(o, namespaced, events, now);

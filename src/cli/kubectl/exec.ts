@@ -27,8 +27,40 @@ export function nodeOfPod(ctx: CliContext, pod: KubeObject): string {
   return nodes[stableHash(pod.metadata.name) % Math.max(nodes.length, 1)] ?? '';
 }
 
+/** Shells learners open in a pod; the lab has no process inside containers to attach one to. */
+const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash|zsh)$/;
+
+/**
+ * What a shell in a pod is asked to do: `sh -c 'curl -s ifconfig.me'` is one simple command the lab
+ * can run; an interactive shell (or a script with pipes, redirections, variables) is not simulated.
+ */
+function shellCommand(cmd: string[]): string[] | null {
+  const [, flag, script, ...extra] = cmd;
+  if (flag !== '-c' || script === undefined || extra.length > 0) return null;
+  if (/[|&;<>$`\\(){}*?]|\n/.test(script)) return null;
+  const words = script.match(/'[^']*'|"[^"]*"|\S+/g)?.map((w) => w.replace(/^(['"])(.*)\1$/, '$2')) ?? [];
+  return words.length > 0 && !SHELLS.test(words[0]!) ? words : null;
+}
+
+/** kubectl's error line, with what does work in this lab (the pod and its command as typed). */
+function interactiveShellNotSimulated(pod: KubeObject): ExecResult {
+  const ns = pod.metadata.namespace && pod.metadata.namespace !== 'default' ? ` -n ${pod.metadata.namespace}` : '';
+  return {
+    stdout: '',
+    stderr:
+      `error: interactive shells are not simulated in this lab: run one command per exec instead, e.g.\n` +
+      `  kubectl exec ${pod.metadata.name}${ns} -- curl -s ifconfig.me\n` +
+      `(commands that run in a pod: curl, wget, hostname, echo, and sh -c with one of them)\n`,
+    exitCode: 1,
+  };
+}
+
 /** Runs one command "inside" a pod. */
 export async function execInPod(ctx: CliContext, pod: KubeObject, cmd: string[]): Promise<ExecResult> {
+  if (SHELLS.test(cmd[0] ?? '')) {
+    const inner = shellCommand(cmd);
+    return inner ? execInPod(ctx, pod, inner) : interactiveShellNotSimulated(pod);
+  }
   const node = nodeOfPod(ctx, pod);
   const egress = egressFor(ctx.arm, ctx.options.outboundType, nodeResourceGroup(ctx.options), node);
   const [prog, ...rest] = cmd;

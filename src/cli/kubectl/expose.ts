@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../sim/kube/types';
-import { kubeJson, kubeYaml } from '../printers/kube-output';
+import { kubeJson, kubeYaml, withoutManagedFields } from '../printers/kube-output';
 import { DRY_RUN, dryRunMode, dryRunSuffix } from './apply';
 import { KubectlError, type KubectlCommand } from './common';
 import { str } from './flags';
@@ -76,10 +76,10 @@ export const exposeCommand: KubectlCommand = {
     if (str(k.flags, 'external-ip')) spec.externalIPs = [str(k.flags, 'external-ip')];
     const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name, ...(labels ? { labels } : {}) }, spec, status: { loadBalancer: {} } };
     const mode = dryRunMode(k);
-    const created = mode === 'client' ? svc : k.ctx.kube.create(svc, { namespace: k.namespace, dryRun: mode === 'server' });
+    const created = mode === 'client' ? svc : k.ctx.kube.create(svc, { namespace: k.namespace, dryRun: mode === 'server', fieldManager: 'kubectl-expose' });
     const out = str(k.flags, 'output');
-    if (out === 'yaml') return { stdout: kubeYaml(created), stderr: '', exitCode: 0 };
-    if (out === 'json') return { stdout: kubeJson(created), stderr: '', exitCode: 0 };
+    if (out === 'yaml') return { stdout: kubeYaml(withoutManagedFields(created)), stderr: '', exitCode: 0 };
+    if (out === 'json') return { stdout: kubeJson(withoutManagedFields(created)), stderr: '', exitCode: 0 };
     if (out === 'name') return { stdout: `service/${name}\n`, stderr: '', exitCode: 0 };
     return { stdout: `service/${name} exposed${dryRunSuffix(mode)}\n`, stderr: '', exitCode: 0 };
   },

@@ -58,6 +58,7 @@ export const getCommand: KubectlCommand = {
     { name: 'ignore-not-found', type: 'bool', usage: 'If the requested object does not exist the command will return exit code 0.' },
     { name: 'chunk-size', type: 'int', default: 500, usage: 'Return large lists in chunks rather than all at once.' },
     { name: 'sort-by', type: 'string', usage: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}')." },
+    { name: 'show-managed-fields', type: 'bool', usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.' },
     { name: 'label-columns', short: 'L', type: 'stringSlice', usage: 'Accepts a comma separated list of labels that are going to be presented as columns.' },
   ],
   run: runGet,
@@ -130,8 +131,11 @@ async function runGet(k: KubectlRun) {
       noHeaders: bool(k.flags, 'no-headers'),
       showLabels: bool(k.flags, 'show-labels'),
       labelColumns: list(k.flags, 'label-columns'),
+      showManagedFields: bool(k.flags, 'show-managed-fields'),
     });
-  let stdout = total || spec.kind !== 'table' ? render(groups) : '';
+  // Nothing found by name: kubectl prints only the errors (no empty List).
+  const onlyNamed = res.targets.every((t) => t.names);
+  let stdout = total || (spec.kind !== 'table' && !onlyNamed) ? render(groups) : '';
   if (bool(k.flags, 'watch') && spec.kind === 'table' && total && groups.length === 1) stdout = await watchRows(k, groups, stdout, render);
   let stderr = '';
   // Only the human-readable printers say so; -o name/jsonpath/json/yaml print an empty result.

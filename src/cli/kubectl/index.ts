@@ -115,8 +115,14 @@ export const kubectlCommand: CommandFn<CliContext> = async ({ argv, stdin, shell
   }
   if (!cmd.run) return { stdout: commandHelp(chain), stderr: '', exitCode: 0 };
   const nsFlag = str(parsed, 'namespace');
+  // Warnings the API server attaches to this command's writes (kubectl prints them to stderr).
+  ctx.kube.takeWarnings();
+  const withWarnings = (r: ExecResult): ExecResult => {
+    const warnings = ctx.kube.takeWarnings();
+    return warnings.length ? { ...r, stderr: warnings.map((w) => `Warning: ${w}\n`).join('') + r.stderr } : r;
+  };
   try {
-    return await cmd.run({
+    return withWarnings(await cmd.run({
       ctx,
       shell,
       stdin,
@@ -125,8 +131,8 @@ export const kubectlCommand: CommandFn<CliContext> = async ({ argv, stdin, shell
       path,
       namespace: nsFlag || 'default',
       namespaceGiven: parsed.changed.has('namespace'),
-    });
+    }));
   } catch (e) {
-    return errorResult(e);
+    return withWarnings(errorResult(e));
   }
 };

@@ -63,7 +63,7 @@ export const patchCommand: KubectlCommand = {
     let stdout = '';
     for (const t of targets(k, k.args)) {
       const before = k.ctx.kube.get(t.kind, t.name, t.ns);
-      const after = k.ctx.kube.patch(t.kind, t.name, t.ns, patch, type as 'json' | 'merge' | 'strategic', { dryRun: mode !== 'none' });
+      const after = k.ctx.kube.patch(t.kind, t.name, t.ns, patch, type as 'json' | 'merge' | 'strategic', { dryRun: mode !== 'none', fieldManager: 'kubectl-patch' });
       const unchanged = mode === 'none' && after.metadata.resourceVersion === before.metadata.resourceVersion;
       stdout += `${resourcePrefix(t.kind, t.group)}${t.name} patched${unchanged ? ' (no change)' : ''}${dryRunSuffix(mode)}\n`;
     }
@@ -134,7 +134,7 @@ function metadataCommand(field: 'labels' | 'annotations'): KubectlCommand {
         for (const r of remove) patchBody[r] = null;
         const changed = Object.keys(set).some((key) => current[key] !== set[key]) || remove.some((r) => r in current);
         if (changed && mode !== 'client') {
-          k.ctx.kube.patch(t.kind, t.name, t.ns, { metadata: { [field]: patchBody } }, 'merge', { dryRun: mode === 'server' });
+          k.ctx.kube.patch(t.kind, t.name, t.ns, { metadata: { [field]: patchBody } }, 'merge', { dryRun: mode === 'server', fieldManager: field === 'labels' ? 'kubectl-label' : 'kubectl-annotate' });
         }
         // kubectl label compares the object's JSON before and after: unchanged → "not labeled";
         // smaller without --overwrite (a key removed) → "unlabeled". annotate always says "annotated".

@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../sim/kube/types';
 import type { ResourceType } from '../../sim/kube/discovery';
 import { executeJsonPath, evalJsonPathValues, JsonPathError, valueText } from '../printers/jsonpath';
-import { asList, kubeJson, kubeYaml, resourcePrefix } from '../printers/kube-output';
+import { asList, kubeJson, kubeYaml, resourcePrefix, withoutManagedFields } from '../printers/kube-output';
 import { kindTable } from '../printers/kube-columns';
 import { table } from '../printers/tabwriter';
 import { KubectlError } from './common';
@@ -51,14 +51,15 @@ export interface Group {
 export function renderObjects(
   groups: Group[],
   spec: OutputSpec,
-  opts: { now: number; allNamespaces: boolean; multipleTypes: boolean; singleItem: boolean; noHeaders?: boolean; showLabels?: boolean; labelColumns?: string[] },
+  opts: { now: number; allNamespaces: boolean; multipleTypes: boolean; singleItem: boolean; noHeaders?: boolean; showLabels?: boolean; labelColumns?: string[]; showManagedFields?: boolean },
 ): string {
   const all = groups.flatMap((g) => g.items);
+  const shown = opts.showManagedFields ? all : all.map(withoutManagedFields);
   switch (spec.kind) {
     case 'json':
-      return kubeJson(opts.singleItem && all.length === 1 ? all[0] : asList(all));
+      return kubeJson(opts.singleItem && shown.length === 1 ? shown[0] : asList(shown));
     case 'yaml':
-      return kubeYaml(opts.singleItem && all.length === 1 ? all[0] : asList(all));
+      return kubeYaml(opts.singleItem && shown.length === 1 ? shown[0] : asList(shown));
     case 'name':
       return groups.flatMap((g) => g.items.map((o) => resourcePrefix(g.type.kind, g.type.group) + o.metadata.name + '\n')).join('');
     case 'jsonpath':

@@ -1,7 +1,7 @@
 /**
  * `kubectl run` with a command (issue #4): `kubectl run tmp --image=curlimages/curl --rm -it
  * --restart=Never -- curl -s ifconfig.me` creates the pod, runs the command attached, prints its
- * output, then deletes the pod (`pod "tmp" deleted from default namespace`). Without a command, or detached, it is the
+ * output, then deletes the pod (`pod "tmp" deleted`). Without a command, or detached, it is the
  * plain `kubectl run` of workloads.ts.
  */
 import { execInPod } from './exec';
@@ -36,7 +36,7 @@ export const runCommand: KubectlCommand = {
     if (k.flags.values.get('rm') === true) {
       k.ctx.kube.delete('Pod', name, k.namespace);
       // Same printer as `kubectl delete` (run.go calls DeleteOptions.DeleteResult): v1.33 names the namespace.
-      tail = `pod "${name}" deleted from ${k.namespace} namespace\n`;
+      tail = `pod "${name}" deleted\n`;
     }
     return { stdout: r.stdout + tail, stderr: r.stderr.replace(/command terminated with exit code \d+\n$/, ''), exitCode: r.exitCode };
   },

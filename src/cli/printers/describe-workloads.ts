@@ -1,5 +1,6 @@
 import { DescribeWriter, formatLabels, LAST_APPLIED } from './describe';
 import { labelSelectorString } from './kube-columns';
+import { stableStringify } from '../../sim/kube/apply';
 
 /** `kubectl describe` for pods, nodes, deployments, namespaces and a generic fallback (shortened, same layout). */
 
@@ -15,46 +16,134 @@ function header(w: DescribeWriter, o: Obj, namespaced: boolean): void {
 export function describePod(o: Obj, events: Obj[], now: number): string {
   const w = new DescribeWriter();
   header(w, o, true);
-  w.line(0, `Priority:\t${o.spec?.priority ?? 0}`);
-  w.line(0, `Service Account:\t${o.spec?.serviceAccountName ?? 'default'}`);
+  if (o.spec?.priority !== undefined) w.line(0, `Priority:\t${o.spec.priority}`);
+  if (o.spec?.priorityClassName) w.line(0, `Priority Class Name:\t${o.spec.priorityClassName}`);
+  if (o.spec?.serviceAccountName) w.line(0, `Service Account:\t${o.spec.serviceAccountName}`);
   w.line(0, `Node:\t${o.spec?.nodeName ? `${o.spec.nodeName}/${o.status?.hostIP ?? ''}` : '<none>'}`);
-  w.line(0, `Start Time:\t${rfc1123(o.status?.startTime)}`);
+  if (o.status?.startTime) w.line(0, `Start Time:\t${rfc1123(o.status.startTime)}`);
   w.map('Labels', o.metadata.labels, '=');
   w.map('Annotations', o.metadata.annotations, ': ', [LAST_APPLIED]);
-  w.line(0, `Status:\t${o.status?.phase ?? 'Pending'}`);
+  w.line(0, `Status:\t${o.metadata.deletionTimestamp ? 'Terminating' : o.status?.phase ?? ''}`);
+  if (o.status?.reason) w.line(0, `Reason:\t${o.status.reason}`);
+  if (o.status?.message) w.line(0, `Message:\t${o.status.message}`);
   w.line(0, `IP:\t${o.status?.podIP ?? ''}`);
   const ips: Obj[] = o.status?.podIPs ?? (o.status?.podIP ? [{ ip: o.status.podIP }] : []);
   if (ips.length) {
     w.line(0, 'IPs:');
     for (const ip of ips) w.line(1, `IP:\t${ip.ip}`);
   } else w.line(0, 'IPs:\t<none>');
-  const owner = (o.metadata.ownerReferences ?? [])[0];
+  const owner = ((o.metadata.ownerReferences ?? []) as Obj[]).find((r) => r.controller);
   if (owner) w.line(0, `Controlled By:\t${owner.kind}/${owner.name}`);
-  w.line(0, 'Containers:');
-  for (const c of (o.spec?.containers ?? []) as Obj[]) {
-    const st = ((o.status?.containerStatuses ?? []) as Obj[]).find((s) => s.name === c.name);
-    w.line(1, `${c.name}:`);
-    w.line(2, `Image:\t${c.image}`);
-    const ports = (c.ports ?? []) as Obj[];
-    w.line(2, `Port:\t${ports.length ? ports.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'}`);
-    w.line(2, `State:\t${st?.state?.running ? 'Running' : st?.state?.waiting ? 'Waiting' : st?.state?.terminated ? 'Terminated' : 'Waiting'}`);
-    if (st?.state?.running?.startedAt) w.line(3, `Started:\t${rfc1123(st.state.running.startedAt)}`);
-    if (st?.state?.waiting?.reason) w.line(3, `Reason:\t${st.state.waiting.reason}`);
-    w.line(2, `Ready:\t${st?.ready ? 'True' : 'False'}`);
-    w.line(2, `Restart Count:\t${st?.restartCount ?? 0}`);
-  }
+  if (o.status?.nominatedNodeName) w.line(0, `NominatedNodeName:\t${o.status.nominatedNodeName}`);
+  const statuses = (o.status?.containerStatuses ?? []) as Obj[];
+  if (o.spec?.initContainers?.length) describeContainers(w, 'Init Containers', o.spec.initContainers, (o.status?.initContainerStatuses ?? []) as Obj[], '');
+  describeContainers(w, 'Containers', o.spec?.containers ?? [], statuses, '');
   const conds: Obj[] = o.status?.conditions ?? [];
   if (conds.length) {
     w.line(0, 'Conditions:');
     w.line(1, 'Type\tStatus');
     for (const c of conds) w.line(1, `${c.type} \t${c.status} `);
   }
+  describeVolumes(w, o.spec?.volumes, '');
   w.line(0, `QoS Class:\t${o.status?.qosClass ?? 'BestEffort'}`);
-  w.line(0, `Node-Selectors:\t${formatLabels(o.spec?.nodeSelector).replace(/,/g, '\n')}`);
-  w.line(0, 'Tolerations:\tnode.kubernetes.io/not-ready:NoExecute op=Exists for 300s');
-  w.line(0, '\tnode.kubernetes.io/unreachable:NoExecute op=Exists for 300s');
+  w.map('Node-Selectors', o.spec?.nodeSelector, '=');
+  tolerations(w, 'Tolerations', o.spec?.tolerations);
   w.events(events, now);
   return w.toString();
+}
+
+/** kubectl's describeContainers: the pod template passes `space` = two spaces and no statuses. */
+function describeContainers(w: DescribeWriter, label: string, containers: Obj[], statuses: Obj[], space: string): void {
+  w.line(0, `${space}${label}:`);
+  for (const c of containers) {
+    const st = statuses.find((s) => s.name === c.name);
+    w.line(1, `${space ? ' ' : ''}${c.name}:`);
+    if (st) w.line(2, `Container ID:\t${st.containerID ?? ''}`);
+    w.line(2, `Image:\t${c.image ?? ''}`);
+    if (st) w.line(2, `Image ID:\t${st.imageID ?? ''}`);
+    const ports = (c.ports ?? []) as Obj[];
+    const portText = ports.map((p) => `${p.containerPort}/${p.protocol ?? ''}`).join(', ');
+    w.line(2, `${ports.length > 1 ? 'Ports' : 'Port'}:\t${portText || '<none>'}`);
+    const hostText = ports.map((p) => `${p.hostPort ?? 0}/${p.protocol ?? ''}`).join(', ');
+    w.line(2, `${ports.length > 1 ? 'Host Ports' : 'Host Port'}:\t${hostText || '<none>'}`);
+    if (c.command?.length) {
+      w.line(2, 'Command:');
+      for (const x of c.command as string[]) w.line(3, x);
+    }
+    if (c.args?.length) {
+      w.line(2, 'Args:');
+      for (const x of c.args as string[]) w.line(3, x);
+    }
+    if (st) {
+      containerState(w, 'State', st.state);
+      if (st.lastState?.terminated) containerState(w, 'Last State', st.lastState);
+      w.line(2, `Ready:\t${st.ready ? 'True' : 'False'}`);
+      w.line(2, `Restart Count:\t${st.restartCount ?? 0}`);
+    }
+    for (const [title, m] of [['Limits', c.resources?.limits], ['Requests', c.resources?.requests]] as const) {
+      const keys = Object.keys(m ?? {}).sort();
+      if (!keys.length) continue;
+      w.line(2, `${title}:`);
+      for (const key of keys) w.line(3, `${key}:\t${m[key]}`);
+    }
+    const env = (c.env ?? []) as Obj[];
+    if (!env.length) w.line(2, 'Environment:\t<none>');
+    else {
+      w.line(2, 'Environment:');
+      for (const e of env) w.line(3, `${e.name}:\t${e.value ?? ''}`);
+    }
+    const mounts = (c.volumeMounts ?? []) as Obj[];
+    if (!mounts.length) w.line(2, 'Mounts:\t<none>');
+    else {
+      w.line(2, 'Mounts:');
+      for (const m of mounts) w.line(3, `${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'})`);
+    }
+  }
+}
+
+function containerState(w: DescribeWriter, name: string, state: Obj | undefined): void {
+  if (state?.running) {
+    w.line(2, `${name}:\tRunning`);
+    w.line(3, `Started:\t${rfc1123(state.running.startedAt)}`);
+  } else if (state?.terminated) {
+    const t = state.terminated;
+    w.line(2, `${name}:\tTerminated`);
+    w.line(3, `Reason:\t${t.reason ?? ''}`);
+    if (t.message) w.line(3, `Message:\t${t.message}`);
+    w.line(3, `Exit Code:\t${t.exitCode ?? 0}`);
+    w.line(3, `Started:\t${rfc1123(t.startedAt)}`);
+    w.line(3, `Finished:\t${rfc1123(t.finishedAt)}`);
+  } else {
+    w.line(2, `${name}:\tWaiting`);
+    if (state?.waiting?.reason) w.line(3, `Reason:\t${state.waiting.reason}`);
+  }
+}
+
+function describeVolumes(w: DescribeWriter, volumes: Obj[] | undefined, space: string): void {
+  if (!volumes?.length) {
+    w.line(0, `${space}Volumes:\t<none>`);
+    return;
+  }
+  w.line(0, `${space}Volumes:`);
+  for (const v of volumes) {
+    w.line(1, `${space}${v.name}:`);
+    const source = Object.keys(v).find((k) => k !== 'name') ?? '';
+    w.line(2, `${space}Type:\t${source}`);
+  }
+}
+
+/** printPodTolerationsMultiline: `key=value:effect op=Exists for 300s`, first on the title line. */
+function tolerations(w: DescribeWriter, title: string, list: Obj[] | undefined): void {
+  if (!list?.length) {
+    w.line(0, `${title}:\t<none>`);
+    return;
+  }
+  list.forEach((t, i) => {
+    let text = `${t.key ?? ''}${t.value ? `=${t.value}` : ''}${t.effect ? `:${t.effect}` : ''}`;
+    if (t.operator) text += ` op=${t.operator}`;
+    if (t.tolerationSeconds !== undefined) text += ` for ${t.tolerationSeconds}s`;
+    w.line(0, `${i === 0 ? `${title}:` : ''}\t${text}`);
+  });
 }
 
 export function describeNode(o: Obj, events: Obj[], now: number): string {
@@ -93,7 +182,16 @@ export function describeNode(o: Obj, events: Obj[], now: number): string {
   return w.toString();
 }
 
-export function describeDeployment(o: Obj, events: Obj[], now: number, newRs?: string): string {
+/** `name (status/spec replicas created)` per ReplicaSet (printReplicaSetsByLabels). */
+function replicaSetsText(list: Obj[]): string {
+  return list.length ? list.map((rs) => `${rs.metadata.name} (${rs.status?.replicas ?? 0}/${rs.spec?.replicas ?? 0} replicas created)`).join(', ') : '<none>';
+}
+
+/**
+ * `kubectl describe deployment`. `replicaSets` are those the Deployment owns: the one whose
+ * template matches is new, the others are old.
+ */
+export function describeDeployment(o: Obj, events: Obj[], now: number, replicaSets: Obj[] = []): string {
   const w = new DescribeWriter();
   header(w, o, true);
   w.line(0, `CreationTimestamp:\t${rfc1123(o.metadata.creationTimestamp)}`);
@@ -103,18 +201,11 @@ export function describeDeployment(o: Obj, events: Obj[], now: number, newRs?: s
   const s = o.status ?? {};
   const want = o.spec?.replicas ?? 1;
   w.line(0, `Replicas:\t${want} desired | ${s.updatedReplicas ?? 0} updated | ${s.replicas ?? 0} total | ${s.availableReplicas ?? 0} available | ${s.unavailableReplicas ?? 0} unavailable`);
-  w.line(0, `StrategyType:\t${o.spec?.strategy?.type ?? 'RollingUpdate'}`);
+  w.line(0, `StrategyType:\t${o.spec?.strategy?.type ?? ''}`);
   w.line(0, `MinReadySeconds:\t${o.spec?.minReadySeconds ?? 0}`);
-  w.line(0, 'RollingUpdateStrategy:\t25% max unavailable, 25% max surge');
-  w.line(0, 'Pod Template:');
-  w.map('  Labels', o.spec?.template?.metadata?.labels, '=');
-  w.line(1, 'Containers:');
-  for (const c of (o.spec?.template?.spec?.containers ?? []) as Obj[]) {
-    w.line(2, `${c.name}:`);
-    w.line(3, `Image:\t${c.image}`);
-    const ports = (c.ports ?? []) as Obj[];
-    w.line(3, `Port:\t${ports.length ? ports.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'}`);
-  }
+  const ru = o.spec?.strategy?.rollingUpdate;
+  if (ru) w.line(0, `RollingUpdateStrategy:\t${ru.maxUnavailable ?? ''} max unavailable, ${ru.maxSurge ?? ''} max surge`);
+  describePodTemplate(w, o.spec?.template ?? {});
   const conds: Obj[] = s.conditions ?? [];
   if (conds.length) {
     w.line(0, 'Conditions:');
@@ -122,10 +213,36 @@ export function describeDeployment(o: Obj, events: Obj[], now: number, newRs?: s
     w.line(1, '----\t------\t------');
     for (const c of conds) w.line(1, `${c.type} \t${c.status}\t${c.reason ?? ''}`);
   }
-  w.line(0, `OldReplicaSets:\t<none>`);
-  w.line(0, `NewReplicaSet:\t${newRs ?? '<none>'}`);
+  const hash = (rs: Obj) => rs.metadata.labels?.['pod-template-hash'];
+  const newRs = replicaSets.find((rs) => rs.metadata.name === `${o.metadata.name}-${hash(rs)}` && sameTemplate(rs.spec?.template, o.spec?.template));
+  // Every older ReplicaSet, scaled down or not (what kubectl 1.32 prints).
+  const old = replicaSets.filter((rs) => rs !== newRs).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  w.line(0, `OldReplicaSets:\t${replicaSetsText(old)}`);
+  w.line(0, `NewReplicaSet:\t${replicaSetsText(newRs ? [newRs] : [])}`);
   w.events(events, now);
   return w.toString();
+}
+
+/** A ReplicaSet's template is the Deployment's plus its pod-template-hash label. */
+function sameTemplate(rsTemplate: Obj | undefined, template: Obj | undefined): boolean {
+  const labels = { ...(rsTemplate?.metadata?.labels ?? {}) };
+  delete labels['pod-template-hash'];
+  const withLabels = (t: Obj | undefined, l: Obj) => stableStringify({ ...(t ?? {}), metadata: { ...(t?.metadata ?? {}), labels: l } });
+  return withLabels(rsTemplate, labels) === withLabels(template, { ...(template?.metadata?.labels ?? {}) });
+}
+
+/** DescribePodTemplate (deployments, replica sets). */
+function describePodTemplate(w: DescribeWriter, t: Obj): void {
+  w.line(0, 'Pod Template:');
+  w.map('  Labels', t.metadata?.labels, '=');
+  if (Object.keys(t.metadata?.annotations ?? {}).length) w.map('  Annotations', t.metadata.annotations, ': ');
+  if (t.spec?.serviceAccountName) w.line(1, `Service Account:\t${t.spec.serviceAccountName}`);
+  if (t.spec?.initContainers?.length) describeContainers(w, 'Init Containers', t.spec.initContainers, [], '  ');
+  describeContainers(w, 'Containers', t.spec?.containers ?? [], [], '  ');
+  describeVolumes(w, t.spec?.volumes, '  ');
+  if (t.spec?.priorityClassName) w.line(1, `Priority Class Name:\t${t.spec.priorityClassName}`);
+  w.map('  Node-Selectors', t.spec?.nodeSelector, '=');
+  tolerations(w, '  Tolerations', t.spec?.tolerations);
 }
 
 export function describeNamespace(o: Obj, now: number): string {

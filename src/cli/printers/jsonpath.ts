@@ -4,6 +4,7 @@
  * unions), `{range …}…{end}` and quoted literals like `{"\n"}`. Missing keys print nothing, as
  * `kubectl get` allows missing template keys by default.
  */
+import { sortKeysDeep } from './az-output';
 
 type Step =
   | { t: 'field'; name: string }
@@ -86,10 +87,11 @@ function parsePath(src: string): Step[] {
       steps.push({ t: 'recurse', name: m === '*' || m === '' ? null : m });
     } else if (c === '.') {
       i++;
-      const m = /^[^.[\]]*/.exec(src.slice(i))![0];
+      // `\.` escapes a dot inside a key (`.metadata.annotations.deployment\.kubernetes\.io/revision`).
+      const m = /^(?:\\.|[^.[\]\\])*/.exec(src.slice(i))![0];
       i += m.length;
       if (m === '*') steps.push({ t: 'wild' });
-      else if (m) steps.push({ t: 'field', name: m });
+      else if (m) steps.push({ t: 'field', name: m.replace(/\\\./g, '.') });
     } else if (c === '[') {
       const close = matchBracket(src, i);
       if (close < 0) throw new JsonPathError('unclosed array expect ]');
@@ -236,7 +238,8 @@ function matches(item: unknown, f: Extract<Step, { t: 'filter' }>): boolean {
 export function valueText(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v === null || v === undefined) return '';
-  if (typeof v === 'object') return JSON.stringify(v);
+  // Go's json.Marshal: map keys sorted.
+  if (typeof v === 'object') return JSON.stringify(sortKeysDeep(v));
   return String(v);
 }
 

@@ -10,7 +10,8 @@ type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 export interface KindColumns {
   headers: string[];
   wide: string[];
-  row(o: Obj, now: number): string[];
+  /** `wide`: kube-apiserver builds every table in wide mode (only the Service EXTERNAL-IP cares). */
+  row(o: Obj, now: number, wide?: boolean): string[];
   wideRow(o: Obj, now: number): string[];
 }
 
@@ -77,7 +78,7 @@ export function servicePorts(ports: Obj[] | undefined): string {
 const service: KindColumns = {
   headers: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
   wide: ['SELECTOR'],
-  row: (o, now) => rowService(o, now, false),
+  row: (o, now, wide = false) => rowService(o, now, wide),
   wideRow: (o) => [selectorString(o.spec?.selector)],
 };
 
@@ -340,7 +341,9 @@ export function kindTable(
   if (opts.showLabels) headers.push('LABELS');
   const rows = [headers];
   for (const o of items) {
-    const base = kind === 'Service' ? rowService(o, opts.now, opts.wide) : cols.row(o, opts.now);
+    // The rows come from the API server's table, which it always builds in wide mode: a long
+    // EXTERNAL-IP list is never cut by `kubectl get` (only by printers run in the client).
+    const base = cols.row(o, opts.now, true);
     if (opts.prefix && kind !== 'Event') base[0] = opts.prefix + base[0];
     const row = [...(opts.withNamespace ? [o.metadata?.namespace ?? ''] : []), ...base, ...(opts.wide ? cols.wideRow(o, opts.now) : [])];
     for (const l of opts.labelColumns ?? []) row.push(o.metadata?.labels?.[l] ?? '');

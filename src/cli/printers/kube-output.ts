@@ -7,6 +7,15 @@ import { sortKeysDeep } from './az-output';
  * timestamps and `yes`/`no` strings get quoted; sequences are not indented under their key).
  */
 
+/** kubectl hides metadata.managedFields in JSON/YAML output unless `--show-managed-fields`. */
+export function withoutManagedFields<T>(obj: T): T {
+  const o = obj as { metadata?: { managedFields?: unknown }; items?: unknown[] };
+  if (Array.isArray(o?.items)) return { ...o, items: o.items.map(withoutManagedFields) } as T;
+  if (!o?.metadata || !('managedFields' in o.metadata)) return obj;
+  const { managedFields: _hidden, ...metadata } = o.metadata;
+  return { ...o, metadata } as T;
+}
+
 export function kubeJson(obj: unknown): string {
   return (
     JSON.stringify(sortKeysDeep(obj), null, 4)
@@ -59,7 +68,9 @@ export function kubeYaml(obj: unknown): string {
       }
     },
   });
-  return doc.toString({ indentSeq: false, lineWidth: 0, doubleQuotedAsJSON: true, nullStr: 'null' });
+  // go-yaml writes the `.` key of managedFields' FieldsV1 plain (`.: {}`); the yaml package
+  // quotes it because YAML 1.1 floats may be written `.`.
+  return doc.toString({ indentSeq: false, lineWidth: 0, doubleQuotedAsJSON: true, nullStr: 'null' }).replace(/^( *)(?:"\."|'\.'):/gm, '$1.:');
 }
 
 /** What kubectl prints for several objects: a `v1` `List`. */

@@ -3,13 +3,25 @@ import { lastSegment, props, refId, subList } from '../portal/arm-view';
 
 export interface FrontendPath {
   frontend: string;
+  /** ARM ids, to mark the parts the last command added (change feed). */
+  frontendId: string;
+  publicIpId?: string;
   lb: string;
   /** Public IP resource name, or undefined for an internal (private) frontend. */
   publicIpName?: string;
   address: string;
   /** `ns/name` of the Services using this frontend (from the PIP tag or the rules' prefix). */
   services: string[];
-  rules: { name: string; protocol: string; port: number; probe?: string }[];
+  rules: { name: string; id: string; protocol: string; port: number; probe?: string; probeId?: string }[];
+}
+
+export interface OutboundPath {
+  /** The outbound rule (load balancer) or the NAT gateway's name. */
+  rule: string;
+  ruleId: string;
+  via: 'loadBalancer' | 'natGateway';
+  /** Each outbound Public IP on its own: two managed outbound IPs are two boxes. */
+  publicIps: { name: string; id: string; address: string }[];
 }
 
 export interface NetworkModel {
@@ -17,7 +29,7 @@ export interface NetworkModel {
   nodes: { name: string; ip: string }[];
   /** Pods behind LoadBalancer Services: `ns/name` of the Service → pod names. */
   pods: { service: string; pods: string[] }[];
-  outbound: { rule: string; publicIps: { name: string; address: string }[] } | null;
+  outbound: OutboundPath | null;
 }
 
 /** What the diagram draws, read from the ARM and Kubernetes stores (no DOM: tested in Node). */
@@ -36,11 +48,22 @@ export function buildNetworkModel(sandbox: LabSandbox): NetworkModel {
       const frontends = subList(lb, 'frontendIPConfigurations').filter((f) => fes.some((id) => id.toLowerCase() === f.id?.toLowerCase()));
       outbound = {
         rule: rule.name ?? '',
+        ruleId: rule.id ?? '',
+        via: 'loadBalancer',
         publicIps: frontends.map((f) => {
-          const pip = refId(f.properties?.publicIPAddress);
-          return { name: lastSegment(pip), address: pipAddress(pip) };
+          const pip = refId(f.properties?.publicIPAddress) ?? '';
+          return { name: lastSegment(pip), id: pip, address: pipAddress(pip) };
         }),
       };
+    }
+  }
+
+  // Without an outbound rule, egress may leave through a NAT gateway's Public IPs.
+  if (!outbound) {
+    const nat = sandbox.arm.list({ resourceGroup: nodeRg, type: 'Microsoft.Network/natGateways' })[0];
+    if (nat) {
+      const pips = ((props(nat).publicIpAddresses as unknown[]) ?? []).map((x) => refId(x) ?? '').filter(Boolean);
+      outbound = { rule: nat.name, ruleId: nat.id, via: 'natGateway', publicIps: pips.map((id) => ({ name: lastSegment(id), id, address: pipAddress(id) })) };
     }
   }
 
@@ -54,12 +77,16 @@ export function buildNetworkModel(sandbox: LabSandbox): NetworkModel {
       const tag = pipTags(pip)['k8s-azure-service'];
       inbound.push({
         frontend: f.name ?? '',
+        frontendId: f.id ?? '',
+        ...(pip ? { publicIpId: pip } : {}),
         lb: lb.name,
         publicIpName: pip ? lastSegment(pip) : undefined,
         address: pip ? pipAddress(pip) : String(f.properties?.privateIPAddress ?? ''),
         services: tag ? tag.split(',') : serviceByPrefix(sandbox, f.name ?? ''),
         rules: mine.map((r) => ({
           name: r.name ?? '',
+          id: r.id ?? '',
+          probeId: refId(r.properties?.probe),
           protocol: String(r.properties?.protocol ?? ''),
           port: Number(r.properties?.frontendPort ?? 0),
           probe: lastSegment(refId(r.properties?.probe)) || undefined,

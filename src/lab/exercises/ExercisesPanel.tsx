@@ -1,11 +1,26 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ExerciseDef, ExerciseStatus } from '../../learn/exercise/types';
-import { availableHints, evaluate } from '../../learn/exercise/engine';
+import { availableHints, choiceKey, evaluate, solvedCount } from '../../learn/exercise/engine';
 import type { LabStore } from '../store';
 import type { LabSandbox, Locale } from '../types';
 import type { LabStrings } from '../i18n';
 import { useLab } from '../use-store';
 import { markExercise } from '../../learn/progress/actions';
+import './exercises.css';
+import { progressStore } from '../../learn/progress/store';
+
+/** Exercises of this lesson the learner's progress records as solved (on any earlier visit, in either language). */
+function solvedBefore(lesson: string | undefined): Set<string> {
+  const recorded = lesson ? progressStore().getState().lessons[lesson]?.exercises : undefined;
+  return new Set(Object.entries(recorded ?? {}).filter(([, done]) => done).map(([id]) => id));
+}
+
+/**
+ * Typed answers and picked options by lab: Undo, Redo and Reset rebuild the lab into a new store
+ * (whose answers start empty), and an answer the learner gave should outlive that while the page
+ * is open, as the commands do.
+ */
+const keptAnswers = new Map<string, Record<string, string>>();
 
 interface Props {
   store: LabStore;
@@ -27,8 +42,17 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
   const world = useLab(store, (s) => s.worldVersion);
   const history = useLab(store, (s) => s.history);
   const answers = useLab(store, (s) => s.answers);
-  const statuses = useMemo(() => evaluate(exercises, { sandbox, history, answers }), [world, history, answers, exercises]);
+  const statuses = useMemo(() => evaluate(exercises, { sandbox, history, answers }, solvedBefore(lesson)), [world, history, answers, exercises]);
   const [hintsShown, setHintsShown] = useState<Record<string, number>>({});
+
+  useEffect(() => {
+    const kept = keptAnswers.get(labId);
+    if (!kept || Object.keys(store.getState().answers).length > 0) return;
+    for (const [key, value] of Object.entries(kept)) store.getState().setAnswer(key, value);
+  }, [store]);
+  useEffect(() => {
+    if (Object.keys(answers).length > 0) keptAnswers.set(labId, answers);
+  }, [answers]);
   const [playing, setPlaying] = useState<string | null>(null);
 
   useEffect(() => {
@@ -46,12 +70,13 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
         if (ex.answer && line === ex.solution[ex.solution.length - 1]) store.getState().setAnswer(ex.id, result.stdout.trim());
         await new Promise((r) => setTimeout(r, 350));
       }
+      if (ex.choice) store.getState().setAnswer(choiceKey(ex.id), ex.choice.correct);
     } finally {
       setPlaying(null);
     }
   };
 
-  const done = statuses.filter((s) => s.state === 'done').length;
+  const done = solvedCount(statuses);
   return (
     <div class="exercises">
       <p class="exercises-summary" role="status" aria-live="polite">
@@ -62,21 +87,22 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
           const status = statuses[i] as ExerciseStatus;
           const hints = availableHints(ex, { sandbox, history, answers });
           const shown = Math.min(hintsShown[ex.id] ?? 0, hints.length);
-          const attempted = history.length > 0 || (answers[ex.id] ?? '') !== '' || shown > 0;
+          const attempted = history.length > 0 || (answers[ex.id] ?? '') !== '' || (answers[choiceKey(ex.id)] ?? '') !== '' || shown > 0;
           return (
             <li key={ex.id} class={`exercise exercise-${status.state}`} aria-labelledby={`${labId}-ex-${ex.id}`}>
-              <h4 id={`${labId}-ex-${ex.id}`} class="exercise-title">
+              <h3 id={`${labId}-ex-${ex.id}`} class="exercise-title">
                 <span class="exercise-mark" aria-hidden="true">
-                  {status.state === 'done' ? '✓' : status.state === 'locked' ? '🔒' : '○'}
+                  {status.state === 'done' ? '✓' : status.state === 'locked' ? '🔒' : status.solvedBefore ? '↺' : '○'}
                 </span>{' '}
                 {ex.title[locale]} <span class="visually-hidden">({t.exerciseState[status.state]})</span>
-              </h4>
+              </h3>
               <p>{ex.task[locale]}</p>
               {status.state === 'locked' && (
-                <p class="muted small">
+                <p class="muted small exercise-needs">
                   {t.exerciseNeeds}: {status.missing.map((id) => exercises.find((e) => e.id === id)?.title[locale] ?? id).join(', ')}
                 </p>
               )}
+              {status.state === 'open' && status.solvedBefore && <p class="exercise-solved-before">{t.solvedBefore}</p>}
               {status.state === 'open' && (
                 <ul class="exercise-gaps">
                   {status.gaps.map((g, j) => (
@@ -95,6 +121,24 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
                     onInput={(e) => store.getState().setAnswer(ex.id, (e.currentTarget as HTMLInputElement).value)}
                   />
                 </label>
+              )}
+              {ex.choice && status.state !== 'locked' && (
+                // Styled inline so the choice needs no stylesheet of its own (lab.css belongs to the lab UI).
+                <fieldset class="exercise-choice" style={{ border: 'none', padding: 0, margin: '0.3rem 0 0', display: 'flex', flexDirection: 'column', gap: '0.2rem' }}>
+                  <legend>{ex.choice.prompt[locale]}</legend>
+                  {ex.choice.options.map((o) => (
+                    <label key={o.id}>
+                      <input
+                        type="radio"
+                        name={`${labId}-ex-${ex.id}-choice`}
+                        value={o.id}
+                        checked={answers[choiceKey(ex.id)] === o.id}
+                        onChange={() => store.getState().setAnswer(choiceKey(ex.id), o.id)}
+                      />{' '}
+                      {o.text[locale]}
+                    </label>
+                  ))}
+                </fieldset>
               )}
               {status.state !== 'locked' && (
                 <div class="exercise-actions">

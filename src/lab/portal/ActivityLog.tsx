@@ -1,12 +1,35 @@
+import { Fragment } from 'preact';
 import { usePortal } from './context';
 import { useLab } from '../use-store';
 import { parentResourceId } from './arm-view';
+import { MiddleText } from './MiddleText';
 
 const kindToResource: Record<string, string> = { Service: 'service', Deployment: 'deployment', Node: 'node' };
+
+/** `Microsoft.Network/loadBalancers/write` may wrap after a slash, never inside a word. */
+function Slashed({ text }: { text: string }) {
+  const parts = text.split('/');
+  return (
+    <>
+      {parts.map((p, i) => (
+        <Fragment key={i}>
+          {p}
+          {i < parts.length - 1 && (
+            <>
+              /<wbr />
+            </>
+          )}
+        </Fragment>
+      ))}
+    </>
+  );
+}
 
 /**
  * The activity log, newest first. Besides the real portal's columns it says *why*: the Kubernetes
  * object and cloud-provider step behind each call, linked to the resource and to `kubectl describe`.
+ * That column comes second so a docked pane shows it; a narrow pane stacks each event's cells
+ * (explicit table roles keep the semantics when the cells are displayed as blocks).
  */
 export function ActivityLog({ resourceId, resourceGroup }: { resourceId?: string; resourceGroup?: string }) {
   const { sandbox, store, t, go, runInTerminal } = usePortal();
@@ -21,47 +44,39 @@ export function ActivityLog({ resourceId, resourceGroup }: { resourceId?: string
   return (
     <div class="portal-table-wrap">
       <p class="muted small">{t.whyExplained}</p>
-      <table class="portal-table activity-log">
+      <table class="portal-table activity-log" role="table">
         <caption class="visually-hidden">{t.activityLog}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.operation}</th>
-            <th scope="col">{t.status}</th>
-            <th scope="col">{t.time}</th>
-            <th scope="col">{t.caller}</th>
-            <th scope="col">{t.why}</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">{t.operation}</th>
+            <th scope="col" role="columnheader" class="why-head">{t.why}</th>
+            <th scope="col" role="columnheader">{t.status}</th>
+            <th scope="col" role="columnheader">{t.time}</th>
+            <th scope="col" role="columnheader">{t.caller}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {entries.map((e) => {
             const [kind, ref] = e.cause?.object.split(' ') ?? [];
             const [ns, name] = ref?.includes('/') ? ref.split('/') : [undefined, ref];
             const k8s = kind ? kindToResource[kind] : undefined;
+            const [resType, resName] = e.resourceId.split('/').slice(-2);
             return (
-              <tr key={e.eventDataId} class={e.status === 'Failed' ? 'row-failed' : undefined}>
-                <td>
+              <tr key={e.eventDataId} role="row" class={e.status === 'Failed' ? 'row-failed' : undefined}>
+                <td role="cell" data-label={t.operation}>
                   <button type="button" class="link-button" onClick={() => go(['resource', parentResourceId(e.resourceId)])}>
-                    {e.operationName}
+                    <Slashed text={e.operationName} />
                   </button>
-                  <div class="muted small">{e.resourceId.split('/').slice(-2).join('/')}</div>
+                  <div class="muted small op">
+                    {resType}/<wbr />
+                    <MiddleText value={resName ?? ''} />
+                  </div>
                 </td>
-                <td>
-                  {e.status}
-                  {e.properties?.statusCode && <div class="muted small">{e.properties.statusCode}</div>}
-                </td>
-                <td>
-                  <time dateTime={e.eventTimestamp}>{e.eventTimestamp.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</time>
-                </td>
-                <td>{e.caller}</td>
-                <td>
+                <td role="cell" class="why" data-label={t.why}>
                   {e.cause ? (
                     <>
                       {k8s && name ? (
-                        <button
-                          type="button"
-                          class="link-button"
-                          onClick={() => runInTerminal(`kubectl describe ${k8s} ${name}${ns ? ` -n ${ns}` : ''}`)}
-                        >
+                        <button type="button" class="link-button" onClick={() => runInTerminal(`kubectl describe ${k8s} ${name}${ns ? ` -n ${ns}` : ''}`)}>
                           {e.cause.object}
                         </button>
                       ) : (
@@ -72,6 +87,16 @@ export function ActivityLog({ resourceId, resourceGroup }: { resourceId?: string
                   ) : (
                     '—'
                   )}
+                </td>
+                <td role="cell" data-label={t.status}>
+                  {e.status}
+                  {e.properties?.statusCode && <div class="muted small">{e.properties.statusCode}</div>}
+                </td>
+                <td role="cell" data-label={t.time}>
+                  <time dateTime={e.eventTimestamp}>{e.eventTimestamp.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</time>
+                </td>
+                <td role="cell" data-label={t.caller}>
+                  <MiddleText value={e.caller} />
                 </td>
               </tr>
             );

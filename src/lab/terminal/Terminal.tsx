@@ -6,6 +6,8 @@ import '@xterm/xterm/css/xterm.css';
 import { LineEditor } from './line-editor';
 import { needsMoreInput } from './continuation';
 import { SCROLLBACK_LINES } from './limits';
+import { outputAnnouncement, splitInputLines, wrapWords } from './text-layout';
+import { stripAnsi } from './width';
 import type { LabStore, TerminalEntry } from '../store';
 import { isStringArray, labKey, readJson, writeJson } from '../storage';
 import type { Completer } from './completer';
@@ -39,8 +41,12 @@ function paint(entry: TerminalEntry): string {
   return out + (firstWord === 'az' ? `\x1b[31m${entry.stderr}\x1b[0m` : entry.stderr);
 }
 
+/** Lines of one command's output read out to screen readers; the rest stays in the terminal. */
+const ANNOUNCED_LINES = 30;
+
 export function Terminal({ store, labId, complete, t, onReady }: Props) {
   const host = useRef<HTMLDivElement>(null);
+  const announcer = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const term = new XTerm({
@@ -58,6 +64,13 @@ export function Terminal({ store, labId, complete, t, onReady }: Props) {
     term.loadAddon(new WebLinksAddon((_e, uri) => window.open(uri, '_blank', 'noopener')));
     term.open(host.current!);
     fit.fit();
+    // xterm's own live region collects every character since the last key press and is assertive;
+    // the polite region below says each command's output once instead.
+    host.current!.querySelector('.xterm-accessibility .live-region')?.setAttribute('aria-live', 'off');
+    const announce = (entry: TerminalEntry) => {
+      const text = outputAnnouncement(stripAnsi(entry.stdout + entry.stderr), ANNOUNCED_LINES, t.moreOutputLines);
+      if (announcer.current && text) announcer.current.textContent = text;
+    };
 
     const history = readJson(labKey(labId, 'history'), isStringArray) ?? [];
     const editor = new LineEditor({ prompt: PROMPT, cols: term.cols, history });
@@ -68,7 +81,19 @@ export function Terminal({ store, labId, complete, t, onReady }: Props) {
     let pumping = false;
     let printedSeq = store.getState().transcript.at(-1)?.seq ?? 0;
 
-    term.write(t.terminalWelcome.replace(/\n/g, '\r\n') + '\r\n' + editor.begin());
+    /**
+     * The welcome waits for the terminal's real size (the lab may still be hidden while it mounts),
+     * so it is wrapped at word boundaries for the width it is shown at; input waits for it.
+     */
+    let greeted = false;
+    const greet = () => {
+      if (greeted) return;
+      greeted = true;
+      editor.cols = term.cols;
+      term.write(wrapWords(t.terminalWelcome, term.cols).replace(/\n/g, '\r\n') + '\r\n' + editor.begin());
+      printNewEntries();
+      void pump();
+    };
 
     const printNewEntries = () => {
       for (const entry of store.getState().transcript) {
@@ -77,6 +102,7 @@ export function Terminal({ store, labId, complete, t, onReady }: Props) {
         // Echoed commands come from Apply or "Run": show them after the prompt already on screen.
         if (entry.command) term.write(entry.command.split('\n')[0] + (entry.command.includes('\n') ? ' …' : '') + '\r\n');
         term.write(paint(entry));
+        announce(entry);
         term.write(editor.begin(PROMPT));
       }
     };
@@ -97,14 +123,16 @@ export function Terminal({ store, labId, complete, t, onReady }: Props) {
       running = true;
       const result = await store.getState().exec(text);
       printedSeq = store.getState().transcript.at(-1)?.seq ?? printedSeq;
-      term.write(paint({ seq: 0, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, command: text }));
+      const entry = { seq: 0, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, command: text };
+      term.write(paint(entry));
+      announce(entry);
       running = false;
       printNewEntries();
       term.write(editor.begin(PROMPT));
     };
 
     const pump = async () => {
-      if (pumping) return;
+      if (pumping || !greeted) return;
       pumping = true;
       while (inbox.length > 0) {
         const data = inbox.shift()!;
@@ -125,7 +153,7 @@ export function Terminal({ store, labId, complete, t, onReady }: Props) {
     };
 
     const handle = (data: string) => {
-      inbox.push(data);
+      inbox.push(...splitInputLines(data));
       void pump();
     };
 
@@ -141,15 +169,17 @@ export function Terminal({ store, labId, complete, t, onReady }: Props) {
       return true;
     });
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.transcript !== prev.transcript && !running) printNewEntries();
+      if (s.transcript !== prev.transcript && !running && greeted) printNewEntries();
     });
-    const resize = new ResizeObserver(() => {
+    const resize = new ResizeObserver(([entry]) => {
+      if (!entry || entry.contentRect.width === 0 || entry.contentRect.height === 0) return; // hidden
       try {
         fit.fit();
         editor.cols = term.cols;
       } catch {
-        // Hidden panes have no size; the next visible resize fits again.
+        // Not laid out yet; the next visible resize fits again.
       }
+      greet();
     });
     resize.observe(host.current!);
     onReady?.({
@@ -172,5 +202,10 @@ export function Terminal({ store, labId, complete, t, onReady }: Props) {
     };
   }, [store, labId]);
 
-  return <div class="terminal-host" ref={host} />;
+  return (
+    <>
+      <div class="terminal-host" ref={host} />
+      <div class="visually-hidden" role="log" aria-live="polite" aria-label={t.terminalOutput} ref={announcer} />
+    </>
+  );
 }

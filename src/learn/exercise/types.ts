@@ -45,9 +45,28 @@ export interface ExerciseDef {
   faults?: Record<string, unknown>;
   /** Asks the learner to type something (e.g. an IP); checked against the live state. */
   answer?: { prompt: Localized; check: (state: ExerciseState, answer: string) => CheckResult };
+  /**
+   * Asks the learner to pick one option (e.g. the reason behind what they found). Checked after the
+   * goals and the typed answer; the picked option's id is kept in `answers` under `choiceKey(id)`.
+   */
+  choice?: ChoiceQuestion;
+}
+
+export interface ChoiceOption {
+  id: string;
+  text: Localized;
+  /** For a wrong option: why it is wrong, shown as the exercise's gap. */
+  why?: Localized;
+}
+
+export interface ChoiceQuestion {
+  prompt: Localized;
+  options: ChoiceOption[];
+  /** The id of the right option. */
+  correct: string;
 }
 
 export type ExerciseStatus =
   | { id: string; state: 'locked'; missing: string[] }
-  | { id: string; state: 'open'; gaps: Localized[] }
+  | { id: string; state: 'open'; gaps: Localized[]; /** Solved earlier (progress); the current lab no longer meets it. */ solvedBefore?: boolean }
   | { id: string; state: 'done' };

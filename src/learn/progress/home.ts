@@ -4,6 +4,7 @@
  */
 import { progressStore } from './store';
 import { quizScore, replaceProgress, resetProgress } from './actions';
+import { continueTarget } from './continue';
 import { exportProgress, importProgress, MAX_FILE_BYTES, type ImportError } from './transfer';
 
 interface HomeText {
@@ -48,7 +49,8 @@ export function initHome(panel: HTMLElement): void {
     }
     panel.querySelector('.progress-summary')!.textContent = fill(text.summary, { read, total: items.length });
     // Only lessons this page lists: a slug from an old or imported file may no longer exist.
-    const target = items.find((i) => i.dataset.progressLesson === last);
+    const slug = continueTarget(items.map((i) => i.dataset.progressLesson!), lessons, last);
+    const target = items.find((i) => i.dataset.progressLesson === slug);
     cont.hidden = !target;
     if (target) {
       cont.href = target.dataset.url ?? '#';

@@ -3,9 +3,9 @@ import { persist, type PersistStorage, type StorageValue } from 'zustand/middlew
 import { siteStorage } from '../../site/storage';
 import { PROGRESS_VERSION, checkProgress, emptyProgress, migrateProgress, type ProgressData } from './schema';
 
-export const STORAGE_KEY = 'eil:progress';
-/** Where unreadable saved progress is set aside instead of being overwritten. */
-export const BACKUP_KEY = 'eil:progress:backup';
+import { BACKUP_KEY, STORAGE_KEY } from './keys';
+
+export { BACKUP_KEY, STORAGE_KEY };
 
 /**
  * Why the saved progress could not be used as it was: `corrupt` (not our JSON), `future` (written

@@ -86,12 +86,13 @@ export async function encodeLab(lab: SharedLab): Promise<string> {
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function checkEntry(e: unknown): LogEntry | string {
+/** One command of a log from outside (a link, saved state): the entry, or what is wrong with it. */
+export function checkEntry(e: unknown, limits: Pick<typeof LIMITS, 'time' | 'line' | 'stdin'> = LIMITS): LogEntry | string {
   if (!isObj(e)) return 'a log entry is not an object';
   const { t, line, stdin } = e;
-  if (typeof t !== 'number' || !Number.isInteger(t) || t < 0 || t > LIMITS.time) return 'a log entry has an invalid time';
-  if (typeof line !== 'string' || line.length > LIMITS.line) return 'a log entry has an invalid command';
-  if (stdin !== undefined && (typeof stdin !== 'string' || stdin.length > LIMITS.stdin)) return 'a log entry has invalid input';
+  if (typeof t !== 'number' || !Number.isInteger(t) || t < 0 || t > limits.time) return 'a log entry has an invalid time';
+  if (typeof line !== 'string' || line.length > limits.line) return 'a log entry has an invalid command';
+  if (stdin !== undefined && (typeof stdin !== 'string' || stdin.length > limits.stdin)) return 'a log entry has invalid input';
   return stdin === undefined ? { t, line } : { t, line, stdin };
 }
 

@@ -92,9 +92,15 @@ export class AksCluster {
     if (o.outboundType === 'loadBalancer') {
       for (let n = 0; n < o.managedOutboundIPCount; n++) outboundIps.push(this.createOutboundIp().id);
     } else if (o.outboundType === 'managedNATGateway') {
-      const pip = this.createOutboundIp('aks-nat-gateway-managed-outbound-ip');
-      outboundIps.push(pip.id);
-      this.client.put(natGateway(l, [pip.id]), AKS_CTX);
+      // Own stream: a NAT gateway cluster must not get the very GUID and address a load-balancer
+      // cluster with the same seed gives its managed outbound IP (two clusters, two IPs).
+      const natRandom = new SeededRandom(`${o.seed}:nat-gateway`);
+      for (let n = 0; n < o.natGatewayManagedOutboundIPCount; n++) {
+        const name = natRandom.uuid();
+        const address = this.publicIps.allocate(o.location, natRandom);
+        outboundIps.push(this.client.put(outboundPublicIp(l, name, address, 'aks-nat-gateway-managed-outbound-ip'), AKS_CTX).id);
+      }
+      this.client.put(natGateway(l, outboundIps), AKS_CTX);
     }
     this.client.put(vnet(l, o), AKS_CTX);
     this.client.put(vmss(l, o, this.nodes, this.random), AKS_CTX);

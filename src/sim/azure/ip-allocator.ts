@@ -19,11 +19,14 @@ export class PublicIpAllocator {
 
   constructor(private readonly random: SeededRandom) {}
 
-  /** A new unique public address for `location`. */
-  allocate(location: string): string {
+  /**
+   * A new unique public address for `location`; `random` lets a caller draw from its own stream
+   * (so an extra draw does not shift every address that follows).
+   */
+  allocate(location: string, random: SeededRandom = this.random): string {
     const prefixes = REGION_PREFIXES[location.toLowerCase()] ?? FALLBACK;
     for (;;) {
-      const ip = `${this.random.pick(prefixes)}.${this.random.int(0, 255)}.${this.random.int(1, 254)}`;
+      const ip = `${random.pick(prefixes)}.${random.int(0, 255)}.${random.int(1, 254)}`;
       if (!this.used.has(ip)) {
         this.used.add(ip);
         return ip;

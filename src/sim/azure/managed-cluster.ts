@@ -29,7 +29,7 @@ export function managedCluster(layout: AksLayout, o: ResolvedOptions, nodeCount:
   }
   if (o.outboundType === 'managedNATGateway') {
     networkProfile.natGatewayProfile = {
-      managedOutboundIPProfile: { count: 1 },
+      managedOutboundIPProfile: { count: o.natGatewayManagedOutboundIPCount },
       effectiveOutboundIPs: outboundIpIds.map((id) => ({ id, resourceGroup: layout.nodeResourceGroup })),
       idleTimeoutInMinutes: 4,
     };

@@ -58,12 +58,37 @@ export function requestedIp(svc: Service): string | undefined {
   return annotationsOf(svc)[A.ipv4] || svc.spec.loadBalancerIP || undefined;
 }
 
-/** `a=b,c=d` → {a:'b', c:'d'} (azure-pip-tags). */
+/**
+ * `a=b,c=d` → {a:'b', c:'d'} as upstream's parseTags reads azure-pip-tags: a pair must have
+ * exactly one `=`, keys and values are trimmed (a value spelling `null` keeps its spaces: ARM
+ * reserves `null`), pairs with an empty key are ignored.
+ */
 export function parseTags(text: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const part of (text ?? '').split(',')) {
-    const [k, ...v] = part.split('=');
-    if (k.trim()) out[k.trim()] = v.join('=').trim();
+  if (!text) return out;
+  for (const kv of text.split(',')) {
+    const parts = kv.split('=');
+    if (parts.length !== 2) continue;
+    const k = parts[0].trim();
+    let v = parts[1].trim();
+    if (v.toLowerCase() === 'null') v = parts[1];
+    if (!k) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * reconcileTags without system tags: each wanted tag is added, or updated under the key already
+ * on the resource when the keys match case-insensitively and the values differ case-insensitively.
+ * Tags not wanted stay. Returns the same object when nothing changes.
+ */
+export function mergeTags(current: Record<string, string>, wanted: Record<string, string>): Record<string, string> {
+  let out = current;
+  for (const [k, v] of Object.entries(wanted)) {
+    const existing = Object.keys(out).find((x) => x.toLowerCase() === k.toLowerCase());
+    if (existing === undefined) out = { ...out, [k]: v };
+    else if (out[existing].toLowerCase() !== v.toLowerCase()) out = { ...out, [existing]: v };
   }
   return out;
 }

@@ -5,7 +5,8 @@ import { A, flag, isInternal, splitList, value } from './annotations';
 import type { ProviderContext } from './context';
 import { loadBalancerName } from './names';
 import { ensurePublicIp, findServicePip, releasePublicIps } from './reconcile-pip';
-import { ensureHostsInPool, ensureServiceOnLb, removeServiceFromLb, serviceHasLbResources } from './reconcile-lb';
+import { ensureHostsInPool, ensureServiceOnLb, nodeIps, removeServiceFromLb, serviceHasLbResources } from './reconcile-lb';
+import { accessControl, accessControlWarnings } from './access-control';
 import { desiredRules, reconcileNsg, type Retained } from './reconcile-nsg';
 
 export type Warn = (reason: string, message: string) => void;
@@ -53,24 +54,32 @@ export class AzureLoadBalancerProvider {
     const pip = internal ? undefined : yield* ensurePublicIp(this.p, svc);
     const frontend = yield* ensureServiceOnLb(this.p, svc, { pip }, warn);
     const ip = internal ? String(frontend.properties.privateIPAddress) : String(this.p.arm.peek(pip!.id)?.properties.ipAddress ?? '');
-    const ips = [ip, ...splitList(value(svc, A.additionalPublicIps))];
-    const oldIps = (svc.status?.loadBalancer?.ingress ?? []).map((x) => x.ip!).filter((x) => x && !ips.includes(x));
-    yield* reconcileNsg(this.p, svc, ips, false, oldIps, this.retained(svc, [...ips, ...oldIps]));
+    const additional = splitList(value(svc, A.additionalPublicIps));
+    const ips = [ip, ...additional];
+    // Without floating IP the rules open the node IPs (the backend pool), nodePorts as ports.
+    const nsgIps = flag(svc, A.disableFloatingIp) ? [...additional, ...nodeIps(this.p)] : ips;
+    const oldIps = [...(svc.status?.loadBalancer?.ingress ?? []).map((x) => x.ip!), ...(this.ipsOf.get(uid) ?? [])].filter((x, i, all) => x && !nsgIps.includes(x) && all.indexOf(x) === i);
+    yield* reconcileNsg(this.p, svc, nsgIps, false, oldIps, this.retained(svc, [...nsgIps, ...oldIps]));
     // A service that flipped internal↔public leaves the other LB.
     yield* removeServiceFromLb(this.p, svc, loadBalancerName(!internal), warn);
     if (previous !== (pip?.id ?? '') && (this.lastPip.has(uid) || internal || value(svc, A.pipName) || value(svc, A.ipv4) || svc.spec.loadBalancerIP)) {
       yield* releasePublicIps(this.p, svc, pip?.id);
     }
     this.lastPip.set(uid, pip?.id ?? '');
-    this.track(svc, ips);
+    this.track(svc, nsgIps);
     return ips.map((x) => ({ ip: x, ipMode: 'VIP' as const }));
   }
 
   *ensureDeleted(svc: Service, warn: Warn): Flow<void> {
+    // Upstream validates the access control settings again while deleting (an error stops the
+    // deletion) and only then emits their warnings (NewAccessControl with the event emitter).
+    if (!flag(svc, A.disableNsg) && this.p.kubeMinor >= 29) {
+      for (const [reason, message] of accessControlWarnings(svc, accessControl(svc))) warn(reason, message);
+    }
     const pip = findServicePip(this.p, svc);
-    const ips = [...(svc.status?.loadBalancer?.ingress ?? []).map((x) => x.ip!).filter(Boolean)];
+    const ips = [...(svc.status?.loadBalancer?.ingress ?? []).map((x) => x.ip!).filter(Boolean), ...(this.ipsOf.get(svc.metadata.uid) ?? [])];
     if (pip?.properties.ipAddress && !ips.includes(String(pip.properties.ipAddress))) ips.push(String(pip.properties.ipAddress));
-    yield* reconcileNsg(this.p, svc, ips, true, [], this.retained(svc, ips));
+    yield* reconcileNsg(this.p, svc, [...new Set(ips)], true, [], this.retained(svc, ips));
     yield* removeServiceFromLb(this.p, svc, loadBalancerName(isInternal(svc)), warn);
     yield* removeServiceFromLb(this.p, svc, loadBalancerName(!isInternal(svc)), warn);
     yield* releasePublicIps(this.p, svc);

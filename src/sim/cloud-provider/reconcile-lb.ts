@@ -183,10 +183,14 @@ function internalFrontend(p: ProviderContext, svc: Service, id: string, name: st
   };
 }
 
+/** The nodes' private IPs (the backend pool's addresses, GetBackendPrivateIPs). */
+export function nodeIps(p: ProviderContext): string[] {
+  return Array.from({ length: p.aks.nodeCount }, (_, n) => `10.224.0.${4 + n}`);
+}
+
 /** Node IPs plus every internal frontend's address. */
 export function usedPrivateIps(p: ProviderContext): Set<string> {
-  const used = new Set<string>();
-  for (let n = 0; n < p.aks.nodeCount; n++) used.add(`10.224.0.${4 + n}`);
+  const used = new Set<string>(nodeIps(p));
   for (const lb of p.arm.select({ type: LB_TYPE, resourceGroup: p.rg })) {
     for (const f of list(lb, 'frontendIPConfigurations')) if (typeof f.properties.privateIPAddress === 'string') used.add(f.properties.privateIPAddress);
   }

@@ -7,6 +7,7 @@ import type { ArmResource } from '../azure/types';
 import type { Flow } from '../flow';
 import type { Service } from '../kube/types';
 import { A, flag, isInternal, splitList, value } from './annotations';
+import { accessControl, allowSources, denyAllExceptSourceRanges, ERR_BOTH_RANGES } from './access-control';
 import { CloudError, nsgId, opCtx, wrapArmError, type ProviderContext } from './context';
 import { allowRuleName, azureProtocol, baseName, denyAllRuleName, legacyDenyRuleName, legacySecurityRuleName, legacySharedRuleName, NSG_RULE_PREFIX } from './names';
 
@@ -19,30 +20,33 @@ interface Rule {
 
 const NSG_TYPE = 'Microsoft.Network/networkSecurityGroups';
 
-function sources(svc: Service): string[] {
+/** The ≤ 1.28 per-service rules' sources (ranges win over service tags there). */
+function legacySources(svc: Service): string[] {
   const tags = splitList(value(svc, A.allowedServiceTags));
   const ranges = svc.spec.loadBalancerSourceRanges?.length ? svc.spec.loadBalancerSourceRanges : splitList(value(svc, A.allowedIpRanges) || value(svc, A.sourceRanges));
-  if (svc.spec.loadBalancerSourceRanges?.length && value(svc, A.allowedIpRanges)) {
-    throw new CloudError('cannot set both spec.LoadBalancerSourceRanges and service annotation service.beta.kubernetes.io/azure-allowed-ip-ranges');
-  }
+  if (svc.spec.loadBalancerSourceRanges?.length && value(svc, A.allowedIpRanges)) throw new CloudError(ERR_BOTH_RANGES);
   if (ranges.length) return ranges.map((r) => r.trim());
   if (tags.length) return tags;
   return isInternal(svc) ? [] : ['Internet'];
 }
 
-/** (name → rule template) this service wants, without destinations. */
-export function desiredRules(p: ProviderContext, svc: Service): Map<string, Rule> {
-  const out = new Map<string, Rule>();
-  if (flag(svc, A.disableNsg)) return out;
-  const srcs = sources(svc);
-  if (!srcs.length) return out;
-  const byProto = new Map<'Tcp' | 'Udp' | '*', string[]>();
+/** Destination ports per NSG protocol, in upstream's protocol order; nodePorts without floating IP. */
+function portsByProtocol(svc: Service): Map<'Tcp' | 'Udp' | '*', string[]> {
+  const out = new Map<'Tcp' | 'Udp' | '*', string[]>([['Tcp', []], ['Udp', []], ['*', []]]);
+  const nodePorts = flag(svc, A.disableFloatingIp);
   for (const port of svc.spec.ports ?? []) {
     const proto = azureProtocol(port.protocol ?? 'TCP');
     const key = proto === 'All' ? '*' : proto;
-    byProto.set(key, [...(byProto.get(key) ?? []), String(port.port)]);
+    out.get(key)!.push(String(nodePorts ? port.nodePort ?? port.port : port.port));
   }
-  const tagsMode = !svc.spec.loadBalancerSourceRanges?.length && !value(svc, A.allowedIpRanges) && splitList(value(svc, A.allowedServiceTags)).length > 0;
+  for (const [k, v] of out) if (!v.length) out.delete(k);
+  return out;
+}
+
+/** (name → rule template) this service wants, without destinations, in upstream's creation order. */
+export function desiredRules(p: ProviderContext, svc: Service): Map<string, Rule> {
+  const out = new Map<string, Rule>();
+  if (flag(svc, A.disableNsg)) return out;
   const base = (protocol: string, src: string[], ports: string[]): Rule['properties'] => ({
     access: 'Allow',
     direction: 'Inbound',
@@ -53,19 +57,25 @@ export function desiredRules(p: ProviderContext, svc: Service): Map<string, Rule
     provisioningState: 'Succeeded',
   });
   if (p.kubeMinor >= 29) {
-    for (const [proto, ports] of byProto) {
-      const groups = tagsMode ? srcs.map((s) => [s]) : [srcs];
+    const ac = accessControl(svc);
+    const groups = allowSources(svc, ac);
+    for (const [proto, ports] of portsByProtocol(svc)) {
       for (const g of groups) {
         const name = allowRuleName(proto, g, ports);
         out.set(name, { name, properties: base(proto, g, ports) });
       }
     }
-    if (flag(svc, A.denyAll) && srcs[0] !== 'Internet') {
+    if (denyAllExceptSourceRanges(svc, ac)) {
       const name = denyAllRuleName();
-      out.set(name, { name, properties: { ...base('*', ['*'], ['*']), access: 'Deny' } });
+      out.set(name, {
+        name,
+        properties: { access: 'Deny', direction: 'Inbound', protocol: '*', sourcePortRange: '*', sourceAddressPrefix: '*', destinationPortRange: '*', provisioningState: 'Succeeded' },
+      });
     }
     return out;
   }
+  const srcs = legacySources(svc);
+  if (!srcs.length) return out;
   const shared = flag(svc, A.sharedSecurityRule);
   for (const port of svc.spec.ports ?? []) {
     for (const src of srcs) {

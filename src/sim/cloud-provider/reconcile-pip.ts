@@ -9,7 +9,8 @@ import { ArmError } from '../azure/errors';
 import type { Flow } from '../flow';
 import type { Service } from '../kube/types';
 import type { ArmResource } from '../azure/types';
-import { A, parseTags, requestedIp, value } from './annotations';
+import { A, mergeTags, parseTags, requestedIp, value } from './annotations';
+import { publicIpCandidateProblem } from './access-control';
 import { CloudError, opCtx, pipId, wrapArmError, type ProviderContext } from './context';
 import { CLUSTER_NAME, publicIpName, serviceKey } from './names';
 
@@ -58,14 +59,24 @@ export function authorizePipGroup(p: ProviderContext, rg: string): void {
 export function* ensurePublicIp(p: ProviderContext, svc: Service): Flow<ArmResource> {
   const key = serviceKey(svc.metadata.namespace!, svc.metadata.name);
   const rg = pipResourceGroup(p, svc);
-  authorizePipGroup(p, rg);
   const pipName = value(svc, A.pipName);
   const ip = requestedIp(svc);
+  // determinePublicIPName: a requested address is checked before the PIPs are even listed.
+  if (!pipName && ip) {
+    const problem = publicIpCandidateProblem(ip);
+    if (problem === 'invalid') throw new CloudError(`external Service ${JSON.stringify(key)} has invalid LoadBalancer IP ${JSON.stringify(ip)}`);
+    if (problem === 'non-public') {
+      throw new CloudError(`external Service ${JSON.stringify(key)} cannot use non-public LoadBalancer IP ${JSON.stringify(ip)}; use an internal LoadBalancer annotation or a valid Azure Public IP address`);
+    }
+  }
+  authorizePipGroup(p, rg);
   let pip = findServicePip(p, svc);
-  if (!pip && pipName) throw new CloudError(`PublicIP from annotation azure-pip-name=${pipName} for service ${key} doesn't exist`);
+  if (!pip && pipName) throw new CloudError(`PublicIP from annotation azure-pip-name(-IPv6)=${pipName} for service ${key} doesn't exist`);
   if (!pip && ip) {
     const shownRg = rg === p.rg ? p.aks.layout.nodeResourceGroup : rg;
-    throw new CloudError(`findMatchedPIPByLoadBalancerIP: cannot find public IP with IP address ${ip} in resource group ${shownRg}`);
+    throw new CloudError(
+      `findMatchedPIPByLoadBalancerIP: cannot find public IP with IP address ${ip} in resource group ${shownRg}: getExpectedPIPFromListByIPAddress: cannot find public IP with IP address ${ip}`,
+    );
   }
   const ctx = opCtx(p, svc, 'ensure public IP');
   if (!pip) {
@@ -93,9 +104,16 @@ export function* ensurePublicIp(p: ProviderContext, svc: Service): Flow<ArmResou
 
 const wrapPipError = wrapArmError;
 
+/** azure-pip-tags, minus the ownership tags ensurePIPTagged always takes from the PIP itself. */
+function annotationTags(svc: Service): Record<string, string> {
+  const tags = parseTags(value(svc, A.pipTags));
+  for (const k of [TAG_CLUSTER, TAG_SERVICE, TAG_DNS]) delete tags[k];
+  return tags;
+}
+
 function newManagedPip(p: ProviderContext, svc: Service, id: string, name: string, address: string): ArmResource {
   const key = serviceKey(svc.metadata.namespace!, svc.metadata.name);
-  const pip = standardPublicIp(id, name, p.aks.layout.location, { [TAG_CLUSTER]: CLUSTER_NAME, [TAG_SERVICE]: key, ...parseTags(value(svc, A.pipTags)) }, address);
+  const pip = standardPublicIp(id, name, p.aks.layout.location, mergeTags({ [TAG_CLUSTER]: CLUSTER_NAME, [TAG_SERVICE]: key }, annotationTags(svc)), address);
   applyDns(p, svc, pip, true);
   return pip;
 }
@@ -108,7 +126,7 @@ function desiredPipUpdate(p: ProviderContext, svc: Service, pip: ArmResource): A
   if (managed) {
     const list = taggedServices(pip);
     if (!list.includes(key)) next.tags![TAG_SERVICE] = [...list, key].join(',');
-    Object.assign(next.tags!, parseTags(value(svc, A.pipTags)));
+    next.tags = mergeTags(next.tags!, annotationTags(svc));
   }
   applyDns(p, svc, next, managed);
   return JSON.stringify(next.tags) === JSON.stringify(pip.tags ?? {}) && JSON.stringify(next.properties.dnsSettings) === JSON.stringify(pip.properties.dnsSettings) ? undefined : next;

@@ -3,6 +3,8 @@
  * selectors. Pods are scheduled round-robin, get IPs from their node's /24 of the pod CIDR
  * (Azure CNI overlay 10.244.0.0/16) and become Running a few virtual seconds later.
  */
+import { stableStringify } from '../kube/apply';
+import { defaultPod } from '../kube/strategies/pods';
 import type { VirtualClock } from '../clock';
 import type { EventRecorder } from '../kube/events';
 import { matches, selectorFromMap, selectorFromObject } from '../kube/labels';
@@ -13,6 +15,16 @@ import { md5Hex } from '../md5';
 import { findSlice, syncEndpointSlice } from './endpointslices';
 
 type Template = { metadata?: { labels?: Record<string, string> }; spec?: Record<string, unknown> };
+const REVISION = 'deployment.kubernetes.io/revision';
+const DESIRED = 'deployment.kubernetes.io/desired-replicas';
+const MAX_REPLICAS = 'deployment.kubernetes.io/max-replicas';
+
+/** maxSurge as a number of pods: a percentage rounds up (the deployment controller's rule). */
+function surgeOf(value: number | string | undefined, replicas: number): number {
+  if (typeof value === 'number') return value;
+  const m = /^(\d+)%$/.exec(value ?? '25%');
+  return m ? Math.ceil((Number(m[1]) * replicas) / 100) : Number(value) || 0;
+}
 const POD_START_MS = 3000;
 /** Unschedulable pods a workload keeps at most (see syncRs). */
 const MAX_UNSCHEDULED = 100;
@@ -75,6 +87,9 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
       const containers = ((cur.spec as { containers?: { name: string; image: string }[] }).containers ?? []).map((c) => ({
         name: c.name,
         image: c.image,
+        // What containerd on an AKS node reports (made-up but stable digests and ids).
+        containerID: `containerd://${md5Hex(`${cur.metadata.uid}/${c.name}`)}${md5Hex(`${c.name}/${cur.metadata.uid}`)}`,
+        imageID: imageId(c.image),
         ready: true,
         restartCount: 0,
         started: true,
@@ -135,7 +150,7 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
         labels: { ...(template.metadata?.labels ?? {}), ...extraLabels },
         ownerReferences: [{ apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true }],
       },
-      spec: { ...(structuredClone(template.spec) ?? {}) },
+      spec: withPodDefaults(template.spec),
       status: node
         ? { phase: 'Pending', qosClass: 'BestEffort' }
         : { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', lastTransitionTime: clock.nowIso(), reason: 'Unschedulable', message: unschedulable(nodes) }], qosClass: 'BestEffort' },
@@ -166,13 +181,22 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
     return ready;
   };
 
+  /**
+   * The deployment controller, without the rolling steps: the ReplicaSet of the current template
+   * gets every replica at once and older ones are scaled to 0 and kept (up to
+   * revisionHistoryLimit), each numbered by `deployment.kubernetes.io/revision`.
+   */
   const syncDeployment = (d: KubeObject) => {
-    const spec = d.spec as { replicas?: number; template: Template; selector: object };
+    const spec = d.spec as { replicas?: number; template: Template; selector: object; revisionHistoryLimit?: number; strategy?: { rollingUpdate?: { maxSurge?: number | string } } };
     const hash = templateHash(spec.template);
     const rsName = `${d.metadata.name}-${hash}`;
     const owned = kube.ownedBy(d.metadata.uid).filter((o) => o.kind === 'ReplicaSet');
     let rs = owned.find((x) => x.metadata.name === rsName);
     const want = spec.replicas ?? 1;
+    const revisionOf = (x: KubeObject) => Number(x.metadata.annotations?.[REVISION] ?? 0);
+    const maxRevision = owned.reduce((m, x) => Math.max(m, revisionOf(x)), 0);
+    const surge = surgeOf(spec.strategy?.rollingUpdate?.maxSurge, want);
+    const rsAnnotations = (revision: number) => ({ [DESIRED]: String(want), [MAX_REPLICAS]: String(want + surge), [REVISION]: String(revision) });
     if (!rs) {
       const template = structuredClone(spec.template);
       template.metadata = { ...(template.metadata ?? {}), labels: { ...(template.metadata?.labels ?? {}), 'pod-template-hash': hash } };
@@ -187,18 +211,50 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
           creationTimestamp: clock.nowIso(),
           generation: 1,
           labels: { ...(spec.template.metadata?.labels ?? {}), 'pod-template-hash': hash },
+          annotations: rsAnnotations(maxRevision + 1),
           ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid, controller: true, blockOwnerDeletion: true }],
         },
         spec: { replicas: want, selector: spec.selector, template },
       });
       events.record(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${rsName} from 0 to ${want}`, 'deployment-controller');
-    } else if ((rs.spec as { replicas?: number }).replicas !== want) {
-      rs = kube.putSystem({ ...rs, spec: { ...(rs.spec as object), replicas: want } });
+    } else {
+      // Back to an older template: its ReplicaSet becomes the newest revision again.
+      const revision = revisionOf(rs) === maxRevision ? maxRevision : maxRevision + 1;
+      const annotations = { ...(rs.metadata.annotations ?? {}), ...rsAnnotations(revision) };
+      const replicas = (rs.spec as { replicas?: number }).replicas;
+      if (replicas !== want || JSON.stringify(annotations) !== JSON.stringify(rs.metadata.annotations ?? {})) {
+        if (replicas !== want) events.record(d, 'Normal', 'ScalingReplicaSet', `Scaled ${(replicas ?? 0) < want ? 'up' : 'down'} replica set ${rsName} from ${replicas ?? 0} to ${want}`, 'deployment-controller');
+        rs = kube.putSystem({ ...rs, metadata: { ...rs.metadata, annotations }, spec: { ...(rs.spec as object), replicas: want } });
+      }
     }
-    for (const old of owned) if (old.metadata.name !== rsName) kube.delete('ReplicaSet', old.metadata.name, old.metadata.namespace);
+    const revision = String(revisionOf(rs));
+    if (d.metadata.annotations?.[REVISION] !== revision) {
+      kube.updateMetadata('Deployment', d.metadata.name, d.metadata.namespace, (m) => ({ ...m, annotations: { ...(m.annotations ?? {}), [REVISION]: revision } }));
+    }
+    const old = owned.filter((x) => x.metadata.name !== rsName);
+    for (const o of old) {
+      const replicas = (o.spec as { replicas?: number }).replicas ?? 0;
+      if (replicas > 0) {
+        events.record(d, 'Normal', 'ScalingReplicaSet', `Scaled down replica set ${o.metadata.name} from ${replicas} to 0`, 'deployment-controller');
+        kube.putSystem({ ...o, spec: { ...(o.spec as object), replicas: 0 } });
+        const live = kube.peek('ReplicaSet', o.metadata.name, o.metadata.namespace);
+        if (live) syncRs(live);
+      }
+    }
+    // Old ReplicaSets beyond revisionHistoryLimit go, oldest revision first.
+    const history = old.sort((x, y) => revisionOf(x) - revisionOf(y));
+    for (const o of history.slice(0, Math.max(0, history.length - (spec.revisionHistoryLimit ?? 10)))) kube.delete('ReplicaSet', o.metadata.name, o.metadata.namespace);
     const ready = syncRs(rs);
     // maxUnavailable 25 % (rounded down): below that the Deployment is not Available.
     const available = ready >= want - Math.floor(want / 4);
+    const now = clock.nowIso();
+    const before = ((d.status as { conditions?: { type: string; status: string; reason?: string; lastTransitionTime?: string; lastUpdateTime?: string }[] } | undefined)?.conditions ?? []);
+    const condition = (type: string, status: string, reason: string, message: string) => {
+      const prev = before.find((c) => c.type === type);
+      const same = prev?.status === status && prev.reason === reason;
+      return { type, status, lastUpdateTime: same ? prev.lastUpdateTime ?? now : now, lastTransitionTime: prev?.status === status ? prev.lastTransitionTime ?? now : now, reason, message };
+    };
+    const complete = ready >= want;
     kube.updateStatus('Deployment', d.metadata.name, d.metadata.namespace, {
       observedGeneration: d.metadata.generation,
       replicas: want,
@@ -208,8 +264,11 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
       ...(ready < want ? { unavailableReplicas: want - ready } : {}),
       conditions: [
         available
-          ? { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' }
-          : { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.' },
+          ? condition('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.')
+          : condition('Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.'),
+        complete
+          ? condition('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${rsName}" has successfully progressed.`)
+          : condition('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${rsName}" is progressing.`),
       ],
     });
   };
@@ -337,9 +396,31 @@ function resolveTarget(target: number | string, pod: KubeObject | undefined): nu
   return Number(target) || 0;
 }
 
-/** pod-template-hash: stable for the same template, in Kubernetes' safe alphabet. */
+/** `docker.io/library/nginx@sha256:…` for `nginx:1.27`: the registry and repository of the image, a digest. */
+function imageId(image: string): string {
+  const noDigest = image.split('@')[0];
+  const slash = noDigest.lastIndexOf('/');
+  const colon = noDigest.indexOf(':', slash + 1);
+  let repo = colon < 0 ? noDigest : noDigest.slice(0, colon);
+  const first = repo.split('/')[0];
+  if (!repo.includes('/')) repo = `docker.io/library/${repo}`;
+  else if (!first.includes('.') && !first.includes(':') && first !== 'localhost') repo = `docker.io/${repo}`;
+  return `${repo}@sha256:${md5Hex(image)}${md5Hex(`${image}#`)}`;
+}
+
+/** A controller's pod goes through the API server's Pod defaulting and admission. */
+function withPodDefaults(spec: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out = { ...(structuredClone(spec) ?? {}) };
+  defaultPod(out);
+  return out;
+}
+
+/**
+ * pod-template-hash: stable for the same template whatever the key order it was written in
+ * (upstream hashes the decoded Go struct), in Kubernetes' safe alphabet.
+ */
 function templateHash(template: Template): string {
-  const hex = md5Hex(JSON.stringify(template));
+  const hex = md5Hex(stableStringify(template));
   const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
   let out = '';
   for (let i = 0; i < 10; i++) out += alphabet[parseInt(hex.slice(i * 2, i * 2 + 2), 16) % alphabet.length];

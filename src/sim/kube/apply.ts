@@ -4,8 +4,8 @@
  * set by the server or controllers (clusterIP, nodePorts, status) are kept.
  */
 import { NoKindMatchError } from './errors';
-import { mergeKeyFor, mergePatch } from './patch';
-import { LAST_APPLIED, deepEqual, type KubeStore, type WriteOptions } from './store';
+import { LAST_APPLIED, type KubeStore, type WriteOptions } from './store';
+import { threeWayMergePatch } from './strategic-merge';
 import type { KubeObject, KubeObjectInput } from './types';
 
 export type ApplyAction = 'created' | 'configured' | 'unchanged';
@@ -15,48 +15,39 @@ export interface ApplyResult {
   action: ApplyAction;
 }
 
-export function applyManifest(store: KubeStore, given: KubeObjectInput, opts: WriteOptions): ApplyResult {
+export function applyManifest(store: KubeStore, given: KubeObjectInput, writeOptions: WriteOptions): ApplyResult {
+  const opts = { fieldManager: 'kubectl-client-side-apply', ...writeOptions };
   const input = withAnnotationMap(given);
   const type = store.discovery.forManifest(String(input.apiVersion ?? ''), String(input.kind ?? ''));
   if (!type) throw new NoKindMatchError(String(input.kind), String(input.apiVersion));
   const ns = type.namespaced ? input.metadata?.namespace ?? opts.namespace ?? 'default' : undefined;
-  const modified = withoutLastApplied(input);
-  const annotation = stableStringify(modified);
+  const annotation = stableStringify(lastAppliedOf(input, ns)) + '\n';
+  // kubectl's "modified" object: the manifest (namespace filled in) carrying its own last-applied
+  // copy. Shallow copies only (10,000-document applies): create() and patch() copy deeply.
+  const meta = (input.metadata ?? {}) as Record<string, unknown>;
+  const modified = {
+    ...input,
+    metadata: { ...meta, ...(ns !== undefined ? { namespace: ns } : {}), annotations: { ...((meta.annotations as Record<string, string> | undefined) ?? {}), [LAST_APPLIED]: annotation } },
+  } as Record<string, unknown> & { metadata: Record<string, unknown> };
   const live = store.peek(type.kind, input.metadata?.name ?? '', ns);
-  if (!live) {
-    // Shallow: create() deep-copies its input.
-    const metadata = { ...(input.metadata ?? {}) };
-    metadata.annotations = { ...(metadata.annotations ?? {}), [LAST_APPLIED]: annotation + '\n' };
-    const toCreate = { ...input, metadata } as KubeObjectInput;
-    return { object: store.create(toCreate, opts), action: 'created' };
-  }
+  if (!live) return { object: store.create(modified as KubeObjectInput, opts), action: 'created' };
   const original = parseLastApplied(live.metadata.annotations?.[LAST_APPLIED]);
-  const patch = threeWay(original, modified as Record<string, unknown>, live as unknown as Record<string, unknown>);
-  const withAnnotation = mergePatch(patch, { metadata: { annotations: { [LAST_APPLIED]: annotation + '\n' } } }, false, '');
-  const next = mergePatch(structuredClone(live), withAnnotation, true, '') as KubeObject;
-  if (deepEqual(stripVolatile(next), stripVolatile(live))) return { object: structuredClone(live), action: 'unchanged' };
-  const updated = store.update({ ...next, metadata: { ...next.metadata, resourceVersion: undefined } } as KubeObjectInput, opts);
-  const changed = updated.metadata.resourceVersion !== live.metadata.resourceVersion;
-  return { object: updated, action: changed ? 'configured' : 'unchanged' };
+  const patch = threeWayMergePatch(original, modified, live as unknown as Record<string, unknown>);
+  // kubectl sends nothing when the patch is empty and says "unchanged"; any patch is "configured".
+  if (Object.keys(patch).length === 0) return { object: structuredClone(live), action: 'unchanged' };
+  const updated = store.patch(type.kind, live.metadata.name, ns, patch, 'strategic', opts);
+  return { object: updated, action: 'configured' };
 }
 
-/** Patch = set everything in `modified`, delete what was in `original` but no longer is. */
-function threeWay(original: Record<string, unknown> | undefined, modified: Record<string, unknown>, live: Record<string, unknown>): Record<string, unknown> {
-  const patch: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(modified)) {
-    const o = original?.[k];
-    const l = live?.[k];
-    if (isObj(v) && isObj(l)) patch[k] = threeWay(isObj(o) ? o : undefined, v, l);
-    else if (Array.isArray(v) && Array.isArray(o) && Array.isArray(l) && mergeKeyFor(k, v, o, l)) {
-      // Items the user removed from a keyed list are deleted; items they keep merge with live.
-      const mk = mergeKeyFor(k, v, o, l)!;
-      const kept = new Set(v.map((x) => (x as Record<string, unknown>)[mk]));
-      const removed = o.filter((x) => !kept.has((x as Record<string, unknown>)[mk]));
-      patch[k] = [...v, ...removed.map((x) => ({ [mk]: (x as Record<string, unknown>)[mk], $patch: 'delete' }))];
-    } else patch[k] = v;
-  }
-  for (const k of Object.keys(original ?? {})) if (!(k in modified)) patch[k] = null;
-  return patch;
+/**
+ * The last-applied-configuration kubectl writes: the manifest with its namespace and an
+ * annotations map without the annotation itself (`"annotations":{}` when there are no others).
+ */
+function lastAppliedOf(input: KubeObjectInput, ns: string | undefined): unknown {
+  const meta = input.metadata ?? {};
+  const annotations = { ...(meta.annotations ?? {}) };
+  delete annotations[LAST_APPLIED];
+  return { ...input, metadata: { ...meta, annotations, ...(ns !== undefined ? { namespace: ns } : {}) } };
 }
 
 function isObj(v: unknown): v is Record<string, unknown> {
@@ -75,16 +66,6 @@ function withAnnotationMap(input: KubeObjectInput): KubeObjectInput {
   return { ...input, metadata: rest as KubeObjectInput['metadata'] };
 }
 
-/** The manifest without a last-applied annotation (a copy only when there is one to drop). */
-function withoutLastApplied(input: KubeObjectInput): KubeObjectInput {
-  const ann = input.metadata?.annotations;
-  if (!ann || !(LAST_APPLIED in ann)) return input;
-  const copy = structuredClone(input);
-  delete copy.metadata!.annotations![LAST_APPLIED];
-  if (Object.keys(copy.metadata!.annotations!).length === 0) delete copy.metadata!.annotations;
-  return copy;
-}
-
 function parseLastApplied(text: string | undefined): Record<string, unknown> | undefined {
   if (!text) return undefined;
   try {
@@ -92,10 +73,6 @@ function parseLastApplied(text: string | undefined): Record<string, unknown> | u
   } catch {
     return undefined;
   }
-}
-
-function stripVolatile(o: KubeObject): unknown {
-  return { ...o, metadata: { ...o.metadata, resourceVersion: '', generation: 0 } };
 }
 
 /** kubectl writes the annotation as compact JSON with keys in Go-struct-ish (sorted) order. */

@@ -1,74 +1,29 @@
-/** PATCH bodies: JSON merge patch, a strategic-merge approximation, and JSON patch. */
+/** PATCH bodies: JSON merge patch, strategic merge patch (strategic-merge.ts), and JSON patch. */
 import { ApiError } from './errors';
+import { strategicMergePatch } from './strategic-merge';
 
 export type PatchType = 'merge' | 'strategic' | 'json';
 
-/** Keys by which strategic merge patch merges lists of objects (patchMergeKey in the Go types). */
-const MERGE_KEYS: Record<string, string[]> = {
-  containers: ['name'],
-  initContainers: ['name'],
-  env: ['name'],
-  volumes: ['name'],
-  volumeMounts: ['mountPath'],
-  ports: ['port', 'containerPort'],
-  imagePullSecrets: ['name'],
-};
-
-/** The merge key for a list field, if every item of both lists carries it. */
-export function mergeKeyFor(field: string, ...lists: unknown[][]): string | undefined {
-  return MERGE_KEYS[field]?.find((k) => lists.every((l) => l.every((x) => isObj(x) && (x[k] !== undefined || x.$patch !== undefined))));
-}
-
 export function applyPatch(target: unknown, patch: unknown, type: PatchType): unknown {
   if (type === 'json') return jsonPatch(target, patch);
-  return mergePatch(target, patch, type === 'strategic', '');
+  if (type === 'strategic') return strategicMergePatch(target, patch);
+  if (!isObj(patch)) throw new ApiError('BadRequest', 'json: cannot unmarshal array into Go value of type map[string]interface {}');
+  return mergePatch(target, patch);
 }
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function mergePatch(target: unknown, patch: unknown, strategic: boolean, field: string): unknown {
-  if (!isObj(patch)) {
-    const mk = strategic && Array.isArray(patch) && Array.isArray(target) ? mergeKeyFor(field, target, patch) : undefined;
-    if (mk) return mergeList(target as unknown[], patch as unknown[], mk);
-    return structuredCloneSafe(patch);
-  }
+/** RFC 7386 JSON merge patch: maps merge, `null` deletes, everything else (lists too) replaces. */
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!isObj(patch)) return patch === undefined ? undefined : structuredClone(patch);
   const out: Record<string, unknown> = isObj(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
-    if (strategic && k === '$patch') continue;
     if (v === null) delete out[k];
-    else out[k] = mergePatch(out[k], v, strategic, k);
+    else out[k] = mergePatch(out[k], v);
   }
   return out;
-}
-
-function mergeList(target: unknown[], patch: unknown[], mergeKey: string): unknown[] {
-  const out = [...target];
-  for (const item of patch) {
-    if (!isObj(item) || item[mergeKey] === undefined) {
-      out.push(item);
-      continue;
-    }
-    const i = out.findIndex((x) => isObj(x) && x[mergeKey] === item[mergeKey]);
-    if (item.$patch === 'delete') {
-      if (i >= 0) out.splice(i, 1);
-    } else if (i >= 0) out[i] = mergePatch(out[i], item, true, '');
-    else out.push(item);
-  }
-  // Strategic merge keeps the patch's order for listed items (what $setElementOrder does).
-  const order = patch.filter((x) => isObj(x) && x.$patch !== 'delete').map((x) => (x as Record<string, unknown>)[mergeKey]);
-  out.sort((a, b) => rank(order, a, mergeKey) - rank(order, b, mergeKey));
-  return out;
-}
-
-function rank(order: unknown[], item: unknown, key: string): number {
-  const i = order.indexOf((item as Record<string, unknown>)[key]);
-  return i < 0 ? order.length : i;
-}
-
-function structuredCloneSafe(v: unknown): unknown {
-  return v === undefined ? undefined : structuredClone(v);
 }
 
 interface JsonOp {

@@ -10,8 +10,9 @@
  */
 import { ApiError, fieldMsg, goQuote, type FieldCause } from './errors';
 import { SCHEMAS, type SchemaError } from './schemas';
-// The kube layer borrows the CLI's copy of the OpenAPI field types rather than shipping a second one.
-import explainData from '../../cli/kubectl/explain/explain-data.json';
+// The field types `kubectl explain` shows, without its descriptions (generate.mjs writes both), so
+// the explain text can load on first use instead of with the lab.
+import goTypes from '../../cli/kubectl/explain/go-types.json';
 
 const QUANTITY_PATH = /\/(requests|limits|capacity|allocatable|hard)\/[^/]+$/;
 const QUANTITY = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
@@ -140,7 +141,7 @@ interface ExplainField {
 }
 type ExplainTypes = Record<string, { fields?: ExplainField[] }>;
 /** Go types of the API fields, from the OpenAPI data `kubectl explain` uses (the kinds a lesson touches). */
-const API_TYPES = (explainData as unknown as { types: ExplainTypes }).types;
+const API_TYPES = goTypes as unknown as ExplainTypes;
 
 type GoType = { struct: string } | { list: GoType } | { map: GoType } | { prim: string };
 

@@ -17,6 +17,7 @@ import type { KindStrategy, StrategyContext } from './strategy';
 import type { KubeObject, KubeObjectInput, WatchEvent, WatchHandler } from './types';
 import { applyPatch, type PatchType } from './patch';
 import { applyManifest, type ApplyResult } from './apply';
+import { nextManagedFields } from './managed-fields';
 import { byNamespaceName, deepEqual, deepEqualExceptRv, hasSpec, parseFieldSelector, specChanged } from './store-helpers';
 
 export { deepEqual };
@@ -35,6 +36,13 @@ export interface WriteOptions {
   namespace?: string;
   /** Validate and default but do not persist (`--dry-run=server`). */
   dryRun?: boolean;
+  /**
+   * Who writes (`kubectl-client-side-apply`, `kubectl-patch` …): recorded in
+   * metadata.managedFields. Writes without a manager (the simulator's own) are not tracked.
+   */
+  fieldManager?: string;
+  /** Server-side apply: the applied configuration, whose fields become the manager's set. */
+  applied?: Record<string, unknown>;
 }
 
 export interface DeleteOptions {
@@ -52,6 +60,7 @@ export class KubeStore {
   private watchers = new Map<string, Set<WatchHandler>>();
   private rv = 1000;
   private worldVersion = 0;
+  private warnings: string[] = [];
   private readonly ctx: StrategyContext;
 
   constructor(
@@ -76,12 +85,27 @@ export class KubeStore {
     return this.worldVersion;
   }
 
+  /** The store's current resourceVersion (a List's `metadata.resourceVersion`). */
+  get resourceVersion(): string {
+    return String(this.rv);
+  }
+
+  /**
+   * Warnings of the writes since the last call (`Warning: spec.loadBalancerIP: …` headers of
+   * the API server), handed over once: kubectl prints them to stderr.
+   */
+  takeWarnings(): string[] {
+    const w = this.warnings;
+    this.warnings = [];
+    return w;
+  }
+
   // ---------------------------------------------------------------- reads
 
   /** Deep copy of one object. Throws ApiError NotFound (`services "x" not found`). */
   get(kind: string, name: string, namespace?: string): KubeObject {
     const obj = this.peek(kind, name, namespace);
-    if (!obj) throw notFound(this.typeOf(kind).plural, name);
+    if (!obj) throw notFound(qualifiedPlural(this.typeOf(kind)), name);
     return structuredClone(obj);
   }
 
@@ -137,6 +161,7 @@ export class KubeStore {
     checkRequestSize(input);
     const obj = dropNulls(structuredClone(input)) as KubeObject;
     obj.metadata = { ...(obj.metadata ?? {}) } as KubeObject['metadata'];
+    withoutManagedFields(obj);
     const unsupported = checkDecoding(obj, String(input.apiVersion), type.kind);
     obj.apiVersion = apiVersionOf(type);
     const meta = obj.metadata;
@@ -148,9 +173,14 @@ export class KubeStore {
     if (nameErrors.length) throw invalid(type.kind, meta.name ?? '', nameErrors);
     if (type.namespaced) this.assertNamespaceWritable(meta.namespace!);
     if (this.peek(type.kind, meta.name, meta.namespace)) throw alreadyExists(qualifiedPlural(type), meta.name);
+    // Kinds with a status sub-resource start with an empty status whatever the client sent.
+    if (STATUS_SUBRESOURCE.has(type.kind)) delete obj.status;
     strategy.defaults?.(obj, undefined, this.ctx);
     const causes = withUnsupported([...validateMetadataMaps(meta), ...(strategy.validate?.(obj, undefined, this.ctx) ?? [])], unsupported);
     if (causes.length) throw invalid(type.kind, meta.name, causes);
+    this.warnings.push(...(strategy.warnings?.(obj, undefined) ?? []));
+    delete (meta as { managedFields?: unknown }).managedFields;
+    if (opts.fieldManager) (meta as { managedFields?: unknown }).managedFields = nextManagedFields(undefined, obj, opts.fieldManager, this.clock.nowIso(), opts.applied);
     if (opts.dryRun) return obj;
     strategy.allocate?.(obj, undefined, this.ctx);
     meta.uid = this.random.uuid();
@@ -176,7 +206,7 @@ export class KubeStore {
       throw conflict(qualifiedPlural(type), name);
     }
     checkRequestSize(input);
-    const obj = structuredClone(input) as KubeObject;
+    const obj = withoutManagedFields(structuredClone(input) as KubeObject);
     const unsupported = checkDecoding(obj, String(input.apiVersion), type.kind);
     return this.replace(type, obj, old, opts, unsupported);
   }
@@ -187,6 +217,7 @@ export class KubeStore {
     const old = this.peek(kind, name, type.namespaced ? namespace ?? 'default' : undefined);
     if (!old) throw notFound(qualifiedPlural(type), name);
     const next = applyPatch(structuredClone(old), patch, patchType) as KubeObject;
+    withoutManagedFields(next);
     const unsupported = checkDecoding(next, old.apiVersion, kind);
     return this.replace(type, next, old, opts, unsupported);
   }
@@ -223,6 +254,25 @@ export class KubeStore {
     }
     this.persist(type, obj, old);
     return obj;
+  }
+
+  /** The object a patch would give, without writing it (`/status` patches take only its status). */
+  previewPatch(live: KubeObject, patch: unknown, patchType: PatchType): KubeObject {
+    return applyPatch(structuredClone(live), patch, patchType) as KubeObject;
+  }
+
+  /**
+   * Server-side apply (`kubectl apply --server-side`), simplified: no conflict detection; the applied configuration is merged into the live object like a
+   * strategic merge patch. It never writes the last-applied annotation (only client-side apply does).
+   */
+  serverSideApply(input: KubeObjectInput, opts: WriteOptions & { fieldManager?: string; force?: boolean } = {}): { object: KubeObject; created: boolean } {
+    const type = this.discovery.forManifest(String(input.apiVersion ?? ''), String(input.kind ?? ''));
+    const ns = type.namespaced ? input.metadata?.namespace ?? opts.namespace ?? 'default' : undefined;
+    const live = this.peek(type.kind, input.metadata?.name ?? '', ns);
+    const applied = input as Record<string, unknown>;
+    if (!live) return { object: this.create(input, { ...opts, applied }), created: true };
+    const { apiVersion: _a, kind: _k, ...rest } = input;
+    return { object: this.patch(type.kind, live.metadata.name, ns, rest, 'strategic', { ...opts, applied }), created: false };
   }
 
   /** Client-side `kubectl apply` semantics (last-applied annotation, three-way merge). */
@@ -293,16 +343,27 @@ export class KubeStore {
     if (old.metadata.deletionTimestamp) meta.deletionTimestamp = old.metadata.deletionTimestamp;
     obj.apiVersion = old.apiVersion;
     obj.kind = old.kind;
-    if (obj.status === undefined && old.status !== undefined) obj.status = structuredClone(old.status);
+    // The main resource ignores status changes where a status sub-resource exists (as upstream's
+    // PrepareForUpdate does); elsewhere a PUT without status keeps it.
+    if (STATUS_SUBRESOURCE.has(type.kind) || (obj.status === undefined && old.status !== undefined)) {
+      if (old.status === undefined) delete obj.status;
+      else obj.status = structuredClone(old.status);
+    }
     const strategy = this.strategies.get(type.kind) ?? {};
     strategy.defaults?.(obj, old, this.ctx);
     const causes = withUnsupported([...validateMetadataMaps(meta), ...(strategy.validate?.(obj, old, this.ctx) ?? [])], unsupported);
     if (causes.length) throw invalid(type.kind, meta.name, causes);
+    this.warnings.push(...(strategy.warnings?.(obj, old) ?? []));
     if (opts.dryRun) return obj;
     if (old.metadata.generation !== undefined) {
       meta.generation = specChanged(old, obj) ? old.metadata.generation + 1 : old.metadata.generation;
     }
+    // Clients cannot write managedFields here: they are the server's record of the writes.
+    const previous = (old.metadata as { managedFields?: unknown }).managedFields;
+    if (previous === undefined) delete (meta as { managedFields?: unknown }).managedFields;
+    else (meta as { managedFields?: unknown }).managedFields = previous;
     if (deepEqualExceptRv(old, obj)) return structuredClone(old);
+    if (opts.fieldManager) (meta as { managedFields?: unknown }).managedFields = nextManagedFields(old, obj, opts.fieldManager, this.clock.nowIso(), opts.applied);
     strategy.allocate?.(obj, old, this.ctx);
     if (meta.deletionTimestamp && !meta.finalizers?.length) {
       this.remove(type, obj, {});
@@ -405,6 +466,15 @@ function dropNulls<T>(value: T): T {
   return value;
 }
 
+/**
+ * managedFields are the server's record (replaced on every tracked write); their FieldsV1 keys
+ * are not fields of the kind, so they never go through strict decoding.
+ */
+function withoutManagedFields(obj: KubeObject): KubeObject {
+  if (obj.metadata && typeof obj.metadata === 'object') delete (obj.metadata as { managedFields?: unknown }).managedFields;
+  return obj;
+}
+
 /** kube-apiserver's MaxRequestBodyBytes (3 MiB): bigger bodies are refused before decoding. */
 export const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
 
@@ -424,6 +494,12 @@ function key(namespace: string | undefined, name: string): string {
 export function qualifiedPlural(type: ResourceType): string {
   return type.group ? `${type.plural}.${type.group}` : type.plural;
 }
+
+/** Kinds whose status is written only through their `/status` sub-resource (controllers: updateStatus). */
+const STATUS_SUBRESOURCE = new Set([
+  'Service', 'Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Node', 'Ingress',
+  'PersistentVolumeClaim', 'PersistentVolume', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'ReplicationController',
+]);
 
 const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 

@@ -25,6 +25,8 @@ export interface KindStrategy {
    * an ApiError. Must be all-or-nothing: on throw nothing stays claimed.
    */
   allocate?(obj: KubeObject, old: KubeObject | undefined, ctx: StrategyContext): void;
+  /** Warnings the API server sends with a successful write (kubectl prints `Warning: …`). */
+  warnings?(obj: KubeObject, old: KubeObject | undefined): string[];
   /** Gives back what `allocate` claimed when the object is finally removed. */
   release?(obj: KubeObject, ctx: StrategyContext): void;
   /** The name rule for metadata.name: DNS-1123 subdomain unless the kind says otherwise. */

@@ -60,8 +60,12 @@ export const AKS_HELLOWORLD = `<!DOCTYPE html>
 </html>
 `;
 
-function nginxError(status: number, reason: string): string {
-  return `<html>\n<head><title>${status} ${reason}</title></head>\n<body>\n<center><h1>${status} ${reason}</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n`;
+/**
+ * nginx's stock error page. Its last line names the server: stock nginx (`server_tokens on`)
+ * writes its version, ingress-nginx (`server-tokens: false` by default) writes just `nginx`.
+ */
+function nginxError(status: number, reason: string, signature = 'nginx'): string {
+  return `<html>\n<head><title>${status} ${reason}</title></head>\n<body>\n<center><h1>${status} ${reason}</h1></center>\n<hr><center>${signature}</center>\n</body>\n</html>\n`;
 }
 
 /** RFC 7231 IMF-fixdate, from virtual time. */
@@ -90,7 +94,7 @@ type App = { ports: number[] | 'any'; answer(req: Request): AppAnswer };
 
 const nginx: App = {
   ports: [80],
-  answer: (req) => (req.path === '/' || req.path === '/index.html' ? html(req, 200, 'OK', NGINX_WELCOME, NGINX_VERSION) : html(req, 404, 'Not Found', nginxError(404, 'Not Found'), NGINX_VERSION)),
+  answer: (req) => (req.path === '/' || req.path === '/index.html' ? html(req, 200, 'OK', NGINX_WELCOME, NGINX_VERSION) : html(req, 404, 'Not Found', nginxError(404, 'Not Found', NGINX_VERSION), NGINX_VERSION)),
 };
 
 /** nginx's real page for plain HTTP on its TLS port. */

@@ -8,6 +8,7 @@
  * Unavailable. ExternalName: the controller resolves the name with cluster DNS, so
  * `<svc>.<ns>[.svc[.cluster.local]]` reaches that Service; other cluster names → 502; names
  * outside the cluster time out (the lab has no internet upstream) → 504 after proxy_connect_timeout.
+ * Responses carry no `Server` header (the controller's `more_clear_headers Server`), whoever wrote them.
  */
 import type { KubeStore } from '../kube/store';
 import type { KubeObject, Service } from '../kube/types';
@@ -155,7 +156,9 @@ function proxyTo(env: IngressEnv, ns: string, backend: Backend, req: Request, tr
   if (!c) return nginxErrorAnswer(req, 502, 'Bad Gateway');
   trace.push(`ingress-nginx: upstream ${ep.ip}:${targetPort} (pod ${ns}/${ep.pod}, image ${c.image})`);
   const a = answer(c.image, { ...req, port: targetPort });
-  if (a.kind === 'http') return a;
+  // ingress-nginx's defaults (`allow-backend-server-header: false`, `server-tokens: false`) clear
+  // the upstream's Server header, so no response through the controller carries one.
+  if (a.kind === 'http') return { ...a, headers: a.headers.filter(([k]) => k.toLowerCase() !== 'server') };
   trace.push(`ingress-nginx: upstream ${a.kind === 'refused' ? 'refused the connection' : 'sent no valid HTTP response'} → 502`);
   return nginxErrorAnswer(req, 502, 'Bad Gateway');
 }

@@ -117,12 +117,12 @@ describe('the same options inside pods', () => {
     expect(await sb.exec(`kubectl exec ${pod} -- curl -s -o /tmp/x.html http://${ip}/`)).toEqual({ stdout: '', stderr: '', exitCode: 0 });
     expect((await sb.exec('cat /tmp/x.html')).exitCode).toBe(1);
     expect(await sb.exec(`kubectl run tmp --rm -it --image=curlimages/curl --restart=Never -- curl -s -o /dev/null -w "%{http_code}" http://${ip}/`)).toEqual({
-      stdout: '200pod "tmp" deleted from default namespace\n',
+      stdout: '200pod "tmp" deleted\n',
       stderr: '',
       exitCode: 0,
     });
     expect(await sb.exec(`kubectl run tmp --rm -it --image=curlimages/curl --restart=Never -- curl -sS -m 2 -w "%{http_code}\\n" http://${ip}:8080/`)).toEqual({
-      stdout: '000\npod "tmp" deleted from default namespace\n',
+      stdout: '000\npod "tmp" deleted\n',
       stderr: `curl: (28) Failed to connect to ${ip} port 8080 after 2000 ms: Timeout was reached\n`,
       exitCode: 28,
     });

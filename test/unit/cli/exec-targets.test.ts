@@ -39,3 +39,23 @@ describe('kubectl exec TYPE/NAME picks one of the pods behind it', () => {
     expect((await sb.exec(`kubectl get pod b -o jsonpath='{.spec.containers[0].command}'`)).stdout).toBe('["sleep","3600"]');
   });
 });
+
+describe('kubectl exec into a shell', () => {
+  it('says that interactive shells are not simulated (not that sh is missing), and what works instead', async () => {
+    const sb = await lab();
+    const pod = (await sb.exec('kubectl get pods -l app=web -o jsonpath={.items[0].metadata.name}')).stdout;
+    for (const line of [`kubectl exec -it ${pod} -- sh`, `kubectl exec -it deploy/web -- /bin/bash`, `kubectl exec ${pod} -- sh -c 'curl -s ifconfig.me | head'`]) {
+      const r = await sb.exec(line);
+      expect(r.exitCode).toBe(1);
+      expect(r.stderr).toMatch(/^error: interactive shells are not simulated in this lab/);
+      expect(r.stderr).not.toMatch(/executable file not found/);
+      expect(r.stderr).toContain(`kubectl exec ${pod} -- curl -s ifconfig.me`);
+    }
+  });
+  it('runs the one command of sh -c like the command itself', async () => {
+    const sb = await lab();
+    const direct = await sb.exec('kubectl exec deploy/web -- curl -s ifconfig.me');
+    expect(await sb.exec(`kubectl exec deploy/web -- sh -c 'curl -s ifconfig.me'`)).toEqual(direct);
+    expect(direct.exitCode).toBe(0);
+  });
+});

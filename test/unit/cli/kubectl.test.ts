@@ -226,16 +226,16 @@ describe('kubectl mutations', () => {
     const sb = sandbox();
     await sb.exec('kubectl apply -f -', { stdin: WEB_LB });
     await sb.settle();
-    expect((await sb.exec('kubectl delete svc web')).stdout).toBe('service "web" deleted from default namespace\n');
+    expect((await sb.exec('kubectl delete svc web')).stdout).toBe('service "web" deleted\n');
     expect((await sb.exec('kubectl get svc web')).exitCode).toBe(1);
     await sb.exec('kubectl apply -f -', { stdin: WEB_LB });
-    expect((await sb.exec('kubectl delete -f -', { stdin: WEB_LB })).stdout).toBe('service "web" deleted from default namespace\n');
+    expect((await sb.exec('kubectl delete -f -', { stdin: WEB_LB })).stdout).toBe('service "web" deleted\n');
     expect((await sb.exec('kubectl delete -f -', { stdin: WEB_LB })).stderr).toBe('Error from server (NotFound): error when deleting "STDIN": services "web" not found\n');
     expect((await sb.exec('kubectl delete svc nope')).stderr).toBe('Error from server (NotFound): services "nope" not found\n');
     await sb.exec('kubectl create ns qa');
     expect((await sb.exec('kubectl delete ns qa')).stdout).toBe('namespace "qa" deleted\n');
     await sb.exec('kubectl create deployment a --image=nginx && kubectl create deployment b --image=nginx');
-    expect((await sb.exec('kubectl delete deploy --all')).stdout).toBe('deployment.apps "a" deleted from default namespace\ndeployment.apps "b" deleted from default namespace\n');
+    expect((await sb.exec('kubectl delete deploy --all')).stdout).toBe('deployment.apps "a" deleted\ndeployment.apps "b" deleted\n');
   });
 });
 

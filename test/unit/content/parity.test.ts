@@ -49,4 +49,18 @@ describe('English and Korean lessons stay in step', () => {
       }
     }
   });
+
+  it('each pair has the same sections at the same levels, in the same order (the language switch keeps the section by its place)', () => {
+    const levels = (l: string, f: string) => {
+      const text = readFileSync(`${dir(l)}/${f}`, 'utf8');
+      let fenced = false;
+      const out: number[] = [];
+      for (const line of text.split('\n')) {
+        if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+        else if (!fenced && /^#{2,3} /.test(line)) out.push(line.indexOf(' '));
+      }
+      return out;
+    };
+    for (const f of files('en')) expect({ f, sections: levels('ko', f) }).toEqual({ f, sections: levels('en', f) });
+  });
 });

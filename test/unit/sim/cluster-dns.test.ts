@@ -10,7 +10,7 @@ import { candidateNames } from '../../../src/sim/network/dns';
 
 const RUN = 'kubectl run tmp --rm -it --image=curlimages/curl --restart=Never';
 const CODE = `-s -o /dev/null -w '%{http_code} %{remote_ip}:%{remote_port}\\n'`;
-const deleted = (ns = 'default') => `pod "tmp" deleted from ${ns} namespace\n`;
+const deleted = (_ns = 'default') => `pod "tmp" deleted\n`;
 
 async function cluster(): Promise<{ sb: Sandbox; clusterIp: string; pod: string; podIp: string; node: string; client: string }> {
   const sb = sandbox();

@@ -154,12 +154,29 @@ describe('Ingress routing through one ingress-nginx Public IP', () => {
   });
 
   it('routes by longest Prefix and Exact path', async () => {
-    // /web → nginx, which has no /web page: its own 404 comes back (with its version in Server).
+    // /web → nginx, which has no /web page: its own 404 comes back, its version in the page's last line.
     const r = await sb.exec(`curl -sI -H 'Host: hello.example.com' http://${ip}/web`);
-    expect(r.stdout.split('\n').slice(0, 2)).toEqual(['HTTP/1.1 404 Not Found', 'Server: nginx/1.27.4']);
+    expect(r.stdout.split('\n')[0]).toBe('HTTP/1.1 404 Not Found');
+    expect((await curl('hello.example.com', '/web')).stdout).toBe(NOT_FOUND.replace('<center>nginx</center>', '<center>nginx/1.27.4</center>'));
     expect((await curl('hello.example.com', '/webby')).stdout).toContain('Welcome to Azure Kubernetes Service');
     expect((await curl('hello.example.com', '/web/exact')).stdout).toBe(UNAVAILABLE);
     expect((await curl('hello.example.com', '/web/exact/more')).stdout).not.toBe(UNAVAILABLE);
+  });
+
+  it('like ingress-nginx by default, no response through the controller carries a Server header', async () => {
+    // The chart's defaults: server-tokens false (more_clear_headers Server) and
+    // allow-backend-server-header false, so neither the app's 404 nor the controller's own names a server.
+    for (const [host, path] of [['hello.example.com', '/web'], ['web.example.com', '/'], ['nobody.example.com', '/'], ['down.example.com', '/']] as const) {
+      const head = (await sb.exec(`curl -sI -H 'Host: ${host}' http://${ip}${path}`)).stdout;
+      expect(head, `${host}${path}`).toMatch(/^HTTP\/1\.1 \d{3} /);
+      expect(head.toLowerCase(), `${host}${path}`).not.toContain('server:');
+    }
+  });
+
+  it('the nginx pod itself still names its version (header and page) when reached without the controller', async () => {
+    const podIp = await ok(sb, 'kubectl get pod -n apps -l app=store -o jsonpath={.items[0].status.podIP}');
+    const head = (await sb.exec(`kubectl run probe --rm -i --restart=Never --image=curlimages/curl -- curl -sI http://${podIp}/missing`)).stdout;
+    expect(head).toContain('Server: nginx/1.27.4');
   });
 
   it('no matching rule → the controller default backend 404 page', async () => {

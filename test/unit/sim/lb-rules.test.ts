@@ -78,7 +78,8 @@ describe('health probes', () => {
     const [p] = await probes(sb);
     expect([p.intervalInSeconds, p.numberOfProbes, p.probeThreshold]).toEqual([10, 3, 3]);
     expect(eventsOf(sb, 'bad')).toContain(
-      'SyncLoadBalancerFailed: Error syncing load balancer: failed to ensure load balancer: total probe should be less than 120, please adjust interval and number of probe accordingly',
+      // Upstream wraps the per-port error (buildHealthProbeRulesForPort, v1.33.17).
+      'SyncLoadBalancerFailed: Error syncing load balancer: failed to ensure load balancer: failed to parse health probe config for port 80: total probe should be less than 120, please adjust interval and number of probe accordingly',
     );
   });
 });
@@ -114,7 +115,8 @@ describe('rules', () => {
     await applyYaml(sb, serviceYaml('web', { annotations: { [P + 'azure-load-balancer-tcp-idle-timeout']: '200' } }));
     await sb.settle();
     expect(eventsOf(sb, 'web')).toContain(
-      'SyncLoadBalancerFailed: Error syncing load balancer: failed to ensure load balancer: idle timeout value must be a whole number representing minutes between 4 and 100, actual value: 200',
+      // Wrapped twice upstream (getExpectedLoadBalancingRulePropertiesForPort, getExpectedLBRules, v1.33.17).
+      'SyncLoadBalancerFailed: Error syncing load balancer: failed to ensure load balancer: error generate lb rule for ha mod loadbalancer. err: error parsing idle timeout key: service.beta.kubernetes.io/azure-load-balancer-tcp-idle-timeout, err: error parsing value: idle timeout value must be a whole number representing minutes between 4 and 100, actual value: 200',
     );
     expect(lb(sb)!.properties.loadBalancingRules).toEqual([]);
     expect(await ok(sb, 'kubectl get svc web')).toContain('<pending>');

@@ -67,7 +67,8 @@ describe('user-created public IPs', () => {
     const sb = sandbox();
     await applyYaml(sb, serviceYaml('web', { annotations: { [P + 'azure-pip-name']: 'nope' } }));
     await sb.settle();
-    expect(eventsOf(sb, 'web')).toContain(`${FAILED}PublicIP from annotation azure-pip-name=nope for service default/web doesn't exist`);
+    expect(eventsOf(sb, 'web')).toContain(// Upstream's text names both annotations (azure_loadbalancer.go, v1.33.17).
+      `${FAILED}PublicIP from annotation azure-pip-name(-IPv6)=nope for service default/web doesn't exist`);
     expect(await ok(sb, 'kubectl get svc web')).toMatch(/web\s+LoadBalancer\s+\S+\s+<pending>\s+80:\d+\/TCP/);
   });
 
@@ -75,7 +76,7 @@ describe('user-created public IPs', () => {
     const sb = sandbox();
     await applyYaml(sb, serviceYaml('web', { spec: '  loadBalancerIP: 40.121.183.52\n' }));
     await sb.settle();
-    expect(eventsOf(sb, 'web')).toContain(`${FAILED}findMatchedPIPByLoadBalancerIP: cannot find public IP with IP address 40.121.183.52 in resource group ${NODE_RG}`);
+    expect(eventsOf(sb, 'web')).toContain(`${FAILED}findMatchedPIPByLoadBalancerIP: cannot find public IP with IP address 40.121.183.52 in resource group ${NODE_RG}: getExpectedPIPFromListByIPAddress: cannot find public IP with IP address 40.121.183.52`);
   });
 
   it('IP sharing: two Services on one user PIP (ipv4 annotation and loadBalancerIP) share one frontend', async () => {

@@ -74,7 +74,7 @@ describe('story: three Services, four Public IPs', () => {
     const pod = (await ok(sb, 'kubectl get pods -n qa -l app=redis -o jsonpath={.items[0].metadata.name}')).trim();
     expect(await ok(sb, `kubectl exec ${pod} -n qa -- curl -s ifconfig.me`)).toBe(outbound);
     expect(await ok(sb, `kubectl exec -n qa ${pod} -- wget -qO- api.ipify.org`)).toBe(outbound);
-    expect(await ok(sb, 'kubectl run tmp --image=curlimages/curl --rm -it --restart=Never -- curl -s ifconfig.me')).toBe(`${outbound}pod "tmp" deleted from default namespace\n`);
+    expect(await ok(sb, 'kubectl run tmp --image=curlimages/curl --rm -it --restart=Never -- curl -s ifconfig.me')).toBe(`${outbound}pod "tmp" deleted\n`);
     expect(await ok(sb, 'curl -s ifconfig.me')).toBe('203.0.113.10');
 
     // Inbound: each Service answers as its app would.

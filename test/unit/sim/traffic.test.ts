@@ -131,7 +131,7 @@ describe('egress from pods (outbound path)', () => {
     expect(out).not.toBe(ip);
     expect(await ok(sb, `kubectl exec ${pod} -- curl -s icanhazip.com`)).toBe(`${out}\n`);
     expect(await ok(sb, `kubectl exec -it ${pod} -- wget -qO- ifconfig.me`)).toBe(out);
-    expect(await ok(sb, 'kubectl run tmp --image=curlimages/curl --rm -it --restart=Never -- curl -s ifconfig.me')).toBe(`${out}pod "tmp" deleted from default namespace\n`);
+    expect(await ok(sb, 'kubectl run tmp --image=curlimages/curl --rm -it --restart=Never -- curl -s ifconfig.me')).toBe(`${out}pod "tmp" deleted\n`);
     expect((await sb.exec('kubectl get pod tmp')).exitCode).toBe(1);
   });
 

@@ -98,3 +98,17 @@ for (const [rel, version, depth] of ROOTS) {
 
 writeFileSync(join(here, 'explain-data.json'), JSON.stringify({ roots, types }) + '\n');
 console.log(`explain-data.json: ${Object.keys(types).length} types`);
+writeFileSync(join(here, 'go-types.json'), JSON.stringify(goTypes(types)) + '\n');
+
+/**
+ * The field types alone (no descriptions): what the API server's decoder needs for its Go type
+ * names (src/sim/kube/schema-check.ts). 3 KB instead of 99 KB, so the explain text itself can
+ * stay out of the lab's start-up bundle until `kubectl explain` runs.
+ */
+export function goTypes(all) {
+  const out = {};
+  for (const [name, t] of Object.entries(all)) {
+    if (t.fields) out[name] = { fields: t.fields.map((f) => (f.ref ? { name: f.name, type: f.type, ref: f.ref } : { name: f.name, type: f.type })) };
+  }
+  return out;
+}

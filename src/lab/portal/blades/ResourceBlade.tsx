@@ -4,6 +4,10 @@ import { useLab } from '../../use-store';
 import { ActivityLog } from '../ActivityLog';
 import { JsonView } from '../JsonView';
 import { Tags } from '../Tags';
+import { CopyButton, MiddleText } from '../MiddleText';
+import { portalStrings } from '../strings';
+import { changeTracker } from '../../changes/tracker';
+import { useEffect, useRef } from 'preact/hooks';
 import {
   genericOverview,
   loadBalancerSections,
@@ -43,7 +47,17 @@ function sectionsFor(r: ArmResource, ctx: Parameters<typeof publicIpSections>[0]
 /** A resource's blade: a menu of the portal's sections for its type and the chosen section. */
 export function ResourceBlade({ id, section }: { id: string; section?: string }) {
   const { sandbox, store, t, go } = usePortal();
+  const p = portalStrings(t);
   useLab(store, (s) => s.worldVersion);
+  const menu = useRef<HTMLUListElement>(null);
+  // In the narrow strip layout the current section may be scrolled away: bring it into the strip.
+  useEffect(() => {
+    const list = menu.current;
+    const current = list?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!list || !current || list.scrollWidth <= list.clientWidth) return;
+    const left = current.offsetLeft - list.offsetLeft;
+    if (left < list.scrollLeft || left + current.offsetWidth > list.scrollLeft + list.clientWidth) list.scrollLeft = Math.max(0, left - 16);
+  }, [id, section]);
   const r = sandbox.arm.get(id);
   if (!r) {
     return (
@@ -52,18 +66,23 @@ export function ResourceBlade({ id, section }: { id: string; section?: string })
       </p>
     );
   }
-  const sections = sectionsFor(r, { r, t, sandbox, go });
+  const sections = sectionsFor(r, { r, t, sandbox, go, fresh: changeTracker(store, sandbox).latestIds() });
   const current = sections.find((s) => s.key === section) ?? sections[0]!;
   const typeName = t.resourceTypes[r.type.toLowerCase()] ?? r.type;
   return (
     <div class="blade">
       <header class="blade-header">
-        <h3 class="portal-h">{r.name}</h3>
+        <h3 class="portal-h">
+          <MiddleText value={r.name} />
+        </h3>
+        <span class="copy-always">
+          <CopyButton value={r.name} label={p.copy} copied={p.copied} />
+        </span>
         <p class="muted small">{typeName}</p>
       </header>
       <div class="blade-body">
         <nav class="blade-menu" aria-label={`${r.name}: ${typeName}`}>
-          <ul>
+          <ul ref={menu}>
             {sections.map((s) => (
               <li key={s.key}>
                 <button

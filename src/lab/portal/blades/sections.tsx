@@ -4,6 +4,7 @@ import type { LabStrings } from '../../i18n';
 import type { LabSandbox } from '../../types';
 import { lastSegment, props, refId, str, subList } from '../arm-view';
 import { Table } from '../Table';
+import { MiddleText } from '../MiddleText';
 
 export interface Section {
   key: string;
@@ -16,7 +17,18 @@ interface Ctx {
   t: LabStrings;
   sandbox: LabSandbox;
   go(path: string[]): void;
+  /** Lower-case ids of the parts the last command added or changed (highlighted rows). */
+  fresh?: Set<string>;
 }
+
+/** Rows the last command added or changed: highlighted and scrolled into view. */
+const isNewIn =
+  (fresh: Set<string> | undefined) =>
+  (x: { id?: string }): boolean =>
+    !!x.id && !!fresh?.has(x.id.toLowerCase());
+
+/** A name in a table cell: shortened in the middle, whole in the DOM and the tooltip. */
+const Name = ({ value }: { value: string | undefined }) => (value ? <code>{<MiddleText value={value} />}</code> : <>—</>);
 
 export function Facts({ rows }: { rows: [string, ComponentChildren][] }) {
   return (
@@ -36,9 +48,10 @@ function ResourceLink({ id, go, label }: { id: string | undefined; go: Ctx['go']
   const parts = id.split('/');
   const providers = parts.findIndex((p) => p.toLowerCase() === 'providers');
   const parent = providers < 0 ? id : parts.slice(0, providers + 4).join('/');
+  const text = parent === id ? lastSegment(id) : `${lastSegment(parent)} / ${lastSegment(id)}`;
   return (
-    <button type="button" class="link-button" onClick={() => go(['resource', parent])}>
-      {label ?? (parent === id ? lastSegment(id) : `${lastSegment(parent)} / ${lastSegment(id)}`)}
+    <button type="button" class="link-button" aria-label={label ?? text} onClick={() => go(['resource', parent])}>
+      <MiddleText value={label ?? text} />
     </button>
   );
 }
@@ -71,14 +84,23 @@ export function publicIpSections({ r, t, go }: Ctx): Section[] {
   ];
 }
 
-export function loadBalancerSections({ r, t, sandbox, go }: Ctx): Section[] {
+export function loadBalancerSections({ r, t, sandbox, go, fresh }: Ctx): Section[] {
   const frontends = subList(r, 'frontendIPConfigurations');
   const pools = subList(r, 'backendAddressPools');
   const probes = subList(r, 'probes');
   const rules = subList(r, 'loadBalancingRules');
   const outbound = subList(r, 'outboundRules');
   const pipAddress = (id: string | undefined) => (id ? str(props(sandbox.arm.get(id)).ipAddress) : '—');
-  const names = (refs: unknown) => (Array.isArray(refs) ? refs.map((x) => lastSegment(refId(x))).join(', ') || '—' : '—');
+  const names = (refs: unknown) => {
+    const list = Array.isArray(refs) ? refs.map((x) => lastSegment(refId(x))).filter(Boolean) : [];
+    if (list.length === 0) return '—';
+    return list.map((n, i) => (
+      <span key={n}>
+        {i > 0 && ', '}
+        <MiddleText value={n} />
+      </span>
+    ));
+  };
   return [
     {
       key: 'overview',
@@ -102,10 +124,11 @@ export function loadBalancerSections({ r, t, sandbox, go }: Ctx): Section[] {
       render: () => (
         <Table
           caption={t.frontendIpConfiguration}
+          isNew={isNewIn(fresh)}
           rows={frontends}
           empty={t.noEntries}
           columns={[
-            { header: t.name, cell: (f) => <code>{f.name}</code> },
+            { header: t.name, sticky: true, copy: (f) => f.name, cell: (f) => <Name value={f.name} /> },
             {
               header: t.ipAddress,
               cell: (f) => <code>{f.properties?.privateIPAddress ? str(f.properties.privateIPAddress) : pipAddress(refId(f.properties?.publicIPAddress))}</code>,
@@ -122,10 +145,11 @@ export function loadBalancerSections({ r, t, sandbox, go }: Ctx): Section[] {
       render: () => (
         <Table
           caption={t.backendPools}
+          isNew={isNewIn(fresh)}
           rows={pools}
           empty={t.noEntries}
           columns={[
-            { header: t.name, cell: (b) => <code>{b.name}</code> },
+            { header: t.name, sticky: true, copy: (b) => b.name, cell: (b) => <Name value={b.name} /> },
             { header: t.members, cell: (b) => String(((b.properties?.backendIPConfigurations as unknown[]) ?? (b.properties?.loadBalancerBackendAddresses as unknown[]) ?? []).length) },
             { header: t.usedBy, cell: (b) => names([...((b.properties?.loadBalancingRules as unknown[]) ?? []), ...((b.properties?.outboundRules as unknown[]) ?? [])]) },
           ]}
@@ -138,10 +162,11 @@ export function loadBalancerSections({ r, t, sandbox, go }: Ctx): Section[] {
       render: () => (
         <Table
           caption={t.healthProbes}
+          isNew={isNewIn(fresh)}
           rows={probes}
           empty={t.noEntries}
           columns={[
-            { header: t.name, cell: (p) => <code>{p.name}</code> },
+            { header: t.name, sticky: true, copy: (p) => p.name, cell: (p) => <Name value={p.name} /> },
             { header: t.protocol, cell: (p) => str(p.properties?.protocol) },
             { header: t.port, cell: (p) => str(p.properties?.port) },
             { header: 'Path', cell: (p) => str(p.properties?.requestPath) },
@@ -156,15 +181,16 @@ export function loadBalancerSections({ r, t, sandbox, go }: Ctx): Section[] {
       render: () => (
         <Table
           caption={t.loadBalancingRules}
+          isNew={isNewIn(fresh)}
           rows={rules}
           empty={t.noEntries}
           columns={[
-            { header: t.name, cell: (x) => <code>{x.name}</code> },
-            { header: t.frontendIpConfiguration, cell: (x) => <code>{lastSegment(refId(x.properties?.frontendIPConfiguration))}</code> },
+            { header: t.name, sticky: true, copy: (x) => x.name, cell: (x) => <Name value={x.name} /> },
+            { header: t.frontendIpConfiguration, cell: (x) => <Name value={lastSegment(refId(x.properties?.frontendIPConfiguration))} /> },
             { header: t.protocol, cell: (x) => str(x.properties?.protocol) },
             { header: t.frontendPort, cell: (x) => str(x.properties?.frontendPort) },
             { header: t.backendPort, cell: (x) => str(x.properties?.backendPort) },
-            { header: t.healthProbes, cell: (x) => <code>{lastSegment(refId(x.properties?.probe)) || '—'}</code> },
+            { header: t.healthProbes, cell: (x) => <Name value={lastSegment(refId(x.properties?.probe))} /> },
           ]}
         />
       ),
@@ -175,12 +201,13 @@ export function loadBalancerSections({ r, t, sandbox, go }: Ctx): Section[] {
       render: () => (
         <Table
           caption={t.outboundRules}
+          isNew={isNewIn(fresh)}
           rows={outbound}
           empty={t.noEntries}
           columns={[
-            { header: t.name, cell: (x) => <code>{x.name}</code> },
+            { header: t.name, sticky: true, copy: (x) => x.name, cell: (x) => <Name value={x.name} /> },
             { header: t.frontendIpConfiguration, cell: (x) => names(x.properties?.frontendIPConfigurations) },
-            { header: t.backendPools, cell: (x) => <code>{lastSegment(refId(x.properties?.backendAddressPool))}</code> },
+            { header: t.backendPools, cell: (x) => <Name value={lastSegment(refId(x.properties?.backendAddressPool))} /> },
             { header: t.protocol, cell: (x) => str(x.properties?.protocol) },
             { header: t.idleTimeout, cell: (x) => str(x.properties?.idleTimeoutInMinutes) },
           ]}
@@ -190,7 +217,7 @@ export function loadBalancerSections({ r, t, sandbox, go }: Ctx): Section[] {
   ];
 }
 
-export function nsgSections({ r, t }: Ctx): Section[] {
+export function nsgSections({ r, t, fresh }: Ctx): Section[] {
   const rules = [...subList(r, 'securityRules'), ...subList(r, 'defaultSecurityRules')]
     .filter((x) => (x.properties?.direction ?? 'Inbound') === 'Inbound')
     .sort((a, b) => Number(a.properties?.priority ?? 0) - Number(b.properties?.priority ?? 0));
@@ -202,11 +229,12 @@ export function nsgSections({ r, t }: Ctx): Section[] {
       render: () => (
         <Table
           caption={t.inboundSecurityRules}
+          isNew={isNewIn(fresh)}
           rows={rules}
           empty={t.noEntries}
           columns={[
             { header: t.priority, cell: (x) => str(x.properties?.priority) },
-            { header: t.name, cell: (x) => <code>{x.name}</code> },
+            { header: t.name, sticky: true, copy: (x) => x.name, cell: (x) => <Name value={x.name} /> },
             { header: t.port, cell: (x) => join(x.properties?.destinationPortRange, x.properties?.destinationPortRanges) },
             { header: t.protocol, cell: (x) => str(x.properties?.protocol) },
             { header: t.source, cell: (x) => join(x.properties?.sourceAddressPrefix, x.properties?.sourceAddressPrefixes) },
@@ -231,7 +259,7 @@ export function vmssSections({ r, t, sandbox }: Ctx): Section[] {
           rows={nodes}
           empty={t.noEntries}
           columns={[
-            { header: t.name, cell: (n) => <code>{n.metadata.name}</code> },
+            { header: t.name, sticky: true, cell: (n) => <Name value={n.metadata.name} /> },
             {
               header: t.privateIpAddress,
               cell: (n) => str(((n as { status?: { addresses?: { type: string; address: string }[] } }).status?.addresses ?? []).find((a) => a.type === 'InternalIP')?.address),
@@ -256,7 +284,7 @@ export function vnetSections({ r, t }: Ctx): Section[] {
           rows={subnets}
           empty={t.noEntries}
           columns={[
-            { header: t.name, cell: (s) => <code>{s.name}</code> },
+            { header: t.name, sticky: true, copy: (s) => s.name, cell: (s) => <Name value={s.name} /> },
             { header: 'Address range', cell: (s) => str(s.properties?.addressPrefix) },
           ]}
         />
@@ -277,7 +305,7 @@ export function routeTableSections({ r, t }: Ctx): Section[] {
           rows={routes}
           empty={t.noEntries}
           columns={[
-            { header: t.name, cell: (x) => <code>{x.name}</code> },
+            { header: t.name, sticky: true, copy: (x) => x.name, cell: (x) => <Name value={x.name} /> },
             { header: 'Address prefix', cell: (x) => str(x.properties?.addressPrefix) },
             { header: 'Next hop', cell: (x) => `${str(x.properties?.nextHopType)} ${x.properties?.nextHopIpAddress ? str(x.properties.nextHopIpAddress) : ''}` },
           ]}

@@ -3,19 +3,47 @@ import { fieldMsg, type FieldCause } from '../errors';
 import { matches, selectorFromObject } from '../labels';
 import type { KubeStore } from '../store';
 import type { KubeObject } from '../types';
+import { defaultPod, defaultTemplate } from './pods';
 
 type Spec = Record<string, unknown> & { selector?: { matchLabels?: Record<string, string> }; template?: { metadata?: { labels?: Record<string, string> }; spec?: { containers?: { name?: string; image?: string }[] } }; replicas?: number };
 
 function workload(kind: string) {
   return {
+    // SetDefaults_Deployment / _StatefulSet / _DaemonSet / _ReplicaSet of apps/v1, and the pod template.
     defaults(obj: KubeObject) {
       const spec = obj.spec as Spec | undefined;
-      if (spec && kind !== 'Job') spec.replicas ??= 1;
-      if (spec && kind === 'Deployment') {
+      if (!spec) return;
+      if (kind !== 'Job' && kind !== 'DaemonSet') spec.replicas ??= 1;
+      if (kind === 'Deployment') {
+        const strategy = (spec.strategy ??= {}) as Record<string, unknown>;
+        strategy.type ??= 'RollingUpdate';
+        if (strategy.type === 'RollingUpdate') {
+          const ru = (strategy.rollingUpdate ??= {}) as Record<string, unknown>;
+          ru.maxUnavailable ??= '25%';
+          ru.maxSurge ??= '25%';
+        }
         spec.revisionHistoryLimit ??= 10;
         spec.progressDeadlineSeconds ??= 600;
-        spec.strategy ??= { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } };
       }
+      if (kind === 'StatefulSet') {
+        spec.podManagementPolicy ??= 'OrderedReady';
+        const strategy = (spec.updateStrategy ??= {}) as Record<string, unknown>;
+        strategy.type ??= 'RollingUpdate';
+        if (strategy.type === 'RollingUpdate') (strategy.rollingUpdate ??= {}) && ((strategy.rollingUpdate as Record<string, unknown>).partition ??= 0);
+        spec.revisionHistoryLimit ??= 10;
+        spec.persistentVolumeClaimRetentionPolicy ??= { whenDeleted: 'Retain', whenScaled: 'Retain' };
+      }
+      if (kind === 'DaemonSet') {
+        const strategy = (spec.updateStrategy ??= {}) as Record<string, unknown>;
+        strategy.type ??= 'RollingUpdate';
+        if (strategy.type === 'RollingUpdate') {
+          const ru = (strategy.rollingUpdate ??= {}) as Record<string, unknown>;
+          ru.maxUnavailable ??= 1;
+          ru.maxSurge ??= 0;
+        }
+        spec.revisionHistoryLimit ??= 10;
+      }
+      defaultTemplate(spec);
     },
     validate(obj: KubeObject): FieldCause[] {
       const spec = (obj.spec ?? {}) as Spec;
@@ -53,7 +81,9 @@ export function registerStrategies(kube: KubeStore): void {
   kube.registerStrategy('StatefulSet', workload('StatefulSet'));
   kube.registerStrategy('ReplicaSet', workload('ReplicaSet'));
   kube.registerStrategy('DaemonSet', workload('DaemonSet'));
-  kube.registerStrategy('Job', {});
+  kube.registerStrategy('Job', { defaults: (o) => defaultTemplate(o.spec) });
+  kube.registerStrategy('CronJob', { defaults: (o) => defaultTemplate(o.spec) });
+  kube.registerStrategy('Pod', { defaults: (o, old) => void (old ? undefined : defaultPod(o.spec)) });
   kube.registerStrategy('PersistentVolumeClaim', {
     defaults(obj) {
       const spec = (obj.spec ?? {}) as Record<string, unknown>;

@@ -26,6 +26,7 @@ const wantsNodePorts = (s: ServiceSpec) => s.type === 'NodePort' || (s.type === 
 export function serviceStrategy(clusterIps: ClusterIpAllocator, nodePorts: NodePortAllocator): KindStrategy {
   return {
     nameRule: 'dns1035-label',
+    warnings: (obj) => serviceWarnings(obj),
     defaults(obj, old) {
       const spec = ((obj as Service).spec ??= {});
       const prev = (old as Service | undefined)?.spec;
@@ -205,17 +206,16 @@ function validateService(svc: Service, old: Service | undefined): FieldCause[] {
   }
   if (spec.loadBalancerIP !== undefined && spec.loadBalancerIP !== '') {
     if (spec.type !== 'LoadBalancer') add('spec.loadBalancerIP', fieldMsg.forbidden("may only be used when `type` is 'LoadBalancer'"));
-    else if (!isIPv4(spec.loadBalancerIP) && !spec.loadBalancerIP.includes(':')) {
-      add('spec.loadBalancerIP', fieldMsg.invalid(spec.loadBalancerIP, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'));
-    }
+    // Any other text is accepted (with a warning, see serviceWarnings): the API server never
+    // validated this deprecated field's format; the cloud provider then finds no such IP.
+  }
+  // The API server reports these under the Go field name (a historical accident upstream keeps).
+  if (spec.loadBalancerSourceRanges?.length && spec.type !== 'LoadBalancer') {
+    add('spec.LoadBalancerSourceRanges', fieldMsg.forbidden("may only be used when `type` is 'LoadBalancer'"));
   }
   (spec.loadBalancerSourceRanges ?? []).forEach((r, i) => {
-    if (spec.type !== 'LoadBalancer') return;
-    if (!isCidr(String(r).trim())) add(`spec.loadBalancerSourceRanges[${i}]`, fieldMsg.invalid(r, 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)'));
+    if (!isCidr(String(r).trim())) add(`spec.LoadBalancerSourceRanges[${i}]`, fieldMsg.invalid(r, 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)'));
   });
-  if (spec.loadBalancerSourceRanges?.length && spec.type !== 'LoadBalancer') {
-    add('spec.loadBalancerSourceRanges', fieldMsg.forbidden("may only be used when `type` is 'LoadBalancer'"));
-  }
   if (spec.loadBalancerClass !== undefined && spec.type !== 'LoadBalancer') {
     add('spec.loadBalancerClass', fieldMsg.forbidden("may only be used when `type` is 'LoadBalancer'"));
   }
@@ -235,6 +235,52 @@ function validateService(svc: Service, old: Service | undefined): FieldCause[] {
   }
   for (const [k, v] of Object.entries(spec.selector ?? {})) void k, out.push(...validateLabels({ v }, 'spec.selector'));
   return out;
+}
+
+/**
+ * The API server's warnings for a Service it accepts (pkg/api/service/warnings.go): an
+ * IP-ish field Go's netip.ParseAddr cannot read is "accepted, but will be invalid in a future
+ * Kubernetes release".
+ */
+export function serviceWarnings(obj: KubeObject): string[] {
+  const spec = ((obj as Service).spec ?? {}) as ServiceSpec;
+  const out: string[] = [];
+  const ip = (path: string, value: unknown) => {
+    if (typeof value !== 'string' || value.includes(':')) return;
+    const err = goParseAddrError(value);
+    if (err) out.push(`${path}: IP address was accepted, but will be invalid in a future Kubernetes release: ParseAddr(${JSON.stringify(value)}): ${err}`);
+  };
+  (spec.externalIPs ?? []).forEach((x, i) => ip(`spec.externalIPs[${i}]`, x));
+  if (spec.loadBalancerIP) ip('spec.loadBalancerIP', spec.loadBalancerIP);
+  if (spec.type === 'ExternalName' && spec.externalIPs?.length) out.push('spec.externalIPs is ignored when spec.type is "ExternalName"');
+  if (spec.type !== 'ExternalName' && spec.externalName) out.push('spec.externalName is ignored when spec.type is not "ExternalName"');
+  return out;
+}
+
+/** The error text of Go's netip.ParseAddr for an IPv4-or-garbage string, '' when it parses. */
+function goParseAddrError(s: string): string {
+  if (s === '') return 'unable to parse IP';
+  if (!s.includes('.')) return 'unable to parse IP';
+  let fields = 0;
+  let digits = 0;
+  let value = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c >= '0' && c <= '9') {
+      if (digits === 1 && value === 0) return 'IPv4 field has octet with leading zero';
+      value = value * 10 + Number(c);
+      digits++;
+      if (value > 255) return 'IPv4 field has value >255';
+    } else if (c === '.') {
+      if (digits === 0) return 'IPv4 field must have at least one digit' + ` (at ${JSON.stringify(s.slice(i))})`;
+      if (fields === 3) return 'IPv4 address too long';
+      fields++;
+      digits = 0;
+      value = 0;
+    } else return `unexpected character (at ${JSON.stringify(s.slice(i))})`;
+  }
+  if (fields < 3 || digits === 0) return 'IPv4 address too short';
+  return '';
 }
 
 export type { KubeObject };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExerciseStatus } from '../../../../src/learn/exercise/types';
+import { availableHints } from '../../../../src/learn/exercise/engine';
 import { exerciseById, startLab } from '../../../support/lesson-lab';
 import { exercises, setup } from '../../../../content/labs/challenge-rebuild-the-cluster';
 
@@ -37,8 +38,26 @@ describe('challenge exercises (challenge-rebuild-the-cluster)', () => {
   it('a kept IP without the DNS label does not count', async () => {
     const { statusOf, run, solve } = await lab();
     await solve(byId('redis-office-only'));
-    await run('az network public-ip create -g MC_myResourceGroup_myAKSCluster_eastus -n qa-redis-ip --sku Standard --allocation-method Static');
+    await run('az network public-ip create -g myResourceGroup -n qa-redis-ip --sku Standard --allocation-method Static');
     expect(gapOf(statusOf('redis-kept-ip'))).toContain('no DNS label');
+  });
+
+  it('a kept IP in the node resource group does not count: it would die with the cluster (lesson 8)', async () => {
+    const { statusOf, run, solve } = await lab();
+    await solve(byId('redis-office-only'));
+    await run('az network public-ip create -g MC_myResourceGroup_myAKSCluster_eastus -n qa-redis-ip --sku Standard --allocation-method Static --dns-name qa-redis');
+    expect(gapOf(statusOf('redis-kept-ip'))).toBe('qa-redis-ip is in MC_myResourceGroup_myAKSCluster_eastus, which is deleted with the cluster: the ticket wants it in myResourceGroup.');
+  });
+
+  it('without the role assignment the Service cannot use the kept IP, and the hint says what to grant', async () => {
+    const { state, statusOf, run, solve } = await lab();
+    await solve(byId('redis-office-only'));
+    await run('az network public-ip create -g myResourceGroup -n qa-redis-ip --sku Standard --allocation-method Static --dns-name qa-redis');
+    await run('kubectl annotate service redis-lb -n qa service.beta.kubernetes.io/azure-load-balancer-resource-group=myResourceGroup service.beta.kubernetes.io/azure-pip-name=qa-redis-ip');
+    await run('sleep 20');
+    expect(gapOf(statusOf('redis-kept-ip'))).toMatch(/^qa\/redis-lb shows .*, not qa-redis-ip's address/);
+    const hints = availableHints(byId('redis-kept-ip'), state).map((h) => h.text.en);
+    expect(hints.at(-1)).toContain('Network Contributor on myResourceGroup');
   });
 
   it('a public MySQL is caught', async () => {

@@ -1,6 +1,7 @@
 /** Lesson 7's exercises, solved headless with their own solutions (in `needs` order). */
 import { describe, expect, it } from 'vitest';
-import { exerciseById, startLab } from '../../../support/lesson-lab';
+import { exerciseById, solve, startLab } from '../../../support/lesson-lab';
+import { choiceKey } from '../../../../src/learn/exercise/engine';
 import { exercises, setup } from '../../../../content/labs/internal-load-balancer';
 
 /** Every command must exit 0, and the sandbox is not settled after each one. */
@@ -39,5 +40,30 @@ describe('lesson 7 (internal-load-balancer) exercises', () => {
     const { run, gaps } = await lab();
     for (const line of byId('make-it-internal').solution) await run(line);
     expect(gaps('pin-static-ip')[0]).toContain('has no subnet ilb-subnet yet');
+  });
+  it('inside-and-outside: the terminal’s curl fails, the pod’s gets the page, and the reason is asked', async () => {
+    // The terminal's curl to a private address times out (exit 28), so this lab does not insist on exit 0.
+    const { run, state, statusOf, gaps } = await startLab({ setup, exercises }, { settle: false });
+    await solve(run, state, byId('make-it-internal'));
+    expect(statusOf('inside-and-outside').state).toBe('open');
+    expect(gaps('inside-and-outside')[0]).toMatch(/^Call it from the terminal first, which sits on the Internet: curl --connect-timeout 5 http:\/\/10\.224\.\d+\.\d+\/$/);
+    const ip = (await run("kubectl get service web-ilb -n qa -o jsonpath='{.status.loadBalancer.ingress[0].ip}'")).stdout;
+    const outside = await run(`curl --connect-timeout 5 http://${ip}/`);
+    expect(outside.exitCode).toBe(28);
+    expect(gaps('inside-and-outside')[0]).toContain('Now from inside: kubectl run tmp');
+    const inside = await run(`kubectl run tmp --image=curlimages/curl --rm -it --restart=Never -- curl -s http://${ip}/`);
+    expect(inside.stdout).toContain('<title>Welcome to nginx!</title>');
+    expect(gaps('inside-and-outside')).toEqual(['Why does only the pod get the page?']);
+    state.answers[choiceKey('inside-and-outside')] = 'nsg';
+    expect(gaps('inside-and-outside')[0]).toContain('an internal Service gets no NSG rule at all');
+    state.answers[choiceKey('inside-and-outside')] = 'not-routable';
+    expect(statusOf('inside-and-outside').state).toBe('done');
+  });
+
+  it('inside-and-outside is solved by its written solution', async () => {
+    const { run, state, statusOf } = await startLab({ setup, exercises }, { settle: false });
+    await solve(run, state, byId('make-it-internal'));
+    await solve(run, state, byId('inside-and-outside'));
+    expect(statusOf('inside-and-outside').state).toBe('done');
   });
 });

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { quizProblems } from '../../../../src/learn/quiz/grade';
-import { itSolvesWithTheWrittenSolutions, solve, startLab } from '../../../support/lesson-lab';
+import { exerciseById, itSolvesWithTheWrittenSolutions, solve, startLab } from '../../../support/lesson-lab';
+import { choiceKey } from '../../../../src/learn/exercise/engine';
 import * as lab from '../../../../content/labs/one-service-one-public-ip';
 import { quiz } from '../../../../content/quizzes/one-service-one-public-ip';
 
@@ -58,6 +59,24 @@ describe('lesson 3 exercises (one-service-one-public-ip)', () => {
     expect(s.state === 'open' && s.gaps[0]!.en).toContain('allows port 80 to shop/web');
     state.answers['find-nsg-rule'] = lab.nsgRulesFor(sandbox, 'shop', 'api', 8080)[0]!;
     expect(statusOf('find-nsg-rule').state).toBe('done');
+  });
+
+  it('who-wrote-nsg: the caller is read from the activity log and must be the cluster identity; AKS and the learner are explained', async () => {
+    const { state, run, gaps, statusOf } = await start();
+    await solve(run, state, exerciseById(exercises, 'expose-api'));
+    const principal = (await run('az aks show -g myResourceGroup -n myAKSCluster --query identity.principalId -o tsv')).stdout.trim();
+    expect(principal).toMatch(/^[0-9a-f-]{36}$/);
+    expect(gaps('who-wrote-nsg')).toEqual(['Type the caller of the NSG write.']);
+    state.answers['who-wrote-nsg'] = 'AzureContainerService';
+    expect(gaps('who-wrote-nsg')[0]).toContain('AzureContainerService is AKS itself');
+    state.answers['who-wrote-nsg'] = 'azureuser@contoso.com';
+    expect(gaps('who-wrote-nsg')[0]).toContain('is a user account');
+    state.answers['who-wrote-nsg'] = principal;
+    expect(gaps('who-wrote-nsg')).toEqual(['Whose identity is that caller?']);
+    state.answers[choiceKey('who-wrote-nsg')] = 'kubelet';
+    expect(gaps('who-wrote-nsg')[0]).toContain('kubelet identity pulls images');
+    state.answers[choiceKey('who-wrote-nsg')] = 'cluster-identity';
+    expect(statusOf('who-wrote-nsg').state).toBe('done');
   });
 
   it('the quiz is complete', () => {
