@@ -87,8 +87,8 @@ export function serviceStrategy(clusterIps: ClusterIpAllocator, nodePorts: NodeP
       const claimedIps: string[] = [];
       const claimedPorts: number[] = [];
       const rollback = () => {
-        claimedIps.forEach((ip) => clusterIps.release(ip));
-        claimedPorts.forEach((p) => nodePorts.release(p));
+        for (const ip of claimedIps) clusterIps.release(ip);
+        for (const p of claimedPorts) nodePorts.release(p);
       };
       const name = svc.metadata.name;
       const fail = (causes: FieldCause[]) => {
@@ -250,7 +250,7 @@ export function serviceWarnings(obj: KubeObject): string[] {
     const err = goParseAddrError(value);
     if (err) out.push(`${path}: IP address was accepted, but will be invalid in a future Kubernetes release: ParseAddr(${JSON.stringify(value)}): ${err}`);
   };
-  (spec.externalIPs ?? []).forEach((x, i) => ip(`spec.externalIPs[${i}]`, x));
+  for (const [i, x] of (spec.externalIPs ?? []).entries()) ip(`spec.externalIPs[${i}]`, x);
   if (spec.loadBalancerIP) ip('spec.loadBalancerIP', spec.loadBalancerIP);
   if (spec.type === 'ExternalName' && spec.externalIPs?.length) out.push('spec.externalIPs is ignored when spec.type is "ExternalName"');
   if (spec.type !== 'ExternalName' && spec.externalName) out.push('spec.externalName is ignored when spec.type is not "ExternalName"');
