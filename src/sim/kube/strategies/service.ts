@@ -8,7 +8,7 @@ import { fieldMsg, invalid, type FieldCause } from '../errors';
 import { validateLabels } from '../names-validation';
 import type { KindStrategy } from '../strategy';
 import type { KubeObject, Service, ServicePort, ServiceSpec } from '../types';
-import { ClusterIpAllocator, NodePortAllocator } from './allocators';
+import type { ClusterIpAllocator, NodePortAllocator } from './allocators';
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
