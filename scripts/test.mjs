@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// One command for every test: unit tests, then a production build and the browser tests against it.
+// One command for every test: the type check and the lint (fast: they fail first, naming file and
+// line), unit and conformance tests, then a production build and the browser tests against it.
 // Without Chromium the browser part is skipped LOUDLY on a developer machine and FAILS under CI.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -52,6 +53,20 @@ const add = (r) => {
   totals.skipped += r.skipped;
   if (r.status !== 0) exitCode = 1;
 };
+
+// Type check (astro check covers every .ts/.tsx/.astro file tsconfig includes), then Biome: lint,
+// formatting and import order. Both run so one pass shows every problem; either failing stops here.
+if (!e2eOnly) {
+  const checks = [
+    ['Type check', run('npm', ['run', 'check', '--silent'])],
+    ['Lint and format check', run('npm', ['run', 'lint', '--silent'])],
+  ];
+  const failed = checks.filter(([, status]) => status !== 0).map(([name]) => name);
+  if (failed.length) {
+    console.error(`\n${failed.join(' and ')} failed (file:line above); fix it before the tests run.${failed.includes('Lint and format check') ? ' `npm run format` fixes formatting and import order.' : ''}`);
+    process.exit(1);
+  }
+}
 
 if (!e2eOnly) add(vitest('unit'));
 if (!e2eOnly) add(vitest('conformance'));
