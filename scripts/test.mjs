@@ -15,7 +15,9 @@ mkdirSync(resultsDir, { recursive: true });
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 19)) {
   const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-  console.error(`Node ${process.versions.node} is too old: this project needs Node ${pkg.engines.node} (Astro 7, undici). Get Node 24 with:\n  ${pkg.engines['get-node-24']}`);
+  console.error(
+    `Node ${process.versions.node} is too old: this project needs Node ${pkg.engines.node} (Astro 7, undici). Get Node 24 with:\n  ${pkg.engines['get-node-24']}`,
+  );
   process.exit(1);
 }
 
@@ -28,7 +30,9 @@ function run(cmd, cmdArgs) {
 function vitest(project) {
   const out = `${resultsDir}/${project}.json`;
   const status = run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
-  let passed = 0, failed = 0, skipped = 0;
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
   if (existsSync(out)) {
     const json = JSON.parse(readFileSync(out, 'utf8'));
     passed = json.numPassedTests ?? 0;
@@ -63,7 +67,9 @@ if (!e2eOnly) {
   ];
   const failed = checks.filter(([, status]) => status !== 0).map(([name]) => name);
   if (failed.length) {
-    console.error(`\n${failed.join(' and ')} failed (file:line above); fix it before the tests run.${failed.includes('Lint and format check') ? ' `npm run format` fixes formatting and import order.' : ''}`);
+    console.error(
+      `\n${failed.join(' and ')} failed (file:line above); fix it before the tests run.${failed.includes('Lint and format check') ? ' `npm run format` fixes formatting and import order.' : ''}`,
+    );
     process.exit(1);
   }
 }
@@ -74,7 +80,9 @@ if (!e2eOnly) add(vitest('conformance'));
 const browser = findChromium();
 if (!browser) {
   const banner = '#'.repeat(78);
-  console.error(`\n${banner}\n# NO CHROMIUM FOUND: the browser tests did NOT run.\n# Install it with: sudo apt-get install chromium   (or set CHROMIUM_PATH)\n${banner}\n`);
+  console.error(
+    `\n${banner}\n# NO CHROMIUM FOUND: the browser tests did NOT run.\n# Install it with: sudo apt-get install chromium   (or set CHROMIUM_PATH)\n${banner}\n`,
+  );
   if (isCI) {
     console.error('CI is set, so a missing browser is a failure.');
     exitCode = 1;
