@@ -8,7 +8,7 @@ import { startStaticServer } from '../test/support/static-server.ts';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.ts';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function sizes(urls, base) {
+function sizes(urls, _base) {
   let raw = 0;
   let gz = 0;
   for (const u of urls) {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// One command for every test: unit tests, then a production build and the browser tests against it.
+// One command for every test: the type check and the lint (fast: they fail first, naming file and
+// line), unit and conformance tests, then a production build and the browser tests against it.
 // Without Chromium the browser part is skipped LOUDLY on a developer machine and FAILS under CI.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -14,7 +15,9 @@ mkdirSync(resultsDir, { recursive: true });
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 19)) {
   const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-  console.error(`Node ${process.versions.node} is too old: this project needs Node ${pkg.engines.node} (Astro 7, undici). Get Node 24 with:\n  ${pkg.engines['get-node-24']}`);
+  console.error(
+    `Node ${process.versions.node} is too old: this project needs Node ${pkg.engines.node} (Astro 7, undici). Get Node 24 with:\n  ${pkg.engines['get-node-24']}`,
+  );
   process.exit(1);
 }
 
@@ -27,7 +30,9 @@ function run(cmd, cmdArgs) {
 function vitest(project) {
   const out = `${resultsDir}/${project}.json`;
   const status = run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
-  let passed = 0, failed = 0, skipped = 0;
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
   if (existsSync(out)) {
     const json = JSON.parse(readFileSync(out, 'utf8'));
     passed = json.numPassedTests ?? 0;
@@ -53,13 +58,31 @@ const add = (r) => {
   if (r.status !== 0) exitCode = 1;
 };
 
+// Type check (astro check covers every .ts/.tsx/.astro file tsconfig includes), then Biome: lint,
+// formatting and import order. Both run so one pass shows every problem; either failing stops here.
+if (!e2eOnly) {
+  const checks = [
+    ['Type check', run('npm', ['run', 'check', '--silent'])],
+    ['Lint and format check', run('npm', ['run', 'lint', '--silent'])],
+  ];
+  const failed = checks.filter(([, status]) => status !== 0).map(([name]) => name);
+  if (failed.length) {
+    console.error(
+      `\n${failed.join(' and ')} failed (file:line above); fix it before the tests run.${failed.includes('Lint and format check') ? ' `npm run format` fixes formatting and import order.' : ''}`,
+    );
+    process.exit(1);
+  }
+}
+
 if (!e2eOnly) add(vitest('unit'));
 if (!e2eOnly) add(vitest('conformance'));
 
 const browser = findChromium();
 if (!browser) {
   const banner = '#'.repeat(78);
-  console.error(`\n${banner}\n# NO CHROMIUM FOUND: the browser tests did NOT run.\n# Install it with: sudo apt-get install chromium   (or set CHROMIUM_PATH)\n${banner}\n`);
+  console.error(
+    `\n${banner}\n# NO CHROMIUM FOUND: the browser tests did NOT run.\n# Install it with: sudo apt-get install chromium   (or set CHROMIUM_PATH)\n${banner}\n`,
+  );
   if (isCI) {
     console.error('CI is set, so a missing browser is a failure.');
     exitCode = 1;

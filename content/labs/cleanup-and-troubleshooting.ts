@@ -58,7 +58,7 @@ const ipOf = (p: { properties?: unknown }) => String((p.properties as { ipAddres
 function notPublic(ns: string, name: string): Goal {
   return (state) => {
     const svc = service(state, ns, name);
-    return !svc || svc.spec?.type !== 'LoadBalancer'
+    return svc?.spec?.type !== 'LoadBalancer'
       ? ok
       : gap(`${ns}/${name} is still a LoadBalancer Service and holds a Public IP.`, `${ns}/${name}은(는) 아직 LoadBalancer 서비스라서 공용 IP 주소를 하나 차지하고 있습니다.`);
   };

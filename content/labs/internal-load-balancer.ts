@@ -124,7 +124,7 @@ const pinnedAddress: Goal = ({ sandbox }) => {
     return gap(`No Service in ilb-subnet shows ${want} yet (${shown}). Request it with service.beta.kubernetes.io/azure-load-balancer-ipv4.`, `ilb-subnet의 서비스 중 ${want}을(를) 받은 것이 아직 없습니다(${shown}). service.beta.kubernetes.io/azure-load-balancer-ipv4로 요청하세요.`);
   }
   const fe = internalFrontendWith(sandbox, want);
-  if (!fe || fe.properties.privateIPAllocationMethod !== 'Static') return gap(`${want} is not yet a Static frontend of kubernetes-internal.`, `${want}이(가) 아직 kubernetes-internal의 Static 프런트 엔드가 아닙니다.`);
+  if (fe?.properties.privateIPAllocationMethod !== 'Static') return gap(`${want} is not yet a Static frontend of kubernetes-internal.`, `${want}이(가) 아직 kubernetes-internal의 Static 프런트 엔드가 아닙니다.`);
   return ok;
 };
 

@@ -389,7 +389,7 @@ export function analyze(parsed: Parsed, render: Render) {
       }
     } else if (role !== 'outbound') {
       evidence.push(ev('ev.tags-unknown', { command: commandFor('publicIps', cluster) }));
-      if (fe && fe.rules.length) {
+      if (fe?.rules.length) {
         role = 'service';
         services = [...(svcByFrontend.get(fe.key) ?? [])];
         evidence.push(ev('ev.frontend-rules', { frontend: fe.name, lb: fe.lb, count: fe.rules.length, first: fe.rules[0]!.name }));

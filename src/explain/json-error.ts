@@ -21,7 +21,7 @@ export function findJsonBreak(text: string): JsonBreak | null {
   const skip = () => {
     while (i < n && WS.has(text[i]!)) i++;
   };
-  const fail = (kind: JsonBreak['kind'] = 'unexpected'): JsonBreak => ({ offset: i >= n ? n : i, kind: i >= n ? 'end' : kind });
+  const fail = (kind: JsonBreak['kind'] = 'unexpected'): JsonBreak => ({ offset: Math.min(i, n), kind: i >= n ? 'end' : kind });
   // Stack of containers: '{' expects key/','/'}', '[' expects value/','/']'.
   const stack: ('{' | '[')[] = [];
 

@@ -350,6 +350,7 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
         <div role="tablist" aria-label={t.views} class="lab-tabs">
           {tabs.map((tab, i) => (
             <button
+              type="button"
               key={tab}
               ref={(el) => {
                 tabRefs.current[i] = el;

@@ -66,9 +66,9 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
   // Fetched while the sandbox below is built (CPU-bound), not before it: one round trip less to wait for.
   const exercisesLoaded = loadExercises(config.exercises);
   let runner: (line: string) => void = () => undefined;
-  let stopClock = () => undefined as void;
-  let unsubscribe = () => undefined as void;
-  let stopSaving = () => undefined as void;
+  let stopClock: () => void = () => undefined;
+  let unsubscribe: () => void = () => undefined;
+  let stopSaving: () => void = () => undefined;
   /** Commands taken back by Undo, newest last; any new command forgets them. */
   let redo: LogEntry[] = [];
 

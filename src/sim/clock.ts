@@ -142,7 +142,7 @@ export class VirtualClock {
     const last = this.lastBusy;
     if (last && !last.cancelled && !last.idle?.()) return true;
     for (const timer of this.heap) {
-      if (!timer.cancelled && !(timer.idle && timer.idle())) {
+      if (!timer.cancelled && !timer.idle?.()) {
         this.lastBusy = timer;
         return true;
       }

@@ -214,7 +214,7 @@ describe('the lab diagram', () => {
     const checks = await svg.evaluate((node) => {
       const el = node as unknown as SVGSVGElement;
       const scale = el.getBoundingClientRect().width / el.viewBox.baseVal.width;
-      return [...el.querySelectorAll('g.dg-box')].map((g) => {
+      return [...el.querySelectorAll('g.dg-box')].flatMap((g) => {
         const rect = g.querySelector('rect')!.getBoundingClientRect();
         return [...g.querySelectorAll('text')].map((t) => {
           const r = t.getBoundingClientRect();
@@ -225,7 +225,7 @@ describe('the lab diagram', () => {
             full: g.querySelector('title')?.textContent ?? '',
           };
         });
-      }).flat();
+      });
     });
     expect(checks.length).toBeGreaterThan(10);
     for (const c of checks) {

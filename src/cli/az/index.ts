@@ -60,7 +60,7 @@ export const azCommand: CommandFn<CliContext> = async ({ argv, ctx }): Promise<E
     return err(`unrecognized arguments: ${rest.join(' ')}`);
   }
   if (rest.includes('--help') || rest.includes('-h')) return { stdout: commandHelp(path, command, GLOBAL_ARGS), stderr: '', exitCode: 0 };
-  let parsed;
+  let parsed: ReturnType<typeof parseAzArgs>;
   try {
     parsed = parseAzArgs(rest, [...command.args, ...GLOBAL_ARGS], prog);
   } catch (e) {

@@ -3,7 +3,8 @@ import { table } from '../printers/tabwriter';
 import { bool, list, str } from './flags';
 import { KubectlError, type KubectlCommand } from './common';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: printers walk manifests by field path; the shapes are checked where the objects are stored.
+type Obj = Record<string, any>;
 
 /**
  * `kubectl events` (kubectl ≥ 1.26): like `get events` but sorted by time, OBJECT as `Kind/name`,

@@ -5,7 +5,8 @@ import { KubectlError, type KubectlCommand } from './common';
 import { str } from './flags';
 import { parseResourceArgs } from './resources';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: printers walk manifests by field path; the shapes are checked where the objects are stored.
+type Obj = Record<string, any>;
 
 /** The selector `expose` copies: a Service's selector, a workload's matchLabels, or a Pod's labels. */
 function selectorOf(o: KubeObject): Record<string, string> | undefined {

@@ -100,7 +100,7 @@ export const kubectlCommand: CommandFn<CliContext> = async ({ argv, stdin, shell
   }
   const cmd = chain[chain.length - 1];
   const path = ['kubectl', ...chain.map((c) => c.name)].join(' ');
-  let parsed;
+  let parsed: ReturnType<typeof parseFlags>;
   try {
     parsed = parseFlags(rest, [...cmd.flags, ...GLOBAL_FLAGS.filter((g) => !cmd.flags.some((f) => f.name === g.name || (f.short && f.short === g.short)))]);
   } catch (e) {

@@ -5,7 +5,8 @@ import { KubectlError, type KubectlCommand } from './common';
 import { str } from './flags';
 import { parseResourceArgs, qualified } from './resources';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: printers walk manifests by field path; the shapes are checked where the objects are stored.
+type Obj = Record<string, any>;
 
 /** `30s`, `2m`, `1h` → ms (Go duration subset). */
 function parseTimeout(s: string): number {

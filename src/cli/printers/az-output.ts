@@ -67,7 +67,9 @@ function autoTableItem(item: unknown, sortKeys: boolean): Map<string, string> {
       row.set(k ? k[0].toUpperCase() + k.slice(1) : k, pyStr(v));
     }
   } else if (Array.isArray(item)) {
-    item.forEach((v, i) => row.set(`Column${i + 1}`, pyStr(v)));
+    item.forEach((v, i) => {
+      row.set(`Column${i + 1}`, pyStr(v));
+    });
   } else {
     row.set('Result', pyStr(item));
   }

@@ -1,10 +1,11 @@
-import { DescribeWriter, formatLabels, LAST_APPLIED } from './describe';
+import { DescribeWriter, LAST_APPLIED } from './describe';
 import { labelSelectorString } from './kube-columns';
 import { stableStringify } from '../../sim/kube/apply';
 
 /** `kubectl describe` for pods, nodes, deployments, namespaces and a generic fallback (shortened, same layout). */
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: printers walk manifests by field path; the shapes are checked where the objects are stored.
+type Obj = Record<string, any>;
 
 const rfc1123 = (ts: string | undefined) => (ts ? new Date(ts).toUTCString().replace('GMT', '+0000') : '<unknown>');
 

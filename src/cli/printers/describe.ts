@@ -7,7 +7,8 @@ import { DESCRIBE, tabwrite } from './tabwriter';
  * flushed and aligned on its own.
  */
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: printers walk manifests by field path; the shapes are checked where the objects are stored.
+type Obj = Record<string, any>;
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 

@@ -120,7 +120,7 @@ function isRedirectOp(op: string): boolean {
 
 function asAssignment(w: Word): Assignment | null {
   const first = w.segs[0];
-  if (!first || first.t !== 'lit' || first.q) return null;
+  if (first?.t !== 'lit' || first.q) return null;
   const m = ASSIGN.exec(first.v);
   if (!m) return null;
   const rest = first.v.slice(m[0].length);

@@ -93,7 +93,7 @@ export const tr: CommandFn<unknown> = ({ argv, stdin }) => {
     chars = chars.filter((c) => !d.has(c));
   } else if (s2.length) {
     const map = new Map<string, string>();
-    s1.forEach((c, k) => map.set(c, s2[Math.min(k, s2.length - 1)]));
+    for (const [k, c] of s1.entries()) map.set(c, s2[Math.min(k, s2.length - 1)]);
     chars = chars.map((c) => map.get(c) ?? c);
   }
   if (squeeze) {

@@ -125,6 +125,7 @@ function PasteBox({ i, text, set, status, t }: { i: number; text: string; set: (
   };
   const cls = !text.trim() ? '' : status?.ok ? 'ex-ok' : 'ex-bad';
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: dropping a file is a shortcut; the textarea inside is the keyboard path.
     <div
       class={`ex-paste ${cls}${over ? ' ex-over' : ''}`}
       onDragOver={(e) => {
@@ -368,6 +369,7 @@ export function ExplainApp({ locale, lessons }: ExplainProps) {
           <>
             <div class="ex-toolbar">
               <label class="ex-switch">
+                {/* biome-ignore lint/a11y/useAriaPropsForRole: a native checkbox exposes its checked state; ARIA in HTML forbids aria-checked on it. */}
                 <input type="checkbox" role="switch" checked={masked} onChange={(e) => setMasked((e.target as HTMLInputElement).checked)} />
                 {t.mask}
               </label>

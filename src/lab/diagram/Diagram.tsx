@@ -42,6 +42,7 @@ function Box({
     <g class={`dg-box dg-${kind}${isNew ? ' dg-new' : ''}`}>
       <title>{[title, full ?? sub, isNew ? `(${newLabel})` : ''].filter(Boolean).join('\n')}</title>
       <rect x={col.x} y={y} width={col.w} height={BOX_H} rx={6} />
+      {/* biome-ignore lint/a11y/noSvgWithoutTitle: a nested viewport that clips the text; the <title> above names the box. */}
       <svg x={col.x} y={y} width={col.w} height={BOX_H}>
         <text x={PAD} y={18} class={mono ? 'dg-title dg-mono' : 'dg-title'}>
           {t}
@@ -185,6 +186,7 @@ export function Diagram() {
   return (
     <div class="lab-diagram">
       {model.inbound.length === 0 && <p class="muted">{t.noServices}</p>}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable-region-focusable: a container that scrolls must scroll from the keyboard too. */}
       <div class="dg-scroll" tabIndex={0} role="group" aria-label={t.networkDiagram}>
         <Picture model={model} t={t} fresh={fresh} newLabel={t.added} />
       </div>

@@ -31,7 +31,7 @@ export function textWidth(text: string, px: number, mono = false): number {
     if (/[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af]/.test(ch)) w += px;
     else if (mono) w += px * 0.6;
     else if (/[ilj.,:;'|!I ]/.test(ch)) w += px * 0.3;
-    else if (/[ftr()\/-]/.test(ch)) w += px * 0.42;
+    else if (/[ftr()/-]/.test(ch)) w += px * 0.42;
     else if (/[A-Z0-9mw@%·]/.test(ch)) w += px * 0.68;
     else w += px * 0.62;
   }

@@ -44,7 +44,7 @@ export function buildNetworkModel(sandbox: LabSandbox): NetworkModel {
   for (const lb of lbs) {
     for (const rule of subList(lb, 'outboundRules')) {
       const fes = ((rule.properties?.frontendIPConfigurations as unknown[]) ?? []).map((f) => refId(f) ?? '');
-      fes.forEach((f) => outboundFrontends.add(f.toLowerCase()));
+      for (const f of fes) outboundFrontends.add(f.toLowerCase());
       const frontends = subList(lb, 'frontendIPConfigurations').filter((f) => fes.some((id) => id.toLowerCase() === f.id?.toLowerCase()));
       outbound = {
         rule: rule.name ?? '',

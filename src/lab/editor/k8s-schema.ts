@@ -127,6 +127,7 @@ export const manifestSchema: JSONSchema = {
   },
   allOf: Object.entries(kindSpecs).map(([kind, spec]) => ({
     if: { properties: { kind: { const: kind } }, required: ['kind'] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, never awaited.
     then: {
       properties: {
         spec,

@@ -37,6 +37,7 @@ export function Table<T>({
   const cls = (c: Column<T>) => [c.sticky ? 'col-sticky' : '', c.copy ? 'mid-cell' : ''].filter(Boolean).join(' ') || undefined;
   return (
     // Focusable: a table that scrolls sideways must scroll from the keyboard too (its cells may hold no control).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: see the line above.
     <div class="portal-table-wrap" tabIndex={0} role="group" aria-label={caption}>
       <table class="portal-table">
         {caption && <caption class="visually-hidden">{caption}</caption>}

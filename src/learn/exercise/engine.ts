@@ -34,7 +34,7 @@ export function evaluate(exercises: ExerciseDef[], state: ExerciseState, solved:
     // Goals are steps in order: the learner is told about the first one still missing, not all of them.
     const gaps: Localized[] = [];
     for (const goal of ex.goals) {
-      let result;
+      let result: CheckResult;
       try {
         result = goal(state);
       } catch {

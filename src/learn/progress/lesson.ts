@@ -11,7 +11,10 @@ export function trackLesson(marker: HTMLElement): void {
   const slug = marker.dataset.lesson;
   if (!slug) return;
   markVisited(slug);
-  if (!('IntersectionObserver' in window)) return markRead(slug);
+  if (!('IntersectionObserver' in window)) {
+    markRead(slug);
+    return;
+  }
   const io = new IntersectionObserver((entries) => {
     if (entries.some((e) => e.isIntersecting)) {
       markRead(slug);

@@ -39,9 +39,9 @@ function setupQuestion(form: HTMLFormElement, slug: string, total: number, text:
   const clear = () => {
     fieldset.disabled = false;
     form.dataset.state = '';
-    all<HTMLElement>(form, '.quiz-why, .quiz-explain, .quiz-answer').forEach((el) => (el.hidden = true));
-    all<HTMLElement>(form, '.quiz-choice').forEach((c) => delete c.dataset.reveal);
-    all<HTMLInputElement>(form, 'input').forEach((i) => i.removeAttribute('aria-describedby'));
+    for (const el of all<HTMLElement>(form, '.quiz-why, .quiz-explain, .quiz-answer')) el.hidden = true;
+    for (const c of all<HTMLElement>(form, '.quiz-choice')) delete c.dataset.reveal;
+    for (const i of all<HTMLInputElement>(form, 'input')) i.removeAttribute('aria-describedby');
     result.textContent = '';
     show(check, true);
     show(retry, false);
@@ -124,7 +124,7 @@ export function initQuizzes(root: ParentNode = document): void {
       const s = quizScore(progressStore().getState().lessons[slug]);
       if (scoreEl && s && s.answered > 0) scoreEl.textContent = text.score.replace('{right}', String(s.right)).replace('{total}', String(forms.length));
     };
-    forms.forEach((f) => setupQuestion(f, slug, forms.length, text, renderScore));
+    for (const f of forms) setupQuestion(f, slug, forms.length, text, renderScore);
     renderScore();
   }
 }

@@ -23,7 +23,7 @@ export const armErrors = {
   notFound: (type: string, name: string, rg: string) =>
     new ArmError(404, 'ResourceNotFound', `The Resource '${type}/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`),
   resourceGroupNotFound: (rg: string) => new ArmError(404, 'ResourceGroupNotFound', `Resource group '${rg}' could not be found.`),
-  publicIpQuota: (limit: number, location: string) =>
+  publicIpQuota: (limit: number, _location: string) =>
     new ArmError(400, 'PublicIPCountLimitReached', `Cannot create more than ${limit} public IP addresses for this subscription in this region.`, undefined),
   frontendLimit: (limit: number) =>
     new ArmError(400, 'LoadBalancerFrontendIPConfigurationCountLimitReached', `A load balancer cannot have more than ${limit} FrontendIPConfigurations.`),

@@ -5,7 +5,7 @@
  */
 import { toRfc3339, type VirtualClock } from '../clock';
 import { SeededRandom } from '../random';
-import { ArmError, armErrors } from './errors';
+import { type ArmError, armErrors } from './errors';
 import { idKey, idSegment, parseId } from './ids';
 import { viewResource } from './views';
 import type { ActivityLogEntry, ActivityStatus, ArmResource, OperationContext } from './types';

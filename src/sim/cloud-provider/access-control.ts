@@ -130,7 +130,7 @@ export function allowSources(svc: Service, ac: AccessControl): string[][] {
  * Warnings NewAccessControl emits. Upstream passes its event emitter only while deleting the load
  * balancer (reconcileSecurityGroup with wantLb=false), so these appear on deletion only.
  */
-export function accessControlWarnings(svc: Service, ac: AccessControl): [reason: string, message: string][] {
+export function accessControlWarnings(_svc: Service, ac: AccessControl): [reason: string, message: string][] {
   const out: [string, string][] = [];
   const q = (xs: string[]) => `[${xs.map((x) => JSON.stringify(x)).join(' ')}]`;
   if (ac.invalidSourceRanges.length) {

@@ -37,7 +37,7 @@ export function expectedRulesAndProbes(svc: Service, lbId: string, frontendId: s
     const override = probePortOverride(svc, port.port);
     if (override === undefined && nodeProbe) return undefined;
     const protocol = probeProtocol(svc, port);
-    let timing;
+    let timing: ReturnType<typeof probeTiming>;
     try {
       timing = probeTiming(svc, port.port);
     } catch (err) {
@@ -81,7 +81,7 @@ export function expectedRulesAndProbes(svc: Service, lbId: string, frontendId: s
     // HA ports: one rule named after the first port; the first port that yields a probe gives it
     // (probe errors are only logged upstream, so a bad port is skipped).
     const name = ruleName(uid, ports[0].protocol ?? 'TCP', ports[0].port, subnet);
-    let props;
+    let props: Record<string, unknown>;
     try {
       props = ruleProps('All', 0, 0, !flag(svc, A.disableTcpReset));
     } catch (err) {

@@ -166,7 +166,7 @@ function sortedDestinations(r: Rule): readonly string[] | undefined {
 /** IP → names of rules in which other Services (sharing that IP) still need it. */
 export type Retained = Map<string, Set<string>>;
 
-export function planNsg(p: ProviderContext, nsg: ArmResource, svc: Service, ips: string[], wanted: Map<string, Rule>, stale: string[] = [], retained: Retained = new Map()): ArmResource | undefined {
+export function planNsg(_p: ProviderContext, nsg: ArmResource, svc: Service, ips: string[], wanted: Map<string, Rule>, stale: string[] = [], retained: Retained = new Map()): ArmResource | undefined {
   const rules = (nsg.properties.securityRules as Rule[] | undefined) ?? [];
   const legacyPrefix = baseName(svc.metadata.uid) + '-';
   const mine = new Set([...ips, ...stale]);

@@ -70,7 +70,7 @@ export function* ensurePublicIp(p: ProviderContext, svc: Service): Flow<ArmResou
     }
   }
   authorizePipGroup(p, rg);
-  let pip = findServicePip(p, svc);
+  const pip = findServicePip(p, svc);
   if (!pip && pipName) throw new CloudError(`PublicIP from annotation azure-pip-name(-IPv6)=${pipName} for service ${key} doesn't exist`);
   if (!pip && ip) {
     const shownRg = rg === p.rg ? p.aks.layout.nodeResourceGroup : rg;

@@ -7,7 +7,7 @@ import { WorkQueue } from '../controllers/queue';
 import { ArmError } from '../azure/errors';
 import type { EventRecorder } from '../kube/events';
 import type { KubeStore } from '../kube/store';
-import type { KubeObject, Service } from '../kube/types';
+import type { KubeObject, LoadBalancerIngress, Service } from '../kube/types';
 import type { Flow } from '../flow';
 import { wantsLoadBalancer } from './annotations';
 import type { LoadBalancer } from './load-balancer';
@@ -117,7 +117,7 @@ export class ServiceController {
     if (!hasFinalizer) {
       this.kube.updateMetadata('Service', name, ns, (meta) => ({ ...meta, finalizers: [...(meta.finalizers ?? []), LB_FINALIZER] }));
     }
-    let ingress;
+    let ingress: LoadBalancerIngress[];
     try {
       ingress = yield* this.provider.ensure(svc, warn);
     } catch (err) {

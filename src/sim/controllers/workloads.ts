@@ -291,7 +291,7 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
 
   const syncEndpoints = (ns: string, name: string) => {
     const svc = kube.peek('Service', name, ns) as Service | undefined;
-    if (!svc || !svc.spec.selector || !Object.keys(svc.spec.selector).length || svc.spec.type === 'ExternalName') {
+    if (!svc?.spec.selector || !Object.keys(svc.spec.selector).length || svc.spec.type === 'ExternalName') {
       if (!svc && kube.peek('Endpoints', name, ns)) kube.delete('Endpoints', name, ns);
       // A selector removed from a live Service: its managed slice goes (a deleted Service's goes by owner).
       const slice = svc && findSlice(kube, svc);
@@ -393,7 +393,7 @@ function key(o: KubeObject): string {
 
 function resolveTarget(target: number | string, pod: KubeObject | undefined): number {
   if (typeof target === 'number') return target;
-  const containers = ((pod?.spec as { containers?: { ports?: { name?: string; containerPort: number }[] }[] }) ?? {}).containers ?? [];
+  const containers = (pod?.spec as { containers?: { ports?: { name?: string; containerPort: number }[] }[] })?.containers ?? [];
   for (const c of containers) for (const p of c.ports ?? []) if (p.name === target) return p.containerPort;
   return Number(target) || 0;
 }

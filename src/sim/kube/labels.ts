@@ -66,7 +66,7 @@ export function selectorFromMap(map: Record<string, string> | undefined): Requir
 export function matches(reqs: Requirement[], labels: Record<string, string> | undefined): boolean {
   const l = labels ?? {};
   for (const r of reqs) {
-    const has = Object.prototype.hasOwnProperty.call(l, r.key);
+    const has = Object.hasOwn(l, r.key);
     switch (r.op) {
       case 'eq':
         if (!has || l[r.key] !== r.value) return false;

@@ -130,7 +130,7 @@ export function walkInbound(env: Env, req: InboundRequest): InboundOutcome {
   const dstIp = floating ? req.ip : nodeIp(env.kube, nodes[0].node) ?? req.ip;
   for (const nsg of nsgsFor(env.arm, nodes[0].vmssId)) {
     const verdict = evaluateNsg(nsg, req.callerIp, dstIp, backendPort);
-    if (!verdict || verdict.access !== 'Allow') return drop(`NSG ${nsg.name}: rule ${verdict?.name ?? '(none)'} (priority ${verdict?.priority ?? '-'}) denies ${req.callerIp} → ${dstIp}:${backendPort} → packet dropped`);
+    if (verdict?.access !== 'Allow') return drop(`NSG ${nsg.name}: rule ${verdict?.name ?? '(none)'} (priority ${verdict?.priority ?? '-'}) denies ${req.callerIp} → ${dstIp}:${backendPort} → packet dropped`);
     trace.push(`NSG ${nsg.name}: rule ${verdict.name} (priority ${verdict.priority}) allows ${req.callerIp} → ${dstIp}:${backendPort}`);
   }
 

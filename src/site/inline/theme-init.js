@@ -1,8 +1,8 @@
-(function () {
+(() => {
   try {
-    var t = localStorage.getItem('eil:theme');
+    const t = localStorage.getItem('eil:theme');
     if (t === 'dark' || t === 'light') document.documentElement.setAttribute('data-theme', t);
-  } catch (e) {
+  } catch {
     /* storage may be disabled: the system preference still applies through CSS */
   }
 })();

@@ -74,6 +74,7 @@ export const pipCases: PipCase[] = [
   {
     ref: ref(LB, 'TestEnsurePIPTagged', 'ensurePIPTagged should ensure the pip is tagged as configured'),
     svc: { annotations: { [P + 'azure-pip-tags']: 'foo=bar,a=j,m=n' } },
+    // biome-ignore lint/suspicious/noThenProperty: the Service as updated next (a case field), never awaited.
     then: { annotations: { [P + 'azure-pip-tags']: 'A=b,c=d,e=,=f,ghi' } },
     frontendPip: 'kubernetes-atest1',
     tags: { 'k8s-azure-cluster-name': 'kubernetes', 'k8s-azure-service': 'default/test1', foo: 'bar', a: 'b', m: 'n', c: 'd', e: '' },

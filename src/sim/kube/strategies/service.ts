@@ -9,7 +9,7 @@ import { fieldMsg, invalid, type FieldCause } from '../errors';
 import { validateLabels } from '../names-validation';
 import type { KindStrategy } from '../strategy';
 import type { KubeObject, Service, ServicePort, ServiceSpec } from '../types';
-import { ClusterIpAllocator, NodePortAllocator } from './allocators';
+import type { ClusterIpAllocator, NodePortAllocator } from './allocators';
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
@@ -91,8 +91,8 @@ export function serviceStrategy(clusterIps: ClusterIpAllocator, nodePorts: NodeP
       const claimedIps: string[] = [];
       const claimedPorts: number[] = [];
       const rollback = () => {
-        claimedIps.forEach((ip) => clusterIps.release(ip));
-        claimedPorts.forEach((p) => nodePorts.release(p));
+        for (const ip of claimedIps) clusterIps.release(ip);
+        for (const p of claimedPorts) nodePorts.release(p);
       };
       const name = svc.metadata.name;
       const fail = (causes: FieldCause[]) => {
@@ -254,7 +254,7 @@ export function serviceWarnings(obj: KubeObject): string[] {
     const err = goParseAddrError(value);
     if (err) out.push(`${path}: IP address was accepted, but will be invalid in a future Kubernetes release: ParseAddr(${JSON.stringify(value)}): ${err}`);
   };
-  (spec.externalIPs ?? []).forEach((x, i) => ip(`spec.externalIPs[${i}]`, x));
+  for (const [i, x] of (spec.externalIPs ?? []).entries()) ip(`spec.externalIPs[${i}]`, x);
   if (spec.loadBalancerIP) ip('spec.loadBalancerIP', spec.loadBalancerIP);
   if (spec.type === 'ExternalName' && spec.externalIPs?.length) out.push('spec.externalIPs is ignored when spec.type is "ExternalName"');
   if (spec.type !== 'ExternalName' && spec.externalName) out.push('spec.externalName is ignored when spec.type is not "ExternalName"');
