@@ -9,7 +9,6 @@ import type { VirtualClock } from './clock';
 export type Flow<T = void> = Generator<number, T, void>;
 
 /** A flow that completes immediately with `value`. */
-// biome-ignore lint/correctness/useYield: a flow that never waits is still a Flow, so callers can yield* it.
 export function* done<T>(value: T): Flow<T> {
   return value;
 }

@@ -10,7 +10,7 @@ import type { KubeStore } from '../../kube/store';
 import type { LoadBalancerIngress, Service, ServicePort } from '../../kube/types';
 import { defaultLoadBalancerName, lib, readyNodes, wait as sleep } from '../common';
 import { elbSecurityGroupName, nlbRuleDescription, targetGroupName } from './names';
-import { type AwsStore, type IpPermission, type NetworkLoadBalancer, type Subnet, type Tags } from './store';
+import type { AwsStore, IpPermission, NetworkLoadBalancer, Subnet, Tags } from './store';
 
 const P = 'service.beta.kubernetes.io/';
 export const AWS = {

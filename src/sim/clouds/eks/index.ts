@@ -13,7 +13,7 @@ export const EKS_DEFAULTS = { region: 'us-west-2', clusterName: 'my-cluster' };
 export function start(ctx: CloudContext): CloudRuntime<AwsStore> {
   bindLib(ctx);
   const aws = new AwsStore(ctx.clock, new ctx.lib.SeededRandom(`${ctx.seed}:aws`), EKS_DEFAULTS);
-  readyNodes(ctx.kube).forEach((n, i) => aws.instanceFor(n.metadata.name, i));
+  for (const [i, n] of readyNodes(ctx.kube).entries()) aws.instanceFor(n.metadata.name, i);
   const controller = startServiceController(ctx, new AwsInTreeLoadBalancer(aws, ctx.kube));
   return { name: 'eks', store: aws, queues: [controller.queue] };
 }

@@ -12,7 +12,7 @@ import { GceTargetPoolLoadBalancer } from './target-pool';
 export function start(ctx: CloudContext): CloudRuntime<GcpStore> {
   bindLib(ctx);
   const gcp = new GcpStore(ctx.clock, new ctx.lib.SeededRandom(`${ctx.seed}:gcp`));
-  readyNodes(ctx.kube).forEach((n, i) => gcp.instanceFor(n.metadata.name, i));
+  for (const [i, n] of readyNodes(ctx.kube).entries()) gcp.instanceFor(n.metadata.name, i);
   const minor = ctx.kubeMinor;
   const controller = startServiceController(ctx, new GceTargetPoolLoadBalancer(gcp, ctx.kube, minor));
   const rbs = startRbsController(ctx.kube, ctx.events, ctx.clock, ctx.worldVersion, gcp, minor);

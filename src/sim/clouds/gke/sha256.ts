@@ -49,6 +49,6 @@ export function sha256(text: string): Uint8Array {
   }
   const out = new Uint8Array(32);
   const ov = new DataView(out.buffer);
-  h.forEach((x, i) => ov.setUint32(i * 4, x));
+  for (const [i, x] of h.entries()) ov.setUint32(i * 4, x);
   return out;
 }

@@ -48,7 +48,6 @@ export function start(ctx: CloudContext): CloudRuntime<K3sStore> {
       events.record(svc, 'Normal', 'DeletedDaemonSet', `Deleted LoadBalancer DaemonSet ${LB_NAMESPACE}/${name}`, SERVICE_LB);
     },
     // UpdateLoadBalancer is not used: the DaemonSet follows the nodes by itself.
-    // eslint-disable-next-line require-yield
     *updateHosts(): Flow<void> {
       throw new ImplementedElsewhere();
     },
@@ -90,7 +89,7 @@ export function start(ctx: CloudContext): CloudRuntime<K3sStore> {
   const statusQueue = new WorkQueue(SERVICE_LB, clock, ctx.worldVersion, function* (key) {
     const [ns, name] = key.split('/');
     const svc = kube.peek('Service', name, ns) as Service | undefined;
-    if (!svc || svc.spec.type !== 'LoadBalancer') return;
+    if (svc?.spec.type !== 'LoadBalancer') return;
     const before = svc.status?.loadBalancer?.ingress ?? [];
     const after = statusOf(svc);
     const text = (xs: LoadBalancerIngress[]) => `[${xs.map((x) => x.ip || x.hostname).join(' ')}]`;
