@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { Terminal as XTerm } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
-import { WebLinksAddon } from '@xterm/addon-web-links';
 import '@xterm/xterm/css/xterm.css';
 import { LineEditor } from './line-editor';
 import { needsMoreInput } from './continuation';
@@ -49,6 +48,7 @@ export function Terminal({ store, labId, complete, t, onReady }: Props) {
   const announcer = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
+    let disposed = false;
     const term = new XTerm({
       convertEol: true,
       cursorBlink: true,
@@ -63,10 +63,16 @@ export function Terminal({ store, labId, complete, t, onReady }: Props) {
     });
     const fit = new FitAddon();
     term.loadAddon(fit);
-    term.loadAddon(new WebLinksAddon((_e, uri) => window.open(uri, '_blank', 'noopener')));
+    // Clickable URLs: the addon loads with the first output that has one (few commands print URLs).
+    let links: Promise<unknown> | undefined;
+    const linkUrls = (text: string) => {
+      if (links || !/https?:\/\//.test(text)) return;
+      links = import('@xterm/addon-web-links').then(({ WebLinksAddon }) => {
+        if (!disposed) term.loadAddon(new WebLinksAddon((_e, uri) => window.open(uri, '_blank', 'noopener')));
+      });
+    };
     term.open(host.current!);
     fit.fit();
-    let disposed = false;
     const accessible = requestAnimationFrame(() =>
       setTimeout(() => {
         if (disposed) return;
@@ -77,6 +83,7 @@ export function Terminal({ store, labId, complete, t, onReady }: Props) {
       }),
     );
     const announce = (entry: TerminalEntry) => {
+      linkUrls(entry.stdout + entry.stderr);
       const text = outputAnnouncement(stripAnsi(entry.stdout + entry.stderr), ANNOUNCED_LINES, t.moreOutputLines);
       if (announcer.current && text) announcer.current.textContent = text;
     };

@@ -20,7 +20,7 @@ const nonEmpty = (docs: unknown[]) => docs.filter((d) => d !== null && d !== und
 const SCALARS = ['web', 'v1', 'apps/v1', 'LoadBalancer', 'redis:7', 'nginx:1.25-alpine', 'a b', 'a  b', 'x: y', 'x:', '0', '7', '080', '1e3', '0x1F', '1_000', '12:30', '-1', '+1', '.5', '.inf', '~', 'null', 'Null', 'y', 'N', 'yes', 'No', 'on', 'OFF', 'true', 'False', '"quoted"', '"with \\" escape"', '"tab\\t"', "'single'", "'it''s'", "'bad'quote'", '"a" "b"', '"', "'", '[1, 2]', '{a: 1}', '&anchor x', '*alias', '!!str 5', '|', '>', '# comment', 'x # trailing', 'é', '"é"', '%x', '@x', '`x`', '-', '- x', '? x', 'a,b', '99999999999999999'];
 const KEYS = ['name', 'kind', 'apiVersion', 'app.kubernetes.io/name', 'service.beta.kubernetes.io/azure-dns-label-name', '_x', 'y', 'on', 'null', 'True', '"quoted"', "'q'", '1', '__proto__', '<<', 'a b', 'key:', '-k', '?k', 'name'];
 
-type Tree = string | Tree[] | [string, Tree][] | { map: [string, Tree][] } | { seq: Tree[] };
+type Tree = string | { map: [string, Tree][] } | { seq: Tree[] };
 const tree: fc.Arbitrary<Tree> = fc.letrec<{ t: Tree }>((tie) => ({
   t: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -41,15 +41,12 @@ function render(t: Tree, indent: number, step: number, compact: boolean): string
       return [`${pad}${k}:`, ...render(v, inner, step, compact)];
     });
   }
-  if ('seq' in t) {
-    return t.seq.flatMap((v) => {
-      if (typeof v === 'string') return [`${pad}- ${v}`];
-      const lines = render(v, indent + 2, step, compact);
-      // "- key: value" on the dash's line, the rest below it
-      return ['map' in v ? `${pad}- ${lines[0]!.trimStart()}` : `${pad}-`, ...('map' in v ? lines.slice(1) : lines)];
-    });
-  }
-  return [];
+  return t.seq.flatMap((v) => {
+    if (typeof v === 'string') return [`${pad}- ${v}`];
+    const lines = render(v, indent + 2, step, compact);
+    // "- key: value" on the dash's line, the rest below it
+    return ['map' in v ? `${pad}- ${lines[0]!.trimStart()}` : `${pad}-`, ...('map' in v ? lines.slice(1) : lines)];
+  });
 }
 
 describe('the plain-YAML fast path', () => {
