@@ -4,7 +4,7 @@ import type { LabConfig, LabSandbox } from './types';
 import type { LabStrings } from './i18n';
 import type { Completer } from './terminal/completer';
 import { useLab } from './use-store';
-import { Editor } from './editor/Editor';
+import { LazyEditor } from './editor/LazyEditor';
 import { Terminal, type TerminalApi } from './terminal/Terminal';
 import { PortalView } from './portal/PortalView';
 import { Diagram } from './diagram/Diagram';
@@ -34,6 +34,12 @@ interface Props {
   onReset(extraSetup?: string[], faults?: Record<string, unknown>): void;
   /** Called once the terminal is usable, with a way for lesson code blocks to run commands in it. */
   onReady(run: (line: string) => void): void;
+}
+
+interface EditorApi {
+  apply(): void;
+  insert(text: string): void;
+  focus(): void;
 }
 
 const BASE_PANES: Pane[] = ['editor', 'portal', 'diagram'];
@@ -96,7 +102,15 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
   const [announcement, setAnnouncement] = useState('');
   const [moreOpen, setMoreOpen] = useState(false);
   const dark = useDarkTheme();
-  const editorApi = useRef<{ apply(): void; insert(text: string): void; focus(): void } | null>(null);
+  const editorApi = useRef<EditorApi | null>(null);
+  /** Editor actions asked for before Monaco arrived (Apply, a snippet): run once it is there. */
+  const editorWaiting = useRef<((api: EditorApi) => void)[]>([]);
+  const withEditor = (action: (api: EditorApi) => void) => {
+    if (editorApi.current) action(editorApi.current);
+    else editorWaiting.current.push(action);
+  };
+  // The terminal comes first; Monaco starts loading once the prompt is up (LazyEditor).
+  const [terminalUp, setTerminalUp] = useState(false);
   const terminalApi = useRef<TerminalApi | null>(null);
   const appRef = useRef<HTMLDivElement>(null);
   const regionRefs = useRef<Partial<Record<Pane, HTMLDivElement | null>>>({});
@@ -148,7 +162,7 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
     requestAnimationFrame(() => {
       if (part === 'toolbar') appRef.current?.querySelector<HTMLElement>('.lab-toolbar button:not(:disabled)')?.focus();
       else if (part === 'terminal') terminalApi.current?.focus();
-      else if (pane === 'editor') editorApi.current?.focus();
+      else if (pane === 'editor' && editorApi.current) editorApi.current.focus();
       else regionRefs.current[pane]?.focus();
       setAnnouncement(t.partAnnounce(partLabel(part)));
     });
@@ -219,7 +233,21 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
   const sidePane = (p: Pane) => {
     switch (p) {
       case 'editor':
-        return <Editor store={store} labId={config.id} initial={config.yaml || t.emptyEditor} locale={config.locale} t={t} dark={dark} onReady={(api) => (editorApi.current = api)} />;
+        return (
+          <LazyEditor
+            load={terminalUp}
+            store={store}
+            labId={config.id}
+            initial={config.yaml || t.emptyEditor}
+            locale={config.locale}
+            t={t}
+            dark={dark}
+            onReady={(api) => {
+              editorApi.current = api;
+              for (const action of editorWaiting.current.splice(0)) action(api);
+            }}
+          />
+        );
       case 'portal':
         return pane === 'portal' && <PortalView />;
       case 'diagram':
@@ -252,7 +280,7 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
       <div ref={appRef} class={`lab-app${compact ? ' lab-compact' : ''}`} onKeyDownCapture={onKeyDownCapture}>
         <DockResizer label={t.resizeDock} />
         <div class="lab-toolbar" role="toolbar" aria-label={t.labRegion}>
-          <button type="button" class="button button-primary" onClick={() => editorApi.current?.apply()} disabled={busy} title={t.applyHint} aria-keyshortcuts="Control+Enter Meta+Enter">
+          <button type="button" class="button button-primary" onClick={() => withEditor((api) => api.apply())} disabled={busy} title={t.applyHint} aria-keyshortcuts="Control+Enter Meta+Enter">
             {busy ? t.applying : t.apply}
           </button>
           <span class="lab-clock" title={t.simTime}>
@@ -287,7 +315,7 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
                   if (s) {
                     selectPane('editor');
                     setMoreOpen(false);
-                    editorApi.current?.insert(s.yaml);
+                    withEditor((api) => api.insert(s.yaml));
                   }
                   (e.currentTarget as HTMLSelectElement).value = '';
                 }}
@@ -409,6 +437,7 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
               t={t}
               onReady={(api) => {
                 terminalApi.current = api;
+                setTerminalUp(true);
                 // "Run in terminal" and the like: show the terminal, then type into it.
                 onReady((line) => {
                   setView('terminal');

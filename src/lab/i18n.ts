@@ -4,6 +4,8 @@ import type { Locale } from './types';
 const en = {
   labRegion: 'Lab',
   yamlEditor: 'YAML editor',
+  editorLoading: 'Editor loading…',
+  editorFailed: 'The editor could not load. The terminal still works; reload the page to try again.',
   terminal: 'Terminal',
   azurePortal: 'Azure portal',
   networkDiagram: 'Network diagram',
@@ -134,6 +136,8 @@ const ko: typeof en = {
   ...en,
   labRegion: '실습',
   yamlEditor: 'YAML 편집기',
+  editorLoading: '편집기 로드 중…',
+  editorFailed: '편집기를 불러오지 못했습니다. 터미널은 그대로 쓸 수 있으며, 페이지를 새로 고치면 다시 시도합니다.',
   terminal: '터미널',
   azurePortal: 'Azure Portal',
   networkDiagram: '네트워크 다이어그램',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseURL, launch } from './browser';
 import { LESSON, checkQuiz, searchFindsLesson, useLessonLab, type Lang } from './course-helpers';
+import { redisLbYaml } from '../../content/labs/where-does-external-ip-come-from';
 import { startLab, waitForTerminal } from './lab-helpers';
 
 let browser: Browser;
@@ -123,7 +124,8 @@ describe('Content-Security-Policy', () => {
     await page.goto(`/${lang}/lessons/${LESSON}/`);
     await searchFindsLesson(page, lang);
     await checkQuiz(page);
-    await useLessonLab(page, lang);
+    // The editor's text pasted in: the YAML language server starts on the editor's first use.
+    await useLessonLab(page, lang, redisLbYaml);
     // The YAML language server and Pagefind's search really ran as workers (same-origin files,
     // allowed by worker-src 'self'; none comes from blob:).
     expect(workers.some((r) => r.endsWith('/pagefind/pagefind-worker.js'))).toBe(true);

@@ -5,6 +5,7 @@ import type { ApiErrorReason } from '../../sim/kube/errors';
 import { utf8Length } from '../../sim/kube/names-validation';
 import { MAX_REQUEST_BYTES } from '../../sim/kube/store';
 import { KubectlError } from './common';
+import { parsePlainYaml } from './plain-yaml';
 
 /** One object read from `-f`, with where it came from (`STDIN` or the file name) for messages. */
 export interface ManifestObject {
@@ -176,6 +177,12 @@ export function nesting(text: string): { depth: number; line: number } {
 }
 
 function parseDocuments(text: string, source: string): ManifestRead {
+  // Most manifests are plain block YAML: read those without the library (see plain-yaml.ts).
+  const plain = parsePlainYaml(text);
+  return plain ? objectsOf(plain, source) : parseWithLibrary(text, source);
+}
+
+function parseWithLibrary(text: string, source: string): ManifestRead {
   const objects: ManifestObject[] = [];
   const docs = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, logLevel: 'error' });
   const list = Array.isArray(docs) ? docs : [docs];
@@ -195,25 +202,41 @@ function parseDocuments(text: string, source: string): ManifestRead {
       }
       throw e;
     }
-    if (value === null || value === undefined) continue;
-    if (typeof value !== 'object' || Array.isArray(value)) {
-      return { objects, error: `error parsing ${source}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}` };
-    }
-    const obj = value as KubeObjectInput;
-    if (!obj.kind || typeof obj.kind !== 'string') {
-      // The unstructured decoder rejects the document before anything is sent, and stops the stream.
-      return { objects, error: `unable to decode "${source}": Object 'Kind' is missing in '${JSON.stringify(obj)}'` };
-    }
-    if (obj.kind === 'List' && Array.isArray(obj.items)) {
-      for (const item of obj.items as KubeObjectInput[]) {
-        if (!item || typeof item !== 'object' || typeof item.kind !== 'string' || !item.kind) {
-          return { objects, error: `unable to decode "${source}": Object 'Kind' is missing in '${JSON.stringify(item)}'` };
-        }
-        objects.push(manifestObject(source, item));
-      }
-    } else objects.push(manifestObject(source, obj));
+    const error = takeDocument(value, source, objects);
+    if (error) return { objects, error };
   }
   return { objects };
+}
+
+function objectsOf(values: unknown[], source: string): ManifestRead {
+  const objects: ManifestObject[] = [];
+  for (const value of values) {
+    const error = takeDocument(value, source, objects);
+    if (error) return { objects, error };
+  }
+  return { objects };
+}
+
+/** One document's value as kubectl's decoder takes it: its objects pushed, or the error that stops the stream. */
+function takeDocument(value: unknown, source: string, objects: ManifestObject[]): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return `error parsing ${source}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}`;
+  }
+  const obj = value as KubeObjectInput;
+  if (!obj.kind || typeof obj.kind !== 'string') {
+    // The unstructured decoder rejects the document before anything is sent, and stops the stream.
+    return `unable to decode "${source}": Object 'Kind' is missing in '${JSON.stringify(obj)}'`;
+  }
+  if (obj.kind === 'List' && Array.isArray(obj.items)) {
+    for (const item of obj.items as KubeObjectInput[]) {
+      if (!item || typeof item !== 'object' || typeof item.kind !== 'string' || !item.kind) {
+        return `unable to decode "${source}": Object 'Kind' is missing in '${JSON.stringify(item)}'`;
+      }
+      objects.push(manifestObject(source, item));
+    }
+  } else objects.push(manifestObject(source, obj));
+  return undefined;
 }
 
 /**

@@ -26,7 +26,6 @@ export function Editor({ store, labId, initial, locale, t, dark, onReady }: Prop
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
 
   useEffect(() => {
-    setUpMonaco([{ uri: 'https://external-ip-lab.example/schemas/k8s-manifest.json', fileMatch: ['*.yaml'], schema: manifestSchema }]);
     const draft = readJson(labKey(labId, 'draft'), isString);
     const uri = monaco.Uri.parse(`file:///lab/${encodeURIComponent(labId)}/manifest.yaml`);
     const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(draft ?? initial, 'yaml', uri);
@@ -47,6 +46,14 @@ export function Editor({ store, labId, initial, locale, t, dark, onReady }: Prop
       renderFinalNewline: 'on',
     });
     editorRef.current = editor;
+    // The YAML language server (a 180 KB gzip worker: validation, hover, completion) starts when
+    // the learner first reaches for the editor, not with the lab: many labs are run from the
+    // terminal alone (issue 15). It then checks the models that already exist.
+    const startLanguageServer = () => {
+      setUpMonaco([{ uri: 'https://external-ip-lab.example/schemas/k8s-manifest.json', fileMatch: ['*.yaml'], schema: manifestSchema }]);
+      for (const sub of firstUse) sub.dispose();
+    };
+    const firstUse = [editor.onDidFocusEditorText(startLanguageServer), editor.onMouseMove(startLanguageServer), model.onDidChangeContent(startLanguageServer)];
 
     let saveTimer: ReturnType<typeof setTimeout> | undefined;
     const changeSub = model.onDidChangeContent(() => {
@@ -103,6 +110,7 @@ export function Editor({ store, labId, initial, locale, t, dark, onReady }: Prop
       clearTimeout(saveTimer);
       writeJson(labKey(labId, 'draft'), model.getValue());
       changeSub.dispose();
+      for (const sub of firstUse) sub.dispose();
       snippetProvider.dispose();
       editor.dispose();
     };

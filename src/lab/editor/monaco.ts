@@ -2,7 +2,9 @@
  * Monaco with only the features the lab uses, plus YAML language support through monaco-yaml.
  * Loaded on "Start lab" only: importing the package root would add ~150 KB gzip and extra workers.
  * Left out (issue 15, gzip saved): wordHighlighter (3.7 KB: other occurrences of a word matter
- * little in YAML), placeholderText and readOnlyMessage (the editor has neither), cursorUndo.
+ * little in YAML), placeholderText and readOnlyMessage (the editor has neither), cursorUndo, and
+ * folding (a lab's manifests are a screen long), and Monaco's context menu (right-click gives
+ * the browser's own, with cut/copy/paste; every action has its key).
  * Hover (55 KB) stays: it shows the schema's field descriptions, which teach.
  */
 import * as monaco from 'monaco-editor/editor.js';
@@ -10,12 +12,10 @@ import 'monaco-editor/features/codicon/register.js';
 import 'monaco-editor/features/hover/register.js';
 import 'monaco-editor/features/suggest/register.js';
 import 'monaco-editor/features/snippet/register.js';
-import 'monaco-editor/features/folding/register.js';
 import 'monaco-editor/features/find/register.js';
 import 'monaco-editor/features/bracketMatching/register.js';
 import 'monaco-editor/features/comment/register.js';
 import 'monaco-editor/features/clipboard/register.js';
-import 'monaco-editor/features/contextmenu/register.js';
 import 'monaco-editor/features/gotoError/register.js';
 import 'monaco-editor/features/indentation/register.js';
 import 'monaco-editor/features/linesOperations/register.js';
@@ -49,14 +49,17 @@ function monacoForYaml(): typeof monaco {
   return { ...monaco, editor: { ...monaco.editor, createWebWorker } } as typeof monaco;
 }
 
+// Set when Monaco loads: an editor feature may ask for its worker before the YAML language server starts.
+(self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
+  getWorker() {
+    return new EditorWorker();
+  },
+};
+
+/** Starts the YAML language server (its worker) once; Editor.tsx calls it on the learner's first use of the editor. */
 export function setUpMonaco(schemas: { uri: string; fileMatch: string[]; schema: JSONSchema }[]): typeof monaco {
   if (configured) return monaco;
   configured = true;
-  (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
-    getWorker() {
-      return new EditorWorker();
-    },
-  };
   configureMonacoYaml(monacoForYaml(), {
     enableSchemaRequest: false,
     format: { enable: false },

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { Terminal as XTerm } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
-import { WebLinksAddon } from '@xterm/addon-web-links';
 import '@xterm/xterm/css/xterm.css';
 import { LineEditor } from './line-editor';
 import { needsMoreInput } from './continuation';
@@ -49,25 +48,42 @@ export function Terminal({ store, labId, complete, t, onReady }: Props) {
   const announcer = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
+    let disposed = false;
     const term = new XTerm({
       convertEol: true,
       cursorBlink: true,
-      fontFamily: 'ui-monospace, "Cascadia Mono", Menlo, Consolas, "Noto Sans Mono CJK KR", monospace',
+      fontFamily: 'ui-monospace, "Cascadia Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", "Noto Sans Mono CJK KR", monospace',
       fontSize: 13,
       scrollback: SCROLLBACK_LINES,
-      screenReaderMode: true,
+      // Turned on right after the first paint (below): building the row tree measures every row
+      // with a forced layout, which would hold the prompt back on a cold start (issue 15).
+      screenReaderMode: false,
       allowProposedApi: false,
       theme: { background: '#0c0c0c', foreground: '#e6edf3', cursor: '#e6edf3' },
     });
     const fit = new FitAddon();
     term.loadAddon(fit);
-    term.loadAddon(new WebLinksAddon((_e, uri) => window.open(uri, '_blank', 'noopener')));
+    // Clickable URLs: the addon loads with the first output that has one (few commands print URLs).
+    let links: Promise<unknown> | undefined;
+    const linkUrls = (text: string) => {
+      if (links || !/https?:\/\//.test(text)) return;
+      links = import('@xterm/addon-web-links').then(({ WebLinksAddon }) => {
+        if (!disposed) term.loadAddon(new WebLinksAddon((_e, uri) => window.open(uri, '_blank', 'noopener')));
+      });
+    };
     term.open(host.current!);
     fit.fit();
-    // xterm's own live region collects every character since the last key press and is assertive;
-    // the polite region below says each command's output once instead.
-    host.current!.querySelector('.xterm-accessibility .live-region')?.setAttribute('aria-live', 'off');
+    const accessible = requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (disposed) return;
+        term.options.screenReaderMode = true;
+        // xterm's own live region collects every character since the last key press and is assertive;
+        // the polite region below says each command's output once instead.
+        host.current?.querySelector('.xterm-accessibility .live-region')?.setAttribute('aria-live', 'off');
+      }),
+    );
     const announce = (entry: TerminalEntry) => {
+      linkUrls(entry.stdout + entry.stderr);
       const text = outputAnnouncement(stripAnsi(entry.stdout + entry.stderr), ANNOUNCED_LINES, t.moreOutputLines);
       if (announcer.current && text) announcer.current.textContent = text;
     };
@@ -195,6 +211,8 @@ export function Terminal({ store, labId, complete, t, onReady }: Props) {
     });
 
     return () => {
+      disposed = true;
+      cancelAnimationFrame(accessible);
       dataSub.dispose();
       unsubscribe();
       resize.disconnect();

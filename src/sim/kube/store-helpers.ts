@@ -52,3 +52,22 @@ export function parseFieldSelector(sel: string | undefined): ((o: KubeObject) =>
   });
   return (o) => tests.every((t) => t(o));
 }
+
+/**
+ * A deep copy of JSON-shaped data (what manifests and stored objects are): ~3× faster than
+ * structuredClone on small objects, which showed in a 1,000-Service apply (issue 15). Anything
+ * that is not a plain object, array or primitive is copied by structuredClone.
+ */
+export function copyData<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copyData) as T;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return structuredClone(value);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) {
+    const v = copyData((value as Record<string, unknown>)[k]);
+    // A manifest may name a key "__proto__": keep it as data, as structuredClone does.
+    if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[k] = v;
+  }
+  return out as T;
+}

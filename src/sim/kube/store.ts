@@ -18,7 +18,7 @@ import type { KubeObject, KubeObjectInput, WatchEvent, WatchHandler } from './ty
 import { applyPatch, type PatchType } from './patch';
 import { applyManifest, type ApplyResult } from './apply';
 import { nextManagedFields } from './managed-fields';
-import { byNamespaceName, deepEqual, deepEqualExceptRv, hasSpec, parseFieldSelector, specChanged } from './store-helpers';
+import { byNamespaceName, copyData, deepEqual, deepEqualExceptRv, hasSpec, parseFieldSelector, specChanged } from './store-helpers';
 
 export { deepEqual };
 
@@ -159,7 +159,7 @@ export class KubeStore {
   create(input: KubeObjectInput, opts: WriteOptions = {}): KubeObject {
     const type = this.discovery.forManifest(String(input.apiVersion ?? ''), String(input.kind ?? ''));
     checkRequestSize(input);
-    const obj = dropNulls(structuredClone(input)) as KubeObject;
+    const obj = dropNulls(copyData(input)) as KubeObject;
     obj.metadata = { ...(obj.metadata ?? {}) } as KubeObject['metadata'];
     withoutManagedFields(obj);
     const unsupported = checkDecoding(obj, String(input.apiVersion), type.kind);
@@ -189,7 +189,7 @@ export class KubeStore {
     if (meta.generation === undefined) delete meta.generation;
     delete meta.deletionTimestamp;
     this.persist(type, obj, undefined);
-    return structuredClone(obj);
+    return copyData(obj);
   }
 
   /**
