@@ -5,6 +5,7 @@ import preact from '@astrojs/preact';
 import { fileURLToPath } from 'node:url';
 import { inlineLazyCss } from './build/vite-inline-lazy-css.mjs';
 import { blockMeta } from './build/shiki-block-meta.mjs';
+import { searchProseOnly } from './build/shiki-search-prose.mjs';
 import { cspMetaFirst, security } from './build/csp.mjs';
 import { labDependencies } from './build/dev-deps.mjs';
 
@@ -30,7 +31,7 @@ export default defineConfig({
       // Two themes switched by CSS variables, so code blocks follow the light/dark toggle without JS.
       themes: { light: 'github-light', dark: 'github-dark' },
       defaultColor: false,
-      transformers: [blockMeta()],
+      transformers: [blockMeta(), searchProseOnly()],
     },
   },
   build: {

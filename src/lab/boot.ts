@@ -69,8 +69,8 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
   let stopClock: () => void = () => undefined;
   let unsubscribe: () => void = () => undefined;
   let stopSaving: () => void = () => undefined;
-  /** Commands taken back by Undo, newest last; any new command forgets them. */
-  let redo: LogEntry[] = [];
+  /** Commands taken back by Undo, newest last; any new command forgets them. Saved with the lab. */
+  let redo: LogEntry[] = saved?.redo ?? [];
 
   /**
    * Builds a fresh sandbox (set-up, then an exercise's extra set-up, then a command log — its
@@ -97,7 +97,7 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
     unsubscribe = store.subscribe((s, prev) => {
       if (s.ran > prev.ran) redo = [];
     });
-    stopSaving = keepSaved(config.id, store, pageOptions, exercise?.id);
+    stopSaving = keepSaved(config.id, store, pageOptions, exercise?.id, () => redo);
     stopClock = startClock(store);
     let ready!: () => void;
     const terminalReady = new Promise<void>((resolve) => (ready = resolve));
@@ -178,7 +178,7 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
  * reload, another lesson or the language switch can rebuild it. A lab too long to rebuild is not
  * kept: resuming it would give a different lab.
  */
-function keepSaved(labId: string, store: LabStore, options: SandboxPageOptions, reset: string | undefined): () => void {
+function keepSaved(labId: string, store: LabStore, options: SandboxPageOptions, reset: string | undefined, redo: () => LogEntry[]): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = () => {
     clearTimeout(timer);
@@ -187,6 +187,7 @@ function keepSaved(labId: string, store: LabStore, options: SandboxPageOptions, 
     if (!commands.rebuildable) return forget(labKey(labId, 'state'));
     const lab: SavedLab = { v: SAVED_LAB_VERSION, options, checkpoint: commands.checkpoint, recent: commands.recent, history, answers };
     if (reset !== undefined) lab.reset = reset;
+    if (redo().length > 0) lab.redo = redo();
     if (worthSaving(lab)) saveLab(labId, lab);
     else forget(labKey(labId, 'state'));
   };

@@ -2,7 +2,8 @@
  * A started lab kept across reloads, lesson changes and the language switch. Like Undo and share
  * links, the lab is saved as what rebuilds it — its options, the exercise start it was reset to,
  * its command log with virtual times — plus what the log cannot give back: the learner's command
- * history (exercises read it; the compacted log drops read-only commands) and typed answers. The
+ * history (exercises read it; the compacted log drops read-only commands), typed answers and the
+ * commands Undo took back (so Redo still works after a reload). The
  * editor draft and the terminal's arrow-up history are saved on their own (storage.ts keys).
  *
  * English and Korean pages of a lesson share the lab id, so they share this state.
@@ -27,6 +28,8 @@ export interface SavedLab {
   history: string[];
   /** Typed exercise answers by exercise id. */
   answers: Record<string, string>;
+  /** Commands taken back by Undo, the next one to redo last (absent when there are none). */
+  redo?: LogEntry[];
 }
 
 const HISTORY_MAX = 1000;
@@ -48,6 +51,21 @@ function checkLog(v: unknown, max: number): LogEntry[] | null {
     const entry = checkEntry(e, ENTRY_LIMITS);
     if (typeof entry === 'string' || entry.t < last) return null;
     last = entry.t;
+    out.push(entry);
+  }
+  return out;
+}
+
+/**
+ * Redo's stack: each entry well-formed and no earlier than the log it would be appended to (they
+ * were taken off its end); newest-undone last, so later entries are older.
+ */
+function checkRedo(v: unknown, after: number): LogEntry[] | null {
+  if (!Array.isArray(v) || v.length > UNDO_STEPS) return null;
+  const out: LogEntry[] = [];
+  for (const e of v) {
+    const entry = checkEntry(e, ENTRY_LIMITS);
+    if (typeof entry === 'string' || entry.t < after || (out.length > 0 && entry.t > out.at(-1)!.t)) return null;
     out.push(entry);
   }
   return out;
@@ -78,6 +96,11 @@ export function parseSavedLab(value: unknown): SavedLab | null {
     answers: { ...(answers as Record<string, string>) },
   };
   if (reset !== undefined) saved.reset = reset;
+  if (value.redo !== undefined) {
+    const redo = checkRedo(value.redo, [...checkpoint, ...recent].at(-1)?.t ?? 0);
+    if (!redo) return null;
+    if (redo.length > 0) saved.redo = redo;
+  }
   return saved;
 }
 
@@ -104,7 +127,7 @@ export function forgetLab(labId: string): void {
   forget(labKey(labId, 'history'));
 }
 
-/** Whether a lab has anything worth resuming (a command, an answer or an exercise start). */
-export function worthSaving(lab: Pick<SavedLab, 'checkpoint' | 'recent' | 'answers' | 'reset'>): boolean {
-  return lab.checkpoint.length + lab.recent.length > 0 || Object.keys(lab.answers).length > 0 || lab.reset !== undefined;
+/** Whether a lab has anything worth resuming (a command, one to redo, an answer or an exercise start). */
+export function worthSaving(lab: Pick<SavedLab, 'checkpoint' | 'recent' | 'answers' | 'reset' | 'redo'>): boolean {
+  return lab.checkpoint.length + lab.recent.length + (lab.redo?.length ?? 0) > 0 || Object.keys(lab.answers).length > 0 || lab.reset !== undefined;
 }

@@ -52,22 +52,129 @@ function watchFailures(context: BrowserContext, allow: RegExp = /^$/): string[] 
 
 const lessons = (lang: string) => readdirSync(join('dist', lang, 'lessons')).map((slug) => `/${lang}/lessons/${slug}/`);
 
+/** Every path this build's cache holds. */
+const cachedPaths = (page: Page, version: string) =>
+  page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname).sort(), `eil-offline-${version}`);
+
+/** Every page of the course, each served by the worker from its cache, laid out with its stylesheet. */
+async function everyPageOffline(page: Page): Promise<void> {
+  for (const path of ['/en/', '/ko/', '/en/sandbox/', '/ko/sandbox/', '/en/sandbox/?outboundType=userDefinedRouting&nodes=2', ...lessons('en'), ...lessons('ko')]) {
+    await pageOffline(page, path);
+  }
+}
+
+async function pageOffline(page: Page, path: string): Promise<void> {
+  const res = await page.goto(path);
+  expect(res?.status(), path).toBe(200);
+  expect(res?.fromServiceWorker(), path).toBe(true);
+  expect((await page.locator('h1').first().innerText()).length, path).toBeGreaterThan(0);
+  // The page's stylesheet came along: the header is laid out, not raw HTML.
+  expect(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).display), path).not.toBe('inline');
+}
+
 describe('offline', () => {
-  it('after one visit, every page, the lab and search work with the site gone', async () => {
+  it('a first visit keeps only the visited pages (no lab download): they open with the site gone', async () => {
     const { url, server } = await startStaticServer('dist');
-    const context = await browser.newContext({ baseURL: url, viewport: { width: 1440, height: 900 } });
+    const context = await browser.newContext({ baseURL: url, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const load = await page.goto('/en/');
     expect(load?.ok()).toBe(true);
     const loadEnd = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
     const readyAt = await controlled(page);
     const manifest = await manifestOf('dist');
-    console.info(`[offline] precache ${manifest.files.length} files, ${Math.round(manifest.bytes / 1024)} KB; worker active ${Math.round(readyAt - loadEnd)} ms after load`);
+    expect(await cacheNames(page)).toEqual([`eil-offline-${manifest.version}`]);
+    // The first page and the files it loads, nothing more: not the editor, not the other pages.
+    await page.goto(`/en/lessons/${LESSON}/`);
+    await page.locator('h1').first().waitFor();
+    const lessonFiles = [`/en/lessons/${LESSON}/`, ...manifest.pages[`/en/lessons/${LESSON}/`]!];
+    await expect.poll(() => cachedPaths(page, manifest.version), { timeout: 10_000 }).toEqual(expect.arrayContaining(lessonFiles));
+    const cached = await cachedPaths(page, manifest.version);
+    const sizes = new Map(await page.evaluate(async (name) => {
+      const cache = await caches.open(name);
+      return Promise.all((await cache.keys()).map(async (r) => [new URL(r.url).pathname, (await (await cache.match(r))!.arrayBuffer()).byteLength] as [string, number]));
+    }, `eil-offline-${manifest.version}`));
+    const bytes = [...sizes.values()].reduce((n, b) => n + b, 0);
+    console.info(`[offline] first visit: ${cached.length} files, ${Math.round(bytes / 1024)} KB cached (whole course ${manifest.files.length} files, ${Math.round(manifest.bytes / 1024)} KB); worker active ${Math.round(readyAt - loadEnd)} ms after load`);
+    expect(cached).toContain('/en/');
+    expect(cached.some((p) => /\/_astro\/boot\./.test(p))).toBe(false);
+    expect(cached).not.toContain('/ko/');
+    expect(bytes).toBeLessThan(1024 * 1024);
+    // The switch is there, off, with its size, in the page's language.
+    const toggle = page.getByRole('checkbox', { name: 'Available offline' });
+    await expect.poll(() => toggle.isVisible()).toBe(true);
+    expect(await toggle.isChecked()).toBe(false);
+
+    await stop(server);
+    await context.setOffline(true);
+    const failures = watchFailures(context, /\/ko\/$/);
+    await pageOffline(page, '/en/');
+    await pageOffline(page, `/en/lessons/${LESSON}/`);
+    // A page never visited is not there: the worker answers with the site's own "not found" page.
+    const unvisited = await page.goto('/ko/');
+    expect(unvisited?.status()).toBe(404);
+    expect(unvisited?.fromServiceWorker()).toBe(true);
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+
+  it('a started lab is kept for offline use, but not under Save-Data', async () => {
+    const manifest = await manifestOf('dist');
+    for (const saveData of [true, false]) {
+      const { url, server } = await startStaticServer('dist');
+      const context = await browser.newContext({ baseURL: url, viewport: { width: 1440, height: 900 } });
+      if (saveData) {
+        await context.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true }));
+      }
+      const page = await context.newPage();
+      await page.goto(`/en/lessons/${LESSON}/`);
+      await controlled(page);
+      await useLessonLab(page, 'en');
+      const labFiles = new Set(manifest.lab);
+      const labCached = async () => (await cachedPaths(page, manifest.version)).filter((p) => labFiles.has(p)).length;
+      // What the worker was asked to keep, as it records it next to the files.
+      const groups = () =>
+        page.evaluate(async (name) => ((await (await (await caches.open(name)).match('/__eil-precache.json'))!.json()) as { groups: string[] }).groups, `eil-offline-${manifest.version}`);
+      if (saveData) {
+        // The lab is in use (its chunks came and are kept), but the rest of its files were never asked for.
+        expect(await groups()).toEqual([]);
+        expect(await labCached()).toBeLessThan(manifest.lab.length);
+        await stop(server);
+        await context.close();
+        continue;
+      }
+      expect(await groups()).toEqual(['lab']);
+      await expect.poll(labCached, { timeout: 30_000 }).toBe(manifest.lab.length);
+      await stop(server);
+      await context.setOffline(true);
+      const failures = watchFailures(context);
+      const errors: string[] = [];
+      page.on('pageerror', (e) => void errors.push(e.message));
+      await page.reload();
+      const ip = await useLessonLab(page, 'en');
+      expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+      expect(failures).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('after turning on "Available offline", every page, the lab and search work with the site gone', async () => {
+    const { url, server } = await startStaticServer('dist');
+    const context = await browser.newContext({ baseURL: url, viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto('/ko/');
+    await controlled(page);
+    const manifest = await manifestOf('dist');
+    const toggle = page.getByRole('checkbox', { name: '오프라인에서 사용' });
+    await toggle.check();
+    await page.getByRole('status').filter({ hasText: '모든 강의와 실습을 오프라인에서 사용할 수 있습니다' }).waitFor({ timeout: 60_000 });
 
     // Exactly this build's files are cached, in one cache named after the build.
     expect(await cacheNames(page)).toEqual([`eil-offline-${manifest.version}`]);
-    const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), `eil-offline-${manifest.version}`);
-    expect(cached.sort()).toEqual([...manifest.files.map(([u]) => u), '/__eil-precache.json'].sort());
+    expect(await cachedPaths(page, manifest.version)).toEqual([...manifest.files.map(([u]) => u), '/__eil-precache.json'].sort());
+    // The choice is remembered: the next page shows the switch on.
+    await page.goto('/en/');
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Available offline' }).isChecked()).toBe(true);
 
     await stop(server);
     await context.setOffline(true);
@@ -78,14 +185,7 @@ describe('offline', () => {
 
     await page.goto('/');
     await page.waitForURL('**/en/');
-    for (const path of ['/en/', '/ko/', '/en/sandbox/', '/ko/sandbox/', '/en/sandbox/?outboundType=userDefinedRouting&nodes=2', ...lessons('en'), ...lessons('ko')]) {
-      const res = await page.goto(path);
-      expect(res?.status(), path).toBe(200);
-      expect(res?.fromServiceWorker(), path).toBe(true);
-      expect((await page.locator('h1').first().innerText()).length, path).toBeGreaterThan(0);
-      // The page's stylesheet came along: the header is laid out, not raw HTML.
-      expect(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).display), path).not.toBe('inline');
-    }
+    await everyPageOffline(page);
     const missing = await page.goto('/en/no-such-page/');
     expect(missing?.status()).toBe(404);
     await page.locator('h1').first().waitFor();
@@ -100,7 +200,7 @@ describe('offline', () => {
     // The one console error allowed is the 404 page's own status, once.
     expect(errors).toEqual(['Failed to load resource: the server responded with a status of 404 ()']);
     await context.close();
-  });
+  }, 240_000);
 
   it('a new build takes over on the next load, with no request for a file the server no longer has', async () => {
     const root = mkdtempSync(join(tmpdir(), 'eil-sw-update-'));

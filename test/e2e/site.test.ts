@@ -140,6 +140,22 @@ describe('search', () => {
     await context.close();
   });
 
+  it('snippets are prose: no YAML, JSON or command lines from the code blocks', async () => {
+    const { page, context } = await openPage(browser, '/en/');
+    await page.locator('.search-open').click();
+    const input = page.getByRole('searchbox');
+    for (const query of ['outbound', 'public ip', 'loadBalancerIP', 'annotation']) {
+      await input.fill(query);
+      await page.locator('.search-results > li > p').first().waitFor({ timeout: 10_000 });
+      const snippets = await page.locator('.search-results > li > p').allInnerTexts();
+      for (const snippet of snippets) {
+        // Code-block material: YAML keys, JSON members, shell prompts, table/tsv output flags.
+        expect(snippet, `"${query}": ${snippet}`).not.toMatch(/apiVersion:|kind: Service|"\w+": |\$ (?:kubectl|az) |azureuser@|\s-o (?:table|tsv|json|wide)\b|--query /);
+      }
+    }
+    await context.close();
+  });
+
   it('opens with the "/" key and says when nothing matches', async () => {
     const { page, context } = await openPage(browser, '/en/');
     await page.keyboard.press('/');

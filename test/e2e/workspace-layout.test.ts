@@ -382,3 +382,62 @@ describe('small things from the audit', () => {
     await context.close();
   });
 });
+
+describe('the phone header', () => {
+  const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+  it.each([
+    ['en', 'Menu', 'Sandbox'],
+    ['ko', '메뉴', '샌드박스'],
+  ])('/%s/: one compact row; the links open from "%s", by touch and by keyboard; axe clean', async (lang, menu, sandbox) => {
+    const { page, context, errors } = await openPage(browser, `/${lang}/lessons/where-does-external-ip-come-from/`, PHONE);
+    const header = page.locator('.site-header');
+    const box = (await header.boundingBox())!;
+    expect(box.height).toBeLessThanOrEqual(56);
+    // Every visible part of the header sits on the same row, and nothing sticks out sideways.
+    const rows = await header.evaluate((h) =>
+      [...h.children].filter((c) => (c as HTMLElement).offsetParent !== null).map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2)),
+    );
+    expect(Math.max(...rows) - Math.min(...rows)).toBeLessThanOrEqual(6);
+    expect(await header.evaluate((h) => h.scrollWidth <= h.clientWidth)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    // The lesson title is on the first screen.
+    expect((await page.locator('h1').first().boundingBox())!.y).toBeLessThan(844);
+
+    const nav = page.getByRole('navigation', { name: lang === 'ko' ? '주 메뉴' : 'Main' });
+    const link = page.getByRole('link', { name: sandbox, exact: true });
+    expect(await link.isVisible()).toBe(false);
+    const button = page.getByRole('button', { name: menu, exact: true });
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    await button.tap();
+    expect(await link.isVisible()).toBe(true);
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    expect(await nav.count()).toBe(1);
+    // The open menu lies over the page and stays within the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await button.tap();
+    expect(await link.isVisible()).toBe(false);
+
+    // Keyboard: from the skip links, Tab reaches the menu; Enter opens it; the next Tab is its first link.
+    await button.focus();
+    await page.keyboard.press('Enter');
+    expect(await link.isVisible()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('nav')?.classList.contains('site-nav-menu'))).toBe(true);
+    // Escape closes it and gives the keyboard back to the button.
+    await page.keyboard.press('Escape');
+    expect(await link.isVisible()).toBe(false);
+    expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+
+    // axe on the header with the menu open: no serious or critical findings.
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Element) => Promise<{ violations: AxeViolation[] }> } }).axe;
+      const r = await axe.run(document.querySelector('.site-header')!);
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -129,6 +129,36 @@ describe('a started lab is never lost', () => {
     await context.close();
   }, LAB_TEST_MS);
 
+  it('Undo, then a reload: Redo is still offered and brings the command back', async () => {
+    const { page, context, errors } = await openPage(browser, `/en/lessons/${LESSON}/`, WIDE);
+    await startLab(page);
+    await runInTerminal(page, 'kubectl create namespace kept');
+    await runInTerminal(page, 'kubectl create namespace undone');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await waitForTerminal(page, /commands? replayed/);
+    const redo = page.getByRole('button', { name: 'Redo' });
+    await expect.poll(() => redo.isEnabled()).toBe(true);
+    // The save follows each change within a moment; a reload then finds the Redo stack with it.
+    await page.waitForTimeout(600);
+    await page.reload();
+    await startLab(page, 'Resume lab');
+    await waitForTerminal(page, /commands? replayed/);
+    await expect.poll(() => redo.isEnabled(), { timeout: 10_000 }).toBe(true);
+    await redo.click();
+    await waitForTerminal(page, /commands? replayed/);
+    await runInTerminal(page, 'kubectl get ns undone -o name');
+    expect(await terminalText(page)).toContain('namespace/undone');
+    // Redone, nothing is left to redo, also after another reload.
+    await expect.poll(() => redo.isEnabled()).toBe(false);
+    await page.waitForTimeout(600);
+    await page.reload();
+    await startLab(page, 'Resume lab');
+    await waitForTerminal(page, /commands? replayed/);
+    expect(await redo.isEnabled()).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, LAB_TEST_MS);
+
   it('the language switch keeps the section and the running lab', async () => {
     const { page, context, errors } = await openPage(browser, `/en/lessons/${LESSON}/`, WIDE);
     const before = await lessonWithWork(page);
@@ -174,6 +204,45 @@ describe('a started lab is never lost', () => {
     expect((await button.boundingBox())!.y).toBeLessThan(800);
     await startLab(page);
     await waitForTerminal(page, /kubectl create namespace shared-ns\s+namespace\/shared-ns created/);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, LAB_TEST_MS);
+
+  it('a shared link over a saved lab asks first: "Keep my lab" keeps it, "Open shared lab" opens the link (both languages)', async () => {
+    const code = await encodeLab({ v: 1, lab: LESSON, options: DEFAULT_PAGE_OPTIONS, log: [{ t: 0, line: 'kubectl create namespace shared-ns' }] });
+    const { page, context, errors } = await openPage(browser, `/en/lessons/${LESSON}/`, { viewport: { width: 1200, height: 800 } });
+    await startLab(page);
+    await runInTerminal(page, 'kubectl create namespace mine');
+    await page.waitForTimeout(600);
+
+    await page.goto('/en/');
+    await page.goto(`/en/lessons/${LESSON}/#lab=${code}`);
+    const ask = page.getByRole('group', { name: 'Shared lab' });
+    await ask.waitFor();
+    expect(await ask.innerText()).toContain('replaces the lab you saved here');
+    // The question is in view, and nothing starts or is thrown away before the answer.
+    expect(await page.getByRole('button', { name: 'Open shared lab' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Start lab' }).isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Open shared lab');
+    expect(await page.locator('.lab-shell.lab-started').count()).toBe(0);
+    await page.getByRole('button', { name: 'Keep my lab' }).click();
+    expect(await ask.isVisible()).toBe(false);
+    expect(new URL(page.url()).hash).toBe('');
+    await startLab(page, 'Resume lab');
+    await runInTerminal(page, 'kubectl get ns mine shared-ns -o name');
+    expect(await terminalText(page)).toContain('namespace/mine');
+    expect(await terminalText(page)).toContain('namespaces "shared-ns" not found');
+
+    await page.waitForTimeout(600);
+    await page.goto('/ko/');
+    await page.goto(`/ko/lessons/${LESSON}/#lab=${code}`);
+    await page.getByRole('group', { name: '공유된 실습' }).waitFor();
+    await page.getByRole('button', { name: '공유된 실습 열기' }).click();
+    // Chosen, the shared lab starts by itself.
+    await page.locator('.lab-shell.lab-started .xterm-rows').waitFor({ timeout: 60_000 });
+    await waitForTerminal(page, /kubectl create namespace shared-ns\s+namespace\/shared-ns created/);
+    await runInTerminal(page, 'kubectl get ns mine -o name');
+    expect(await terminalText(page)).toContain('namespaces "mine" not found');
     expect(errors).toEqual([]);
     await context.close();
   }, LAB_TEST_MS);

@@ -151,5 +151,25 @@ describe('saving and resuming a lab', () => {
     expect(hasSavedLab('lesson')).toBe(false);
     expect(worthSaving({ checkpoint: [], recent: [], answers: {} })).toBe(false);
     expect(worthSaving({ checkpoint: [], recent: [], answers: {}, reset: 'fix-quota' })).toBe(true);
+    // Undo of the only command leaves something to Redo: still worth keeping.
+    expect(worthSaving({ checkpoint: [], recent: [], answers: {}, redo: [{ t: 0, line: 'kubectl create ns a' }] })).toBe(true);
+  });
+
+  it('keeps the commands Undo took back, so Redo works after a reload; a redo stack that could not have come from Undo is refused', () => {
+    const ok: SavedLab = { v: 1, options: DEFAULT_PAGE_OPTIONS, checkpoint: [], recent: [{ t: 10, line: 'kubectl create ns a' }], history: [], answers: {} };
+    // Undo twice: the newest command is taken back first, so the stack runs newest-undone last (older times).
+    const redo = [
+      { t: 30, line: 'kubectl create ns c' },
+      { t: 20, line: 'kubectl create ns b' },
+    ];
+    expect(saveLab('lesson', { ...ok, redo })).toBe(true);
+    expect(readSavedLab('lesson')?.redo).toEqual(redo);
+    expect(parseSavedLab({ ...ok, redo: [] })?.redo).toBeUndefined();
+    // Earlier than the log it would be appended to, out of order, too many, or not a log entry.
+    expect(parseSavedLab({ ...ok, redo: [{ t: 5, line: 'x' }] })).toBeNull();
+    expect(parseSavedLab({ ...ok, redo: [...redo].reverse() })).toBeNull();
+    expect(parseSavedLab({ ...ok, redo: Array.from({ length: 51 }, () => ({ t: 40, line: 'x' })) })).toBeNull();
+    expect(parseSavedLab({ ...ok, redo: [{ line: 'x' }] })).toBeNull();
+    expect(parseSavedLab({ ...ok, redo: 'kubectl create ns c' })).toBeNull();
   });
 });

@@ -55,6 +55,34 @@ describe('precache manifest', () => {
     expect(m.files.every(([, h]) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
   });
 
+  it("lists each page's own files (styles, scripts, islands, their imports, fonts) but never the editor-sized chunks; the lab group is every built asset", async () => {
+    const big = 'x'.repeat(600 * 1024);
+    const m = await precacheManifest(
+      site({
+        'en/index.html':
+          '<link rel="stylesheet" href="/_astro/page.css"><script type="module" src="/_astro/page.js"></script><astro-island component-url="/_astro/island.js" renderer-url="/_astro/client.js"></astro-island><a href="/en/lessons/a/">a</a>',
+        'en/lessons/a/index.html': '<p>lesson a',
+        '_astro/page.css': '@font-face{src:url(/_astro/font.woff2)}',
+        '_astro/font.woff2': 'font',
+        '_astro/page.js': 'import{a}from"./shared.js";const l=()=>import(`./lazy.js`);const b=()=>import(`./boot.js`);',
+        '_astro/shared.js': 'export const a=1',
+        '_astro/lazy.js': 'export {}',
+        '_astro/island.js': 'import"./shared.js"',
+        '_astro/client.js': 'export {}',
+        '_astro/boot.js': `import"./boot-dep.js";${big}`,
+        '_astro/boot-dep.js': 'export {}',
+        '_astro/orphan.js': 'export {}',
+      }),
+    );
+    expect(m.pages['/en/']).toEqual(['/_astro/client.js', '/_astro/font.woff2', '/_astro/island.js', '/_astro/lazy.js', '/_astro/page.css', '/_astro/page.js', '/_astro/shared.js']);
+    // A link to another page is not one of its files.
+    expect(m.pages['/en/lessons/a/']).toEqual([]);
+    expect(m.lab).toEqual(m.files.map(([u]) => u).filter((u) => u.startsWith('/_astro/')));
+    expect(m.lab).toContain('/_astro/boot.js');
+    expect(m.groupBytes.all).toBe(m.bytes);
+    expect(m.groupBytes.lab).toBeGreaterThan(600 * 1024);
+  });
+
   it('a change to any one file gives a new version; the same content gives the same one', async () => {
     const one = await precacheManifest(site(SITE));
     const same = await precacheManifest(site(SITE));
