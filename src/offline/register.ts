@@ -59,7 +59,10 @@ function precacheLabWhenStarted(): void {
   const ask = () => {
     if (!saveData()) void send({ type: 'eil-offline-add', group: 'lab' });
   };
-  if (html.hasAttribute('data-lab-started')) return ask();
+  if (html.hasAttribute('data-lab-started')) {
+    ask();
+    return;
+  }
   const watch = new MutationObserver(() => {
     if (!html.hasAttribute('data-lab-started')) return;
     watch.disconnect();
