@@ -1,6 +1,6 @@
 /**
  * Registers the course's service worker (dist/sw.js, written after the build) once the page has
- * loaded, so precaching the course never competes with the page the learner asked for.
+ * loaded and the browser is idle, so precaching the course never competes with the page the learner asked for.
  * Not in `astro dev`: there is no sw.js there, and a worker would serve stale dev modules.
  */
 export function registerServiceWorker(): void {
@@ -12,6 +12,9 @@ export function registerServiceWorker(): void {
       .catch(() => {
         /* private mode, blocked storage or an old browser: the site works online as before */
       });
-  if (document.readyState === 'complete') register();
-  else addEventListener('load', register, { once: true });
+  // After load, at the first idle moment: the worker's install fetches the whole course, and on a
+  // phone that competes with the page's last scripts and layouts if it starts at the load event.
+  const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => void register(), { timeout: 3000 }) : setTimeout(() => void register(), 200));
+  if (document.readyState === 'complete') whenIdle();
+  else addEventListener('load', whenIdle, { once: true });
 }
