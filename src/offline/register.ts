@@ -1,6 +1,7 @@
 /**
  * Registers the course's service worker (dist/sw.js, written after the build) once the page has
- * loaded, and drives what it keeps offline beyond the visited pages:
+ * loaded and the browser is idle (it never competes with the page the learner asked for), and
+ * drives what it keeps offline beyond the visited pages:
  * - the lab's files (about 7 MB) once a lab starts on this page, unless the browser asks to save
  *   data (Save-Data / `navigator.connection.saveData`);
  * - the whole course when the learner turns on "Available offline" (an explicit choice, so it is
@@ -28,8 +29,11 @@ export function registerServiceWorker(): void {
       .catch(() => {
         /* private mode, blocked storage or an old browser: the site works online as before */
       });
-  if (document.readyState === 'complete') register();
-  else addEventListener('load', register, { once: true });
+  // After load, at the first idle moment: the worker's install fetches this page's files, and on a
+  // phone that competes with the page's last scripts and layouts if it starts at the load event.
+  const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => void register(), { timeout: 3000 }) : setTimeout(() => void register(), 200));
+  if (document.readyState === 'complete') whenIdle();
+  else addEventListener('load', whenIdle, { once: true });
 }
 
 function saveData(): boolean {

@@ -9,8 +9,7 @@ let index = 0;
 export function addRunButtons(label: string, startLab: () => Promise<Runner>): void {
   const blocks = document.querySelectorAll<HTMLPreElement>('article pre[data-language="sh"], article pre[data-language="bash"]');
   for (const pre of blocks) {
-    // biome-ignore lint/performance/useDomNodeTextContent: the command as the reader sees it (innerText drops hidden text).
-    const command = pre.innerText.replace(/\n+$/, '');
+    const command = (pre.textContent ?? '').replace(/\n+$/, '');
     if (!command.trim()) continue;
     const button = document.createElement('button');
     button.type = 'button';

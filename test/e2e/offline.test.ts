@@ -209,14 +209,16 @@ describe('offline', () => {
       const b = join(root, 'b');
       cpSync('dist', a, { recursive: true });
       cpSync('dist', b, { recursive: true });
-      // Build B: changed lesson text, and a stylesheet under a new hashed name (the old one is gone).
+      // Build B: changed lesson text, and a page script under a new hashed name (the old one is gone).
+      // (The pages' CSS is inlined since issue 18, so the hashed file is the service worker's
+      // registration script, which every page loads and no other file imports.)
       const lessonFile = join(b, 'en', 'lessons', LESSON, 'index.html');
-      const css = /\/_astro\/([^"]+)\.css/.exec(readFileSync(lessonFile, 'utf8'))![1]!;
-      const renamed = `${css}-b`;
-      cpSync(join(b, '_astro', `${css}.css`), join(b, '_astro', `${renamed}.css`));
-      rmSync(join(b, '_astro', `${css}.css`));
+      const asset = /\/_astro\/(OfflineSupport[^"]+)\.js/.exec(readFileSync(lessonFile, 'utf8'))![1]!;
+      const renamed = `${asset}-b`;
+      cpSync(join(b, '_astro', `${asset}.js`), join(b, '_astro', `${renamed}.js`));
+      rmSync(join(b, '_astro', `${asset}.js`));
       for (const f of readdirSync(b, { recursive: true, encoding: 'utf8' }).filter((p) => p.endsWith('.html'))) {
-        const html = readFileSync(join(b, f), 'utf8').replaceAll(`/_astro/${css}.css`, `/_astro/${renamed}.css`);
+        const html = readFileSync(join(b, f), 'utf8').replaceAll(`/_astro/${asset}.js`, `/_astro/${renamed}.js`);
         writeFileSync(join(b, f), f === join('en', 'lessons', LESSON, 'index.html') ? html.replace(/(<h1[^>]*>)/, '$1Build B: ') : html);
       }
       const versionA = (await manifestOf(a)).version;
@@ -238,7 +240,7 @@ describe('offline', () => {
       symlinkSync(b, current);
       await page.reload();
       expect(await page.locator('h1').first().innerText()).toMatch(/^Build B: /);
-      expect(await page.evaluate((n) => [...document.styleSheets].some((s) => s.href?.endsWith(`/_astro/${n}.css`) && s.cssRules.length > 0), renamed)).toBe(true);
+      expect(await page.evaluate((n) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(`/_astro/${n}.js`)), renamed)).toBe(true);
       expect(failures).toEqual([]);
 
       // B's worker installs beside A's (A's pages may still need A's lazy chunks) ...
@@ -259,12 +261,12 @@ describe('offline', () => {
       await controlled(next);
       await expect.poll(() => cacheNames(next), { timeout: 10_000 }).toEqual([`eil-offline-${versionB}`]);
 
-      // Offline, B is what the cache holds: the changed text with its renamed stylesheet.
+      // Offline, B is what the cache holds: the changed text with its renamed script.
       await stop(server);
       await context.setOffline(true);
       await next.reload();
       expect(await next.locator('h1').first().innerText()).toMatch(/^Build B: /);
-      expect(await next.evaluate((n) => [...document.styleSheets].some((s) => s.href?.endsWith(`/_astro/${n}.css`) && s.cssRules.length > 0), renamed)).toBe(true);
+      expect(await next.evaluate((n) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(`/_astro/${n}.js`)), renamed)).toBe(true);
       expect(failures).toEqual([]);
       await context.close();
     } finally {

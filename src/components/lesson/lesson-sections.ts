@@ -1,0 +1,19 @@
+/**
+ * Wraps each `##` section of a rendered lesson (its heading and what follows, up to the next one)
+ * in a <section class="lesson-section">, so the browser can skip the style, layout and paint of the
+ * sections off screen (`content-visibility: auto`, global.css). A lesson is ~15,000 px tall, and
+ * laying all of it out at load was most of a phone's main-thread time (issue 18).
+ *
+ * The lesson's Markdown headings are top-level blocks of the rendered HTML, so the cut before each
+ * one is at the top level. If any `<h2` in the HTML is not one of them (a component's own heading),
+ * the cut could land inside that component: the HTML is then returned as it is.
+ */
+export function wrapLessonSections(html: string, headingSlugs: string[]): string {
+  const starts = [...html.matchAll(/<h2[\s>]/g)].map((m) => m.index);
+  if (starts.length === 0 || starts.length !== headingSlugs.length) return html;
+  const ids = starts.map((at) => /^<h2\s[^>]*?\bid="([^"]*)"/.exec(html.slice(at))?.[1]);
+  if (ids.some((id, i) => id !== headingSlugs[i])) return html;
+  const parts = [html.slice(0, starts[0])];
+  starts.forEach((at, i) => parts.push(`<section class="lesson-section">${html.slice(at, starts[i + 1] ?? html.length)}</section>`));
+  return parts.join('');
+}

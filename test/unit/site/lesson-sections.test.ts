@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { wrapLessonSections } from '../../../src/components/lesson/lesson-sections';
+import { TOKEN_CLASSES, tokenClasses } from '../../../build/shiki-token-classes.mjs';
+
+describe('wrapLessonSections', () => {
+  it('puts each ## heading and what follows it in a section, leaving the lead-in outside', () => {
+    const html = '<p>intro</p><h2 id="a">A</h2><p>one</p><h2 id="b">B</h2><ul><li>two</li></ul>';
+    expect(wrapLessonSections(html, ['a', 'b'])).toBe(
+      '<p>intro</p><section class="lesson-section"><h2 id="a">A</h2><p>one</p></section><section class="lesson-section"><h2 id="b">B</h2><ul><li>two</li></ul></section>',
+    );
+  });
+
+  it('leaves the HTML alone when an <h2> is not one of the lesson headings (a cut could land inside a component)', () => {
+    const html = '<h2 id="a">A</h2><div class="card"><h2>Card</h2><p>x</p></div>';
+    expect(wrapLessonSections(html, ['a'])).toBe(html);
+    expect(wrapLessonSections('<h2 id="x">X</h2>', ['y'])).toBe('<h2 id="x">X</h2>');
+  });
+
+  it('leaves a lesson without ## headings alone', () => {
+    expect(wrapLessonSections('<p>only text</p>', [])).toBe('<p>only text</p>');
+  });
+});
+
+describe('Shiki token classes', () => {
+  const span = (style: string) => ({ type: 'element', tagName: 'span', properties: { style }, children: [] }) as never;
+  const context = { addClassToHast: (node: { properties: { class?: string } }, name: string) => (node.properties.class = name) };
+
+  it('turns a known colour pair into its class and drops the inline style', () => {
+    const node = span('--shiki-light:#032F62;--shiki-dark:#9ECBFF') as { properties: Record<string, string> };
+    tokenClasses().span!.call(context as never, node as never, 1, 0, node as never, {} as never);
+    expect(node.properties).toEqual({ class: 't1' });
+  });
+
+  it('keeps the inline style of a pair it does not know', () => {
+    const node = span('--shiki-light:#B31D28;--shiki-dark:#FDAEB7') as { properties: Record<string, string> };
+    tokenClasses().span!.call(context as never, node as never, 1, 0, node as never, {} as never);
+    expect(node.properties).toEqual({ style: '--shiki-light:#B31D28;--shiki-dark:#FDAEB7' });
+  });
+
+  it('global.css gives every class the same two colours', () => {
+    const css = readFileSync('src/styles/global.css', 'utf8').toLowerCase();
+    for (const [style, name] of Object.entries(TOKEN_CLASSES)) {
+      const [light, dark] = [...style.toLowerCase().matchAll(/#[0-9a-f]{6}/g)].map((m) => m[0]);
+      expect(css).toContain(`.astro-code .${name} { --shiki-light: ${light}; --shiki-dark: ${dark}; }`);
+    }
+  });
+});
