@@ -14,6 +14,6 @@ export function wrapLessonSections(html: string, headingSlugs: string[]): string
   const ids = starts.map((at) => /^<h2\s[^>]*?\bid="([^"]*)"/.exec(html.slice(at))?.[1]);
   if (ids.some((id, i) => id !== headingSlugs[i])) return html;
   const parts = [html.slice(0, starts[0])];
-  starts.forEach((at, i) => parts.push(`<section class="lesson-section">${html.slice(at, starts[i + 1] ?? html.length)}</section>`));
+  for (const [i, at] of starts.entries()) parts.push(`<section class="lesson-section">${html.slice(at, starts[i + 1] ?? html.length)}</section>`);
   return parts.join('');
 }
