@@ -1,14 +1,15 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
-import { fileURLToPath } from 'node:url';
-import { inlineLazyCss } from './build/vite-inline-lazy-css.mjs';
+import { defineConfig } from 'astro/config';
+import { cspMetaFirst, security } from './build/csp.mjs';
+import { labDependencies } from './build/dev-deps.mjs';
 import { blockMeta } from './build/shiki-block-meta.mjs';
 import { searchProseOnly } from './build/shiki-search-prose.mjs';
 import { tokenClasses } from './build/shiki-token-classes.mjs';
-import { cspMetaFirst, security } from './build/csp.mjs';
-import { labDependencies } from './build/dev-deps.mjs';
+import { inlineLazyCss } from './build/vite-inline-lazy-css.mjs';
 
 const monacoVs = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url));
 /** @param {string} name */
@@ -46,11 +47,7 @@ export default defineConfig({
   logger: { entrypoint: './build/quiet-logger.mjs' },
   security,
   vite: {
-    plugins: [
-      inlineLazyCss(
-        (id) => id.includes('/node_modules/monaco-editor/') || id.includes('/node_modules/@xterm/') || id.includes('/src/lab/'),
-      ),
-    ],
+    plugins: [inlineLazyCss((id) => id.includes('/node_modules/monaco-editor/') || id.includes('/node_modules/@xterm/') || id.includes('/src/lab/'))],
     resolve: {
       alias: [
         // monaco-yaml's worker still deep-imports monaco-editor/esm/vs/…, which the package's exports map hides.

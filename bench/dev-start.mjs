@@ -14,7 +14,10 @@ const LESSON = '/en/lessons/where-does-external-ip-come-from/';
 export async function devStart() {
   rmSync('node_modules/.vite', { recursive: true, force: true });
   const t0 = performance.now();
-  const server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(PORT)], { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  const server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(PORT)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: false,
+  });
   let log = '';
   server.stdout.on('data', (d) => (log += d));
   server.stderr.on('data', (d) => (log += d));
@@ -45,7 +48,16 @@ export async function devStart() {
       const requests = new Map();
       page.on('request', (r) => {
         const u = new URL(r.url());
-        const group = u.pathname.startsWith('/node_modules/.vite/deps/') ? 'pre-bundled deps' : u.pathname.startsWith('/node_modules/') ? u.pathname.split('/').slice(2, u.pathname.startsWith('/node_modules/@') ? 4 : 3).join('/') : u.pathname.startsWith('/src/') ? 'src' : 'other';
+        const group = u.pathname.startsWith('/node_modules/.vite/deps/')
+          ? 'pre-bundled deps'
+          : u.pathname.startsWith('/node_modules/')
+            ? u.pathname
+                .split('/')
+                .slice(2, u.pathname.startsWith('/node_modules/@') ? 4 : 3)
+                .join('/')
+            : u.pathname.startsWith('/src/')
+              ? 'src'
+              : 'other';
         requests.set(group, (requests.get(group) ?? 0) + 1);
       });
       const tp = performance.now();
@@ -61,7 +73,16 @@ export async function devStart() {
       const terminalMs = performance.now() - tl;
       await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 120_000 });
       const editorMs = performance.now() - tl;
-      return { first200, pageMs, terminalMs, editorMs, reloads: reloads - 1, errors, requests: Object.fromEntries([...requests].sort((a, b) => b[1] - a[1]).slice(0, 12)), optimizerLines: log.split('\n').filter((l) => /optimiz|reload|new dependencies/i.test(l)) };
+      return {
+        first200,
+        pageMs,
+        terminalMs,
+        editorMs,
+        reloads: reloads - 1,
+        errors,
+        requests: Object.fromEntries([...requests].sort((a, b) => b[1] - a[1]).slice(0, 12)),
+        optimizerLines: log.split('\n').filter((l) => /optimiz|reload|new dependencies/i.test(l)),
+      };
     } finally {
       await browser.close();
     }

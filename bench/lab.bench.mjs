@@ -1,11 +1,13 @@
 // Lab benchmarks in Chromium against the built site: JavaScript fetched before and after
 // "Start lab" per lab page, start-to-usable time, Apply click → the portal lists the new Public IP
 // (waits skipped), and within that, the store's world change → portal DOM update time.
-import { chromium } from 'playwright-core';
+
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { startStaticServer } from '../test/support/static-server.ts';
+import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.ts';
+import { startStaticServer } from '../test/support/static-server.ts';
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function sizes(urls, _base) {
@@ -82,7 +84,10 @@ export async function labBench(pages, runs = 3) {
           const clickAt = performance.now();
           document.querySelector('.lab-toolbar .button-primary').click();
           const domAt = await seen;
-          const marks = performance.getEntriesByName('lab:world-changed').map((m) => m.startTime).filter((t) => t <= domAt);
+          const marks = performance
+            .getEntriesByName('lab:world-changed')
+            .map((m) => m.startTime)
+            .filter((t) => t <= domAt);
           return { delta: domAt - marks[marks.length - 1], fromClick: domAt - clickAt };
         });
         portal.push(delta);
@@ -131,7 +136,10 @@ export async function labStartBench(path = '/en/lessons/where-does-external-ip-c
       page.evaluate(async (what) => {
         await new Promise((resolve) => {
           const check = () => {
-            const ok = what === 'terminal' ? (document.querySelector('.xterm-rows')?.textContent ?? '').includes('azureuser@lab') : document.querySelector('.monaco-editor .view-lines');
+            const ok =
+              what === 'terminal'
+                ? (document.querySelector('.xterm-rows')?.textContent ?? '').includes('azureuser@lab')
+                : document.querySelector('.monaco-editor .view-lines');
             // Give up after two minutes (reported as such) rather than hang the whole bench.
             if (ok || performance.now() - window.__labT0 > 120_000) resolve();
             else requestAnimationFrame(check);
@@ -182,7 +190,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const c of r.cases ?? []) {
     for (const kind of ['cold', 'warm']) {
       const t = c[kind];
-      console.log(`CPU ${c.throttle}×, ${kind}: terminal ${t.terminal.toFixed(0)} ms (main thread busy ${t.busy.toFixed(0)} ms), editor ${t.editor.toFixed(0)} ms`);
+      console.log(
+        `CPU ${c.throttle}×, ${kind}: terminal ${t.terminal.toFixed(0)} ms (main thread busy ${t.busy.toFixed(0)} ms), editor ${t.editor.toFixed(0)} ms`,
+      );
     }
   }
   if (r.skipped) console.log(r.skipped);

@@ -3,11 +3,11 @@
 // gzip for text and long cache lifetimes for Astro's hashed assets, since the test server does
 // neither and Lighthouse's simulated throttling prices every uncompressed byte.
 import { execFile, spawnSync } from 'node:child_process';
-import { promisify } from 'node:util';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { existsSync, readFileSync, readdirSync, statSync, mkdtempSync, rmSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.ts';
 
@@ -28,7 +28,8 @@ export function lessonPages(dist = 'dist') {
     const dir = join(dist, locale, 'lessons');
     if (!existsSync(dir)) continue;
     for (const slug of readdirSync(dir).sort()) {
-      if (existsSync(join(dir, slug, 'index.html'))) pages.push({ path: `/${locale}/lessons/${slug}/`, kind: 'lesson, before the lab starts', formFactors: ['mobile'] });
+      if (existsSync(join(dir, slug, 'index.html')))
+        pages.push({ path: `/${locale}/lessons/${slug}/`, kind: 'lesson, before the lab starts', formFactors: ['mobile'] });
     }
   }
   return pages;
@@ -37,14 +38,24 @@ export function lessonPages(dist = 'dist') {
 /** `--pages=a,b`: keep the pages whose path contains one of the comma-separated parts. */
 export function selectPages(pages, filter) {
   if (!filter) return pages;
-  const parts = filter.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = filter
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   return pages.filter((p) => parts.some((part) => p.path.includes(part)));
 }
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const RUNS = 3;
 /** Lab-time metrics each run reports besides the scores (Lighthouse's audit ids). */
-const METRICS = { fcp: 'first-contentful-paint', lcp: 'largest-contentful-paint', tbt: 'total-blocking-time', si: 'speed-index', cls: 'cumulative-layout-shift', mainThread: 'mainthread-work-breakdown' };
+const METRICS = {
+  fcp: 'first-contentful-paint',
+  lcp: 'largest-contentful-paint',
+  tbt: 'total-blocking-time',
+  si: 'speed-index',
+  cls: 'cumulative-layout-shift',
+  mainThread: 'mainthread-work-breakdown',
+};
 
 /**
  * Lighthouse (and puppeteer-core, ~100 packages with it) is only for this benchmark, so it is not
@@ -60,8 +71,11 @@ export function lighthouseBin() {
   const installed = existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).version === LIGHTHOUSE_VERSION;
   if (!installed) {
     process.stderr.write(`… installing lighthouse@${LIGHTHOUSE_VERSION} into ${TOOLS} (bench only, once)\n`);
-    const r = spawnSync('npm', ['install', '--prefix', TOOLS, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `lighthouse@${LIGHTHOUSE_VERSION}`], { stdio: 'inherit' });
-    if (r.status !== 0 || !existsSync(bin)) throw new Error(`could not install lighthouse@${LIGHTHOUSE_VERSION} (npm exit ${r.status}); run npm run bench -- --no-lighthouse for the rest`);
+    const r = spawnSync('npm', ['install', '--prefix', TOOLS, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `lighthouse@${LIGHTHOUSE_VERSION}`], {
+      stdio: 'inherit',
+    });
+    if (r.status !== 0 || !existsSync(bin))
+      throw new Error(`could not install lighthouse@${LIGHTHOUSE_VERSION} (npm exit ${r.status}); run npm run bench -- --no-lighthouse for the rest`);
   }
   return bin;
 }
@@ -195,7 +209,9 @@ export function lighthouseRows(result) {
   });
   const lessons = result.rows.filter((r) => r.formFactor === 'mobile' && r.path.includes('/lessons/'));
   if (lessons.length > 1) {
-    const worst = [...lessons].sort((a, b) => a.scores.performance - b.scores.performance || Math.min(...a.performanceRuns) - Math.min(...b.performanceRuns))[0];
+    const worst = [...lessons].sort(
+      (a, b) => a.scores.performance - b.scores.performance || Math.min(...a.performanceRuns) - Math.min(...b.performanceRuns),
+    )[0];
     const allRuns = lessons.flatMap((r) => r.runs);
     const slowest = [...allRuns].sort((a, b) => b.metrics.tbt - a.metrics.tbt)[0];
     const slowestPage = lessons.find((r) => r.runs.includes(slowest));

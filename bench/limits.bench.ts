@@ -7,18 +7,34 @@ import { createSandbox } from '../src/sim/index';
 
 const RUNS = 5;
 const cm = (name: string, data: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  a: ${data}\n`;
-const nest = (n: number) => 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n' + Array.from({ length: n }, (_, i) => ' '.repeat(i + 1) + `k${i}:\n`).join('') + ' '.repeat(n + 1) + 'v\n';
+const nest = (n: number) =>
+  'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n' +
+  Array.from({ length: n }, (_, i) => ' '.repeat(i + 1) + `k${i}:\n`).join('') +
+  ' '.repeat(n + 1) +
+  'v\n';
 
 const CASES: [string, string, string?][] = [
   ['10 MB document (413)', 'kubectl apply -f -', cm('big', 'x'.repeat(10 * 1024 * 1024))],
-  ['10 MB of 100,000 lines in one document (413)', 'kubectl apply -f -', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n' + Array.from({ length: 100_000 }, (_, i) => `  k${i}: ${'v'.repeat(100)}\n`).join('')],
+  [
+    '10 MB of 100,000 lines in one document (413)',
+    'kubectl apply -f -',
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n' + Array.from({ length: 100_000 }, (_, i) => `  k${i}: ${'v'.repeat(100)}\n`).join(''),
+  ],
   ['300 KB object via apply (annotations too long)', 'kubectl apply -f -', cm('mid', 'y'.repeat(300_000))],
   ['1,000 documents', 'kubectl apply -f -', Array.from({ length: 1000 }, (_, i) => cm(`c${i}`, 'v')).join('---\n')],
   ['10,000 documents', 'kubectl apply -f -', Array.from({ length: 10_000 }, (_, i) => cm(`c${i}`, 'v')).join('---\n')],
   ['100-level nesting', 'kubectl apply -f -', nest(100)],
-  ['10,000-level flow nesting', 'kubectl apply -f -', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: d\n  annotations:\n    a: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`],
+  [
+    '10,000-level flow nesting',
+    'kubectl apply -f -',
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: d\n  annotations:\n    a: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+  ],
   ['2,000-level block nesting', 'kubectl apply -f -', nest(2000)],
-  ['alias bomb', 'kubectl apply -f -', 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\nkind: ConfigMap\n'],
+  [
+    'alias bomb',
+    'kubectl apply -f -',
+    'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\nkind: ConfigMap\n',
+  ],
   ['1 MB command line', `echo ${'z'.repeat(1_000_000)} | wc -c`],
   ['100,000-character name', 'kubectl apply -f -', cm('n'.repeat(100_000), 'x')],
   ['hostile name (NUL, ESC, RTL)', 'kubectl apply -f -', cm('"a\\u0000\\x1b[2J\\u202e"', 'x')],

@@ -6,8 +6,8 @@
 // reads mostly (kubectl get, az … list, echo), a Deployment and a namespace every 100 commands
 // and an ARM write (az network public-ip create on one of five names) every 20.
 import { chromium } from 'playwright-core';
-import { startStaticServer } from '../test/support/static-server.ts';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.ts';
+import { startStaticServer } from '../test/support/static-server.ts';
 
 const NODE_RG = 'MC_myResourceGroup_myAKSCluster_eastus';
 const BATCH = 100;
@@ -32,7 +32,11 @@ async function pasteLines(page, lines) {
 /** Waits until a terminal row reads exactly `text` (echo's output, not the typed command). */
 async function waitForRow(page, text, timeout = 120_000) {
   await page.waitForFunction(
-    (t) => ((document.querySelector('.xterm-rows')?.innerText ?? '').replace(/\u00a0/g, ' ').split('\n').some((l) => l.trim() === t)),
+    (t) =>
+      (document.querySelector('.xterm-rows')?.innerText ?? '')
+        .replace(/\u00a0/g, ' ')
+        .split('\n')
+        .some((l) => l.trim() === t),
     text,
     { timeout, polling: 100 },
   );
@@ -133,7 +137,13 @@ export function longSessionRows(result) {
     });
   }
   for (const r of result.rows) {
-    out.push({ area: 'Long session', measure: `JS heap after GC, ${r.commands.toLocaleString('en-US')} commands`, value: `${r.heapMb.toFixed(1)} MB`, target: 'bounded', ok: null });
+    out.push({
+      area: 'Long session',
+      measure: `JS heap after GC, ${r.commands.toLocaleString('en-US')} commands`,
+      value: `${r.heapMb.toFixed(1)} MB`,
+      target: 'bounded',
+      ok: null,
+    });
   }
   const first = result.rows[0];
   const last = result.rows.at(-1);
@@ -147,7 +157,13 @@ export function longSessionRows(result) {
       ok: null,
     });
   }
-  out.push({ area: 'Long session', measure: `Undo after ${last?.commands ?? 0} commands (checkpoint + undo window replayed)`, value: `${result.undoMs.toFixed(0)} ms`, target: '—', ok: null });
+  out.push({
+    area: 'Long session',
+    measure: `Undo after ${last?.commands ?? 0} commands (checkpoint + undo window replayed)`,
+    value: `${result.undoMs.toFixed(0)} ms`,
+    target: '—',
+    ok: null,
+  });
   return out;
 }
 

@@ -1,6 +1,6 @@
 // JavaScript a page makes the browser fetch at load: external module scripts and everything they
 // import statically, plus inline scripts. Dynamic import() targets are on-demand and not counted.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 

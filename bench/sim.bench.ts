@@ -8,8 +8,9 @@
  * in src/sim/bench.ts) so every Service takes the full PIP → LB → NSG path: with Azure's real
  * limits most of 1,000 Services would stop at 300 rules per NIC and we would time the failure path.
  */
-import { createSandbox } from '../src/sim/index';
+
 import { runExecBench, runLoadBalancerBench, serviceManifest, servicesYaml } from '../src/sim/bench';
+import { createSandbox } from '../src/sim/index';
 
 const RUNS = 5;
 const TARGET_1000_MS = 200;
@@ -45,7 +46,11 @@ const cpuTimes = new Map<number, number[]>();
 
 /** The learner's path: median per case, cases interleaved; CPU time beside wall time (a loaded machine inflates wall time). */
 async function timedExec(): Promise<Map<string, { ms: number; cpuMs: number; applyMs: number; rounds: number; withIp: number }>> {
-  const cases: [string, number, 'raised' | 'azure'][] = [['raised-1000', 1000, 'raised'], ['raised-2000', 2000, 'raised'], ['azure-1000', 1000, 'azure']];
+  const cases: [string, number, 'raised' | 'azure'][] = [
+    ['raised-1000', 1000, 'raised'],
+    ['raised-2000', 2000, 'raised'],
+    ['azure-1000', 1000, 'azure'],
+  ];
   const yaml = new Map([1000, 2000].map((n) => [n, servicesYaml(n)]));
   const runs = new Map(cases.map(([k]) => [k, [] as { ms: number; cpuMs: number; applyMs: number; rounds: number; withIp: number }[]]));
   for (let i = 0; i < RUNS; i++) {
@@ -101,7 +106,11 @@ async function trafficSandbox(services: number) {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name: `app-${i}`, namespace: 'default' },
-      spec: { replicas: 1, selector: { matchLabels: { app: `app-${i}` } }, template: { metadata: { labels: { app: `app-${i}` } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } } },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: { app: `app-${i}` } },
+        template: { metadata: { labels: { app: `app-${i}` } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } },
+      },
     });
   }
   await sb.settle();
@@ -139,7 +148,7 @@ function shellScript(services: number): string {
     (i: number) => `IP=$(kubectl get svc svc-${i % services} -o jsonpath='{.status.loadBalancer.ingress[0].ip}')`,
     () => 'curl -s http://$IP/ | head -4',
     (i: number) => `kubectl get svc svc-${i % services} -o json | jq -r '.spec.ports[0].nodePort'`,
-    () => "kubectl get pods | tail -n +2 | wc -l",
+    () => 'kubectl get pods | tail -n +2 | wc -l',
     () => "kubectl get svc | awk 'NR > 1 {print $1}' | sort -r | head -3",
     () => 'echo $IP | cut -d . -f 1,2 | tr . -',
     (i: number) => `kubectl describe svc svc-${i % services} | grep -i 'LoadBalancer Ingress'`,
@@ -202,18 +211,38 @@ async function main(): Promise<void> {
     },
     { measure: `learner's path, 2,000 Services, limits raised (CPU ${e2.cpuMs.toFixed(0)} ms)`, value: `${e2.ms.toFixed(1)} ms`, target: '—', ok: null },
     { measure: "learner's path growth 2,000 vs 1,000", value: `${execGrowth.toFixed(2)}×`, target: `≤ ${TARGET_GROWTH}×`, ok: execGrowth <= TARGET_GROWTH },
-    { measure: `store level: apply+settle 1,000 LoadBalancer Services (CPU ${median(cpuTimes.get(1000)!).toFixed(0)} ms)`, value: `${t1000.toFixed(1)} ms`, target: `≤ ${TARGET_1000_MS} ms`, ok: t1000 <= TARGET_1000_MS },
-    { measure: 'heap after GC with the 1,000-Service sandbox (its share / process)', value: `${heap.sandboxMb.toFixed(1)} MB / ${heap.totalMb.toFixed(1)} MB`, target: '—', ok: null },
+    {
+      measure: `store level: apply+settle 1,000 LoadBalancer Services (CPU ${median(cpuTimes.get(1000)!).toFixed(0)} ms)`,
+      value: `${t1000.toFixed(1)} ms`,
+      target: `≤ ${TARGET_1000_MS} ms`,
+      ok: t1000 <= TARGET_1000_MS,
+    },
+    {
+      measure: 'heap after GC with the 1,000-Service sandbox (its share / process)',
+      value: `${heap.sandboxMb.toFixed(1)} MB / ${heap.totalMb.toFixed(1)} MB`,
+      target: '—',
+      ok: null,
+    },
     { measure: 'store level: apply+settle 2,000 LoadBalancer Services', value: `${t2000.toFixed(1)} ms`, target: '—', ok: null },
     { measure: 'store level: growth 2,000 vs 1,000', value: `${growth.toFixed(2)}×`, target: `≤ ${TARGET_GROWTH}×`, ok: growth <= TARGET_GROWTH },
-    { measure: `\`kubectl get svc -A\` with 1,000 Services (${exec.lines} lines)`, value: `${exec.opsPerSec.toFixed(1)} ops/s, ${exec.msPerOp.toFixed(2)} ms/op`, target: '—', ok: null },
+    {
+      measure: `\`kubectl get svc -A\` with 1,000 Services (${exec.lines} lines)`,
+      value: `${exec.opsPerSec.toFixed(1)} ops/s, ${exec.msPerOp.toFixed(2)} ms/op`,
+      target: '—',
+      ok: null,
+    },
     {
       measure: `${curl.requests.toLocaleString('en-US')} \`curl -s http://IP/\` across ${curl.services} LoadBalancer Services (each answered by nginx)`,
       value: `${curl.ms.toFixed(0)} ms, ${curl.reqPerSec.toFixed(0)} req/s`,
       target: '—',
       ok: null,
     },
-    { measure: `${script.commands}-command shell script in one exec (kubectl, pipes, awk/jq/cut/tr, $(…), curl; median of ${RUNS})`, value: `${script.ms.toFixed(1)} ms`, target: '—', ok: null },
+    {
+      measure: `${script.commands}-command shell script in one exec (kubectl, pipes, awk/jq/cut/tr, $(…), curl; median of ${RUNS})`,
+      value: `${script.ms.toFixed(1)} ms`,
+      target: '—',
+      ok: null,
+    },
   ];
   // scripts/bench.mjs folds these into its one report table.
   if (process.argv.includes('--json')) {

@@ -16,8 +16,7 @@ const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|(?:
  * off where build/vite-inline-lazy-css.mjs cannot inline them (an unstyled editor in dev).
  * @param {string} spec
  */
-const wanted = (spec) =>
-  !/^(\.|node:|astro:|virtual:|monaco-editor)/.test(spec) && !spec.includes('?') && !spec.endsWith('.css') && !spec.endsWith('.json');
+const wanted = (spec) => !/^(\.|node:|astro:|virtual:|monaco-editor)/.test(spec) && !spec.includes('?') && !spec.endsWith('.css') && !spec.endsWith('.json');
 
 /** @returns {string[]} */
 export function labDependencies() {

@@ -85,7 +85,10 @@ export async function precacheManifest(dist) {
   // The lab: every built script, worker, stylesheet and font (the editor and terminal are most of it).
   const lab = files.map(([u]) => u).filter((u) => u.startsWith('/_astro/'));
   const labBytes = lab.reduce((n, u) => n + (sizes.get(u) ?? 0), 0);
-  const version = createHash('sha256').update(files.map((f) => f.join(' ')).join('\n')).digest('hex').slice(0, 16);
+  const version = createHash('sha256')
+    .update(files.map((f) => f.join(' ')).join('\n'))
+    .digest('hex')
+    .slice(0, 16);
   return { version, files, pages, lab, bytes, groupBytes: { lab: labBytes, all: bytes } };
 }
 
@@ -100,7 +103,9 @@ export async function writeServiceWorker(dist) {
     format: 'iife',
     target: 'es2022',
     minify: true,
-    define: { __PRECACHE__: JSON.stringify({ version: manifest.version, files: manifest.files, pages: manifest.pages, lab: manifest.lab, bytes: manifest.groupBytes }) },
+    define: {
+      __PRECACHE__: JSON.stringify({ version: manifest.version, files: manifest.files, pages: manifest.pages, lab: manifest.lab, bytes: manifest.groupBytes }),
+    },
   });
   await writeFile(join(dist, 'sw.js'), out.outputFiles[0].text);
   return manifest;

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
+import { mkdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 // `npm run api`: bundles src/api/main.ts for Node with esbuild (already a dev dependency) and
 // runs it, so the simulator's TypeScript sources serve a real kubectl without a build step.
 import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 
 const out = '.cache/api/main.mjs';
 mkdirSync('.cache/api', { recursive: true });

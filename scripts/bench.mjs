@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { spawn, spawnSync } from 'node:child_process';
 // Benchmarks (not tests), reported as ONE table: Lighthouse (mobile, desktop), JavaScript per page
 // and around "Start lab", start → usable, Apply → portal, the long session (typing latency, heap,
 // Undo) and the simulator. Never fails on a missed target: it reports it (❌).
@@ -10,12 +11,11 @@
 //   npm run bench -- lighthouse --pages=en/lessons/where,ko/lessons/where   only pages whose path contains one
 //   npm run bench -- lighthouse --with-load   the unit tests run over and over beside it (a busy machine)
 import { existsSync, mkdirSync } from 'node:fs';
-import { spawn, spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { pageWeights } from '../bench/page-weight.mjs';
 import { labBench, labStartBench } from '../bench/lab.bench.mjs';
-import { longSessionBench, longSessionRows } from '../bench/long-session.bench.mjs';
 import { LIGHTHOUSE_PAGES, lessonPages, lighthouseBench, lighthouseRows, runSummary, selectPages } from '../bench/lighthouse.bench.mjs';
+import { longSessionBench, longSessionRows } from '../bench/long-session.bench.mjs';
+import { pageWeights } from '../bench/page-weight.mjs';
 import { precacheManifest } from '../build/precache.mjs';
 
 const KB = 1024;
@@ -74,7 +74,10 @@ if (!args.has('--no-lighthouse')) {
   for (const r of lighthouseRows(result)) {
     if (withLoad) r.area += ' (with load)';
     rows.push(r);
-    if (r.version) notes.push(`Lighthouse ${r.version}, ${r.area.split(' ')[1]} ${r.measure.split(' ')[0]}: audits under 100 — ${r.misses.length ? r.misses.join(', ') : 'none'}`);
+    if (r.version)
+      notes.push(
+        `Lighthouse ${r.version}, ${r.area.split(' ')[1]} ${r.measure.split(' ')[0]}: audits under 100 — ${r.misses.length ? r.misses.join(', ') : 'none'}`,
+      );
   }
 }
 
@@ -104,10 +107,34 @@ if (!lighthouseOnly) {
   const lab = await labBench(LAB_PAGES);
   if (lab.skipped) rows.push({ area: 'Lab', measure: '(skipped)', value: lab.skipped, target: '', ok: null });
   for (const r of lab.rows ?? []) {
-    rows.push({ area: 'Lab (gzip, fetched)', measure: `${r.path}: JS before "Start lab"`, value: kb(r.before.gz), target: `≤ ${kb(TARGET.jsBeforeLab)}`, ok: r.before.gz <= TARGET.jsBeforeLab });
-    rows.push({ area: 'Lab (gzip, fetched)', measure: `${r.path}: JS after "Start lab" (${kb(r.after.raw)} raw)`, value: kb(r.after.gz), target: `≤ ${kb(TARGET.jsLabStart)}`, ok: r.after.gz <= TARGET.jsLabStart });
-    rows.push({ area: 'Lab', measure: `${r.path}: "Start lab" → editor and prompt usable`, value: `${r.readyMs.toFixed(0)} ms`, target: `≤ ${TARGET.labReadyMs} ms`, ok: r.readyMs <= TARGET.labReadyMs });
-    rows.push({ area: 'Lab', measure: `${r.path}: Apply → the portal lists the new Public IP (waits skipped)`, value: `${r.applyMs.toFixed(1)} ms`, target: '—', ok: null });
+    rows.push({
+      area: 'Lab (gzip, fetched)',
+      measure: `${r.path}: JS before "Start lab"`,
+      value: kb(r.before.gz),
+      target: `≤ ${kb(TARGET.jsBeforeLab)}`,
+      ok: r.before.gz <= TARGET.jsBeforeLab,
+    });
+    rows.push({
+      area: 'Lab (gzip, fetched)',
+      measure: `${r.path}: JS after "Start lab" (${kb(r.after.raw)} raw)`,
+      value: kb(r.after.gz),
+      target: `≤ ${kb(TARGET.jsLabStart)}`,
+      ok: r.after.gz <= TARGET.jsLabStart,
+    });
+    rows.push({
+      area: 'Lab',
+      measure: `${r.path}: "Start lab" → editor and prompt usable`,
+      value: `${r.readyMs.toFixed(0)} ms`,
+      target: `≤ ${TARGET.labReadyMs} ms`,
+      ok: r.readyMs <= TARGET.labReadyMs,
+    });
+    rows.push({
+      area: 'Lab',
+      measure: `${r.path}: Apply → the portal lists the new Public IP (waits skipped)`,
+      value: `${r.applyMs.toFixed(1)} ms`,
+      target: '—',
+      ok: null,
+    });
     rows.push({ area: 'Lab', measure: `${r.path}: of which world change → portal DOM`, value: `${r.portalMs.toFixed(1)} ms`, target: '—', ok: null });
   }
 
@@ -118,7 +145,13 @@ if (!lighthouseOnly) {
       const label = `${start.path}: "Start lab" ${kind} (${kind === 'cold' ? 'fresh profile, empty HTTP cache' : 'started again, caches filled'}), CPU ${c.throttle === 1 ? 'unthrottled' : `${c.throttle}× slower`}`;
       const t = c[kind];
       const target = kind === 'cold' && c.throttle === 4 ? TARGET.labReadyMs : null;
-      rows.push({ area: 'Lab start', measure: `${label}: terminal usable (main thread busy ${t.busy.toFixed(0)} ms; editor ready ${t.editor.toFixed(0)} ms)`, value: `${t.terminal.toFixed(0)} ms`, target: target ? `≤ ${target} ms` : '—', ok: target ? t.terminal <= target : null });
+      rows.push({
+        area: 'Lab start',
+        measure: `${label}: terminal usable (main thread busy ${t.busy.toFixed(0)} ms; editor ready ${t.editor.toFixed(0)} ms)`,
+        value: `${t.terminal.toFixed(0)} ms`,
+        target: target ? `≤ ${target} ms` : '—',
+        ok: target ? t.terminal <= target : null,
+      });
     }
   }
 
@@ -153,7 +186,9 @@ if (!lighthouseOnly) {
 }
 
 const mark = (ok) => (ok === null ? '—' : ok ? '✅' : '❌');
-console.log(`\n## Performance report (${new Date().toISOString().slice(0, 16)}Z, Node ${process.version}, ${process.env.CHROME_PATH ?? '/usr/bin/chromium'})\n`);
+console.log(
+  `\n## Performance report (${new Date().toISOString().slice(0, 16)}Z, Node ${process.version}, ${process.env.CHROME_PATH ?? '/usr/bin/chromium'})\n`,
+);
 console.log('| area | measure | value | target | met |');
 console.log('|---|---|---:|---|:-:|');
 for (const r of rows) console.log(`| ${r.area} | ${r.measure} | ${r.value} | ${r.target} | ${mark(r.ok)} |`);

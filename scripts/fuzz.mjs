@@ -32,5 +32,5 @@ const timer = setInterval(() => {
 child.on('exit', (code, signal) => {
   clearInterval(timer);
   if (signal && !stalled) console.error(`\nfuzz: the run died (${signal}); the step running:\n${lastStep()}`);
-  process.exit(stalled || signal ? 1 : code ?? 1);
+  process.exit(stalled || signal ? 1 : (code ?? 1));
 });

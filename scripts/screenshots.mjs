@@ -6,8 +6,8 @@
 // Not part of the tests. Look at the pictures after running it.
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { startStaticServer } from '../test/support/static-server.ts';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.ts';
+import { startStaticServer } from '../test/support/static-server.ts';
 
 const LESSON = '/en/lessons/where-does-external-ip-come-from/';
 const SHOTS = [

@@ -25,9 +25,7 @@ const lessons = defineCollection({
     /** Extra search terms that the text may not spell out. */
     keywords: z.array(z.string()).default([]),
     /** Official documentation to read next, shown at the end of the lesson. */
-    furtherReading: z
-      .array(z.object({ title: z.string().min(1), url: z.url() }))
-      .default([]),
+    furtherReading: z.array(z.object({ title: z.string().min(1), url: z.url() })).default([]),
   }),
 });
 

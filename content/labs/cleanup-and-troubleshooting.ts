@@ -7,9 +7,10 @@
  * (`azure-pip-name`) that nobody has created. The set-up sleeps two minutes so both have retried a few
  * times when the learner arrives.
  */
+
+import { egressIps, externalIpOf, publicIps, serviceHasExternalIp } from '../../src/learn/exercise/predicates';
 import type { ExerciseDef, ExerciseState, Goal } from '../../src/learn/exercise/types';
 import type { SandboxOptions } from '../../src/sim/options';
-import { egressIps, externalIpOf, publicIps, serviceHasExternalIp } from '../../src/learn/exercise/predicates';
 
 export const sandbox: SandboxOptions = { faults: { publicIPQuota: 3 } };
 
@@ -60,7 +61,10 @@ function notPublic(ns: string, name: string): Goal {
     const svc = service(state, ns, name);
     return svc?.spec?.type !== 'LoadBalancer'
       ? ok
-      : gap(`${ns}/${name} is still a LoadBalancer Service and holds a Public IP.`, `${ns}/${name}은(는) 아직 LoadBalancer 서비스라서 공용 IP 주소를 하나 차지하고 있습니다.`);
+      : gap(
+          `${ns}/${name} is still a LoadBalancer Service and holds a Public IP.`,
+          `${ns}/${name}은(는) 아직 LoadBalancer 서비스라서 공용 IP 주소를 하나 차지하고 있습니다.`,
+        );
   };
 }
 
@@ -69,17 +73,30 @@ function kept(ns: string, name: string): Goal {
   return (state) =>
     service(state, ns, name)
       ? ok
-      : gap(`${ns}/${name} was deleted, but the task asked to keep it (reset the exercise to get it back).`, `${ns}/${name}이(가) 지워졌지만 과제는 이 서비스를 남겨 두라고 했습니다. 연습 문제를 초기화하면 되돌릴 수 있습니다.`);
+      : gap(
+          `${ns}/${name} was deleted, but the task asked to keep it (reset the exercise to get it back).`,
+          `${ns}/${name}이(가) 지워졌지만 과제는 이 서비스를 남겨 두라고 했습니다. 연습 문제를 초기화하면 되돌릴 수 있습니다.`,
+        );
 }
 
 /** A Public IP `store-ip` the learner created (no k8s-azure-service tag) is web's EXTERNAL-IP. */
 const storeIpServesWeb: Goal = (state) => {
   const pip = publicIps(state.sandbox).find((p) => p.name === 'store-ip');
   if (!pip) return gap(`There is no Public IP named store-ip in ${NODE_RG} yet.`, `${NODE_RG}에 아직 store-ip라는 공용 IP 주소가 없습니다.`);
-  if (pip.tags?.['k8s-azure-service']) return gap('store-ip carries a k8s-azure-service tag: create it yourself with az, so the cloud provider treats it as yours.', 'store-ip에 k8s-azure-service 태그가 붙어 있습니다. 클라우드 공급자가 사용자의 것으로 여기도록 az로 직접 만드세요.');
+  if (pip.tags?.['k8s-azure-service'])
+    return gap(
+      'store-ip carries a k8s-azure-service tag: create it yourself with az, so the cloud provider treats it as yours.',
+      'store-ip에 k8s-azure-service 태그가 붙어 있습니다. 클라우드 공급자가 사용자의 것으로 여기도록 az로 직접 만드세요.',
+    );
   const ip = externalIpOf(state.sandbox, 'qa', 'web');
-  if (!ip) return gap(`store-ip (${ipOf(pip)}) exists; qa/web is still <pending>: the service controller picks it up at its next retry (up to 5 minutes).`, `store-ip(${ipOf(pip)})는 생겼습니다. qa/web은 아직 <pending>입니다. 서비스 컨트롤러가 다음 재시도(최대 5분 뒤)에 가져갑니다.`);
-  return ip === ipOf(pip) ? ok : gap(`qa/web shows ${ip}, not store-ip's address ${ipOf(pip)}.`, `qa/web의 주소가 store-ip의 주소 ${ipOf(pip)}가 아니라 ${ip}입니다.`);
+  if (!ip)
+    return gap(
+      `store-ip (${ipOf(pip)}) exists; qa/web is still <pending>: the service controller picks it up at its next retry (up to 5 minutes).`,
+      `store-ip(${ipOf(pip)})는 생겼습니다. qa/web은 아직 <pending>입니다. 서비스 컨트롤러가 다음 재시도(최대 5분 뒤)에 가져갑니다.`,
+    );
+  return ip === ipOf(pip)
+    ? ok
+    : gap(`qa/web shows ${ip}, not store-ip's address ${ipOf(pip)}.`, `qa/web의 주소가 store-ip의 주소 ${ipOf(pip)}가 아니라 ${ip}입니다.`);
 };
 
 /** No Service of type LoadBalancer anywhere. */
@@ -87,19 +104,24 @@ const noLoadBalancerServices: Goal = ({ sandbox }) => {
   const left = (sandbox.kube.list('Service') as (Svc & { metadata: { name: string; namespace?: string } })[])
     .filter((s) => s.spec?.type === 'LoadBalancer')
     .map((s) => `${s.metadata.namespace}/${s.metadata.name}`);
-  return left.length === 0
-    ? ok
-    : gap(`Still of type LoadBalancer: ${left.join(', ')}.`, `아직 LoadBalancer 유형인 서비스: ${left.join(', ')}.`);
+  return left.length === 0 ? ok : gap(`Still of type LoadBalancer: ${left.join(', ')}.`, `아직 LoadBalancer 유형인 서비스: ${left.join(', ')}.`);
 };
 
 /** The node resource group holds exactly one Public IP, and it is the managed outbound IP. */
 const onlyOutboundIpLeft: Goal = ({ sandbox }) => {
   const pips = publicIps(sandbox);
   const others = pips.filter((p) => p.tags?.['aks-managed-type'] !== 'aks-slb-managed-outbound-ip').map((p) => p.name);
-  if (others.length) return gap(`Besides the outbound IP, the node resource group still holds: ${others.join(', ')}.`, `노드 리소스 그룹에 아웃바운드 IP 말고도 남은 것이 있습니다: ${others.join(', ')}.`);
+  if (others.length)
+    return gap(
+      `Besides the outbound IP, the node resource group still holds: ${others.join(', ')}.`,
+      `노드 리소스 그룹에 아웃바운드 IP 말고도 남은 것이 있습니다: ${others.join(', ')}.`,
+    );
   return egressIps(sandbox).length > 0
     ? ok
-    : gap('The managed outbound IP is gone from aksOutboundRule: egress is broken. Reset the exercise.', '관리형 아웃바운드 IP가 aksOutboundRule에서 사라져 송신이 끊겼습니다. 연습 문제를 초기화하세요.');
+    : gap(
+        'The managed outbound IP is gone from aksOutboundRule: egress is broken. Reset the exercise.',
+        '관리형 아웃바운드 IP가 aksOutboundRule에서 사라져 송신이 끊겼습니다. 연습 문제를 초기화하세요.',
+      );
 };
 
 /** The Service has recorded a throttled (429) sync: the fault was really on. */
@@ -121,7 +143,10 @@ function managedPipGone(ns: string, name: string): Goal {
     const key = `${ns}/${name}`;
     const pip = publicIps(sandbox).find((p) => (p.tags?.['k8s-azure-service'] ?? '').split(',').includes(key));
     return pip
-      ? gap(`${pip.name} (tagged ${key}) is still there: the clean-up is waiting for its next try.`, `${key} 태그가 붙은 ${pip.name}이(가) 아직 있습니다. 정리 작업이 다음 시도를 기다리고 있습니다.`)
+      ? gap(
+          `${pip.name} (tagged ${key}) is still there: the clean-up is waiting for its next try.`,
+          `${key} 태그가 붙은 ${pip.name}이(가) 아직 있습니다. 정리 작업이 다음 시도를 기다리고 있습니다.`,
+        )
       : ok;
   };
 }
@@ -136,9 +161,24 @@ export const exercises: ExerciseDef[] = [
     },
     goals: [kept('qa', 'redis-lb'), notPublic('demo', 'hello-lb'), serviceHasExternalIp('qa', 'mysql-lb')],
     hints: [
-      { text: { en: 'kubectl describe service mysql-lb -n qa: read the Warning events at the bottom.', ko: 'kubectl describe service mysql-lb -n qa를 실행하고 맨 아래의 Warning 이벤트를 읽어 보세요.' } },
-      { text: { en: `Count the Public IPs: az network public-ip list -g ${NODE_RG} -o table. The outbound IP counts too.`, ko: `공용 IP 주소를 세어 보세요: az network public-ip list -g ${NODE_RG} -o table. 아웃바운드 IP도 하나로 셉니다.` } },
-      { text: { en: 'kubectl delete service hello-lb -n demo frees one slot; the service controller retries mysql-lb on its own, within 5 minutes.', ko: 'kubectl delete service hello-lb -n demo로 한 자리를 비우면 서비스 컨트롤러가 5분 안에 mysql-lb를 알아서 다시 시도합니다.' } },
+      {
+        text: {
+          en: 'kubectl describe service mysql-lb -n qa: read the Warning events at the bottom.',
+          ko: 'kubectl describe service mysql-lb -n qa를 실행하고 맨 아래의 Warning 이벤트를 읽어 보세요.',
+        },
+      },
+      {
+        text: {
+          en: `Count the Public IPs: az network public-ip list -g ${NODE_RG} -o table. The outbound IP counts too.`,
+          ko: `공용 IP 주소를 세어 보세요: az network public-ip list -g ${NODE_RG} -o table. 아웃바운드 IP도 하나로 셉니다.`,
+        },
+      },
+      {
+        text: {
+          en: 'kubectl delete service hello-lb -n demo frees one slot; the service controller retries mysql-lb on its own, within 5 minutes.',
+          ko: 'kubectl delete service hello-lb -n demo로 한 자리를 비우면 서비스 컨트롤러가 5분 안에 mysql-lb를 알아서 다시 시도합니다.',
+        },
+      },
     ],
     solution: ['kubectl describe service mysql-lb -n qa', 'kubectl delete service hello-lb -n demo', 'sleep 300', 'kubectl get service mysql-lb -n qa'],
   },
@@ -152,10 +192,23 @@ export const exercises: ExerciseDef[] = [
     },
     goals: [kept('qa', 'redis-lb'), storeIpServesWeb],
     hints: [
-      { text: { en: 'kubectl describe service web -n qa names the missing Public IP.', ko: 'kubectl describe service web -n qa에 없는 공용 IP 주소의 이름이 나옵니다.' } },
-      { text: { en: `az network public-ip create -g ${NODE_RG} -n store-ip --sku Standard --allocation-method Static`, ko: `az network public-ip create -g ${NODE_RG} -n store-ip --sku Standard --allocation-method Static` } },
       {
-        text: { en: 'PublicIPCountLimitReached again? Turn redis-lb into a ClusterIP Service first: kubectl patch service redis-lb -n qa -p \'{"spec":{"type":"ClusterIP"}}\'', ko: '또 PublicIPCountLimitReached인가요? 먼저 redis-lb를 ClusterIP 서비스로 바꾸세요: kubectl patch service redis-lb -n qa -p \'{"spec":{"type":"ClusterIP"}}\'' },
+        text: {
+          en: 'kubectl describe service web -n qa names the missing Public IP.',
+          ko: 'kubectl describe service web -n qa에 없는 공용 IP 주소의 이름이 나옵니다.',
+        },
+      },
+      {
+        text: {
+          en: `az network public-ip create -g ${NODE_RG} -n store-ip --sku Standard --allocation-method Static`,
+          ko: `az network public-ip create -g ${NODE_RG} -n store-ip --sku Standard --allocation-method Static`,
+        },
+      },
+      {
+        text: {
+          en: 'PublicIPCountLimitReached again? Turn redis-lb into a ClusterIP Service first: kubectl patch service redis-lb -n qa -p \'{"spec":{"type":"ClusterIP"}}\'',
+          ko: '또 PublicIPCountLimitReached인가요? 먼저 redis-lb를 ClusterIP 서비스로 바꾸세요: kubectl patch service redis-lb -n qa -p \'{"spec":{"type":"ClusterIP"}}\'',
+        },
       },
     ],
     solution: [
@@ -176,10 +229,24 @@ export const exercises: ExerciseDef[] = [
     },
     goals: [noLoadBalancerServices, onlyOutboundIpLeft],
     hints: [
-      { text: { en: 'kubectl get service -A shows which Services are still of type LoadBalancer.', ko: 'kubectl get service -A로 아직 LoadBalancer 유형인 서비스를 확인하세요.' } },
-      { text: { en: 'A Public IP you created yourself survives its Service: the cloud provider never deletes it. Delete it with az network public-ip delete.', ko: '직접 만든 공용 IP 주소는 서비스가 사라져도 남습니다. 클라우드 공급자는 이것을 지우지 않으니 az network public-ip delete로 지우세요.' } },
+      {
+        text: {
+          en: 'kubectl get service -A shows which Services are still of type LoadBalancer.',
+          ko: 'kubectl get service -A로 아직 LoadBalancer 유형인 서비스를 확인하세요.',
+        },
+      },
+      {
+        text: {
+          en: 'A Public IP you created yourself survives its Service: the cloud provider never deletes it. Delete it with az network public-ip delete.',
+          ko: '직접 만든 공용 IP 주소는 서비스가 사라져도 남습니다. 클라우드 공급자는 이것을 지우지 않으니 az network public-ip delete로 지우세요.',
+        },
+      },
     ],
-    solution: ['kubectl delete service mysql-lb web -n qa', `az network public-ip delete -g ${NODE_RG} -n store-ip`, `az network public-ip list -g ${NODE_RG} -o table`],
+    solution: [
+      'kubectl delete service mysql-lb web -n qa',
+      `az network public-ip delete -g ${NODE_RG} -n store-ip`,
+      `az network public-ip list -g ${NODE_RG} -o table`,
+    ],
   },
   {
     id: 'throttled',
@@ -192,8 +259,18 @@ export const exercises: ExerciseDef[] = [
     faults: { armThrottling: { writesPerWindow: 2, windowSeconds: 60 } },
     goals: [sawThrottling('qa', 'redis-lb'), notPublic('qa', 'redis-lb'), managedPipGone('qa', 'redis-lb')],
     hints: [
-      { text: { en: 'kubectl get events -n qa --field-selector involvedObject.name=redis-lb', ko: 'kubectl get events -n qa --field-selector involvedObject.name=redis-lb' } },
-      { text: { en: 'Look for HTTPStatusCode: 429 and the "code" inside RawError. RetryAfter says when the provider tries again: just wait.', ko: 'HTTPStatusCode: 429와 RawError 안의 "code"를 찾아보세요. RetryAfter는 클라우드 공급자가 다시 시도할 시점입니다. 그냥 기다리면 됩니다.' } },
+      {
+        text: {
+          en: 'kubectl get events -n qa --field-selector involvedObject.name=redis-lb',
+          ko: 'kubectl get events -n qa --field-selector involvedObject.name=redis-lb',
+        },
+      },
+      {
+        text: {
+          en: 'Look for HTTPStatusCode: 429 and the "code" inside RawError. RetryAfter says when the provider tries again: just wait.',
+          ko: 'HTTPStatusCode: 429와 RawError 안의 "code"를 찾아보세요. RetryAfter는 클라우드 공급자가 다시 시도할 시점입니다. 그냥 기다리면 됩니다.',
+        },
+      },
     ],
     solution: ['kubectl patch service redis-lb -n qa -p \'{"spec":{"type":"ClusterIP"}}\'', 'sleep 90', 'echo TooManyRequests'],
     answer: {
@@ -201,10 +278,16 @@ export const exercises: ExerciseDef[] = [
       check: (_state, answer) => {
         const a = answer.trim().toLowerCase();
         if (a === 'toomanyrequests' || a === '429') return ok;
-        if (a.includes('publicipcountlimitreached')) return gap('That one is the quota. The clean-up was slowed down by something else: look for HTTPStatusCode: 429.', '그것은 할당량 오류입니다. 정리를 늦춘 것은 다른 오류입니다. HTTPStatusCode: 429를 찾아보세요.');
-        return gap('Not that one: look for the "code" in the event with HTTPStatusCode: 429.', '그것이 아닙니다. HTTPStatusCode: 429가 있는 이벤트에서 "code"를 찾아보세요.');
+        if (a.includes('publicipcountlimitreached'))
+          return gap(
+            'That one is the quota. The clean-up was slowed down by something else: look for HTTPStatusCode: 429.',
+            '그것은 할당량 오류입니다. 정리를 늦춘 것은 다른 오류입니다. HTTPStatusCode: 429를 찾아보세요.',
+          );
+        return gap(
+          'Not that one: look for the "code" in the event with HTTPStatusCode: 429.',
+          '그것이 아닙니다. HTTPStatusCode: 429가 있는 이벤트에서 "code"를 찾아보세요.',
+        );
       },
     },
   },
 ];
-

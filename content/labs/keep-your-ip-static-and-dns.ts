@@ -6,9 +6,10 @@
  * - `blog/blog` (nginx), the resource group `myNetworkRG` and `blog-lb.yaml`: the exercises, which
  *   repeat the whole path with another group, so the cluster identity needs a second role.
  */
+
+import { externalIpOf, ranCommand, serviceExists } from '../../src/learn/exercise/predicates';
 import type { ExerciseDef, ExerciseState, Goal } from '../../src/learn/exercise/types';
 import type { ArmResource } from '../../src/sim/azure/types';
-import { externalIpOf, ranCommand, serviceExists } from '../../src/learn/exercise/predicates';
 
 export const webLbYaml = `apiVersion: v1
 kind: Service
@@ -89,12 +90,10 @@ const blogPipExists: Goal = (state) => {
 
 /** The last events of blog/blog mention a 403, for the gap text. */
 function forbidden({ sandbox }: ExerciseState): boolean {
-  return sandbox.kube
-    .select('Event', { namespace: 'blog' })
-    .some((e) => {
-      const ev = e as { reason?: string; message?: string; involvedObject?: { name?: string } };
-      return ev.involvedObject?.name === 'blog' && ev.reason === 'SyncLoadBalancerFailed' && /AuthorizationFailed/.test(ev.message ?? '');
-    });
+  return sandbox.kube.select('Event', { namespace: 'blog' }).some((e) => {
+    const ev = e as { reason?: string; message?: string; involvedObject?: { name?: string } };
+    return ev.involvedObject?.name === 'blog' && ev.reason === 'SyncLoadBalancerFailed' && /AuthorizationFailed/.test(ev.message ?? '');
+  });
 }
 
 /** blog/blog answers on blogPublicIP's address. */
@@ -209,7 +208,10 @@ export const exercises: ExerciseDef[] = [
         },
       },
       {
-        text: { en: 'az network public-ip show -g myNetworkRG -n blogPublicIP --query dnsSettings.fqdn', ko: 'az network public-ip show -g myNetworkRG -n blogPublicIP --query dnsSettings.fqdn' },
+        text: {
+          en: 'az network public-ip show -g myNetworkRG -n blogPublicIP --query dnsSettings.fqdn',
+          ko: 'az network public-ip show -g myNetworkRG -n blogPublicIP --query dnsSettings.fqdn',
+        },
       },
     ],
     solution: [

@@ -7,9 +7,10 @@
  * - `api/api` (nginx, two replicas) already exposed: exercises 2 and 3 switch it to
  *   externalTrafficPolicy Local and look for the probe change.
  */
+
+import { externalIpOf, nodeResourceGroup, ranCommand } from '../../src/learn/exercise/predicates';
 import type { ExerciseDef, ExerciseState, Goal } from '../../src/learn/exercise/types';
 import type { Service } from '../../src/sim/kube/types';
-import { externalIpOf, nodeResourceGroup, ranCommand } from '../../src/learn/exercise/predicates';
 
 export const setup = [
   'kubectl create namespace shop',
@@ -42,8 +43,11 @@ interface NsgRule {
 function allowRulesFor(state: ExerciseState, ip: string): NsgRule[] {
   const nsgs = state.sandbox.arm.list({ resourceGroup: nodeResourceGroup(state.sandbox), type: 'Microsoft.Network/networkSecurityGroups' });
   return nsgs
-    .flatMap((n) => ((n.properties as { securityRules?: NsgRule[] }).securityRules ?? []))
-    .filter((r) => r.name.startsWith('k8s-azure-lb_allow') && [r.properties.destinationAddressPrefix, ...(r.properties.destinationAddressPrefixes ?? [])].includes(ip));
+    .flatMap((n) => (n.properties as { securityRules?: NsgRule[] }).securityRules ?? [])
+    .filter(
+      (r) =>
+        r.name.startsWith('k8s-azure-lb_allow') && [r.properties.destinationAddressPrefix, ...(r.properties.destinationAddressPrefixes ?? [])].includes(ip),
+    );
 }
 
 const sources = (r: NsgRule) => [r.properties.sourceAddressPrefix, ...(r.properties.sourceAddressPrefixes ?? [])].filter((s): s is string => Boolean(s));
@@ -53,7 +57,14 @@ const svcOf = (state: ExerciseState, ns: string, name: string) => state.sandbox.
 /** admin/dashboard lists exactly the office range in spec.loadBalancerSourceRanges. */
 const dashboardRanges: Goal = (state) => {
   const svc = svcOf(state, 'admin', 'dashboard');
-  if (!svc) return { ok: false, gap: { en: 'The Service admin/dashboard is gone: the lab reset brings it back.', ko: 'admin/dashboard 서비스가 없습니다. 실습을 초기화하면 다시 생깁니다.' } };
+  if (!svc)
+    return {
+      ok: false,
+      gap: {
+        en: 'The Service admin/dashboard is gone: the lab reset brings it back.',
+        ko: 'admin/dashboard 서비스가 없습니다. 실습을 초기화하면 다시 생깁니다.',
+      },
+    };
   const ranges = svc.spec.loadBalancerSourceRanges ?? [];
   if (ranges.length === 1 && ranges[0] === OFFICE) return { ok: true };
   return {
@@ -122,9 +133,14 @@ const apiLocal: Goal = (state) => {
 const apiHttpProbe: Goal = (state) => {
   const svc = svcOf(state, 'api', 'api');
   const port = svc?.spec.healthCheckNodePort;
-  const lb = state.sandbox.arm.get(`/subscriptions/${state.sandbox.options.subscriptionId}/resourceGroups/${nodeResourceGroup(state.sandbox)}/providers/Microsoft.Network/loadBalancers/kubernetes`);
-  const probes = ((lb?.properties as { probes?: { name: string; properties: { protocol?: string; port?: number; requestPath?: string } }[] } | undefined)?.probes ?? []);
-  const found = port !== undefined && probes.some((p) => p.properties.port === port && String(p.properties.protocol).toLowerCase() === 'http' && p.properties.requestPath === '/healthz');
+  const lb = state.sandbox.arm.get(
+    `/subscriptions/${state.sandbox.options.subscriptionId}/resourceGroups/${nodeResourceGroup(state.sandbox)}/providers/Microsoft.Network/loadBalancers/kubernetes`,
+  );
+  const probes =
+    (lb?.properties as { probes?: { name: string; properties: { protocol?: string; port?: number; requestPath?: string } }[] } | undefined)?.probes ?? [];
+  const found =
+    port !== undefined &&
+    probes.some((p) => p.properties.port === port && String(p.properties.protocol).toLowerCase() === 'http' && p.properties.requestPath === '/healthz');
   if (found) return { ok: true };
   return {
     ok: false,
@@ -142,8 +158,13 @@ function denyAllFor(ns: string, name: string): Goal {
     if (!ip) return { ok: false, gap: { en: `${ns}/${name} has no EXTERNAL-IP.`, ko: `${ns}/${name}에 EXTERNAL-IP가 없습니다.` } };
     const nsgs = state.sandbox.arm.list({ resourceGroup: nodeResourceGroup(state.sandbox), type: 'Microsoft.Network/networkSecurityGroups' });
     const deny = nsgs
-      .flatMap((n) => ((n.properties as { securityRules?: NsgRule[] }).securityRules ?? []))
-      .find((r) => r.name.startsWith('k8s-azure-lb_deny-all') && r.properties.access === 'Deny' && [r.properties.destinationAddressPrefix, ...(r.properties.destinationAddressPrefixes ?? [])].includes(ip));
+      .flatMap((n) => (n.properties as { securityRules?: NsgRule[] }).securityRules ?? [])
+      .find(
+        (r) =>
+          r.name.startsWith('k8s-azure-lb_deny-all') &&
+          r.properties.access === 'Deny' &&
+          [r.properties.destinationAddressPrefix, ...(r.properties.destinationAddressPrefixes ?? [])].includes(ip),
+      );
     if (deny) return { ok: true };
     return {
       ok: false,
@@ -258,7 +279,12 @@ export const exercises: ExerciseDef[] = [
     goals: [],
     hints: [
       { text: { en: 'It is the Service’s spec.healthCheckNodePort.', ko: '서비스의 spec.healthCheckNodePort입니다.' } },
-      { text: { en: 'The probe is named <base>-TCP-<that port>, protocol Http, path /healthz.', ko: '프로브 이름은 <기본 이름>-TCP-<그 포트>이고, 프로토콜은 Http, 경로는 /healthz입니다.' } },
+      {
+        text: {
+          en: 'The probe is named <base>-TCP-<that port>, protocol Http, path /healthz.',
+          ko: '프로브 이름은 <기본 이름>-TCP-<그 포트>이고, 프로토콜은 Http, 경로는 /healthz입니다.',
+        },
+      },
     ],
     solution: ["kubectl get service api -n api -o jsonpath='{.spec.healthCheckNodePort}'"],
     answer: {
@@ -322,16 +348,25 @@ export const exercises: ExerciseDef[] = [
         {
           id: 'deny-anyway',
           text: { en: 'the deny-all rule all the same, so nobody gets in', ko: '그래도 deny-all 규칙이 생겨 아무도 들어오지 못한다' },
-          why: { en: 'No: the provider adds the deny rule only when ranges are set (loadBalancerSourceRanges or azure-allowed-ip-ranges) or a range is invalid.', ko: '아닙니다. 클라우드 공급자는 대역이 지정되었거나(loadBalancerSourceRanges 또는 azure-allowed-ip-ranges) 잘못된 대역이 있을 때만 거부 규칙을 추가합니다.' },
+          why: {
+            en: 'No: the provider adds the deny rule only when ranges are set (loadBalancerSourceRanges or azure-allowed-ip-ranges) or a range is invalid.',
+            ko: '아닙니다. 클라우드 공급자는 대역이 지정되었거나(loadBalancerSourceRanges 또는 azure-allowed-ip-ranges) 잘못된 대역이 있을 때만 거부 규칙을 추가합니다.',
+          },
         },
         {
           id: 'nothing',
-          text: { en: 'nothing: without ranges (or an invalid range) the annotation is ignored', ko: '아무것도 추가되지 않는다. 대역(또는 잘못된 대역)이 없으면 어노테이션은 무시된다' },
+          text: {
+            en: 'nothing: without ranges (or an invalid range) the annotation is ignored',
+            ko: '아무것도 추가되지 않는다. 대역(또는 잘못된 대역)이 없으면 어노테이션은 무시된다',
+          },
         },
         {
           id: 'vnet-only',
           text: { en: 'a rule that allows only the virtual network', ko: '가상 네트워크만 허용하는 규칙' },
-          why: { en: 'No: the annotation only ever adds a deny rule, and only next to ranges; the virtual network is already allowed by the default rule AllowVnetInBound.', ko: '아닙니다. 이 어노테이션이 추가하는 것은 거부 규칙뿐이고, 그것도 대역이 있을 때만입니다. 가상 네트워크는 기본 규칙 AllowVnetInBound가 이미 허용합니다.' },
+          why: {
+            en: 'No: the annotation only ever adds a deny rule, and only next to ranges; the virtual network is already allowed by the default rule AllowVnetInBound.',
+            ko: '아닙니다. 이 어노테이션이 추가하는 것은 거부 규칙뿐이고, 그것도 대역이 있을 때만입니다. 가상 네트워크는 기본 규칙 AllowVnetInBound가 이미 허용합니다.',
+          },
         },
       ],
     },
@@ -370,17 +405,32 @@ export const exercises: ExerciseDef[] = [
       options: [
         {
           id: 'enough',
-          text: { en: 'Yes: only Front Door’s addresses pass the NSG, so only my Front Door can call', ko: '그렇다. NSG를 통과하는 것은 Front Door의 주소뿐이니 내 Front Door만 호출할 수 있다' },
-          why: { en: 'Not quite: the tag covers every Front Door profile, other customers’ too. Anyone can point their own Front Door at your address.', ko: '그렇지 않습니다. 이 태그에는 다른 고객의 것까지 모든 Front Door 프로필이 포함됩니다. 누구든 자기 Front Door가 내 주소를 가리키게 할 수 있습니다.' },
+          text: {
+            en: 'Yes: only Front Door’s addresses pass the NSG, so only my Front Door can call',
+            ko: '그렇다. NSG를 통과하는 것은 Front Door의 주소뿐이니 내 Front Door만 호출할 수 있다',
+          },
+          why: {
+            en: 'Not quite: the tag covers every Front Door profile, other customers’ too. Anyone can point their own Front Door at your address.',
+            ko: '그렇지 않습니다. 이 태그에는 다른 고객의 것까지 모든 Front Door 프로필이 포함됩니다. 누구든 자기 Front Door가 내 주소를 가리키게 할 수 있습니다.',
+          },
         },
         {
           id: 'check-fdid',
-          text: { en: 'No: the tag admits every Front Door profile, so the app (or ingress) must also check the X-Azure-FDID header, or use Private Link origins', ko: '아니다. 태그는 모든 Front Door 프로필을 허용하므로, 앱(또는 수신 컨트롤러)에서 X-Azure-FDID 헤더도 확인하거나 Private Link 원본을 써야 한다' },
+          text: {
+            en: 'No: the tag admits every Front Door profile, so the app (or ingress) must also check the X-Azure-FDID header, or use Private Link origins',
+            ko: '아니다. 태그는 모든 Front Door 프로필을 허용하므로, 앱(또는 수신 컨트롤러)에서 X-Azure-FDID 헤더도 확인하거나 Private Link 원본을 써야 한다',
+          },
         },
         {
           id: 'add-ranges',
-          text: { en: 'No: also list Front Door’s ranges in loadBalancerSourceRanges', ko: '아니다. loadBalancerSourceRanges에도 Front Door 대역을 적어야 한다' },
-          why: { en: 'No: with ranges, kube-proxy drops every source outside them at the node, and the lists change over time; combining ranges with a tag goes through azure-allowed-ip-ranges. It would still not tell your Front Door from others.', ko: '아닙니다. 대역을 적으면 kube-proxy가 그 밖의 원본을 노드에서 모두 버리고, 주소 목록은 수시로 바뀝니다. 대역과 태그를 함께 쓰려면 azure-allowed-ip-ranges를 씁니다. 그래도 내 Front Door와 남의 것을 구별하지는 못합니다.' },
+          text: {
+            en: 'No: also list Front Door’s ranges in loadBalancerSourceRanges',
+            ko: '아니다. loadBalancerSourceRanges에도 Front Door 대역을 적어야 한다',
+          },
+          why: {
+            en: 'No: with ranges, kube-proxy drops every source outside them at the node, and the lists change over time; combining ranges with a tag goes through azure-allowed-ip-ranges. It would still not tell your Front Door from others.',
+            ko: '아닙니다. 대역을 적으면 kube-proxy가 그 밖의 원본을 노드에서 모두 버리고, 주소 목록은 수시로 바뀝니다. 대역과 태그를 함께 쓰려면 azure-allowed-ip-ranges를 씁니다. 그래도 내 Front Door와 남의 것을 구별하지는 못합니다.',
+          },
         },
       ],
     },

@@ -3,8 +3,9 @@
  * MySQL and nginx deployments, and the three Service files the lesson applies. Nothing is exposed
  * yet, so the node resource group starts with the managed outbound IP only.
  */
-import type { ExerciseDef, ExerciseState, Goal } from '../../src/learn/exercise/types';
+
 import { externalIpOf, publicIpCount, ranCommand, serviceHasExternalIp } from '../../src/learn/exercise/predicates';
+import type { ExerciseDef, ExerciseState, Goal } from '../../src/learn/exercise/types';
 import type { KubeEvent } from '../../src/sim/kube/types';
 
 export const redisLbYaml = `apiVersion: v1
@@ -95,32 +96,58 @@ function sharesWebIp(name: string): Goal {
   return (state) => {
     const web = externalIpOf(state.sandbox, 'qa', 'web-lb');
     if (!web && webLbDeletedWhileShared(state)) return { ok: false, gap: WEB_LB_GONE };
-    if (!web) return { ok: false, gap: { en: 'qa/web-lb has no EXTERNAL-IP: apply web-lb.yaml first.', ko: 'qa/web-lb에 EXTERNAL-IP가 없습니다. 먼저 web-lb.yaml을 적용하세요.' } };
-    if (!state.sandbox.kube.tryGet('Service', name, 'qa')) return { ok: false, gap: { en: `There is no Service qa/${name} yet.`, ko: `아직 qa/${name} 서비스가 없습니다.` } };
+    if (!web)
+      return {
+        ok: false,
+        gap: { en: 'qa/web-lb has no EXTERNAL-IP: apply web-lb.yaml first.', ko: 'qa/web-lb에 EXTERNAL-IP가 없습니다. 먼저 web-lb.yaml을 적용하세요.' },
+      };
+    if (!state.sandbox.kube.tryGet('Service', name, 'qa'))
+      return { ok: false, gap: { en: `There is no Service qa/${name} yet.`, ko: `아직 qa/${name} 서비스가 없습니다.` } };
     const wanted = requestedIp(state, name);
     if (wanted !== web) {
       return {
         ok: false,
         gap: wanted
-          ? { en: `qa/${name} asks for ${wanted}, but web-lb's address is ${web}.`, ko: `qa/${name}은(는) ${wanted}를 요청하지만 web-lb의 주소는 ${web}입니다.` }
-          : { en: `qa/${name} does not ask for an address: set the annotation ${IPV4_ANNOTATION}: ${web}.`, ko: `qa/${name}이(가) 주소를 요청하지 않습니다. ${IPV4_ANNOTATION}: ${web} 어노테이션을 지정하세요.` },
+          ? {
+              en: `qa/${name} asks for ${wanted}, but web-lb's address is ${web}.`,
+              ko: `qa/${name}은(는) ${wanted}를 요청하지만 web-lb의 주소는 ${web}입니다.`,
+            }
+          : {
+              en: `qa/${name} does not ask for an address: set the annotation ${IPV4_ANNOTATION}: ${web}.`,
+              ko: `qa/${name}이(가) 주소를 요청하지 않습니다. ${IPV4_ANNOTATION}: ${web} 어노테이션을 지정하세요.`,
+            },
       };
     }
     const got = externalIpOf(state.sandbox, 'qa', name);
     return got === web
       ? { ok: true }
-      : { ok: false, gap: { en: `qa/${name} still shows <pending>: read its events with kubectl describe service ${name} -n qa.`, ko: `qa/${name}이(가) 아직 <pending>입니다. kubectl describe service ${name} -n qa로 이벤트를 확인하세요.` } };
+      : {
+          ok: false,
+          gap: {
+            en: `qa/${name} still shows <pending>: read its events with kubectl describe service ${name} -n qa.`,
+            ko: `qa/${name}이(가) 아직 <pending>입니다. kubectl describe service ${name} -n qa로 이벤트를 확인하세요.`,
+          },
+        };
   };
 }
 
 /** The cloud provider refused qa/web-canary at least once because of a port clash on the shared frontend. */
 const conflictSeen: Goal = ({ sandbox }) => {
   for (const e of sandbox.kube.scan('Event') as IterableIterator<KubeEvent>) {
-    if (e.involvedObject.name === 'web-canary' && e.involvedObject.namespace === 'qa' && e.reason === 'SyncLoadBalancerFailed' && e.message.includes('checkLoadBalancerResourcesConflicts')) return { ok: true };
+    if (
+      e.involvedObject.name === 'web-canary' &&
+      e.involvedObject.namespace === 'qa' &&
+      e.reason === 'SyncLoadBalancerFailed' &&
+      e.message.includes('checkLoadBalancerResourcesConflicts')
+    )
+      return { ok: true };
   }
   return {
     ok: false,
-    gap: { en: 'No port conflict recorded for qa/web-canary yet: give it web-lb’s address and port 80.', ko: '아직 qa/web-canary의 포트 충돌이 기록되지 않았습니다. web-lb의 주소와 포트 80을 지정하세요.' },
+    gap: {
+      en: 'No port conflict recorded for qa/web-canary yet: give it web-lb’s address and port 80.',
+      ko: '아직 qa/web-canary의 포트 충돌이 기록되지 않았습니다. web-lb의 주소와 포트 80을 지정하세요.',
+    },
   };
 };
 
@@ -177,9 +204,17 @@ export const exercises: ExerciseDef[] = [
       ranCommand(/az network public-ip list/, { en: 'az network public-ip list', ko: 'az network public-ip list' }),
     ],
     hints: [
-      { text: { en: 'kubectl apply accepts several -f flags: kubectl apply -f redis-lb.yaml -f mysql-lb.yaml -f web-lb.yaml', ko: 'kubectl apply에는 -f를 여러 번 줄 수 있습니다. kubectl apply -f redis-lb.yaml -f mysql-lb.yaml -f web-lb.yaml' } },
       {
-        text: { en: 'The cloud provider handles one Service at a time, about 8 seconds each: wait half a minute, then kubectl get svc -n qa.', ko: '클라우드 공급자는 서비스를 하나씩, 각각 8초 정도 걸려 처리합니다. 30초쯤 기다린 뒤 kubectl get svc -n qa를 실행하세요.' },
+        text: {
+          en: 'kubectl apply accepts several -f flags: kubectl apply -f redis-lb.yaml -f mysql-lb.yaml -f web-lb.yaml',
+          ko: 'kubectl apply에는 -f를 여러 번 줄 수 있습니다. kubectl apply -f redis-lb.yaml -f mysql-lb.yaml -f web-lb.yaml',
+        },
+      },
+      {
+        text: {
+          en: 'The cloud provider handles one Service at a time, about 8 seconds each: wait half a minute, then kubectl get svc -n qa.',
+          ko: '클라우드 공급자는 서비스를 하나씩, 각각 8초 정도 걸려 처리합니다. 30초쯤 기다린 뒤 kubectl get svc -n qa를 실행하세요.',
+        },
         when: ({ sandbox }) => Boolean(sandbox.kube.tryGet('Service', 'web-lb', 'qa')),
       },
       { text: { en: `az network public-ip list -g ${NODE_RG} -o table`, ko: `az network public-ip list -g ${NODE_RG} -o table` } },
@@ -199,7 +234,10 @@ export const exercises: ExerciseDef[] = [
       { text: { en: `Ask for the address with the annotation ${IPV4_ANNOTATION}.`, ko: `${IPV4_ANNOTATION} 어노테이션으로 주소를 요청하세요.` } },
       { text: { en: `Keep the address in a variable: ${GET_WEB_IP}`, ko: `주소를 변수에 담아 두세요. ${GET_WEB_IP}` } },
       {
-        text: { en: 'A fifth Public IP means web-admin was created without the annotation: delete it, then create it again with the annotation.', ko: '공용 IP 주소가 다섯 개라면 web-admin이 어노테이션 없이 만들어진 것입니다. 삭제하고 어노테이션을 넣어 다시 만드세요.' },
+        text: {
+          en: 'A fifth Public IP means web-admin was created without the annotation: delete it, then create it again with the annotation.',
+          ko: '공용 IP 주소가 다섯 개라면 web-admin이 어노테이션 없이 만들어진 것입니다. 삭제하고 어노테이션을 넣어 다시 만드세요.',
+        },
         when: (state) => !publicIpCount(4)(state).ok && Boolean(state.sandbox.kube.tryGet('Service', 'web-admin', 'qa')),
       },
     ],
@@ -215,16 +253,32 @@ export const exercises: ExerciseDef[] = [
     },
     goals: [
       conflictSeen,
-      ranCommand(/kubectl (describe (svc|service|services)[ /]web-canary|get events|events)/, { en: 'kubectl describe service web-canary -n qa', ko: 'kubectl describe service web-canary -n qa' }),
+      ranCommand(/kubectl (describe (svc|service|services)[ /]web-canary|get events|events)/, {
+        en: 'kubectl describe service web-canary -n qa',
+        ko: 'kubectl describe service web-canary -n qa',
+      }),
       sharesWebIp('web-canary'),
     ],
     hints: [
-      { text: { en: 'Same Service as web-admin, with the name web-canary and port 80 (name: http, targetPort: 80).', ko: 'web-admin과 같은 서비스에 이름만 web-canary, 포트는 80(name: http, targetPort: 80)으로 하세요.' } },
       {
-        text: { en: 'kubectl describe service web-canary -n qa shows the SyncLoadBalancerFailed event.', ko: 'kubectl describe service web-canary -n qa에 SyncLoadBalancerFailed 이벤트가 보입니다.' },
+        text: {
+          en: 'Same Service as web-admin, with the name web-canary and port 80 (name: http, targetPort: 80).',
+          ko: 'web-admin과 같은 서비스에 이름만 web-canary, 포트는 80(name: http, targetPort: 80)으로 하세요.',
+        },
+      },
+      {
+        text: {
+          en: 'kubectl describe service web-canary -n qa shows the SyncLoadBalancerFailed event.',
+          ko: 'kubectl describe service web-canary -n qa에 SyncLoadBalancerFailed 이벤트가 보입니다.',
+        },
         when: ({ sandbox }) => Boolean(sandbox.kube.tryGet('Service', 'web-canary', 'qa')),
       },
-      { text: { en: `A JSON patch changes just the port: kubectl patch service web-canary -n qa --type=json -p '[{"op":"replace","path":"/spec/ports/0/port","value":8081}]'`, ko: `JSON 패치로 포트만 바꿀 수 있습니다. kubectl patch service web-canary -n qa --type=json -p '[{"op":"replace","path":"/spec/ports/0/port","value":8081}]'` } },
+      {
+        text: {
+          en: `A JSON patch changes just the port: kubectl patch service web-canary -n qa --type=json -p '[{"op":"replace","path":"/spec/ports/0/port","value":8081}]'`,
+          ko: `JSON 패치로 포트만 바꿀 수 있습니다. kubectl patch service web-canary -n qa --type=json -p '[{"op":"replace","path":"/spec/ports/0/port","value":8081}]'`,
+        },
+      },
     ],
     solution: [
       GET_WEB_IP,

@@ -6,10 +6,19 @@
  * (one of them across namespaces through an ExternalName Service), then exposes `mysql-lb`: the
  * course's real cluster, three LoadBalancer Services and four Public IPs.
  */
+
+import {
+  externalIpOf,
+  publicIpCount,
+  publicIpIsFrontendFor,
+  publicIps,
+  ranCommand,
+  serviceExists,
+  serviceHasExternalIp,
+} from '../../src/learn/exercise/predicates';
 import type { ExerciseDef, ExerciseState, Goal } from '../../src/learn/exercise/types';
-import { externalIpOf, publicIpCount, publicIps, ranCommand, serviceExists, serviceHasExternalIp, publicIpIsFrontendFor } from '../../src/learn/exercise/predicates';
-import { INTERNET_CLIENT_IP, walkInbound } from '../../src/sim/network/inbound';
 import type { Service } from '../../src/sim/kube/types';
+import { INTERNET_CLIENT_IP, walkInbound } from '../../src/sim/network/inbound';
 
 export const appsIngressYaml = `apiVersion: networking.k8s.io/v1
 kind: Ingress
@@ -72,7 +81,10 @@ function askController(state: ExerciseState, host: string, path: string): { ip?:
   const { sandbox } = state;
   const ip = externalIpOf(sandbox, 'ingress-basic', CONTROLLER);
   if (!ip) return { failure: 'no-ip' };
-  const r = walkInbound({ arm: sandbox.arm, kube: sandbox.kube, now: sandbox.clock.now() }, { ip, port: 80, method: 'GET', path, host, callerIp: INTERNET_CLIENT_IP });
+  const r = walkInbound(
+    { arm: sandbox.arm, kube: sandbox.kube, now: sandbox.clock.now() },
+    { ip, port: 80, method: 'GET', path, host, callerIp: INTERNET_CLIENT_IP },
+  );
   if (r.kind !== 'answer') return { ip, failure: r.kind };
   if (r.answer.kind !== 'http') return { ip, failure: r.answer.kind };
   const title = /<title>([^<]*)<\/title>/.exec(r.answer.body)?.[1];
@@ -99,7 +111,10 @@ const helloworldIsThePods404: Goal = (state) => {
   const { sandbox } = state;
   const ip = externalIpOf(sandbox, 'ingress-basic', CONTROLLER);
   if (!ip) return gap(`ingress-basic/${CONTROLLER} has no EXTERNAL-IP.`, `ingress-basic/${CONTROLLER}에 EXTERNAL-IP가 없습니다.`);
-  const r = walkInbound({ arm: sandbox.arm, kube: sandbox.kube, now: sandbox.clock.now() }, { ip, port: 80, method: 'GET', path: '/helloworld', host: 'apps.example.com', callerIp: INTERNET_CLIENT_IP });
+  const r = walkInbound(
+    { arm: sandbox.arm, kube: sandbox.kube, now: sandbox.clock.now() },
+    { ip, port: 80, method: 'GET', path: '/helloworld', host: 'apps.example.com', callerIp: INTERNET_CLIENT_IP },
+  );
   const answer = r.kind === 'answer' && r.answer.kind === 'http' ? r.answer : undefined;
   if (answer?.status === 404 && /<center>nginx\/[\d.]+<\/center>/.test(answer.body)) return ok;
   return gap(
@@ -109,28 +124,45 @@ const helloworldIsThePods404: Goal = (state) => {
 };
 
 function loadBalancerServices(state: ExerciseState): Service[] {
-  return state.sandbox.kube.select('Service').map((o) => o as Service).filter((s) => s.spec.type === 'LoadBalancer');
+  return state.sandbox.kube
+    .select('Service')
+    .map((o) => o as Service)
+    .filter((s) => s.spec.type === 'LoadBalancer');
 }
 
 /** Exactly three LoadBalancer Services in the cluster, each with an EXTERNAL-IP. */
 const threeServicesWithIps: Goal = (state) => {
   const svcs = loadBalancerServices(state);
   const names = svcs.map((s) => `${s.metadata.namespace}/${s.metadata.name}`).join(', ') || 'none';
-  if (svcs.length !== 3) return gap(`${svcs.length} LoadBalancer Services found (${names}), 3 expected: the ingress controller, qa/mysql-lb and qa/redis-lb.`, `LoadBalancer 서비스가 ${svcs.length}개(${names}) 있습니다. 수신 컨트롤러, qa/mysql-lb, qa/redis-lb의 3개여야 합니다.`);
+  if (svcs.length !== 3)
+    return gap(
+      `${svcs.length} LoadBalancer Services found (${names}), 3 expected: the ingress controller, qa/mysql-lb and qa/redis-lb.`,
+      `LoadBalancer 서비스가 ${svcs.length}개(${names}) 있습니다. 수신 컨트롤러, qa/mysql-lb, qa/redis-lb의 3개여야 합니다.`,
+    );
   const pending = svcs.filter((s) => !s.status?.loadBalancer?.ingress?.[0]?.ip).map((s) => `${s.metadata.namespace}/${s.metadata.name}`);
   return pending.length
-    ? gap(`${pending.join(', ')} still shows <pending>: give the cloud provider a few seconds.`, `${pending.join(', ')}이(가) 아직 <pending>입니다. 클라우드 공급자에게 몇 초를 주세요.`)
+    ? gap(
+        `${pending.join(', ')} still shows <pending>: give the cloud provider a few seconds.`,
+        `${pending.join(', ')}이(가) 아직 <pending>입니다. 클라우드 공급자에게 몇 초를 주세요.`,
+      )
     : ok;
 };
 
 /** One Public IP is tagged as the managed outbound IP, and no Service uses its address. */
 const fourthIsOutbound: Goal = (state) => {
   const outbound = publicIps(state.sandbox).filter((p) => p.tags?.['aks-managed-type'] === 'aks-slb-managed-outbound-ip');
-  if (outbound.length !== 1) return gap(`${outbound.length} Public IPs are tagged aks-managed-type: aks-slb-managed-outbound-ip, 1 expected.`, `aks-managed-type: aks-slb-managed-outbound-ip 태그가 붙은 공용 IP 주소가 ${outbound.length}개입니다. 1개여야 합니다.`);
+  if (outbound.length !== 1)
+    return gap(
+      `${outbound.length} Public IPs are tagged aks-managed-type: aks-slb-managed-outbound-ip, 1 expected.`,
+      `aks-managed-type: aks-slb-managed-outbound-ip 태그가 붙은 공용 IP 주소가 ${outbound.length}개입니다. 1개여야 합니다.`,
+    );
   const address = String((outbound[0].properties as { ipAddress?: string }).ipAddress ?? '');
   const user = loadBalancerServices(state).find((s) => (s.status?.loadBalancer?.ingress ?? []).some((i) => i.ip === address));
   return user
-    ? gap(`${address} is the managed outbound IP, but ${user.metadata.namespace}/${user.metadata.name} shows it as EXTERNAL-IP.`, `${address}은(는) 관리형 아웃바운드 IP인데 ${user.metadata.namespace}/${user.metadata.name}이(가) 이 주소를 EXTERNAL-IP로 쓰고 있습니다.`)
+    ? gap(
+        `${address} is the managed outbound IP, but ${user.metadata.namespace}/${user.metadata.name} shows it as EXTERNAL-IP.`,
+        `${address}은(는) 관리형 아웃바운드 IP인데 ${user.metadata.namespace}/${user.metadata.name}이(가) 이 주소를 EXTERNAL-IP로 쓰고 있습니다.`,
+      )
     : ok;
 };
 
@@ -144,7 +176,12 @@ export const exercises: ExerciseDef[] = [
     },
     goals: [serviceExists('ingress-basic', CONTROLLER), serviceHasExternalIp('ingress-basic', CONTROLLER), publicIpIsFrontendFor('ingress-basic', CONTROLLER)],
     hints: [
-      { text: { en: 'First tell helm where the chart lives: helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx', ko: '먼저 helm에 차트 저장소를 알려 주세요: helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx' } },
+      {
+        text: {
+          en: 'First tell helm where the chart lives: helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx',
+          ko: '먼저 helm에 차트 저장소를 알려 주세요: helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx',
+        },
+      },
       {
         text: {
           en: `Then install it, with the health-probe path annotation the lesson explains: ${HELM_INSTALL}`,
@@ -152,11 +189,19 @@ export const exercises: ExerciseDef[] = [
         },
       },
       {
-        text: { en: 'The Service exists: run kubectl get service -n ingress-basic again after a few seconds.', ko: '서비스는 생겼습니다. 몇 초 뒤 kubectl get service -n ingress-basic을 다시 실행하세요.' },
+        text: {
+          en: 'The Service exists: run kubectl get service -n ingress-basic again after a few seconds.',
+          ko: '서비스는 생겼습니다. 몇 초 뒤 kubectl get service -n ingress-basic을 다시 실행하세요.',
+        },
         when: ({ sandbox }) => Boolean(sandbox.kube.tryGet('Service', CONTROLLER, 'ingress-basic')),
       },
     ],
-    solution: ['helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx', HELM_INSTALL, 'sleep 30', 'kubectl get service --namespace ingress-basic'],
+    solution: [
+      'helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx',
+      HELM_INSTALL,
+      'sleep 30',
+      'kubectl get service --namespace ingress-basic',
+    ],
   },
   {
     id: 'route-two-apps',
@@ -168,14 +213,35 @@ export const exercises: ExerciseDef[] = [
     },
     goals: [
       routesTo('apps.example.com', '/', 'Welcome to nginx!', { en: "nginx's welcome page (ingress-basic/web)", ko: 'nginx 환영 페이지(ingress-basic/web)' }),
-      routesTo('apps.example.com', '/hello', 'Welcome to Azure Kubernetes Service (AKS)', { en: 'the AKS hello-world page (test/aks-helloworld-one)', ko: 'AKS hello-world 페이지(test/aks-helloworld-one)' }),
+      routesTo('apps.example.com', '/hello', 'Welcome to Azure Kubernetes Service (AKS)', {
+        en: 'the AKS hello-world page (test/aks-helloworld-one)',
+        ko: 'AKS hello-world 페이지(test/aks-helloworld-one)',
+      }),
       // The objective is testing host-based routing with curl -H, so the learner sends the Host header once.
-      ranCommand(/curl\b.*(-H|--header)\s*['"]?host:\s*apps\.example\.com/i, { en: "curl -H 'Host: apps.example.com' http://<controller IP>/hello", ko: "curl -H 'Host: apps.example.com' http://<컨트롤러 IP>/hello" }),
+      ranCommand(/curl\b.*(-H|--header)\s*['"]?host:\s*apps\.example\.com/i, {
+        en: "curl -H 'Host: apps.example.com' http://<controller IP>/hello",
+        ko: "curl -H 'Host: apps.example.com' http://<컨트롤러 IP>/hello",
+      }),
     ],
     hints: [
-      { text: { en: 'A web app: kubectl create deployment web --image=nginx:1.27 --port=80 -n ingress-basic, then kubectl expose deployment web --port=80 -n ingress-basic', ko: 'web 앱: kubectl create deployment web --image=nginx:1.27 --port=80 -n ingress-basic을 실행한 다음 kubectl expose deployment web --port=80 -n ingress-basic을 실행하세요.' } },
-      { text: { en: 'An Ingress can only name Services in its own namespace. An ExternalName Service in ingress-basic can point at aks-helloworld-one.test.', ko: '인그레스는 자기 네임스페이스의 서비스만 가리킬 수 있습니다. ingress-basic에 aks-helloworld-one.test를 가리키는 ExternalName 서비스를 두면 됩니다.' } },
-      { text: { en: 'apps.yaml in the lab (and in the editor) holds the Ingress: kubectl apply -f apps.yaml', ko: '실습 환경의 apps.yaml(편집기에도 있습니다)에 인그레스가 들어 있습니다: kubectl apply -f apps.yaml' } },
+      {
+        text: {
+          en: 'A web app: kubectl create deployment web --image=nginx:1.27 --port=80 -n ingress-basic, then kubectl expose deployment web --port=80 -n ingress-basic',
+          ko: 'web 앱: kubectl create deployment web --image=nginx:1.27 --port=80 -n ingress-basic을 실행한 다음 kubectl expose deployment web --port=80 -n ingress-basic을 실행하세요.',
+        },
+      },
+      {
+        text: {
+          en: 'An Ingress can only name Services in its own namespace. An ExternalName Service in ingress-basic can point at aks-helloworld-one.test.',
+          ko: '인그레스는 자기 네임스페이스의 서비스만 가리킬 수 있습니다. ingress-basic에 aks-helloworld-one.test를 가리키는 ExternalName 서비스를 두면 됩니다.',
+        },
+      },
+      {
+        text: {
+          en: 'apps.yaml in the lab (and in the editor) holds the Ingress: kubectl apply -f apps.yaml',
+          ko: '실습 환경의 apps.yaml(편집기에도 있습니다)에 인그레스가 들어 있습니다: kubectl apply -f apps.yaml',
+        },
+      },
     ],
     solution: [
       'kubectl create deployment web --image=nginx:1.27 --port=80 -n ingress-basic',
@@ -194,12 +260,27 @@ export const exercises: ExerciseDef[] = [
       en: "Rebuild the course's cluster: expose qa's mysql deployment as the LoadBalancer Service mysql-lb on port 3306, then list the node resource group's Public IPs. Three LoadBalancer Services, four Public IPs, the fourth the managed outbound IP.",
       ko: '이 과정의 예제 클러스터를 다시 만들어 보세요. qa의 mysql 디플로이먼트를 포트 3306의 LoadBalancer 서비스 mysql-lb로 노출한 다음, 노드 리소스 그룹의 공용 IP 주소를 나열하세요. LoadBalancer 서비스 셋, 공용 IP 넷, 그중 넷째는 관리형 아웃바운드 IP입니다.',
     },
-    goals: [serviceHasExternalIp('qa', 'mysql-lb'), threeServicesWithIps, publicIpCount(4), fourthIsOutbound, ranCommand(/az network public-ip list/, { en: 'az network public-ip list', ko: 'az network public-ip list' })],
+    goals: [
+      serviceHasExternalIp('qa', 'mysql-lb'),
+      threeServicesWithIps,
+      publicIpCount(4),
+      fourthIsOutbound,
+      ranCommand(/az network public-ip list/, { en: 'az network public-ip list', ko: 'az network public-ip list' }),
+    ],
     hints: [
-      { text: { en: 'kubectl expose deployment mysql --name=mysql-lb --type=LoadBalancer --port=3306 -n qa', ko: 'kubectl expose deployment mysql --name=mysql-lb --type=LoadBalancer --port=3306 -n qa' } },
+      {
+        text: {
+          en: 'kubectl expose deployment mysql --name=mysql-lb --type=LoadBalancer --port=3306 -n qa',
+          ko: 'kubectl expose deployment mysql --name=mysql-lb --type=LoadBalancer --port=3306 -n qa',
+        },
+      },
       { text: { en: `az network public-ip list -g ${NODE_RG} -o table`, ko: `az network public-ip list -g ${NODE_RG} -o table` } },
     ],
-    solution: ['kubectl expose deployment mysql --name=mysql-lb --type=LoadBalancer --port=3306 -n qa', 'sleep 30', `az network public-ip list -g ${NODE_RG} -o table`],
+    solution: [
+      'kubectl expose deployment mysql --name=mysql-lb --type=LoadBalancer --port=3306 -n qa',
+      'sleep 30',
+      `az network public-ip list -g ${NODE_RG} -o table`,
+    ],
   },
   {
     id: 'which-404',
@@ -211,12 +292,25 @@ export const exercises: ExerciseDef[] = [
     },
     goals: [
       helloworldIsThePods404,
-      ranCommand(/curl\b.*apps\.example\.com.*\/helloworld/i, { en: "curl -s -H 'Host: apps.example.com' http://<controller IP>/helloworld", ko: "curl -s -H 'Host: apps.example.com' http://<컨트롤러 IP>/helloworld" }),
-      ranCommand(/curl\b.*shop\.example\.com/i, { en: "curl -s -H 'Host: shop.example.com' http://<controller IP>/", ko: "curl -s -H 'Host: shop.example.com' http://<컨트롤러 IP>/" }),
+      ranCommand(/curl\b.*apps\.example\.com.*\/helloworld/i, {
+        en: "curl -s -H 'Host: apps.example.com' http://<controller IP>/helloworld",
+        ko: "curl -s -H 'Host: apps.example.com' http://<컨트롤러 IP>/helloworld",
+      }),
+      ranCommand(/curl\b.*shop\.example\.com/i, {
+        en: "curl -s -H 'Host: shop.example.com' http://<controller IP>/",
+        ko: "curl -s -H 'Host: shop.example.com' http://<컨트롤러 IP>/",
+      }),
     ],
     hints: [
-      { text: { en: 'The last lines are enough: add | tail -n 3 to each curl -s.', ko: '마지막 몇 줄이면 충분합니다. 각 curl -s 뒤에 | tail -n 3을 붙이세요.' } },
-      { text: { en: 'Stock nginx signs its error pages with its version; ingress-nginx, by default, signs with just nginx and removes the Server header from everything it sends.', ko: '기본 nginx는 오류 페이지 끝에 버전을 적습니다. ingress-nginx는 기본 설정에서 nginx라고만 적고, 보내는 모든 응답에서 Server 헤더를 지웁니다.' } },
+      {
+        text: { en: 'The last lines are enough: add | tail -n 3 to each curl -s.', ko: '마지막 몇 줄이면 충분합니다. 각 curl -s 뒤에 | tail -n 3을 붙이세요.' },
+      },
+      {
+        text: {
+          en: 'Stock nginx signs its error pages with its version; ingress-nginx, by default, signs with just nginx and removes the Server header from everything it sends.',
+          ko: '기본 nginx는 오류 페이지 끝에 버전을 적습니다. ingress-nginx는 기본 설정에서 nginx라고만 적고, 보내는 모든 응답에서 Server 헤더를 지웁니다.',
+        },
+      },
     ],
     solution: [
       "curl -s -H 'Host: apps.example.com' http://$(kubectl get service ingress-nginx-controller -n ingress-basic -o jsonpath='{.status.loadBalancer.ingress[0].ip}')/helloworld | tail -n 3",
@@ -229,21 +323,39 @@ export const exercises: ExerciseDef[] = [
         {
           id: 'server-header',
           text: { en: 'The /helloworld one: its Server header says nginx/1.27.4', ko: '/helloworld 쪽이다. Server 헤더에 nginx/1.27.4가 있다' },
-          why: { en: 'Look again with curl -sI: ingress-nginx removes the Server header from every response by default (server-tokens and allow-backend-server-header are false), so neither 404 has one.', ko: 'curl -sI로 다시 보세요. ingress-nginx는 기본 설정(server-tokens와 allow-backend-server-header가 false)에서 모든 응답의 Server 헤더를 지우므로, 두 404 모두 이 헤더가 없습니다.' },
+          why: {
+            en: 'Look again with curl -sI: ingress-nginx removes the Server header from every response by default (server-tokens and allow-backend-server-header are false), so neither 404 has one.',
+            ko: 'curl -sI로 다시 보세요. ingress-nginx는 기본 설정(server-tokens와 allow-backend-server-header가 false)에서 모든 응답의 Server 헤더를 지우므로, 두 404 모두 이 헤더가 없습니다.',
+          },
         },
         {
           id: 'body-signature',
-          text: { en: 'The /helloworld one: its page ends with nginx/1.27.4 (stock nginx in the pod); the controller’s own page ends with just nginx', ko: '/helloworld 쪽이다. 페이지 끝에 nginx/1.27.4가 있다(파드의 기본 nginx). 컨트롤러 자신의 페이지 끝에는 nginx만 있다' },
+          text: {
+            en: 'The /helloworld one: its page ends with nginx/1.27.4 (stock nginx in the pod); the controller’s own page ends with just nginx',
+            ko: '/helloworld 쪽이다. 페이지 끝에 nginx/1.27.4가 있다(파드의 기본 nginx). 컨트롤러 자신의 페이지 끝에는 nginx만 있다',
+          },
         },
         {
           id: 'unknown-host',
-          text: { en: 'The shop.example.com one: a host without a rule is passed to the web app', ko: 'shop.example.com 쪽이다. 규칙이 없는 호스트는 web 앱으로 넘어간다' },
-          why: { en: 'No: a host no rule names goes to the controller’s default backend, which answers 404 itself.', ko: '아닙니다. 어떤 규칙에도 없는 호스트는 컨트롤러의 기본 백 엔드로 가고, 컨트롤러가 직접 404로 답합니다.' },
+          text: {
+            en: 'The shop.example.com one: a host without a rule is passed to the web app',
+            ko: 'shop.example.com 쪽이다. 규칙이 없는 호스트는 web 앱으로 넘어간다',
+          },
+          why: {
+            en: 'No: a host no rule names goes to the controller’s default backend, which answers 404 itself.',
+            ko: '아닙니다. 어떤 규칙에도 없는 호스트는 컨트롤러의 기본 백 엔드로 가고, 컨트롤러가 직접 404로 답합니다.',
+          },
         },
         {
           id: 'same',
-          text: { en: 'Neither: every 404 through an ingress controller is the controller’s', ko: '둘 다 아니다. 수신 컨트롤러를 거친 404는 모두 컨트롤러의 것이다' },
-          why: { en: 'No: /helloworld matched the rule for / and reached the web pod, which has no such page; the controller passed the pod’s 404 on.', ko: '아닙니다. /helloworld는 / 규칙에 걸려 web 파드에 닿았고, 그런 페이지가 없는 파드가 404를 돌려줬습니다. 컨트롤러는 그 404를 그대로 전달했습니다.' },
+          text: {
+            en: 'Neither: every 404 through an ingress controller is the controller’s',
+            ko: '둘 다 아니다. 수신 컨트롤러를 거친 404는 모두 컨트롤러의 것이다',
+          },
+          why: {
+            en: 'No: /helloworld matched the rule for / and reached the web pod, which has no such page; the controller passed the pod’s 404 on.',
+            ko: '아닙니다. /helloworld는 / 규칙에 걸려 web 파드에 닿았고, 그런 페이지가 없는 파드가 404를 돌려줬습니다. 컨트롤러는 그 404를 그대로 전달했습니다.',
+          },
         },
       ],
     },

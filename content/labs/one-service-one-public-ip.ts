@@ -3,9 +3,9 @@
  * The text exposes `web` on port 80; the exercises expose `api` on port 8080 (container port 80).
  */
 import type { LabSandbox } from '../../src/lab/types';
-import type { ArmResource } from '../../src/sim/azure/types';
-import type { CheckResult, ExerciseDef, ExerciseState, Goal } from '../../src/learn/exercise/types';
 import { externalIpOf, nodeResourceGroup, ranCommand, serviceHasExternalIp } from '../../src/learn/exercise/predicates';
+import type { CheckResult, ExerciseDef, ExerciseState, Goal } from '../../src/learn/exercise/types';
+import type { ArmResource } from '../../src/sim/azure/types';
 
 export const setup = [
   'kubectl create namespace shop',
@@ -59,7 +59,11 @@ function ruleAndProbeFor(namespace: string, name: string, port: number): Goal {
     const uid = svc?.metadata.uid;
     if (!uid) return gap(`There is no Service ${namespace}/${name} yet.`, `아직 ${namespace}/${name} 서비스가 없습니다.`);
     const spec = svc.spec?.ports?.find((p) => p.port === port);
-    if (!spec) return gap(`${namespace}/${name} has no port ${port}: expose it with --port=${port}.`, `${namespace}/${name}에 ${port} 포트가 없습니다. --port=${port}로 노출하세요.`);
+    if (!spec)
+      return gap(
+        `${namespace}/${name} has no port ${port}: expose it with --port=${port}.`,
+        `${namespace}/${name}에 ${port} 포트가 없습니다. --port=${port}로 노출하세요.`,
+      );
     const ruleName = `${baseName(uid)}-${(spec.protocol ?? 'TCP').toUpperCase()}-${port}`;
     const lb = armIn(sandbox, 'Microsoft.Network/loadBalancers', 'kubernetes');
     if (!subs(lb, 'loadBalancingRules').some((r) => r.name === ruleName)) {
@@ -69,7 +73,10 @@ function ruleAndProbeFor(namespace: string, name: string, port: number): Goal {
     if (!probe) return gap(`The rule is there, but no health probe ${ruleName} yet.`, `규칙은 있지만 상태 프로브 ${ruleName}는 아직 없습니다.`);
     return Number(probe.properties?.port) === spec.nodePort
       ? ok
-      : gap(`The probe ${ruleName} checks port ${String(probe.properties?.port)}, not the node port ${spec.nodePort}.`, `프로브 ${ruleName}가 노드 포트 ${spec.nodePort}가 아니라 ${String(probe.properties?.port)} 포트를 확인합니다.`);
+      : gap(
+          `The probe ${ruleName} checks port ${String(probe.properties?.port)}, not the node port ${spec.nodePort}.`,
+          `프로브 ${ruleName}가 노드 포트 ${spec.nodePort}가 아니라 ${String(probe.properties?.port)} 포트를 확인합니다.`,
+        );
   };
 }
 
@@ -93,21 +100,41 @@ export function nsgRulesFor(sandbox: LabSandbox, namespace: string, name: string
 function lastNsgWrite(sandbox: LabSandbox) {
   return [...sandbox.arm.activityLog]
     .reverse()
-    .find((e) => e.operationName === 'Microsoft.Network/networkSecurityGroups/write' && e.status === 'Succeeded' && e.caller !== 'AzureContainerService' && e.resourceGroup?.toLowerCase() === nodeResourceGroup(sandbox).toLowerCase());
+    .find(
+      (e) =>
+        e.operationName === 'Microsoft.Network/networkSecurityGroups/write' &&
+        e.status === 'Succeeded' &&
+        e.caller !== 'AzureContainerService' &&
+        e.resourceGroup?.toLowerCase() === nodeResourceGroup(sandbox).toLowerCase(),
+    );
 }
 
 /** The cluster identity (not AKS, not the learner) wrote the NSG: that is what the question is about. */
 const nsgWrittenByCluster: Goal = ({ sandbox }) =>
   lastNsgWrite(sandbox)
     ? ok
-    : gap('No NSG write by the cloud provider in the activity log yet: is shop/api exposed?', '활동 로그에 아직 클라우드 공급자의 NSG 쓰기가 없습니다. shop/api를 노출했나요?');
+    : gap(
+        'No NSG write by the cloud provider in the activity log yet: is shop/api exposed?',
+        '활동 로그에 아직 클라우드 공급자의 NSG 쓰기가 없습니다. shop/api를 노출했나요?',
+      );
 
 function isNsgWriter(state: ExerciseState, answer: string): CheckResult {
   const want = lastNsgWrite(state.sandbox)?.caller;
   if (want && answer.toLowerCase() === want.toLowerCase()) return ok;
-  if (answer === 'AzureContainerService') return gap('AzureContainerService is AKS itself, building the cluster. Filter those entries out: the NSG write for shop/api has another caller.', 'AzureContainerService는 클러스터를 만든 AKS 자신입니다. 그 항목은 걸러 내세요. shop/api를 위한 NSG 쓰기의 호출자는 따로 있습니다.');
-  if (answer.includes('@')) return gap(`${answer} is a user account: your own az commands are logged with it, not the cloud provider’s writes.`, `${answer}은(는) 사용자 계정입니다. 내 az 명령은 이 계정으로 기록되지만, 클라우드 공급자의 쓰기는 아닙니다.`);
-  return gap(`${answer} is not the caller of the NSG write: read caller on the networkSecurityGroups/write entry.`, `${answer}은(는) NSG 쓰기의 호출자가 아닙니다. networkSecurityGroups/write 항목의 caller를 읽어 보세요.`);
+  if (answer === 'AzureContainerService')
+    return gap(
+      'AzureContainerService is AKS itself, building the cluster. Filter those entries out: the NSG write for shop/api has another caller.',
+      'AzureContainerService는 클러스터를 만든 AKS 자신입니다. 그 항목은 걸러 내세요. shop/api를 위한 NSG 쓰기의 호출자는 따로 있습니다.',
+    );
+  if (answer.includes('@'))
+    return gap(
+      `${answer} is a user account: your own az commands are logged with it, not the cloud provider’s writes.`,
+      `${answer}은(는) 사용자 계정입니다. 내 az 명령은 이 계정으로 기록되지만, 클라우드 공급자의 쓰기는 아닙니다.`,
+    );
+  return gap(
+    `${answer} is not the caller of the NSG write: read caller on the networkSecurityGroups/write entry.`,
+    `${answer}은(는) NSG 쓰기의 호출자가 아닙니다. networkSecurityGroups/write 항목의 caller를 읽어 보세요.`,
+  );
 }
 
 export const exercises: ExerciseDef[] = [
@@ -124,12 +151,25 @@ export const exercises: ExerciseDef[] = [
       ranCommand(/az network lb (rule|probe) (list|show)\b/, { en: 'az network lb rule list (or probe list)', ko: 'az network lb rule list(또는 probe list)' }),
     ],
     hints: [
-      { text: { en: 'kubectl expose deployment api --type=LoadBalancer --port=8080 --target-port=80 --namespace shop', ko: 'kubectl expose deployment api --type=LoadBalancer --port=8080 --target-port=80 --namespace shop' } },
       {
-        text: { en: 'Wait until kubectl get service api -n shop shows an EXTERNAL-IP: the rule appears in the same step.', ko: 'kubectl get service api -n shop에 EXTERNAL-IP가 보일 때까지 기다리세요. 규칙도 그 사이에 만들어집니다.' },
+        text: {
+          en: 'kubectl expose deployment api --type=LoadBalancer --port=8080 --target-port=80 --namespace shop',
+          ko: 'kubectl expose deployment api --type=LoadBalancer --port=8080 --target-port=80 --namespace shop',
+        },
+      },
+      {
+        text: {
+          en: 'Wait until kubectl get service api -n shop shows an EXTERNAL-IP: the rule appears in the same step.',
+          ko: 'kubectl get service api -n shop에 EXTERNAL-IP가 보일 때까지 기다리세요. 규칙도 그 사이에 만들어집니다.',
+        },
         when: ({ sandbox }) => Boolean(sandbox.kube.tryGet('Service', 'api', 'shop')),
       },
-      { text: { en: `az network lb rule list -g ${NODE_RG} --lb-name kubernetes -o table`, ko: `az network lb rule list -g ${NODE_RG} --lb-name kubernetes -o table` } },
+      {
+        text: {
+          en: `az network lb rule list -g ${NODE_RG} --lb-name kubernetes -o table`,
+          ko: `az network lb rule list -g ${NODE_RG} --lb-name kubernetes -o table`,
+        },
+      },
     ],
     solution: [
       'kubectl expose deployment api --type=LoadBalancer --port=8080 --target-port=80 --namespace shop',
@@ -149,7 +189,12 @@ export const exercises: ExerciseDef[] = [
     goals: [],
     hints: [
       { text: { en: "kubectl get service api -n shop -o jsonpath='{.metadata.uid}'", ko: "kubectl get service api -n shop -o jsonpath='{.metadata.uid}'" } },
-      { text: { en: 'Drop the dashes, put a in front, keep 32 characters, then put kubernetes- in front of that.', ko: '하이픈을 지우고 앞에 a를 붙여 32자만 남긴 다음, 그 앞에 kubernetes-를 붙이세요.' } },
+      {
+        text: {
+          en: 'Drop the dashes, put a in front, keep 32 characters, then put kubernetes- in front of that.',
+          ko: '하이픈을 지우고 앞에 a를 붙여 32자만 남긴 다음, 그 앞에 kubernetes-를 붙이세요.',
+        },
+      },
     ],
     solution: [`echo kubernetes-a$(kubectl get service api -n shop -o jsonpath='{.metadata.uid}' | tr -d '-' | cut -c1-31)`],
     answer: {
@@ -158,11 +203,20 @@ export const exercises: ExerciseDef[] = [
         const want = publicIpNameOf(state.sandbox, 'shop', 'api');
         if (want && answer === want) return ok;
         const base = want?.slice('kubernetes-'.length);
-        if (base && answer === base) return gap(`${answer} is the frontend’s name (and the rules’ prefix). The Public IP’s name has the cluster name in front.`, `${answer}은(는) 프런트 엔드 이름(규칙 이름의 앞부분)입니다. 공용 IP 이름은 앞에 클러스터 이름이 붙습니다.`);
+        if (base && answer === base)
+          return gap(
+            `${answer} is the frontend’s name (and the rules’ prefix). The Public IP’s name has the cluster name in front.`,
+            `${answer}은(는) 프런트 엔드 이름(규칙 이름의 앞부분)입니다. 공용 IP 이름은 앞에 클러스터 이름이 붙습니다.`,
+          );
         const web = publicIpNameOf(state.sandbox, 'shop', 'web');
-        if (web && answer === web) return gap(`${answer} belongs to shop/web. Use the UID of shop/api.`, `${answer}은(는) shop/web의 것입니다. shop/api의 UID를 쓰세요.`);
-        if (want && answer.startsWith('kubernetes-a') && answer.length === want.length + 1) return gap('One character too many: the UID’s last hex digit is dropped.', '한 글자가 많습니다. UID의 마지막 16진수 한 자리는 잘려 나갑니다.');
-        return gap(`${answer} is not the name the cloud provider gave shop/api’s Public IP.`, `${answer}은(는) 클라우드 공급자가 shop/api의 공용 IP에 붙인 이름이 아닙니다.`);
+        if (web && answer === web)
+          return gap(`${answer} belongs to shop/web. Use the UID of shop/api.`, `${answer}은(는) shop/web의 것입니다. shop/api의 UID를 쓰세요.`);
+        if (want && answer.startsWith('kubernetes-a') && answer.length === want.length + 1)
+          return gap('One character too many: the UID’s last hex digit is dropped.', '한 글자가 많습니다. UID의 마지막 16진수 한 자리는 잘려 나갑니다.');
+        return gap(
+          `${answer} is not the name the cloud provider gave shop/api’s Public IP.`,
+          `${answer}은(는) 클라우드 공급자가 shop/api의 공용 IP에 붙인 이름이 아닙니다.`,
+        );
       },
     },
   },
@@ -176,8 +230,18 @@ export const exercises: ExerciseDef[] = [
     },
     goals: [],
     hints: [
-      { text: { en: `az network nsg list -g ${NODE_RG} -o table gives the NSG’s name; az network nsg rule list … -o table its rules.`, ko: `az network nsg list -g ${NODE_RG} -o table로 NSG 이름을, az network nsg rule list … -o table로 규칙을 볼 수 있습니다.` } },
-      { text: { en: 'Look for the rule whose destination is api’s EXTERNAL-IP and whose port is 8080. Its name has no UID in it.', ko: 'api의 EXTERNAL-IP가 대상이고 포트가 8080인 규칙을 찾으세요. 이름에는 UID가 들어 있지 않습니다.' } },
+      {
+        text: {
+          en: `az network nsg list -g ${NODE_RG} -o table gives the NSG’s name; az network nsg rule list … -o table its rules.`,
+          ko: `az network nsg list -g ${NODE_RG} -o table로 NSG 이름을, az network nsg rule list … -o table로 규칙을 볼 수 있습니다.`,
+        },
+      },
+      {
+        text: {
+          en: 'Look for the rule whose destination is api’s EXTERNAL-IP and whose port is 8080. Its name has no UID in it.',
+          ko: 'api의 EXTERNAL-IP가 대상이고 포트가 8080인 규칙을 찾으세요. 이름에는 UID가 들어 있지 않습니다.',
+        },
+      },
     ],
     solution: [`az network nsg rule list -g ${NODE_RG} --nsg-name aks-agentpool-22060594-nsg --query "[?contains(destinationPortRanges, '8080')].name" -o tsv`],
     answer: {
@@ -186,9 +250,16 @@ export const exercises: ExerciseDef[] = [
         const names = nsgRulesFor(state.sandbox, 'shop', 'api', 8080);
         if (names.includes(answer)) return ok;
         if (nsgRulesFor(state.sandbox, 'shop', 'web', 80).includes(answer)) {
-          return gap(`${answer} allows port 80 to shop/web. Look for port 8080.`, `${answer}은(는) shop/web의 80 포트를 허용하는 규칙입니다. 8080 포트를 찾으세요.`);
+          return gap(
+            `${answer} allows port 80 to shop/web. Look for port 8080.`,
+            `${answer}은(는) shop/web의 80 포트를 허용하는 규칙입니다. 8080 포트를 찾으세요.`,
+          );
         }
-        if (/^a[0-9a-f]{31}/.test(answer)) return gap(`${answer} is a load balancer name (frontend, rule or probe), not an NSG rule.`, `${answer}은(는) 부하 분산 장치 쪽 이름(프런트 엔드, 규칙, 프로브)이지 NSG 규칙이 아닙니다.`);
+        if (/^a[0-9a-f]{31}/.test(answer))
+          return gap(
+            `${answer} is a load balancer name (frontend, rule or probe), not an NSG rule.`,
+            `${answer}은(는) 부하 분산 장치 쪽 이름(프런트 엔드, 규칙, 프로브)이지 NSG 규칙이 아닙니다.`,
+          );
         return gap(`${answer} is not an NSG rule that allows shop/api on port 8080.`, `${answer}은(는) shop/api의 8080 포트를 허용하는 NSG 규칙이 아닙니다.`);
       },
     },
@@ -203,9 +274,24 @@ export const exercises: ExerciseDef[] = [
     },
     goals: [nsgWrittenByCluster],
     hints: [
-      { text: { en: `az monitor activity-log list -g ${NODE_RG} --query "[].{op:operationName.value, caller:caller, status:status.value}" -o table`, ko: `az monitor activity-log list -g ${NODE_RG} --query "[].{op:operationName.value, caller:caller, status:status.value}" -o table` } },
-      { text: { en: 'Entries by AzureContainerService are AKS building the cluster; the NSG write you want came later, from someone else.', ko: 'AzureContainerService의 항목은 AKS가 클러스터를 만들 때 남긴 것입니다. 찾는 NSG 쓰기는 그 뒤에 다른 호출자가 남겼습니다.' } },
-      { text: { en: 'Compare it with az aks show -g myResourceGroup -n myAKSCluster --query identity.principalId -o tsv.', ko: 'az aks show -g myResourceGroup -n myAKSCluster --query identity.principalId -o tsv의 결과와 비교해 보세요.' } },
+      {
+        text: {
+          en: `az monitor activity-log list -g ${NODE_RG} --query "[].{op:operationName.value, caller:caller, status:status.value}" -o table`,
+          ko: `az monitor activity-log list -g ${NODE_RG} --query "[].{op:operationName.value, caller:caller, status:status.value}" -o table`,
+        },
+      },
+      {
+        text: {
+          en: 'Entries by AzureContainerService are AKS building the cluster; the NSG write you want came later, from someone else.',
+          ko: 'AzureContainerService의 항목은 AKS가 클러스터를 만들 때 남긴 것입니다. 찾는 NSG 쓰기는 그 뒤에 다른 호출자가 남겼습니다.',
+        },
+      },
+      {
+        text: {
+          en: 'Compare it with az aks show -g myResourceGroup -n myAKSCluster --query identity.principalId -o tsv.',
+          ko: 'az aks show -g myResourceGroup -n myAKSCluster --query identity.principalId -o tsv의 결과와 비교해 보세요.',
+        },
+      },
     ],
     solution: [
       `az monitor activity-log list -g ${NODE_RG} --query "[?operationName.value=='Microsoft.Network/networkSecurityGroups/write' && caller!='AzureContainerService'] | [0].caller" -o tsv`,
@@ -218,21 +304,33 @@ export const exercises: ExerciseDef[] = [
         {
           id: 'you',
           text: { en: 'Yours: kubectl expose made the Azure calls for you', ko: '내 것이다. kubectl expose가 나 대신 Azure를 호출했다' },
-          why: { en: 'No: kubectl only talks to the Kubernetes API server. Your own az writes show your account (azureuser@contoso.com in the lab).', ko: '아닙니다. kubectl은 쿠버네티스 API 서버와만 이야기합니다. 내가 az로 쓴 작업에는 내 계정(실습에서는 azureuser@contoso.com)이 남습니다.' },
+          why: {
+            en: 'No: kubectl only talks to the Kubernetes API server. Your own az writes show your account (azureuser@contoso.com in the lab).',
+            ko: '아닙니다. kubectl은 쿠버네티스 API 서버와만 이야기합니다. 내가 az로 쓴 작업에는 내 계정(실습에서는 azureuser@contoso.com)이 남습니다.',
+          },
         },
         {
           id: 'aks',
           text: { en: 'AKS’s own resource provider, which manages the node resource group', ko: '노드 리소스 그룹을 관리하는 AKS 리소스 공급자' },
-          why: { en: 'No: AKS’s writes (creating the cluster, scaling, outbound IPs) show AzureContainerService. Service resources are written by another identity.', ko: '아닙니다. AKS의 쓰기(클러스터 생성, 크기 조정, 아웃바운드 IP)에는 AzureContainerService가 남습니다. 서비스용 리소스는 다른 ID가 씁니다.' },
+          why: {
+            en: 'No: AKS’s writes (creating the cluster, scaling, outbound IPs) show AzureContainerService. Service resources are written by another identity.',
+            ko: '아닙니다. AKS의 쓰기(클러스터 생성, 크기 조정, 아웃바운드 IP)에는 AzureContainerService가 남습니다. 서비스용 리소스는 다른 ID가 씁니다.',
+          },
         },
         {
           id: 'cluster-identity',
-          text: { en: 'The cluster’s control-plane identity, which the cloud controller manager signs in with (identity.principalId of az aks show)', ko: '클라우드 컨트롤러 매니저가 로그인할 때 쓰는 클러스터 관리 ID(az aks show의 identity.principalId)' },
+          text: {
+            en: 'The cluster’s control-plane identity, which the cloud controller manager signs in with (identity.principalId of az aks show)',
+            ko: '클라우드 컨트롤러 매니저가 로그인할 때 쓰는 클러스터 관리 ID(az aks show의 identity.principalId)',
+          },
         },
         {
           id: 'kubelet',
           text: { en: 'The kubelet identity of the nodes', ko: '노드의 kubelet ID' },
-          why: { en: 'No: the kubelet identity pulls images and reads from the nodes; load balancer, Public IP and NSG writes come from the cluster identity.', ko: '아닙니다. kubelet ID는 노드에서 이미지를 받는 등의 일에 쓰입니다. 부하 분산 장치, 공용 IP, NSG 쓰기는 클러스터 관리 ID가 합니다.' },
+          why: {
+            en: 'No: the kubelet identity pulls images and reads from the nodes; load balancer, Public IP and NSG writes come from the cluster identity.',
+            ko: '아닙니다. kubelet ID는 노드에서 이미지를 받는 등의 일에 쓰입니다. 부하 분산 장치, 공용 IP, NSG 쓰기는 클러스터 관리 ID가 합니다.',
+          },
         },
       ],
     },

@@ -3,8 +3,9 @@
  * (one per node) behind the LoadBalancer Service `web`, on a default cluster (outbound type
  * loadBalancer, one managed outbound IP). Pods call out with `kubectl exec … -- curl`.
  */
-import type { ExerciseDef, Goal } from '../../src/learn/exercise/types';
+
 import { egressIps, publicIpCount, ranCommand } from '../../src/learn/exercise/predicates';
+import type { ExerciseDef, Goal } from '../../src/learn/exercise/types';
 
 export const setup = [
   'kubectl create namespace qa',
@@ -36,8 +37,12 @@ function outboundIpCount(count: number): Goal {
 /** aksOutboundRule hands every node `ports` SNAT ports (allocatedOutboundPorts). */
 function allocatedPorts(ports: number): Goal {
   return ({ sandbox }) => {
-    const lb = sandbox.arm.get(`/subscriptions/${sandbox.options.subscriptionId}/resourceGroups/${NODE_RG}/providers/Microsoft.Network/loadBalancers/kubernetes`);
-    const rule = ((lb?.properties.outboundRules as { name: string; properties: { allocatedOutboundPorts?: number } }[] | undefined) ?? []).find((r) => r.name === 'aksOutboundRule');
+    const lb = sandbox.arm.get(
+      `/subscriptions/${sandbox.options.subscriptionId}/resourceGroups/${NODE_RG}/providers/Microsoft.Network/loadBalancers/kubernetes`,
+    );
+    const rule = ((lb?.properties.outboundRules as { name: string; properties: { allocatedOutboundPorts?: number } }[] | undefined) ?? []).find(
+      (r) => r.name === 'aksOutboundRule',
+    );
     const now = Number(rule?.properties.allocatedOutboundPorts ?? 0);
     if (now === ports) return { ok: true };
     return {
@@ -65,7 +70,12 @@ export const exercises: ExerciseDef[] = [
     hints: [
       { text: { en: `Pick a pod name first: ${GET_POD}`, ko: `먼저 파드 이름을 구하세요. ${GET_POD}` } },
       { text: { en: 'kubectl exec $POD --namespace qa -- curl -s ifconfig.me; echo', ko: 'kubectl exec $POD --namespace qa -- curl -s ifconfig.me; echo' } },
-      { text: { en: `az network public-ip list -g ${NODE_RG} -o table: which row has that address?`, ko: `az network public-ip list -g ${NODE_RG} -o table에서 그 주소가 있는 행을 찾으세요.` } },
+      {
+        text: {
+          en: `az network public-ip list -g ${NODE_RG} -o table: which row has that address?`,
+          ko: `az network public-ip list -g ${NODE_RG} -o table에서 그 주소가 있는 행을 찾으세요.`,
+        },
+      },
     ],
     solution: [GET_POD, 'kubectl exec $POD --namespace qa -- curl -s ifconfig.me; echo', `az network public-ip list -g ${NODE_RG} -o table`],
   },
@@ -77,9 +87,18 @@ export const exercises: ExerciseDef[] = [
       en: 'Give the cluster two managed outbound IPs with az aks update, then count the Public IPs of the node resource group.',
       ko: 'az aks update로 클러스터의 관리형 아웃바운드 IP를 두 개로 늘린 다음, 노드 리소스 그룹의 공용 IP 주소를 세어 보세요.',
     },
-    goals: [outboundIpCount(2), ranCommand(/az network public-ip list/, { en: 'az network public-ip list', ko: 'az network public-ip list' }), publicIpCount(3)],
+    goals: [
+      outboundIpCount(2),
+      ranCommand(/az network public-ip list/, { en: 'az network public-ip list', ko: 'az network public-ip list' }),
+      publicIpCount(3),
+    ],
     hints: [
-      { text: { en: 'az aks update --resource-group myResourceGroup --name myAKSCluster --load-balancer-managed-outbound-ip-count 2', ko: 'az aks update --resource-group myResourceGroup --name myAKSCluster --load-balancer-managed-outbound-ip-count 2' } },
+      {
+        text: {
+          en: 'az aks update --resource-group myResourceGroup --name myAKSCluster --load-balancer-managed-outbound-ip-count 2',
+          ko: 'az aks update --resource-group myResourceGroup --name myAKSCluster --load-balancer-managed-outbound-ip-count 2',
+        },
+      },
       { text: { en: 'Two outbound IPs plus the Service web’s IP make three.', ko: '아웃바운드 IP 두 개에 web 서비스의 IP 하나를 더하면 세 개입니다.' } },
     ],
     solution: [
@@ -97,10 +116,22 @@ export const exercises: ExerciseDef[] = [
     },
     goals: [allocatedPorts(32000), outboundIpCount(2)],
     hints: [
-      { text: { en: 'az aks update --resource-group myResourceGroup --name myAKSCluster --load-balancer-outbound-ports 32000', ko: 'az aks update --resource-group myResourceGroup --name myAKSCluster --load-balancer-outbound-ports 32000' } },
-      { text: { en: '3 × 32,000 = 96,000 ports: more than one outbound IP’s 64,000, within two IPs’ 128,000.', ko: '3 × 32,000 = 96,000개입니다. 아웃바운드 IP 하나(64,000개)로는 부족하고 두 개(128,000개)면 됩니다.' } },
+      {
+        text: {
+          en: 'az aks update --resource-group myResourceGroup --name myAKSCluster --load-balancer-outbound-ports 32000',
+          ko: 'az aks update --resource-group myResourceGroup --name myAKSCluster --load-balancer-outbound-ports 32000',
+        },
+      },
+      {
+        text: {
+          en: '3 × 32,000 = 96,000 ports: more than one outbound IP’s 64,000, within two IPs’ 128,000.',
+          ko: '3 × 32,000 = 96,000개입니다. 아웃바운드 IP 하나(64,000개)로는 부족하고 두 개(128,000개)면 됩니다.',
+        },
+      },
     ],
-    solution: ['az aks update --resource-group myResourceGroup --name myAKSCluster --load-balancer-outbound-ports 32000 --query networkProfile.loadBalancerProfile.allocatedOutboundPorts'],
+    solution: [
+      'az aks update --resource-group myResourceGroup --name myAKSCluster --load-balancer-outbound-ports 32000 --query networkProfile.loadBalancerProfile.allocatedOutboundPorts',
+    ],
   },
   {
     id: 'new-egress-ip',
@@ -112,8 +143,18 @@ export const exercises: ExerciseDef[] = [
     },
     goals: [],
     hints: [
-      { text: { en: `Filter on the tag: az network public-ip list -g ${NODE_RG} --query ${OUTBOUND_QUERY} -o table`, ko: `태그로 거르세요. az network public-ip list -g ${NODE_RG} --query ${OUTBOUND_QUERY} -o table` } },
-      { text: { en: 'The original one, 20.185.78.214 in the lesson, has been there since the cluster was created.', ko: '원래 있던 것(본문에서는 20.185.78.214)은 클러스터를 만들 때부터 있었습니다.' } },
+      {
+        text: {
+          en: `Filter on the tag: az network public-ip list -g ${NODE_RG} --query ${OUTBOUND_QUERY} -o table`,
+          ko: `태그로 거르세요. az network public-ip list -g ${NODE_RG} --query ${OUTBOUND_QUERY} -o table`,
+        },
+      },
+      {
+        text: {
+          en: 'The original one, 20.185.78.214 in the lesson, has been there since the cluster was created.',
+          ko: '원래 있던 것(본문에서는 20.185.78.214)은 클러스터를 만들 때부터 있었습니다.',
+        },
+      },
     ],
     solution: [`az network public-ip list -g ${NODE_RG} --query "[?tags.\\"aks-managed-type\\"=='aks-slb-managed-outbound-ip'].ipAddress" -o tsv | tail -n 1`],
     answer: {
@@ -121,10 +162,27 @@ export const exercises: ExerciseDef[] = [
       check: ({ sandbox }, answer) => {
         const ips = egressIps(sandbox);
         const typed = answer.trim();
-        if (ips.length < 2) return { ok: false, gap: { en: 'There is only one outbound IP: finish the previous exercise first.', ko: '아웃바운드 IP가 하나뿐입니다. 먼저 앞의 연습 문제를 마치세요.' } };
-        if (typed === ips[0]) return { ok: false, gap: { en: `${typed} is the original outbound IP, not the one AKS added.`, ko: `${typed}은(는) 원래 있던 아웃바운드 IP입니다. AKS가 추가한 것이 아닙니다.` } };
+        if (ips.length < 2)
+          return {
+            ok: false,
+            gap: {
+              en: 'There is only one outbound IP: finish the previous exercise first.',
+              ko: '아웃바운드 IP가 하나뿐입니다. 먼저 앞의 연습 문제를 마치세요.',
+            },
+          };
+        if (typed === ips[0])
+          return {
+            ok: false,
+            gap: {
+              en: `${typed} is the original outbound IP, not the one AKS added.`,
+              ko: `${typed}은(는) 원래 있던 아웃바운드 IP입니다. AKS가 추가한 것이 아닙니다.`,
+            },
+          };
         if (ips.slice(1).includes(typed)) return { ok: true };
-        return { ok: false, gap: { en: `${typed} is not one of aksOutboundRule’s outbound IPs.`, ko: `${typed}은(는) aksOutboundRule의 아웃바운드 IP가 아닙니다.` } };
+        return {
+          ok: false,
+          gap: { en: `${typed} is not one of aksOutboundRule’s outbound IPs.`, ko: `${typed}은(는) aksOutboundRule의 아웃바운드 IP가 아닙니다.` },
+        };
       },
     },
   },

@@ -3,9 +3,9 @@
  * LoadBalancer Service, so the load balancer `kubernetes` is exactly what AKS created.
  */
 import type { LabSandbox } from '../../src/lab/types';
-import type { ArmResource } from '../../src/sim/azure/types';
-import type { CheckResult, ExerciseDef, Goal } from '../../src/learn/exercise/types';
 import { nodeResourceGroup, ranCommand } from '../../src/learn/exercise/predicates';
+import type { CheckResult, ExerciseDef, Goal } from '../../src/learn/exercise/types';
+import type { ArmResource } from '../../src/sim/azure/types';
 
 export const setup = ['kubectl create namespace shop', 'kubectl create deployment web --image=nginx --port=80 -n shop'];
 
@@ -15,7 +15,9 @@ const ok: CheckResult = { ok: true };
 const gap = (en: string, ko: string): CheckResult => ({ ok: false, gap: { en, ko } });
 
 function lbOf(sandbox: LabSandbox): ArmResource | undefined {
-  return sandbox.arm.get(`/subscriptions/${sandbox.options.subscriptionId}/resourceGroups/${nodeResourceGroup(sandbox)}/providers/Microsoft.Network/loadBalancers/kubernetes`);
+  return sandbox.arm.get(
+    `/subscriptions/${sandbox.options.subscriptionId}/resourceGroups/${nodeResourceGroup(sandbox)}/providers/Microsoft.Network/loadBalancers/kubernetes`,
+  );
 }
 
 interface Sub {
@@ -81,7 +83,12 @@ export const exercises: ExerciseDef[] = [
       ranCommand(/az network lb (address-pool (list|show)|show)\b/, { en: 'az network lb address-pool list', ko: 'az network lb address-pool list' }),
     ],
     hints: [
-      { text: { en: 'az aks nodepool scale --resource-group myResourceGroup --cluster-name myAKSCluster --name nodepool1 --node-count 5', ko: 'az aks nodepool scale --resource-group myResourceGroup --cluster-name myAKSCluster --name nodepool1 --node-count 5' } },
+      {
+        text: {
+          en: 'az aks nodepool scale --resource-group myResourceGroup --cluster-name myAKSCluster --name nodepool1 --node-count 5',
+          ko: 'az aks nodepool scale --resource-group myResourceGroup --cluster-name myAKSCluster --name nodepool1 --node-count 5',
+        },
+      },
       {
         text: {
           en: `Count with a query: az network lb address-pool list -g ${NODE_RG} --lb-name kubernetes --query "[].{name:name, members:length(backendIPConfigurations)}" -o table`,
@@ -109,20 +116,38 @@ export const exercises: ExerciseDef[] = [
     },
     goals: [],
     hints: [
-      { text: { en: 'az network lb outbound-rule show … -n aksOutboundRule shows frontendIPConfigurations: the name is the last part of the id.', ko: 'az network lb outbound-rule show … -n aksOutboundRule의 frontendIPConfigurations를 보세요. id의 마지막 부분이 이름입니다.' } },
-      { text: { en: 'In the portal: the load balancer kubernetes → Frontend IP configuration, column Used by.', ko: '포털에서는 부하 분산 장치 kubernetes → 프런트 엔드 IP 구성의 "사용 대상" 열을 보세요.' } },
+      {
+        text: {
+          en: 'az network lb outbound-rule show … -n aksOutboundRule shows frontendIPConfigurations: the name is the last part of the id.',
+          ko: 'az network lb outbound-rule show … -n aksOutboundRule의 frontendIPConfigurations를 보세요. id의 마지막 부분이 이름입니다.',
+        },
+      },
+      {
+        text: {
+          en: 'In the portal: the load balancer kubernetes → Frontend IP configuration, column Used by.',
+          ko: '포털에서는 부하 분산 장치 kubernetes → 프런트 엔드 IP 구성의 "사용 대상" 열을 보세요.',
+        },
+      },
     ],
-    solution: [`az network lb outbound-rule show -g ${NODE_RG} --lb-name kubernetes -n aksOutboundRule --query "frontendIPConfigurations[].id" -o tsv | awk -F/ '{print $NF}'`],
+    solution: [
+      `az network lb outbound-rule show -g ${NODE_RG} --lb-name kubernetes -n aksOutboundRule --query "frontendIPConfigurations[].id" -o tsv | awk -F/ '{print $NF}'`,
+    ],
     answer: {
       prompt: { en: 'Type or paste the frontend’s name.', ko: '프런트 엔드 이름을 입력하거나 붙여 넣으세요.' },
       check: (state, answer) => {
         const names = outboundFrontendNames(state.sandbox);
         if (names.some((n) => n.toLowerCase() === answer.toLowerCase())) return ok;
         if (/^\d+\.\d+\.\d+\.\d+$/.test(answer)) {
-          return gap(`${answer} is an IP address. The question asks for the frontend IP configuration’s name.`, `${answer}은(는) IP 주소입니다. 프런트 엔드 IP 구성의 이름을 입력하세요.`);
+          return gap(
+            `${answer} is an IP address. The question asks for the frontend IP configuration’s name.`,
+            `${answer}은(는) IP 주소입니다. 프런트 엔드 IP 구성의 이름을 입력하세요.`,
+          );
         }
         if (answer.toLowerCase() === 'aksoutboundbackendpool' || answer.toLowerCase() === 'kubernetes') {
-          return gap(`${answer} is a backend pool: the nodes the rule works for, not its frontend.`, `${answer}은(는) 백 엔드 풀입니다. 규칙이 적용되는 노드들이지 프런트 엔드가 아닙니다.`);
+          return gap(
+            `${answer} is a backend pool: the nodes the rule works for, not its frontend.`,
+            `${answer}은(는) 백 엔드 풀입니다. 규칙이 적용되는 노드들이지 프런트 엔드가 아닙니다.`,
+          );
         }
         return gap(`${answer} is not a frontend that aksOutboundRule uses.`, `${answer}은(는) aksOutboundRule이 쓰는 프런트 엔드가 아닙니다.`);
       },
@@ -137,17 +162,32 @@ export const exercises: ExerciseDef[] = [
     },
     goals: [],
     hints: [
-      { text: { en: 'Each member id reads …/virtualMachineScaleSets/<name>/virtualMachines/<n>/…', ko: '멤버 id는 …/virtualMachineScaleSets/<이름>/virtualMachines/<번호>/… 형식입니다.' } },
-      { text: { en: `az resource list -g ${NODE_RG} -o table lists it too (type Microsoft.Compute/virtualMachineScaleSets).`, ko: `az resource list -g ${NODE_RG} -o table에도 나옵니다(유형 Microsoft.Compute/virtualMachineScaleSets).` } },
+      {
+        text: {
+          en: 'Each member id reads …/virtualMachineScaleSets/<name>/virtualMachines/<n>/…',
+          ko: '멤버 id는 …/virtualMachineScaleSets/<이름>/virtualMachines/<번호>/… 형식입니다.',
+        },
+      },
+      {
+        text: {
+          en: `az resource list -g ${NODE_RG} -o table lists it too (type Microsoft.Compute/virtualMachineScaleSets).`,
+          ko: `az resource list -g ${NODE_RG} -o table에도 나옵니다(유형 Microsoft.Compute/virtualMachineScaleSets).`,
+        },
+      },
     ],
-    solution: [`az network lb address-pool show -g ${NODE_RG} --lb-name kubernetes -n aksOutboundBackendPool --query "backendIPConfigurations[0].id" -o tsv | cut -d/ -f9`],
+    solution: [
+      `az network lb address-pool show -g ${NODE_RG} --lb-name kubernetes -n aksOutboundBackendPool --query "backendIPConfigurations[0].id" -o tsv | cut -d/ -f9`,
+    ],
     answer: {
       prompt: { en: 'Type or paste the scale set’s name.', ko: '확장 집합 이름을 입력하거나 붙여 넣으세요.' },
       check: (state, answer) => {
         const names = scaleSets(state.sandbox).map((v) => v.name);
         if (names.some((n) => n.toLowerCase() === answer.toLowerCase())) return ok;
         if (/vmss\d{6}$/i.test(answer)) {
-          return gap(`${answer} is one node (one instance). The scale set’s name has no instance number at the end.`, `${answer}은(는) 노드 하나(인스턴스)의 이름입니다. 확장 집합 이름 끝에는 인스턴스 번호가 없습니다.`);
+          return gap(
+            `${answer} is one node (one instance). The scale set’s name has no instance number at the end.`,
+            `${answer}은(는) 노드 하나(인스턴스)의 이름입니다. 확장 집합 이름 끝에는 인스턴스 번호가 없습니다.`,
+          );
         }
         return gap(`${answer} is not a scale set in the node resource group.`, `${answer}은(는) 노드 리소스 그룹에 있는 확장 집합이 아닙니다.`);
       },

@@ -18,7 +18,10 @@ export const quiz: QuizDef = {
           id: 'lb',
           correct: true,
           text: { en: 'The load balancer `kubernetes-internal`', ko: '부하 분산 장치 `kubernetes-internal`' },
-          why: { en: 'Right: internal Services live on their own load balancer, created with the first one.', ko: '맞습니다. 내부 서비스는 전용 부하 분산 장치에 올라가며, 첫 번째 내부 서비스와 함께 만들어집니다.' },
+          why: {
+            en: 'Right: internal Services live on their own load balancer, created with the first one.',
+            ko: '맞습니다. 내부 서비스는 전용 부하 분산 장치에 올라가며, 첫 번째 내부 서비스와 함께 만들어집니다.',
+          },
         },
         {
           id: 'frontend',
@@ -73,7 +76,10 @@ export const quiz: QuizDef = {
         {
           id: 'rejected',
           text: { en: 'The API server rejects the Service.', ko: 'API 서버가 서비스를 거부한다.' },
-          why: { en: 'No: the API server stores any string in an annotation; only the cloud provider reads it.', ko: '아닙니다. API 서버는 어노테이션에 어떤 문자열이든 저장합니다. 이 값을 읽는 것은 클라우드 공급자뿐입니다.' },
+          why: {
+            en: 'No: the API server stores any string in an annotation; only the cloud provider reads it.',
+            ko: '아닙니다. API 서버는 어노테이션에 어떤 문자열이든 저장합니다. 이 값을 읽는 것은 클라우드 공급자뿐입니다.',
+          },
         },
       ],
       explanation: {
@@ -109,7 +115,10 @@ export const quiz: QuizDef = {
         {
           id: 'public-lb',
           text: { en: 'The load balancer `kubernetes`', ko: '부하 분산 장치 `kubernetes`' },
-          why: { en: 'No: `kubernetes` holds public frontends and the outbound rule, not this private address.', ko: '아닙니다. `kubernetes`에는 공용 프런트 엔드와 아웃바운드 규칙이 있을 뿐, 이 개인 주소는 없습니다.' },
+          why: {
+            en: 'No: `kubernetes` holds public frontends and the outbound rule, not this private address.',
+            ko: '아닙니다. `kubernetes`에는 공용 프런트 엔드와 아웃바운드 규칙이 있을 뿐, 이 개인 주소는 없습니다.',
+          },
         },
       ],
       explanation: {
@@ -128,13 +137,22 @@ export const quiz: QuizDef = {
         {
           id: 'not-in-subnet',
           correct: true,
-          text: { en: 'A `SyncLoadBalancerFailed` event with `PrivateIPAddressNotInSubnet`, retried until the address is fixed', ko: '`PrivateIPAddressNotInSubnet`이 담긴 `SyncLoadBalancerFailed` 이벤트가 나오고, 주소를 고칠 때까지 재시도된다' },
-          why: { en: 'Right: Azure refuses a static private address outside the frontend’s subnet.', ko: '맞습니다. Azure는 프런트 엔드 서브넷 밖의 고정 개인 주소를 거부합니다.' },
+          text: {
+            en: 'A `SyncLoadBalancerFailed` event with `PrivateIPAddressNotInSubnet`, retried until the address is fixed',
+            ko: '`PrivateIPAddressNotInSubnet`이 담긴 `SyncLoadBalancerFailed` 이벤트가 나오고, 주소를 고칠 때까지 재시도된다',
+          },
+          why: {
+            en: 'Right: Azure refuses a static private address outside the frontend’s subnet.',
+            ko: '맞습니다. Azure는 프런트 엔드 서브넷 밖의 고정 개인 주소를 거부합니다.',
+          },
         },
         {
           id: 'dynamic',
           text: { en: 'Azure quietly picks a dynamic address in the subnet instead', ko: 'Azure가 조용히 서브넷 안의 동적 주소를 대신 준다' },
-          why: { en: 'No: a requested address is either granted or refused, never replaced.', ko: '아닙니다. 요청한 주소는 받아들여지거나 거부될 뿐, 다른 주소로 바뀌지 않습니다.' },
+          why: {
+            en: 'No: a requested address is either granted or refused, never replaced.',
+            ko: '아닙니다. 요청한 주소는 받아들여지거나 거부될 뿐, 다른 주소로 바뀌지 않습니다.',
+          },
         },
         {
           id: 'public',

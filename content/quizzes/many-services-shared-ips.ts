@@ -77,12 +77,18 @@ export const quiz: QuizDef = {
           id: 'two-probes',
           correct: true,
           text: { en: 'Two health probes, each on the node port of one Service port', ko: '상태 프로브 2개(각 서비스 포트의 노드 포트를 검사)' },
-          why: { en: 'Right: with externalTrafficPolicy Cluster every TCP port gets its own probe on its node port.', ko: '맞습니다. externalTrafficPolicy가 Cluster이면 TCP 포트마다 자기 노드 포트를 검사하는 프로브가 생깁니다.' },
+          why: {
+            en: 'Right: with externalTrafficPolicy Cluster every TCP port gets its own probe on its node port.',
+            ko: '맞습니다. externalTrafficPolicy가 Cluster이면 TCP 포트마다 자기 노드 포트를 검사하는 프로브가 생깁니다.',
+          },
         },
         {
           id: 'two-frontends',
           text: { en: 'Two frontend IP configurations, one per port', ko: '포트마다 하나씩, 프런트 엔드 IP 구성 2개' },
-          why: { en: 'No: ports multiply rules and probes, not frontends or addresses.', ko: '아닙니다. 포트 수만큼 늘어나는 것은 규칙과 프로브이지, 프런트 엔드나 주소가 아닙니다.' },
+          why: {
+            en: 'No: ports multiply rules and probes, not frontends or addresses.',
+            ko: '아닙니다. 포트 수만큼 늘어나는 것은 규칙과 프로브이지, 프런트 엔드나 주소가 아닙니다.',
+          },
         },
       ],
       explanation: {
@@ -101,7 +107,10 @@ export const quiz: QuizDef = {
         {
           id: 'annotation',
           correct: true,
-          text: { en: 'Set service.beta.kubernetes.io/azure-load-balancer-ipv4: 135.237.47.206 on the second Service', ko: '두 번째 서비스에 service.beta.kubernetes.io/azure-load-balancer-ipv4: 135.237.47.206을 지정한다' },
+          text: {
+            en: 'Set service.beta.kubernetes.io/azure-load-balancer-ipv4: 135.237.47.206 on the second Service',
+            ko: '두 번째 서비스에 service.beta.kubernetes.io/azure-load-balancer-ipv4: 135.237.47.206을 지정한다',
+          },
           why: {
             en: 'Right: the provider finds the Public IP with that address and puts the new rules on the frontend that already uses it.',
             ko: '맞습니다. 클라우드 공급자가 그 주소의 공용 IP 주소를 찾아, 이미 그 주소를 쓰는 프런트 엔드에 새 규칙을 붙입니다.',
@@ -110,17 +119,26 @@ export const quiz: QuizDef = {
         {
           id: 'same-selector',
           text: { en: 'Give it the same selector as web-lb', ko: 'web-lb와 같은 셀렉터를 준다' },
-          why: { en: 'No: the selector picks pods. web-admin has the same selector and still needs the annotation to share the IP.', ko: '아닙니다. 셀렉터는 파드를 고를 뿐입니다. web-admin도 셀렉터는 같지만 IP를 공유하려면 어노테이션이 필요합니다.' },
+          why: {
+            en: 'No: the selector picks pods. web-admin has the same selector and still needs the annotation to share the IP.',
+            ko: '아닙니다. 셀렉터는 파드를 고를 뿐입니다. web-admin도 셀렉터는 같지만 IP를 공유하려면 어노테이션이 필요합니다.',
+          },
         },
         {
           id: 'external-ips',
           text: { en: 'Put 135.237.47.206 in spec.externalIPs', ko: 'spec.externalIPs에 135.237.47.206을 넣는다' },
-          why: { en: 'No: externalIPs is a kube-proxy feature; the Azure cloud provider does not configure the load balancer from it.', ko: '아닙니다. externalIPs는 kube-proxy의 기능이고, Azure 클라우드 공급자는 이 값으로 부하 분산 장치를 구성하지 않습니다.' },
+          why: {
+            en: 'No: externalIPs is a kube-proxy feature; the Azure cloud provider does not configure the load balancer from it.',
+            ko: '아닙니다. externalIPs는 kube-proxy의 기능이고, Azure 클라우드 공급자는 이 값으로 부하 분산 장치를 구성하지 않습니다.',
+          },
         },
         {
           id: 'same-name',
           text: { en: 'Name the second Service web-lb in another namespace', ko: '다른 네임스페이스에 같은 이름 web-lb로 만든다' },
-          why: { en: 'No: Azure names come from the Service UID, which is different for every Service.', ko: '아닙니다. Azure 리소스 이름은 서비스 UID에서 나오고, UID는 서비스마다 다릅니다.' },
+          why: {
+            en: 'No: Azure names come from the Service UID, which is different for every Service.',
+            ko: '아닙니다. Azure 리소스 이름은 서비스 UID에서 나오고, UID는 서비스마다 다릅니다.',
+          },
         },
       ],
       explanation: {
@@ -139,7 +157,10 @@ export const quiz: QuizDef = {
         {
           id: 'pending-event',
           correct: true,
-          text: { en: 'web-canary stays <pending> with a SyncLoadBalancerFailed event naming checkLoadBalancerResourcesConflicts', ko: 'web-canary가 <pending>에 머물고, checkLoadBalancerResourcesConflicts가 적힌 SyncLoadBalancerFailed 이벤트가 남는다' },
+          text: {
+            en: 'web-canary stays <pending> with a SyncLoadBalancerFailed event naming checkLoadBalancerResourcesConflicts',
+            ko: 'web-canary가 <pending>에 머물고, checkLoadBalancerResourcesConflicts가 적힌 SyncLoadBalancerFailed 이벤트가 남는다',
+          },
           why: {
             en: 'Right: the check runs before the load balancer is written, and the controller keeps retrying until the port or the address changes.',
             ko: '맞습니다. 이 검사는 부하 분산 장치를 쓰기 전에 실행되고, 포트나 주소가 바뀔 때까지 컨트롤러가 계속 재시도합니다.',
@@ -148,17 +169,26 @@ export const quiz: QuizDef = {
         {
           id: 'api-rejects',
           text: { en: 'kubectl apply fails: the API server rejects the Service', ko: 'kubectl apply가 실패한다. API 서버가 서비스를 거부한다' },
-          why: { en: 'No: the API server knows nothing about Azure frontends and accepts the Service.', ko: '아닙니다. API 서버는 Azure 프런트 엔드를 전혀 모르므로 서비스를 받아들입니다.' },
+          why: {
+            en: 'No: the API server knows nothing about Azure frontends and accepts the Service.',
+            ko: '아닙니다. API 서버는 Azure 프런트 엔드를 전혀 모르므로 서비스를 받아들입니다.',
+          },
         },
         {
           id: 'takes-over',
-          text: { en: 'web-canary takes port 80 over and web-lb stops answering on it', ko: 'web-canary가 포트 80을 가져가고 web-lb는 그 포트로 응답하지 않게 된다' },
+          text: {
+            en: 'web-canary takes port 80 over and web-lb stops answering on it',
+            ko: 'web-canary가 포트 80을 가져가고 web-lb는 그 포트로 응답하지 않게 된다',
+          },
           why: { en: 'No: the existing rule is left alone; web-lb keeps working.', ko: '아닙니다. 기존 규칙은 그대로이고 web-lb는 계속 동작합니다.' },
         },
         {
           id: 'new-ip',
           text: { en: 'The provider gives web-canary a new Public IP instead', ko: '클라우드 공급자가 대신 web-canary에 새 공용 IP 주소를 준다' },
-          why: { en: 'No: web-canary asked for one specific address, so the provider does not pick another one.', ko: '아닙니다. web-canary는 특정 주소를 요청했으므로 클라우드 공급자가 다른 주소를 고르지 않습니다.' },
+          why: {
+            en: 'No: web-canary asked for one specific address, so the provider does not pick another one.',
+            ko: '아닙니다. web-canary는 특정 주소를 요청했으므로 클라우드 공급자가 다른 주소를 고르지 않습니다.',
+          },
         },
       ],
       explanation: {

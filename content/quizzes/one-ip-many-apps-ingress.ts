@@ -17,7 +17,10 @@ export const quiz: QuizDef = {
         {
           id: 'nothing',
           correct: true,
-          text: { en: 'Nothing: no Public IP, no frontend, no load-balancing rule.', ko: '아무것도 생기지 않는다. 공용 IP도, 프런트 엔드도, 부하 분산 규칙도 없다.' },
+          text: {
+            en: 'Nothing: no Public IP, no frontend, no load-balancing rule.',
+            ko: '아무것도 생기지 않는다. 공용 IP도, 프런트 엔드도, 부하 분산 규칙도 없다.',
+          },
           why: {
             en: 'Right. The Ingress is read by the controller inside the cluster; Azure only ever sees the controller’s one LoadBalancer Service.',
             ko: '맞습니다. 인그레스는 클러스터 안의 컨트롤러가 읽을 뿐이고, Azure가 보는 것은 컨트롤러의 LoadBalancer 서비스 하나뿐입니다.',
@@ -64,7 +67,10 @@ export const quiz: QuizDef = {
         {
           id: 'externalname',
           correct: true,
-          text: { en: 'Through an ExternalName Service in `ingress-basic` whose external name is the Service in `test`.', ko: '`test`의 서비스를 외부 이름으로 가리키는 ExternalName 서비스를 `ingress-basic`에 만든다.' },
+          text: {
+            en: 'Through an ExternalName Service in `ingress-basic` whose external name is the Service in `test`.',
+            ko: '`test`의 서비스를 외부 이름으로 가리키는 ExternalName 서비스를 `ingress-basic`에 만든다.',
+          },
           why: {
             en: 'Right. The Ingress names the alias in its own namespace, and the controller resolves it to the Service in `test`.',
             ko: '맞습니다. 인그레스는 자기 네임스페이스의 별칭을 가리키고, 컨트롤러가 그 이름을 `test`의 서비스로 풀어냅니다.',
@@ -169,24 +175,36 @@ export const quiz: QuizDef = {
         {
           id: 'three-service-ips',
           correct: true,
-          text: { en: 'Three are named `kubernetes-a…`, one per LoadBalancer Service.', ko: '세 개는 `kubernetes-a…` 이름으로, LoadBalancer 서비스마다 하나씩이다.' },
+          text: {
+            en: 'Three are named `kubernetes-a…`, one per LoadBalancer Service.',
+            ko: '세 개는 `kubernetes-a…` 이름으로, LoadBalancer 서비스마다 하나씩이다.',
+          },
           why: { en: 'Right: the controller, `mysql-lb` and `redis-lb`.', ko: '맞습니다. 컨트롤러, `mysql-lb`, `redis-lb`의 것입니다.' },
         },
         {
           id: 'outbound',
           correct: true,
-          text: { en: 'The fourth is tagged `aks-managed-type: aks-slb-managed-outbound-ip`.', ko: '네 번째에는 `aks-managed-type: aks-slb-managed-outbound-ip` 태그가 붙어 있다.' },
+          text: {
+            en: 'The fourth is tagged `aks-managed-type: aks-slb-managed-outbound-ip`.',
+            ko: '네 번째에는 `aks-managed-type: aks-slb-managed-outbound-ip` 태그가 붙어 있다.',
+          },
           why: { en: 'Right: the managed outbound IP AKS created with the cluster.', ko: '맞습니다. AKS가 클러스터와 함께 만든 관리형 아웃바운드 IP입니다.' },
         },
         {
           id: 'per-app',
           text: { en: 'Each app behind the ingress controller has a Public IP of its own.', ko: '수신 컨트롤러 뒤의 앱마다 자기 공용 IP가 있다.' },
-          why: { en: 'No: they share the controller’s one IP and are told apart by host and path.', ko: '아닙니다. 앱들은 컨트롤러의 IP 하나를 함께 쓰고, 호스트와 경로로 구별됩니다.' },
+          why: {
+            en: 'No: they share the controller’s one IP and are told apart by host and path.',
+            ko: '아닙니다. 앱들은 컨트롤러의 IP 하나를 함께 쓰고, 호스트와 경로로 구별됩니다.',
+          },
         },
         {
           id: 'admission',
           text: { en: '`ingress-nginx-controller-admission` has a Public IP too.', ko: '`ingress-nginx-controller-admission`에도 공용 IP가 있다.' },
-          why: { en: 'No: it is a ClusterIP Service, used only by the API server for the validating webhook.', ko: '아닙니다. ClusterIP 서비스이며, API 서버가 유효성 검사 웹후크를 부를 때만 씁니다.' },
+          why: {
+            en: 'No: it is a ClusterIP Service, used only by the API server for the validating webhook.',
+            ko: '아닙니다. ClusterIP 서비스이며, API 서버가 유효성 검사 웹후크를 부를 때만 씁니다.',
+          },
         },
       ],
       explanation: {

@@ -30,17 +30,26 @@ export const quiz: QuizDef = {
           id: 'guid-frontend',
           correct: true,
           text: { en: 'One frontend IP configuration named with a GUID', ko: 'GUID 이름의 프런트 엔드 IP 구성 하나' },
-          why: { en: 'Right: it carries the managed outbound public IP and has the same GUID as its name.', ko: '맞습니다. 관리형 아웃바운드 공용 IP가 연결되어 있고, 그 공용 IP와 같은 GUID를 이름으로 씁니다.' },
+          why: {
+            en: 'Right: it carries the managed outbound public IP and has the same GUID as its name.',
+            ko: '맞습니다. 관리형 아웃바운드 공용 IP가 연결되어 있고, 그 공용 IP와 같은 GUID를 이름으로 씁니다.',
+          },
         },
         {
           id: 'probe',
           text: { en: 'A health probe for the nodes', ko: '노드용 상태 프로브' },
-          why: { en: 'No: `az network lb probe list` returns `[]`. Probes come with the Services’ rules.', ko: '아닙니다. `az network lb probe list`는 `[]`를 돌려줍니다. 프로브는 서비스의 규칙과 함께 만들어집니다.' },
+          why: {
+            en: 'No: `az network lb probe list` returns `[]`. Probes come with the Services’ rules.',
+            ko: '아닙니다. `az network lb probe list`는 `[]`를 돌려줍니다. 프로브는 서비스의 규칙과 함께 만들어집니다.',
+          },
         },
         {
           id: 'lb-rule',
           text: { en: 'A load-balancing rule for port 80', ko: '80 포트용 부하 분산 규칙' },
-          why: { en: 'No: there are no load-balancing rules until a LoadBalancer Service asks for one.', ko: '아닙니다. LoadBalancer 서비스가 요청하기 전에는 부하 분산 규칙이 하나도 없습니다.' },
+          why: {
+            en: 'No: there are no load-balancing rules until a LoadBalancer Service asks for one.',
+            ko: '아닙니다. LoadBalancer 서비스가 요청하기 전에는 부하 분산 규칙이 하나도 없습니다.',
+          },
         },
       ],
       explanation: {
@@ -60,7 +69,10 @@ export const quiz: QuizDef = {
           id: 'automatic',
           correct: true,
           text: { en: 'SNAT ports per node are chosen automatically from the pool size', ko: '노드당 SNAT 포트 수를 풀 크기에 따라 자동으로 정한다' },
-          why: { en: 'Right: with 0, Azure uses its default allocation, 1,024 ports per node for up to 50 nodes.', ko: '맞습니다. 0이면 Azure의 기본 할당을 씁니다. 노드 50개까지는 노드당 1,024개입니다.' },
+          why: {
+            en: 'Right: with 0, Azure uses its default allocation, 1,024 ports per node for up to 50 nodes.',
+            ko: '맞습니다. 0이면 Azure의 기본 할당을 씁니다. 노드 50개까지는 노드당 1,024개입니다.',
+          },
         },
         {
           id: 'no-egress',
@@ -90,22 +102,34 @@ export const quiz: QuizDef = {
           id: 'both',
           correct: true,
           text: { en: 'Both, `kubernetes` and `aksOutboundBackendPool`', ko: '둘 다, `kubernetes`와 `aksOutboundBackendPool`' },
-          why: { en: 'Right: the scale set’s network profile names both pools, so every new instance is created in both.', ko: '맞습니다. 확장 집합의 네트워크 프로필이 두 풀을 모두 지정하므로, 새 인스턴스는 만들어질 때부터 두 풀에 들어갑니다.' },
+          why: {
+            en: 'Right: the scale set’s network profile names both pools, so every new instance is created in both.',
+            ko: '맞습니다. 확장 집합의 네트워크 프로필이 두 풀을 모두 지정하므로, 새 인스턴스는 만들어질 때부터 두 풀에 들어갑니다.',
+          },
         },
         {
           id: 'outbound-only',
           text: { en: 'Only `aksOutboundBackendPool`', ko: '`aksOutboundBackendPool`만' },
-          why: { en: 'No: membership is not handed out pool by pool. It lives on the instance’s IP configuration, which references both pools.', ko: '아닙니다. 멤버십은 풀마다 따로 나눠 주는 것이 아니라 인스턴스의 IP 구성에 있고, 그 IP 구성이 두 풀을 모두 참조합니다.' },
+          why: {
+            en: 'No: membership is not handed out pool by pool. It lives on the instance’s IP configuration, which references both pools.',
+            ko: '아닙니다. 멤버십은 풀마다 따로 나눠 주는 것이 아니라 인스턴스의 IP 구성에 있고, 그 IP 구성이 두 풀을 모두 참조합니다.',
+          },
         },
         {
           id: 'kubernetes-only',
           text: { en: 'Only `kubernetes`', ko: '`kubernetes`만' },
-          why: { en: 'No: a new node must have egress at once, so it is in the outbound pool from the start too.', ko: '아닙니다. 새 노드는 바로 밖으로 나갈 수 있어야 하므로 처음부터 아웃바운드 풀에도 들어 있습니다.' },
+          why: {
+            en: 'No: a new node must have egress at once, so it is in the outbound pool from the start too.',
+            ko: '아닙니다. 새 노드는 바로 밖으로 나갈 수 있어야 하므로 처음부터 아웃바운드 풀에도 들어 있습니다.',
+          },
         },
         {
           id: 'neither',
           text: { en: 'Neither: pools only change when you edit them', ko: '둘 다 아니다. 풀은 직접 고쳐야만 바뀐다' },
-          why: { en: 'No: you never edit these pools by hand; they follow the scale set.', ko: '아닙니다. 이 풀들은 직접 고치지 않습니다. 확장 집합을 따라 바뀝니다.' },
+          why: {
+            en: 'No: you never edit these pools by hand; they follow the scale set.',
+            ko: '아닙니다. 이 풀들은 직접 고치지 않습니다. 확장 집합을 따라 바뀝니다.',
+          },
         },
       ],
       explanation: {

@@ -64,7 +64,10 @@ export const quiz: QuizDef = {
         {
           id: 'tag',
           correct: true,
-          text: { en: 'It is tagged `aks-managed-type: aks-slb-managed-outbound-ip`.', ko: '`aks-managed-type: aks-slb-managed-outbound-ip` 태그가 붙어 있다.' },
+          text: {
+            en: 'It is tagged `aks-managed-type: aks-slb-managed-outbound-ip`.',
+            ko: '`aks-managed-type: aks-slb-managed-outbound-ip` 태그가 붙어 있다.',
+          },
           why: {
             en: 'Right: that tag marks the managed outbound IP.',
             ko: '맞습니다. 이 태그가 관리형 아웃바운드 IP라는 표시입니다.',
@@ -157,7 +160,10 @@ export const quiz: QuizDef = {
         },
         {
           id: 'never',
-          text: { en: 'Load balancers in the node resource group are never deleted, whatever the outbound type.', ko: '노드 리소스 그룹의 부하 분산 장치는 아웃바운드 유형과 관계없이 절대 지워지지 않는다.' },
+          text: {
+            en: 'Load balancers in the node resource group are never deleted, whatever the outbound type.',
+            ko: '노드 리소스 그룹의 부하 분산 장치는 아웃바운드 유형과 관계없이 절대 지워지지 않는다.',
+          },
           why: {
             en: 'With user-defined routing (documented), and by the same rule with a NAT gateway, nothing anchors `kubernetes`, and it is deleted with the last public Service.',
             ko: '사용자 정의 라우팅에서는(문서에 나온 경우), 그리고 같은 원리로 NAT 게이트웨이에서도 붙잡아 둘 것이 없어, 마지막 공용 서비스와 함께 `kubernetes`도 지워집니다.',

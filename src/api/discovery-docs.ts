@@ -67,8 +67,18 @@ export function resourceList(discovery: Discovery, group: string, version: strin
       ...(t.shortNames.length ? { shortNames: t.shortNames } : {}),
       ...(t.categories ? { categories: t.categories } : {}),
     });
-    if (STATUS_KINDS.has(t.kind)) resources.push({ name: `${t.plural}/status`, singularName: '', namespaced: t.namespaced, kind: t.kind, verbs: ['get', 'patch', 'update'] });
-    if (SCALE_KINDS.has(t.kind)) resources.push({ name: `${t.plural}/scale`, singularName: '', namespaced: t.namespaced, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] });
+    if (STATUS_KINDS.has(t.kind))
+      resources.push({ name: `${t.plural}/status`, singularName: '', namespaced: t.namespaced, kind: t.kind, verbs: ['get', 'patch', 'update'] });
+    if (SCALE_KINDS.has(t.kind))
+      resources.push({
+        name: `${t.plural}/scale`,
+        singularName: '',
+        namespaced: t.namespaced,
+        group: 'autoscaling',
+        version: 'v1',
+        kind: 'Scale',
+        verbs: ['get', 'patch', 'update'],
+      });
   }
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group ? `${group}/${version}` : version, resources };
 }
@@ -98,7 +108,8 @@ export function openApiGroupVersion(discovery: Discovery, group: string, version
   const paths: Record<string, unknown> = {};
   for (const t of types) {
     const gvk = { group: t.group, version, kind: t.kind };
-    const ops = (verbs: string[]) => Object.fromEntries(verbs.map((v) => [v, { 'x-kubernetes-group-version-kind': gvk, parameters: v === 'get' || v === 'delete' ? [] : [param] }]));
+    const ops = (verbs: string[]) =>
+      Object.fromEntries(verbs.map((v) => [v, { 'x-kubernetes-group-version-kind': gvk, parameters: v === 'get' || v === 'delete' ? [] : [param] }]));
     const coll = t.namespaced ? `${base}/namespaces/{namespace}/${t.plural}` : `${base}/${t.plural}`;
     paths[coll] = ops(['get', 'post']);
     paths[`${coll}/{name}`] = ops(['get', 'put', 'patch', 'delete']);

@@ -246,7 +246,11 @@ function parseBody(body: string, yamlAllowed = false): KubeObjectInput {
   try {
     return (yamlAllowed ? parseYaml(body) : JSON.parse(body)) as KubeObjectInput;
   } catch (e) {
-    throw new HttpError(400, 'BadRequest', `the object provided is unrecognized (must be of type ${yamlAllowed ? 'ApplyConfiguration' : 'Object'}): ${(e as Error).message}`);
+    throw new HttpError(
+      400,
+      'BadRequest',
+      `the object provided is unrecognized (must be of type ${yamlAllowed ? 'ApplyConfiguration' : 'Object'}): ${(e as Error).message}`,
+    );
   }
 }
 
@@ -279,12 +283,22 @@ function update(sandbox: Sandbox, r: Route, url: URL, req: IncomingMessage, body
 function patch(sandbox: Sandbox, r: Route, url: URL, req: IncomingMessage, body: string): Reply {
   const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim();
   const type = PATCH_TYPES[contentType];
-  if (!type) throw new HttpError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
+  if (!type)
+    throw new HttpError(
+      415,
+      'UnsupportedMediaType',
+      `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`,
+    );
   if (type === 'apply') {
     const input = parseBody(body, true);
-      const applyManager = url.searchParams.get('fieldManager') ?? '';
+    const applyManager = url.searchParams.get('fieldManager') ?? '';
     if (!applyManager) throw new HttpError(400, 'BadRequest', 'PATCH /apply requires a non-empty fieldManager');
-    const result = sandbox.kube.serverSideApply(input, { namespace: r.namespace, dryRun: dryRun(url), fieldManager: applyManager, force: url.searchParams.get('force') === 'true' });
+    const result = sandbox.kube.serverSideApply(input, {
+      namespace: r.namespace,
+      dryRun: dryRun(url),
+      fieldManager: applyManager,
+      force: url.searchParams.get('force') === 'true',
+    });
     return { body: result.object, code: result.created ? 201 : 200 };
   }
   let doc: unknown;

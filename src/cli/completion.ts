@@ -2,14 +2,41 @@
  * Tab-completion data: what may follow a partial command line. The terminal shows these
  * candidates (and completes their common prefix); nothing here depends on the DOM.
  */
-import type { CliContext } from './context';
-import { AZ_ROOT } from './az/tree';
+
 import { GLOBAL_ARGS } from './az/index';
+import { AZ_ROOT } from './az/tree';
 import type { AzGroupDef } from './az/types';
+import type { CliContext } from './context';
 import { GLOBAL_FLAGS, type KubectlCommand } from './kubectl/common';
 import { KUBECTL_COMMANDS } from './kubectl/registry';
 
-const SHELL_COMMANDS = ['alias', 'az', 'cat', 'cd', 'clear', 'echo', 'export', 'false', 'grep', 'head', 'help', 'history', 'kubectl', 'ls', 'mkdir', 'printf', 'pwd', 'rm', 'sleep', 'sort', 'tail', 'true', 'unalias', 'unset', 'wc'];
+const SHELL_COMMANDS = [
+  'alias',
+  'az',
+  'cat',
+  'cd',
+  'clear',
+  'echo',
+  'export',
+  'false',
+  'grep',
+  'head',
+  'help',
+  'history',
+  'kubectl',
+  'ls',
+  'mkdir',
+  'printf',
+  'pwd',
+  'rm',
+  'sleep',
+  'sort',
+  'tail',
+  'true',
+  'unalias',
+  'unset',
+  'wc',
+];
 
 /** Words of the line as the shell would split them, ignoring quotes' finer points. */
 function words(line: string): { done: string[]; partial: string } {
@@ -34,16 +61,26 @@ function kubectlCandidates(args: string[], partial: string, ctx?: CliContext): s
   }
   if (partial.startsWith('-')) {
     const flags = [...(cmd?.flags ?? []), ...GLOBAL_FLAGS];
-    return startsWith(flags.map((f) => `--${f.name}`), partial);
+    return startsWith(
+      flags.map((f) => `--${f.name}`),
+      partial,
+    );
   }
-  if (!cmd) return startsWith(KUBECTL_COMMANDS.map((c) => c.name), partial);
-  if (cmd.children?.length && !positional.length) return startsWith(cmd.children.map((c) => c.name), partial);
+  if (!cmd)
+    return startsWith(
+      KUBECTL_COMMANDS.map((c) => c.name),
+      partial,
+    );
+  if (cmd.children?.length && !positional.length)
+    return startsWith(
+      cmd.children.map((c) => c.name),
+      partial,
+    );
   const takesResource = ['get', 'describe', 'delete', 'label', 'annotate', 'patch', 'expose', 'explain'].includes(cmd.name);
   if (!takesResource || !ctx) return [];
   const nsIdx = args.findIndex((a) => a === '-n' || a === '--namespace');
   const ns = nsIdx >= 0 ? args[nsIdx + 1] : 'default';
-  const namesOf = (kind: string, namespaced: boolean) =>
-    ctx.kube.select(kind, { namespace: namespaced ? ns : undefined }).map((o) => o.metadata.name);
+  const namesOf = (kind: string, namespaced: boolean) => ctx.kube.select(kind, { namespace: namespaced ? ns : undefined }).map((o) => o.metadata.name);
   if (partial.includes('/')) {
     const [typeText, namePart] = [partial.slice(0, partial.indexOf('/')), partial.slice(partial.indexOf('/') + 1)];
     const t = ctx.kube.discovery.tryResolve(typeText);
@@ -72,7 +109,10 @@ function kubectlCandidates(args: string[], partial: string, ctx?: CliContext): s
 function azCandidates(args: string[], partial: string, ctx?: CliContext): string[] {
   const prev = args[args.length - 1];
   if (ctx && (prev === '-g' || prev === '--resource-group')) {
-    return startsWith(ctx.arm.list({ type: 'Microsoft.Resources/resourceGroups' }).map((g) => g.name), partial);
+    return startsWith(
+      ctx.arm.list({ type: 'Microsoft.Resources/resourceGroups' }).map((g) => g.name),
+      partial,
+    );
   }
   let group: AzGroupDef = AZ_ROOT;
   for (const a of args) {
@@ -85,7 +125,10 @@ function azCandidates(args: string[], partial: string, ctx?: CliContext): string
     const cmd = group.commands?.find((c) => c.name === a);
     if (cmd) {
       if (!partial.startsWith('-')) return [];
-      return startsWith([...cmd.args, ...GLOBAL_ARGS].flatMap((x) => x.options.filter((o) => o.startsWith('--'))), partial);
+      return startsWith(
+        [...cmd.args, ...GLOBAL_ARGS].flatMap((x) => x.options.filter((o) => o.startsWith('--'))),
+        partial,
+      );
     }
     return [];
   }

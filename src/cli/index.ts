@@ -2,22 +2,23 @@
  * Public entry of the CLI layer: one terminal line in, stdout/stderr/exit code out.
  * `sandbox.exec(line, { stdin })` calls `runCommandLine`.
  */
-import type { CliContext } from './context';
-import { azCommand } from './az/index';
-import { kubectlCommand } from './kubectl/index';
-import { curlCommand } from './curl/index';
-import { SHELL_BUILTINS } from './shell/builtins';
-import { TEXT_UTILS } from './shell/textutils';
-import { runShell } from './shell/interpreter';
-import { PIPE_TOOLS } from './shell/pipetools';
-import { watch } from './shell/watch';
-import { createShellState, ok, type CommandFn, type ExecResult, type ShellState } from './shell/types';
-import { lazyCommand } from './shell/lazy';
 
-export type { CliContext } from './context';
-export type { ExecResult } from './shell/types';
-export { CLEAR_SCREEN } from './shell/builtins';
+import { azCommand } from './az/index';
+import type { CliContext } from './context';
+import { curlCommand } from './curl/index';
+import { kubectlCommand } from './kubectl/index';
+import { SHELL_BUILTINS } from './shell/builtins';
+import { runShell } from './shell/interpreter';
+import { lazyCommand } from './shell/lazy';
+import { PIPE_TOOLS } from './shell/pipetools';
+import { TEXT_UTILS } from './shell/textutils';
+import { type CommandFn, createShellState, type ExecResult, ok, type ShellState } from './shell/types';
+import { watch } from './shell/watch';
+
 export { completions } from './completion';
+export type { CliContext } from './context';
+export { CLEAR_SCREEN } from './shell/builtins';
+export type { ExecResult } from './shell/types';
 
 /** Shell state per sandbox when the context does not carry one (keyed by the stable kube store). */
 const states = new WeakMap<object, ShellState>();

@@ -8,7 +8,21 @@ import { commandFor } from './commands';
 import { LESSON_SECTIONS, type SectionKey } from './lessons';
 import { matchCause } from './pending';
 import { flat, isObj, type Json, type Parsed } from './recognize';
-import type { ClusterFacts, Evidence, Finding, InputKind, OutboundPath, Params, PendingReason, PublicIpExplanation, PublicIpRole, RuleExplanation, ServiceExplanation, ServicePort, Severity } from './types';
+import type {
+  ClusterFacts,
+  Evidence,
+  Finding,
+  InputKind,
+  OutboundPath,
+  Params,
+  PendingReason,
+  PublicIpExplanation,
+  PublicIpRole,
+  RuleExplanation,
+  ServiceExplanation,
+  ServicePort,
+  Severity,
+} from './types';
 
 export type Render = (code: string, params: Params) => string;
 
@@ -81,7 +95,10 @@ function tagsOf(o: Json): Record<string, string> | undefined {
 }
 
 function serviceList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function analyze(parsed: Parsed, render: Render) {
@@ -138,13 +155,24 @@ export function analyze(parsed: Parsed, render: Render) {
     }
     for (const o of arr(lb.outboundRules).map(flat)) {
       const name = str(o.name) ?? 'outbound rule';
-      const fes = arr(o.frontendIPConfigurations).map((x) => (str(x.id) ? frontendKey(str(x.id)!) : undefined)).map((k) => (k ? frontends.get(k) : undefined)).filter((x): x is Frontend => !!x);
+      const fes = arr(o.frontendIPConfigurations)
+        .map((x) => (str(x.id) ? frontendKey(str(x.id)!) : undefined))
+        .map((k) => (k ? frontends.get(k) : undefined))
+        .filter((x): x is Frontend => !!x);
       for (const fe of fes) fe.outboundRules.push(name);
       if (!outbound || name === 'aksOutboundRule') {
-        outbound = { rule: name, loadBalancer: lbName, frontends: fes.map((f) => f.name), publicIps: fes.map((f) => (f.publicIpId ? lastSegment(f.publicIpId) : '')).filter(Boolean), allocatedOutboundPorts: num(o.allocatedOutboundPorts) };
+        outbound = {
+          rule: name,
+          loadBalancer: lbName,
+          frontends: fes.map((f) => f.name),
+          publicIps: fes.map((f) => (f.publicIpId ? lastSegment(f.publicIpId) : '')).filter(Boolean),
+          allocatedOutboundPorts: num(o.allocatedOutboundPorts),
+        };
       }
     }
-    const pool = arr(lb.backendAddressPools).map(flat).find((p) => str(p.name) === 'kubernetes');
+    const pool = arr(lb.backendAddressPools)
+      .map(flat)
+      .find((p) => str(p.name) === 'kubernetes');
     if (pool) poolSize = Math.max(arr(pool.backendIPConfigurations).length, arr(pool.loadBalancerBackendAddresses).length);
   }
 
@@ -167,7 +195,9 @@ export function analyze(parsed: Parsed, render: Render) {
     const lbp = isObj(np.loadBalancerProfile) ? np.loadBalancerProfile : undefined;
     if (lbp) {
       const managed = isObj(lbp.managedOutboundIPs) ? num(lbp.managedOutboundIPs.count) : undefined;
-      const eff = arr(lbp.effectiveOutboundIPs).map((x) => str(x.id)).filter((x): x is string => !!x);
+      const eff = arr(lbp.effectiveOutboundIPs)
+        .map((x) => str(x.id))
+        .filter((x): x is string => !!x);
       for (const id of eff) effectiveOutbound.add(lower(lastSegment(id)));
       cluster.managedOutboundIPCount ??= managed ?? (eff.length || undefined);
       cluster.allocatedOutboundPorts ??= num(lbp.allocatedOutboundPorts);
@@ -230,7 +260,9 @@ export function analyze(parsed: Parsed, render: Render) {
       targetPort: typeof p.targetPort === 'number' || typeof p.targetPort === 'string' ? p.targetPort : undefined,
       nodePort: num(p.nodePort),
     }));
-    const selector: Record<string, string> | undefined = isObj(spec.selector) ? Object.fromEntries(Object.entries(spec.selector).filter(([, v]) => typeof v === 'string')) as Record<string, string> : undefined;
+    const selector: Record<string, string> | undefined = isObj(spec.selector)
+      ? (Object.fromEntries(Object.entries(spec.selector).filter(([, v]) => typeof v === 'string')) as Record<string, string>)
+      : undefined;
     const externalIp = str(ingress[0]?.ip) ?? str(ingress[0]?.hostname);
     const loadBalancerClass = str(spec.loadBalancerClass);
     svcMap.set(keyOf(ns, name), {
@@ -245,7 +277,9 @@ export function analyze(parsed: Parsed, render: Render) {
       annotations,
       selector,
       externalTrafficPolicy: str(spec.externalTrafficPolicy),
-      loadBalancerSourceRanges: Array.isArray(spec.loadBalancerSourceRanges) ? spec.loadBalancerSourceRanges.filter((x): x is string => typeof x === 'string') : undefined,
+      loadBalancerSourceRanges: Array.isArray(spec.loadBalancerSourceRanges)
+        ? spec.loadBalancerSourceRanges.filter((x): x is string => typeof x === 'string')
+        : undefined,
       loadBalancerIP: str(spec.loadBalancerIP) ?? annotations[A_IPV4],
       loadBalancerClass,
     });
@@ -259,7 +293,8 @@ export function analyze(parsed: Parsed, render: Render) {
   for (const p of pips.values()) if (p.ipAddress) pipByAddress.set(p.ipAddress, p);
   const pipsByTaggedService = new Map<string, Pip[]>();
   for (const p of pips.values()) {
-    for (const k of serviceList(p.tags?.[TAG_SERVICE] ?? p.tags?.[TAG_SERVICE_LEGACY])) (pipsByTaggedService.get(k) ?? pipsByTaggedService.set(k, []).get(k)!).push(p);
+    for (const k of serviceList(p.tags?.[TAG_SERVICE] ?? p.tags?.[TAG_SERVICE_LEGACY]))
+      (pipsByTaggedService.get(k) ?? pipsByTaggedService.set(k, []).get(k)!).push(p);
   }
 
   for (const svc of svcMap.values()) {
@@ -270,7 +305,12 @@ export function analyze(parsed: Parsed, render: Render) {
     if (own?.length) svc.rules = own;
     else if (base && parsed.loadBalancers.length === 0) {
       // The LB was not pasted: show the names the cloud provider gives the rules.
-      svc.rules = svc.ports.map((p) => ({ name: `${base}-${p.protocol.toUpperCase()}-${p.port}`, protocol: p.protocol === 'UDP' ? 'Udp' : 'Tcp', frontendPort: p.port, seen: false }));
+      svc.rules = svc.ports.map((p) => ({
+        name: `${base}-${p.protocol.toUpperCase()}-${p.port}`,
+        protocol: p.protocol === 'UDP' ? 'Udp' : 'Tcp',
+        frontendPort: p.port,
+        seen: false,
+      }));
     }
     const key = keyOf(svc.namespace, svc.name);
     let pip = fe?.publicIpId ? pips.get(lower(lastSegment(fe.publicIpId))) : undefined;
@@ -292,7 +332,8 @@ export function analyze(parsed: Parsed, render: Render) {
     const k = keyOf(str(o.namespace) ?? 'default', str(o.name) ?? '');
     (eventsBySvc.get(k) ?? eventsBySvc.set(k, []).get(k)!).push(e);
   }
-  const time = (e: Json) => str(e.lastTimestamp) ?? str(e.eventTime) ?? str(e.firstTimestamp) ?? (isObj(e.metadata) ? str(e.metadata.creationTimestamp) : undefined) ?? '';
+  const time = (e: Json) =>
+    str(e.lastTimestamp) ?? str(e.eventTime) ?? str(e.firstTimestamp) ?? (isObj(e.metadata) ? str(e.metadata.creationTimestamp) : undefined) ?? '';
   for (const svc of svcMap.values()) {
     if (svc.state !== 'pending') continue;
     svc.pending = pendingReason(svc, eventsBySvc.get(keyOf(svc.namespace, svc.name)), parsed.events.length > 0 || !!parsed.eventsSeen, time, render);
@@ -361,7 +402,9 @@ export function analyze(parsed: Parsed, render: Render) {
         const unseen = tagged.filter((k) => !svcMap.has(k) && !covers(k.split('/')[0]!));
         for (const k of existing) {
           const s = svcMap.get(k)!;
-          evidence.push(s.externalIp && s.externalIp === p.ipAddress ? ev('ev.status-ingress', { service: k, ip: s.externalIp }) : ev('ev.service-exists', { service: k }));
+          evidence.push(
+            s.externalIp && s.externalIp === p.ipAddress ? ev('ev.status-ingress', { service: k, ip: s.externalIp }) : ev('ev.service-exists', { service: k }),
+          );
         }
         for (const k of gone) evidence.push(ev(allServices.has(k) ? 'ev.service-not-lb' : 'ev.service-missing', { service: k }));
         for (const k of unseen) evidence.push(ev('ev.namespace-not-pasted', { service: k, namespace: k.split('/')[0]! }));
@@ -406,7 +449,18 @@ export function analyze(parsed: Parsed, render: Render) {
         evidence.push(ev('ev.shares-frontend', { service: k, frontend: fe!.name }));
       }
     }
-    publicIps.push({ name: p.name, id: p.id, resourceGroup: p.resourceGroup, ipAddress: p.ipAddress, role, service: services[0], services, frontend: feName, loadBalancer: lbName, evidence });
+    publicIps.push({
+      name: p.name,
+      id: p.id,
+      resourceGroup: p.resourceGroup,
+      ipAddress: p.ipAddress,
+      role,
+      service: services[0],
+      services,
+      frontend: feName,
+      loadBalancer: lbName,
+      evidence,
+    });
   }
   // Outbound first (the one nobody asked for), then Services, yours, orphans, unknown; by name within.
   const order: Record<PublicIpRole, number> = { outbound: 0, service: 1, user: 2, orphan: 3, unknown: 4 };
@@ -417,31 +471,81 @@ export function analyze(parsed: Parsed, render: Render) {
   const count = (r: PublicIpRole) => publicIps.filter((p) => p.role === r).length;
   const publicServices = services.filter((s) => !s.internal);
   if (publicIps.length && servicesPasted) {
-    find('info', 'f.ip-count', { services: publicServices.length, ips: publicIps.length, service: count('service'), outbound: count('outbound'), user: count('user'), orphan: count('orphan'), unknown: count('unknown') }, 'puzzle');
+    find(
+      'info',
+      'f.ip-count',
+      {
+        services: publicServices.length,
+        ips: publicIps.length,
+        service: count('service'),
+        outbound: count('outbound'),
+        user: count('user'),
+        orphan: count('orphan'),
+        unknown: count('unknown'),
+      },
+      'puzzle',
+    );
   }
   for (const p of publicIps.filter((x) => x.role === 'outbound')) {
     const managed = p.evidence.some((e) => e.code === 'ev.tag-outbound' || e.code === 'ev.tag-outbound-legacy');
-    find('info', managed ? 'f.outbound-ip' : 'f.outbound-ip-yours', { name: p.name, ip: p.ipAddress ?? '?', rule: outbound?.rule ?? 'aksOutboundRule', lb: outbound?.loadBalancer ?? 'kubernetes' }, 'fourthAddress', p.name);
+    find(
+      'info',
+      managed ? 'f.outbound-ip' : 'f.outbound-ip-yours',
+      { name: p.name, ip: p.ipAddress ?? '?', rule: outbound?.rule ?? 'aksOutboundRule', lb: outbound?.loadBalancer ?? 'kubernetes' },
+      'fourthAddress',
+      p.name,
+    );
   }
   for (const p of publicIps.filter((x) => x.role === 'orphan')) {
-    find('warning', p.frontend ? 'f.orphan-ip-attached' : 'f.orphan-ip', { name: p.name, ip: p.ipAddress ?? '?', services: p.services.join(', ') || '""', frontend: p.frontend ?? '', rg: p.resourceGroup ?? cluster.nodeResourceGroup ?? '<node-resource-group>' }, 'deleting', p.name);
+    find(
+      'warning',
+      p.frontend ? 'f.orphan-ip-attached' : 'f.orphan-ip',
+      {
+        name: p.name,
+        ip: p.ipAddress ?? '?',
+        services: p.services.join(', ') || '""',
+        frontend: p.frontend ?? '',
+        rg: p.resourceGroup ?? cluster.nodeResourceGroup ?? '<node-resource-group>',
+      },
+      'deleting',
+      p.name,
+    );
   }
   for (const p of publicIps.filter((x) => x.role === 'user')) {
     if (p.services.length) find('info', 'f.user-ip', { name: p.name, ip: p.ipAddress ?? '?', services: p.services.join(', ') }, 'byoIp', p.name);
     else if (!p.frontend) find('warning', 'f.user-ip-unused', { name: p.name, ip: p.ipAddress ?? '?' }, 'tags', p.name);
   }
-  if (publicIps.some((p) => p.evidence.some((e) => e.code === 'ev.tag-service-legacy' || e.code === 'ev.tag-outbound-legacy'))) find('info', 'f.legacy-tags', {}, 'tags');
+  if (publicIps.some((p) => p.evidence.some((e) => e.code === 'ev.tag-service-legacy' || e.code === 'ev.tag-outbound-legacy')))
+    find('info', 'f.legacy-tags', {}, 'tags');
   for (const s of services.filter((x) => x.state === 'pending')) {
-    find('problem', 'f.pending', { service: keyOf(s.namespace, s.name), reason: s.pending?.text ?? '' }, (s.pending?.lesson?.section as SectionKey | undefined) ?? 'whereErrorsGo', keyOf(s.namespace, s.name));
+    find(
+      'problem',
+      'f.pending',
+      { service: keyOf(s.namespace, s.name), reason: s.pending?.text ?? '' },
+      (s.pending?.lesson?.section as SectionKey | undefined) ?? 'whereErrorsGo',
+      keyOf(s.namespace, s.name),
+    );
   }
   const byIp = new Map<string, ServiceExplanation[]>();
   for (const s of services) if (s.externalIp) (byIp.get(s.externalIp) ?? byIp.set(s.externalIp, []).get(s.externalIp)!).push(s);
   for (const [ip, list] of byIp) {
     if (list.length < 2) continue;
-    find('info', 'f.shared-ip', { ip, services: list.map((s) => keyOf(s.namespace, s.name)).join(', '), count: list.length, frontend: list.find((s) => s.frontend)?.frontend ?? '' }, 'sharedIp', ip);
+    find(
+      'info',
+      'f.shared-ip',
+      { ip, services: list.map((s) => keyOf(s.namespace, s.name)).join(', '), count: list.length, frontend: list.find((s) => s.frontend)?.frontend ?? '' },
+      'sharedIp',
+      ip,
+    );
   }
   for (const s of services.filter((x) => x.internal)) {
-    find('info', 'f.internal', { service: keyOf(s.namespace, s.name), ip: s.externalIp ?? '<pending>', lb: s.loadBalancer ?? 'kubernetes-internal' }, 'internalLb', keyOf(s.namespace, s.name));
+    find(
+      'info',
+      'f.internal',
+      { service: keyOf(s.namespace, s.name), ip: s.externalIp ?? '<pending>', lb: s.loadBalancer ?? 'kubernetes-internal' },
+      'internalLb',
+      keyOf(s.namespace, s.name),
+    );
   }
   for (const s of services) {
     if (s.externalIp && /amazonaws\.com$|\.elb\./.test(s.externalIp)) {
@@ -463,7 +567,12 @@ export function analyze(parsed: Parsed, render: Render) {
     const free = capacity - used;
     const moreNodes = Math.max(0, Math.floor(free / perNode));
     const tight = allocated > 0 ? moreNodes < 1 : cluster.nodeCount > 50;
-    find(tight ? 'warning' : 'info', allocated > 0 ? 'f.snat-fixed' : 'f.snat-auto', { nodes: cluster.nodeCount, perNode, used, capacity, ips: outboundIps, free, moreNodes }, 'snat');
+    find(
+      tight ? 'warning' : 'info',
+      allocated > 0 ? 'f.snat-fixed' : 'f.snat-auto',
+      { nodes: cluster.nodeCount, perNode, used, capacity, ips: outboundIps, free, moreNodes },
+      'snat',
+    );
   }
 
   // NSG rules that let the whole Internet reach a database port.
@@ -472,32 +581,62 @@ export function analyze(parsed: Parsed, render: Render) {
     const nsg = flat(raw);
     for (const r of arr(nsg.securityRules)) nsgRules.push({ nsg: str(nsg.name) ?? '', rule: flat(r) });
   }
-  for (const r of parsed.nsgRules) nsgRules.push({ nsg: str(r.id) ? segment(str(r.id)!, 'networkSecurityGroups') ?? '' : '', rule: flat(r) });
+  for (const r of parsed.nsgRules) nsgRules.push({ nsg: str(r.id) ? (segment(str(r.id)!, 'networkSecurityGroups') ?? '') : '', rule: flat(r) });
   const reported = new Set<string>();
   for (const { nsg, rule } of nsgRules) {
     if (lower(str(rule.access) ?? '') !== 'allow' || lower(str(rule.direction) ?? '') !== 'inbound') continue;
-    const sources = [str(rule.sourceAddressPrefix), ...(Array.isArray(rule.sourceAddressPrefixes) ? rule.sourceAddressPrefixes : [])].filter((x): x is string => typeof x === 'string' && x !== '');
+    const sources = [str(rule.sourceAddressPrefix), ...(Array.isArray(rule.sourceAddressPrefixes) ? rule.sourceAddressPrefixes : [])].filter(
+      (x): x is string => typeof x === 'string' && x !== '',
+    );
     const source = sources.find((x) => /^(\*|Internet|Any|0\.0\.0\.0\/0)$/i.test(x));
     if (!source) continue;
-    const ranges = [str(rule.destinationPortRange), ...(Array.isArray(rule.destinationPortRanges) ? rule.destinationPortRanges : [])].filter((x): x is string => typeof x === 'string' && x !== '');
-    const dests = [str(rule.destinationAddressPrefix), ...(Array.isArray(rule.destinationAddressPrefixes) ? rule.destinationAddressPrefixes : [])].filter((x): x is string => typeof x === 'string' && x !== '');
+    const ranges = [str(rule.destinationPortRange), ...(Array.isArray(rule.destinationPortRanges) ? rule.destinationPortRanges : [])].filter(
+      (x): x is string => typeof x === 'string' && x !== '',
+    );
+    const dests = [str(rule.destinationAddressPrefix), ...(Array.isArray(rule.destinationAddressPrefixes) ? rule.destinationAddressPrefixes : [])].filter(
+      (x): x is string => typeof x === 'string' && x !== '',
+    );
     for (const [portText, db] of Object.entries(DATABASE_PORTS)) {
       const port = Number(portText);
       if (!ranges.some((r) => portInRange(port, r))) continue;
       for (const dest of dests.length ? dests : ['*']) {
-        const owner = byIp.get(dest)?.map((s) => keyOf(s.namespace, s.name)).join(', ') ?? '';
+        const owner =
+          byIp
+            .get(dest)
+            ?.map((s) => keyOf(s.namespace, s.name))
+            .join(', ') ?? '';
         reported.add(`${dest}:${port}`);
-        find('problem', 'f.nsg-open-db', { rule: str(rule.name) ?? '', nsg, port, db, source, destination: dest, services: owner }, 'openToInternet', str(rule.name));
+        find(
+          'problem',
+          'f.nsg-open-db',
+          { rule: str(rule.name) ?? '', nsg, port, db, source, destination: dest, services: owner },
+          'openToInternet',
+          str(rule.name),
+        );
       }
     }
   }
   if (!nsgRules.length) {
     // No NSG pasted: the cloud provider opens a public Service's ports to Internet unless told otherwise.
     for (const s of publicServices) {
-      if (s.state !== 'has-ip' || s.loadBalancerSourceRanges?.length || s.annotations[A_ALLOWED_RANGES] || s.annotations[A_ALLOWED_TAGS] || s.annotations[A_SOURCE_RANGES]) continue;
+      if (
+        s.state !== 'has-ip' ||
+        s.loadBalancerSourceRanges?.length ||
+        s.annotations[A_ALLOWED_RANGES] ||
+        s.annotations[A_ALLOWED_TAGS] ||
+        s.annotations[A_SOURCE_RANGES]
+      )
+        continue;
       for (const p of s.ports) {
         const db = DATABASE_PORTS[p.port];
-        if (db && !reported.has(`${s.externalIp}:${p.port}`)) find('warning', 'f.db-open-inferred', { service: keyOf(s.namespace, s.name), port: p.port, db, ip: s.externalIp ?? '' }, 'openToInternet', keyOf(s.namespace, s.name));
+        if (db && !reported.has(`${s.externalIp}:${p.port}`))
+          find(
+            'warning',
+            'f.db-open-inferred',
+            { service: keyOf(s.namespace, s.name), port: p.port, db, ip: s.externalIp ?? '' },
+            'openToInternet',
+            keyOf(s.namespace, s.name),
+          );
       }
     }
   }

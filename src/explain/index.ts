@@ -4,16 +4,16 @@
  * Pure and deterministic: no DOM, no clock, no network; the page and the tests call the same function.
  */
 import { analyze } from './analyze';
-import { COMMANDS, commandFor, type CommandKey } from './commands';
+import { COMMANDS, type CommandKey, commandFor } from './commands';
 import { render } from './i18n';
-import { merge, recognize, type Parsed } from './recognize';
+import { merge, type Parsed, recognize } from './recognize';
 import type { Explanation, InputExplanation, Locale } from './types';
 
-export type * from './types';
-export { render, missingMessages } from './i18n';
-export { lessonHref, LESSON_SECTIONS } from './lessons';
 export { COMMANDS, commandFor } from './commands';
-export { labSetup, type LabSetup } from './lab-setup';
+export { missingMessages, render } from './i18n';
+export { type LabSetup, labSetup } from './lab-setup';
+export { LESSON_SECTIONS, lessonHref } from './lessons';
+export type * from './types';
 
 export interface ExplainOptions {
   /** Language of `message`/`text` fields (codes and params are always there to re-render). */

@@ -35,13 +35,20 @@ export function labSetup(x: Explanation): LabSetup {
   const minor = c.kubernetesVersion ? /^v?(\d+\.\d+)/.exec(c.kubernetesVersion)?.[1] : undefined;
   const outboundIps = c.managedOutboundIPCount ?? (x.publicIps.filter((p) => p.role === 'outbound').length || undefined);
   const options: SandboxPageOptions = {
-    outboundType: (OUTBOUND_TYPES as readonly string[]).includes(c.outboundType ?? '') ? (c.outboundType as SandboxPageOptions['outboundType']) : DEFAULT_PAGE_OPTIONS.outboundType,
+    outboundType: (OUTBOUND_TYPES as readonly string[]).includes(c.outboundType ?? '')
+      ? (c.outboundType as SandboxPageOptions['outboundType'])
+      : DEFAULT_PAGE_OPTIONS.outboundType,
     managedOutboundIPCount: clamp(outboundIps, 1, 100, DEFAULT_PAGE_OPTIONS.managedOutboundIPCount),
-    kubernetesVersion: (K8S_VERSIONS as readonly string[]).includes(minor ?? '') ? (minor as SandboxPageOptions['kubernetesVersion']) : DEFAULT_PAGE_OPTIONS.kubernetesVersion,
+    kubernetesVersion: (K8S_VERSIONS as readonly string[]).includes(minor ?? '')
+      ? (minor as SandboxPageOptions['kubernetesVersion'])
+      : DEFAULT_PAGE_OPTIONS.kubernetesVersion,
     nodeCount: clamp(c.nodeCount, 1, 10, DEFAULT_PAGE_OPTIONS.nodeCount),
-    networkPlugin: (NETWORK_PLUGINS as readonly string[]).includes(c.networkPlugin ?? '') ? (c.networkPlugin as SandboxPageOptions['networkPlugin']) : DEFAULT_PAGE_OPTIONS.networkPlugin,
+    networkPlugin: (NETWORK_PLUGINS as readonly string[]).includes(c.networkPlugin ?? '')
+      ? (c.networkPlugin as SandboxPageOptions['networkPlugin'])
+      : DEFAULT_PAGE_OPTIONS.networkPlugin,
   };
-  if (c.nodeCount !== undefined && c.nodeCount !== options.nodeCount) notes.push({ code: 'lab.nodes-clamped', params: { nodes: c.nodeCount, lab: options.nodeCount } });
+  if (c.nodeCount !== undefined && c.nodeCount !== options.nodeCount)
+    notes.push({ code: 'lab.nodes-clamped', params: { nodes: c.nodeCount, lab: options.nodeCount } });
   if (minor && minor !== options.kubernetesVersion) notes.push({ code: 'lab.version', params: { version: minor, lab: options.kubernetesVersion } });
 
   const services = x.services.slice(0, MAX_SERVICES);

@@ -15,7 +15,11 @@ export const FAILURE_CAUSES: FailureCause[] = [
   { cause: 'public-ip-quota', test: /PublicIPCountLimitReached|StaticPublicIPCountLimitReached|Cannot create more than \d+ public IP/i, section: 'quota' },
   { cause: 'authorization-failed', test: /LinkedAuthorizationFailed|AuthorizationFailed|does not have authorization to perform action/i, section: 'forbidden' },
   { cause: 'pip-name-not-found', test: /PublicIP from annotation azure-pip-name(?:\(-IPv6\)|-IPv6)?=\S* for service \S+ doesn't exist/i, section: 'missingIp' },
-  { cause: 'ip-not-found', test: /findMatchedPIPByLoadBalancerIP|cannot find public IP with IP address|user supplied IP Address .* was not found/i, section: 'missingIp' },
+  {
+    cause: 'ip-not-found',
+    test: /findMatchedPIPByLoadBalancerIP|cannot find public IP with IP address|user supplied IP Address .* was not found/i,
+    section: 'missingIp',
+  },
   { cause: 'port-conflict', test: /checkLoadBalancerResourcesConflicts/i, section: 'portClash' },
   { cause: 'subnet-not-found', test: /failed to get subnet/i, section: 'subnet' },
   { cause: 'private-ip-outside-subnet', test: /PrivateIPAddressNotInSubnet|does not belong to the range of subnet prefix/i, section: 'outsideSubnet' },
@@ -24,7 +28,11 @@ export const FAILURE_CAUSES: FailureCause[] = [
   { cause: 'source-ranges-conflict', test: /cannot set both spec\.LoadBalancerSourceRanges and service annotation/i, section: 'sourceRanges' },
   { cause: 'invalid-probe', test: /total probe should be less than 120|the minimum value of health-probe|health-probe/i, section: 'probeAnnotations' },
   { cause: 'invalid-idle-timeout', test: /idle timeout value must be a whole number/i, section: 'atAGlance' },
-  { cause: 'azure-limit', test: /LoadBalancerFrontendIPConfigurationCountLimitReached|RulesPerIpConfigurationLimitReached|RulesPerNicLimitReached|SecurityRulesPerNetworkSecurityGroupLimitReached|cannot have more than \d+/i, section: 'atAGlance' },
+  {
+    cause: 'azure-limit',
+    test: /LoadBalancerFrontendIPConfigurationCountLimitReached|RulesPerIpConfigurationLimitReached|RulesPerNicLimitReached|SecurityRulesPerNetworkSecurityGroupLimitReached|cannot have more than \d+/i,
+    section: 'atAGlance',
+  },
   { cause: 'invalid-name', test: /InvalidResourceName/i, section: 'atAGlance' },
   { cause: 'no-nodes', test: /There are no available nodes for LoadBalancer/i, section: 'atAGlance' },
 ];

@@ -126,7 +126,9 @@ function fromJson(v: unknown): Recognition {
   // kubectl: a List (or one object) of Kubernetes kinds.
   if (isObj(v) && typeof v.kind === 'string' && typeof v.apiVersion === 'string') {
     const items = Array.isArray(v.items) ? v.items.filter(isObj) : [v];
-    const kinds = new Set(items.map((i) => str(i.kind) ?? (v.kind === 'ServiceList' ? 'Service' : v.kind === 'EventList' ? 'Event' : v.kind === 'NodeList' ? 'Node' : '')));
+    const kinds = new Set(
+      items.map((i) => str(i.kind) ?? (v.kind === 'ServiceList' ? 'Service' : v.kind === 'EventList' ? 'Event' : v.kind === 'NodeList' ? 'Node' : '')),
+    );
     if (Array.isArray(v.items) && items.length === 0) {
       if (v.kind === 'ServiceList') return accepted('services', 0, 'services', { services: [] });
       if (v.kind === 'EventList') return accepted('events', 0, 'events', { events: [] });
@@ -152,11 +154,18 @@ function fromJson(v: unknown): Recognition {
   if (list.length === 0) return problem('unrecognised', 'problem.unrecognised-json', undefined);
   const types = new Set(list.map(armType));
   const only = (t: string) => list.filter((o) => armType(o) === t);
-  if (types.has('microsoft.network/publicipaddresses')) return accepted('public-ips', only('microsoft.network/publicipaddresses').length, 'publicIps', { publicIps: only('microsoft.network/publicipaddresses') });
-  if (types.has('microsoft.network/loadbalancers')) return accepted('load-balancers', only('microsoft.network/loadbalancers').length, 'loadBalancer', { loadBalancers: only('microsoft.network/loadbalancers') });
-  const clusters = list.filter((o) => armType(o) === 'microsoft.containerservice/managedclusters' || (isObj(o.networkProfile) && Array.isArray(o.agentPoolProfiles)));
+  if (types.has('microsoft.network/publicipaddresses'))
+    return accepted('public-ips', only('microsoft.network/publicipaddresses').length, 'publicIps', { publicIps: only('microsoft.network/publicipaddresses') });
+  if (types.has('microsoft.network/loadbalancers'))
+    return accepted('load-balancers', only('microsoft.network/loadbalancers').length, 'loadBalancer', {
+      loadBalancers: only('microsoft.network/loadbalancers'),
+    });
+  const clusters = list.filter(
+    (o) => armType(o) === 'microsoft.containerservice/managedclusters' || (isObj(o.networkProfile) && Array.isArray(o.agentPoolProfiles)),
+  );
   if (clusters.length) return accepted('cluster', clusters.length, 'cluster', { clusters });
-  if (types.has('microsoft.network/networksecuritygroups')) return accepted('nsgs', only('microsoft.network/networksecuritygroups').length, 'nsgs', { nsgs: only('microsoft.network/networksecuritygroups') });
+  if (types.has('microsoft.network/networksecuritygroups'))
+    return accepted('nsgs', only('microsoft.network/networksecuritygroups').length, 'nsgs', { nsgs: only('microsoft.network/networksecuritygroups') });
   if (types.has('microsoft.network/networksecuritygroups/securityrules')) {
     const rules = only('microsoft.network/networksecuritygroups/securityrules');
     return accepted('nsgs', rules.length, 'nsgs', { nsgRules: rules }, { rulesOnly: 1 });
@@ -176,13 +185,21 @@ const TABLES: { test: RegExp; command: CommandKey; seen: string }[] = [
   { test: /^(NAMESPACE\s+)?LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE/, command: 'events', seen: 'kubectl get events' },
   { test: /^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION/, command: 'cluster', seen: 'kubectl get nodes' },
   { test: /^Name\s+ResourceGroup\s+Location\s+Zones\s+Address/, command: 'publicIps', seen: 'az network public-ip list -o table' },
-  { test: /^Name\s+(PrivateIPAddress\s+)?(PrivateIPAddressVersion\s+)?PrivateIPAllocationMethod/, command: 'loadBalancer', seen: 'az network lb frontend-ip list -o table' },
+  {
+    test: /^Name\s+(PrivateIPAddress\s+)?(PrivateIPAddressVersion\s+)?PrivateIPAllocationMethod/,
+    command: 'loadBalancer',
+    seen: 'az network lb frontend-ip list -o table',
+  },
   { test: /^BackendPort\s+DisableOutboundSnat/, command: 'loadBalancer', seen: 'az network lb rule list -o table' },
   { test: /^AllocatedOutboundPorts\s+EnableTcpReset/, command: 'loadBalancer', seen: 'az network lb outbound-rule list -o table' },
   { test: /^IntervalInSeconds\s+Name\s+NumberOfProbes/, command: 'loadBalancer', seen: 'az network lb probe list -o table' },
   { test: /^Location\s+Name\s+ProvisioningState\s+ResourceGroup/, command: 'loadBalancer', seen: 'az network lb list -o table' },
   { test: /^Name\s+Location\s+ResourceGroup\s+KubernetesVersion/, command: 'cluster', seen: 'az aks show -o table' },
-  { test: /^(Name\s+ResourceGroup\s+Priority|Location\s+Name\s+ProvisioningState\s+ResourceGroup\s+ResourceGuid)/, command: 'nsgs', seen: 'az network nsg -o table' },
+  {
+    test: /^(Name\s+ResourceGroup\s+Priority|Location\s+Name\s+ProvisioningState\s+ResourceGroup\s+ResourceGuid)/,
+    command: 'nsgs',
+    seen: 'az network nsg -o table',
+  },
 ];
 
 function fromText(text: string): Recognition {
@@ -200,14 +217,28 @@ function fromText(text: string): Recognition {
     if (t.test.test(first)) return problem('table-output', 'problem.table', t.command, { seen: t.seen });
   }
   if (/^-{3,}(\s+-{3,})+\s*$/.test(lines[1] ?? '')) return problem('table-output', 'problem.table', undefined, { seen: 'az … -o table' });
-  if (/^[A-Z][A-Z()-]*(\s{2,}[A-Z][A-Z()-]*(\s[A-Z]+)?)+\s*$/.test(first) && lines.length > 1) return problem('table-output', 'problem.table', undefined, { seen: 'kubectl get' });
-  if (/^Name:\s+\S/.test(first) && lines.some((l) => /^(Namespace|Type|Events):/.test(l))) return problem('describe-output', 'problem.describe', 'services', {});
-  if (/^(apiVersion|kind|items|metadata):/m.test(text.split('\n').slice(0, 5).join('\n')) || /^- (\w+):/.test(first) || /^\w[\w-]*:\s/.test(first) && lines.length > 2 && lines.slice(0, 6).every((l) => /^(\s+|- |\w[\w-]*:)/.test(l))) {
+  if (/^[A-Z][A-Z()-]*(\s{2,}[A-Z][A-Z()-]*(\s[A-Z]+)?)+\s*$/.test(first) && lines.length > 1)
+    return problem('table-output', 'problem.table', undefined, { seen: 'kubectl get' });
+  if (/^Name:\s+\S/.test(first) && lines.some((l) => /^(Namespace|Type|Events):/.test(l)))
+    return problem('describe-output', 'problem.describe', 'services', {});
+  if (
+    /^(apiVersion|kind|items|metadata):/m.test(text.split('\n').slice(0, 5).join('\n')) ||
+    /^- (\w+):/.test(first) ||
+    (/^\w[\w-]*:\s/.test(first) && lines.length > 2 && lines.slice(0, 6).every((l) => /^(\s+|- |\w[\w-]*:)/.test(l)))
+  ) {
     return problem('yaml-output', 'problem.yaml', undefined, {});
   }
   // `az aks show --query nodeResourceGroup -o tsv` prints just the name.
   if (lines.length === 1 && /^[\w.()-]{1,90}$/.test(first) && !/^\d+(\.\d+)*$/.test(first)) {
-    return result({ ok: true, kind: 'node-resource-group', count: 1, command: 'nodeResourceGroup', code: 'input.node-resource-group', params: { name: first }, parsed: { nodeResourceGroups: [first] } });
+    return result({
+      ok: true,
+      kind: 'node-resource-group',
+      count: 1,
+      command: 'nodeResourceGroup',
+      code: 'input.node-resource-group',
+      params: { name: first },
+      parsed: { nodeResourceGroups: [first] },
+    });
   }
   return problem('unrecognised', 'problem.unrecognised', undefined, {});
 }
@@ -244,7 +275,11 @@ function broken(text: string): Recognition {
     const first = recognize(text.slice(0, b.valueEnd));
     const rest = recognize(text.slice(b.offset));
     if (first.ok && rest.ok) {
-      return { ...first, parsed: merge(first.parsed, rest.parsed), notes: [...first.notes, ...rest.notes, { code: 'note.several', params: { second: rest.code } }] };
+      return {
+        ...first,
+        parsed: merge(first.parsed, rest.parsed),
+        notes: [...first.notes, ...rest.notes, { code: 'note.several', params: { second: rest.code } }],
+      };
     }
   }
   const { line, column } = lineColumn(text, b.offset);

@@ -100,16 +100,7 @@ export interface Finding {
   subject?: string;
 }
 
-export type InputKind =
-  | 'services'
-  | 'public-ips'
-  | 'load-balancers'
-  | 'cluster'
-  | 'nsgs'
-  | 'events'
-  | 'nodes'
-  | 'node-resource-group'
-  | 'empty';
+export type InputKind = 'services' | 'public-ips' | 'load-balancers' | 'cluster' | 'nsgs' | 'events' | 'nodes' | 'node-resource-group' | 'empty';
 
 export type InputProblem =
   | 'table-output'

@@ -1,4 +1,4 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { type CollectionEntry, getCollection } from 'astro:content';
 import { LOCALES, type Locale } from './locales';
 
 export type LessonEntry = CollectionEntry<'lessons'>;

@@ -36,7 +36,8 @@ const strings = {
     referenceNotSimulated: 'Accepted, no effect',
     referenceTaughtIn: 'Taught in',
     referencePortTitle: 'Per-port annotations',
-    referencePortIntro: 'Written as `service.beta.kubernetes.io/port_<port>_<suffix>`, for example `service.beta.kubernetes.io/port_443_health-probe_protocol: "Tcp"`. They win over the Service-wide annotation for that port. All are simulated.',
+    referencePortIntro:
+      'Written as `service.beta.kubernetes.io/port_<port>_<suffix>`, for example `service.beta.kubernetes.io/port_443_health-probe_protocol: "Tcp"`. They win over the Service-wide annotation for that port. All are simulated.',
     referenceTopics: {
       publicIp: 'Public IP address',
       internal: 'Internal load balancer',
@@ -113,8 +114,7 @@ const strings = {
       recovered: 'Part of your saved progress was damaged and was dropped; the rest was kept. A copy of the original was kept aside in this browser.',
     },
     storageNotice: {
-      blocked:
-        'This browser does not let the site save anything, so your progress, lab drafts and theme choice last only until you leave this page.',
+      blocked: 'This browser does not let the site save anything, so your progress, lab drafts and theme choice last only until you leave this page.',
       full: 'This browser has no room left to save for this site, so new progress, lab drafts and theme choices last only until you leave this page. Progress saved earlier is kept.',
     },
     dismiss: 'Dismiss',
@@ -153,7 +153,8 @@ const strings = {
     referenceNotSimulated: '받기만 하고 효과 없음',
     referenceTaughtIn: '다루는 단원',
     referencePortTitle: '포트별 어노테이션',
-    referencePortIntro: '`service.beta.kubernetes.io/port_<포트>_<접미사>` 형식으로 씁니다. 예: `service.beta.kubernetes.io/port_443_health-probe_protocol: "Tcp"`. 해당 포트에서는 서비스 전체 어노테이션보다 우선합니다. 모두 실습 환경에서 재현됩니다.',
+    referencePortIntro:
+      '`service.beta.kubernetes.io/port_<포트>_<접미사>` 형식으로 씁니다. 예: `service.beta.kubernetes.io/port_443_health-probe_protocol: "Tcp"`. 해당 포트에서는 서비스 전체 어노테이션보다 우선합니다. 모두 실습 환경에서 재현됩니다.',
     referenceTopics: {
       publicIp: '공용 IP 주소',
       internal: '내부 부하 분산 장치',

@@ -1,22 +1,22 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { LabStore, Pane, Speed } from './store';
-import type { LabConfig, LabSandbox } from './types';
-import type { LabStrings } from './i18n';
-import type { Completer } from './terminal/completer';
-import { useLab } from './use-store';
-import { LazyEditor } from './editor/LazyEditor';
-import { Terminal, type TerminalApi } from './terminal/Terminal';
-import { PortalView } from './portal/PortalView';
+import type { ExerciseDef } from '../learn/exercise/types';
+import { ChangeFeed } from './changes/ChangeFeed';
 import { Diagram } from './diagram/Diagram';
-import { Portal, type PortalContext } from './portal/context';
+import { LazyEditor } from './editor/LazyEditor';
 import { SNIPPETS } from './editor/snippets';
 import { ExercisesPanel } from './exercises/ExercisesPanel';
-import { ChangeFeed } from './changes/ChangeFeed';
-import type { ExerciseDef } from '../learn/exercise/types';
-import { Icon } from './workspace/icons';
-import { useFocusMode } from './workspace/focus-mode';
-import { useCompact } from './workspace/use-compact';
+import type { LabStrings } from './i18n';
+import { Portal, type PortalContext } from './portal/context';
+import { PortalView } from './portal/PortalView';
+import type { LabStore, Pane, Speed } from './store';
+import type { Completer } from './terminal/completer';
+import { Terminal, type TerminalApi } from './terminal/Terminal';
+import type { LabConfig, LabSandbox } from './types';
+import { useLab } from './use-store';
 import { DockResizer } from './workspace/DockResizer';
+import { useFocusMode } from './workspace/focus-mode';
+import { Icon } from './workspace/icons';
+import { useCompact } from './workspace/use-compact';
 import './lab.css';
 
 interface Props {
@@ -253,7 +253,18 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
       case 'diagram':
         return pane === 'diagram' && <Diagram />;
       case 'exercises':
-        return <ExercisesPanel store={store} sandbox={sandbox} exercises={exercises} lesson={config.exercises} locale={config.locale} t={t} labId={config.id} onReset={(extra, faults) => onReset(extra, faults)} />;
+        return (
+          <ExercisesPanel
+            store={store}
+            sandbox={sandbox}
+            exercises={exercises}
+            lesson={config.exercises}
+            locale={config.locale}
+            t={t}
+            labId={config.id}
+            onReset={(extra, faults) => onReset(extra, faults)}
+          />
+        );
     }
   };
 
@@ -280,7 +291,14 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
       <div ref={appRef} class={`lab-app${compact ? ' lab-compact' : ''}`} onKeyDownCapture={onKeyDownCapture}>
         <DockResizer label={t.resizeDock} />
         <div class="lab-toolbar" role="toolbar" aria-label={t.labRegion}>
-          <button type="button" class="button button-primary" onClick={() => withEditor((api) => api.apply())} disabled={busy} title={t.applyHint} aria-keyshortcuts="Control+Enter Meta+Enter">
+          <button
+            type="button"
+            class="button button-primary"
+            onClick={() => withEditor((api) => api.apply())}
+            disabled={busy}
+            title={t.applyHint}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
+          >
             {busy ? t.applying : t.apply}
           </button>
           <span class="lab-clock" title={t.simTime}>
@@ -296,13 +314,26 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
               </label>
             ))}
           </fieldset>
-          <button type="button" class="button lab-icon-button" aria-pressed={paused} title={paused ? t.resume : t.pause} onClick={() => store.getState().setPaused(!paused)}>
+          <button
+            type="button"
+            class="button lab-icon-button"
+            aria-pressed={paused}
+            title={paused ? t.resume : t.pause}
+            onClick={() => store.getState().setPaused(!paused)}
+          >
             <Icon name={paused ? 'play' : 'pause'} />
             <span class="visually-hidden">{paused ? t.resume : t.pause}</span>
           </button>
           <span class="lab-spacer" />
           {/* Below a width (lab.css) these fold into the "More lab tools" menu; wider, they sit in the bar. */}
-          <button type="button" class="button lab-icon-button lab-more-toggle" aria-expanded={moreOpen} aria-controls={`${config.id}-more`} title={t.moreTools} onClick={() => setMoreOpen(!moreOpen)}>
+          <button
+            type="button"
+            class="button lab-icon-button lab-more-toggle"
+            aria-expanded={moreOpen}
+            aria-controls={`${config.id}-more`}
+            title={t.moreTools}
+            onClick={() => setMoreOpen(!moreOpen)}
+          >
             <Icon name="more" />
             <span class="visually-hidden">{t.moreTools}</span>
           </button>
@@ -328,7 +359,13 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
                 ))}
               </select>
             </label>
-            <button type="button" class="button lab-icon-button" disabled={busy || undoable === 0} onClick={() => history.undo()} title={rebuildable ? t.undoHint : t.historyTooLong}>
+            <button
+              type="button"
+              class="button lab-icon-button"
+              disabled={busy || undoable === 0}
+              onClick={() => history.undo()}
+              title={rebuildable ? t.undoHint : t.historyTooLong}
+            >
               <Icon name="undo" />
               <span class="lab-tool-label">{t.undo}</span>
             </button>
@@ -353,7 +390,13 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
               <span class="lab-tool-label">{t.resetLab}</span>
             </button>
           </div>
-          <button type="button" class="button lab-icon-button lab-focus-toggle" aria-pressed={focusMode} title={t.focusLabHint} onClick={() => setFocusMode(!focusMode)}>
+          <button
+            type="button"
+            class="button lab-icon-button lab-focus-toggle"
+            aria-pressed={focusMode}
+            title={t.focusLabHint}
+            onClick={() => setFocusMode(!focusMode)}
+          >
             <Icon name={focusMode ? 'collapse' : 'expand'} />
             <span class="lab-focus-label">{t.focusLab}</span>
           </button>

@@ -3,20 +3,20 @@
  * The page imports this module dynamically, so none of it is shipped before the learner asks.
  */
 import { h, render } from 'preact';
+import type { ExerciseDef } from '../learn/exercise/types';
+import { encodeLab, type LogEntry } from '../learn/share/codec';
 import { createSandbox } from '../sim/index';
-import { createLabStore, type LabStore } from './store';
 import { startClock } from './clock-driver';
+import { replayOrder } from './command-log';
 import { labStrings } from './i18n';
 import { LabApp } from './LabApp';
-import { createCompleter } from './terminal/complete';
-import { forget, labKey } from './storage';
-import { forgetLab, readSavedLab, saveLab, SAVED_LAB_VERSION, worthSaving, type SavedLab } from './saved-lab';
 import { replay } from './replay';
-import { encodeLab, type LogEntry } from '../learn/share/codec';
-import { replayOrder } from './command-log';
-import { optionsToSearch, parseSandboxOptions, toSandboxOptions, type SandboxPageOptions } from './sandbox-options';
+import { optionsToSearch, parseSandboxOptions, type SandboxPageOptions, toSandboxOptions } from './sandbox-options';
+import { forgetLab, readSavedLab, SAVED_LAB_VERSION, type SavedLab, saveLab, worthSaving } from './saved-lab';
+import { forget, labKey } from './storage';
+import { createLabStore, type LabStore } from './store';
+import { createCompleter } from './terminal/complete';
 import type { LabConfig, LabSandbox } from './types';
-import type { ExerciseDef } from '../learn/exercise/types';
 
 // Exercise modules live beside the lessons; only the one a lab names is loaded.
 const exerciseModules = import.meta.glob<{ exercises?: ExerciseDef[] }>('../../content/labs/*.ts');
@@ -151,7 +151,10 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
     );
     await terminalReady;
     if (replayed.length > 0) {
-      store.getState().showReplayed(t.replayedNote(replayed.length), replayed.map((e, i) => ({ line: e.line, result: results[i]! })));
+      store.getState().showReplayed(
+        t.replayedNote(replayed.length),
+        replayed.map((e, i) => ({ line: e.line, result: results[i]! })),
+      );
     }
   };
 

@@ -1,6 +1,6 @@
 import type { SettleReport } from '../sim/index';
-import type { LabSandbox } from './types';
 import type { LabStore } from './store';
+import type { LabSandbox } from './types';
 import { yieldToEventLoop } from './yield';
 
 /**

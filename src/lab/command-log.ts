@@ -80,7 +80,32 @@ export function replayOrder(log: CommandLog): LogEntry[] {
 }
 
 /** Pipeline stages that only read their input (or nothing) and print. */
-const FILTERS = new Set(['grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'tr', 'awk', 'jq', 'echo', 'cat', 'ls', 'pwd', 'printf', 'true', 'false', 'clear', 'history', 'whoami', 'date', 'column', 'base64', 'help']);
+const FILTERS = new Set([
+  'grep',
+  'head',
+  'tail',
+  'wc',
+  'sort',
+  'uniq',
+  'cut',
+  'tr',
+  'awk',
+  'jq',
+  'echo',
+  'cat',
+  'ls',
+  'pwd',
+  'printf',
+  'true',
+  'false',
+  'clear',
+  'history',
+  'whoami',
+  'date',
+  'column',
+  'base64',
+  'help',
+]);
 const KUBECTL_READS = new Set(['get', 'describe', 'logs', 'explain', 'top', 'version', 'api-resources', 'api-versions', 'cluster-info', 'events', 'auth']);
 const HELM_READS = new Set(['list', 'ls', 'status', 'get', 'history', 'show', 'search', 'version', 'env', 'template']);
 /** az's verb is the last word before the options: `az network public-ip list -g …`. */

@@ -29,7 +29,15 @@ const en = {
   diagramTab: 'Diagram',
   resizeSplit: 'Resize editor and terminal',
   touchKeys: 'Terminal keys',
-  keys: { tab: 'Tab (complete)', up: 'Previous command', down: 'Next command', left: 'Cursor left', right: 'Cursor right', cancel: 'Ctrl+C (cancel)', enter: 'Enter (run)' },
+  keys: {
+    tab: 'Tab (complete)',
+    up: 'Previous command',
+    down: 'Next command',
+    left: 'Cursor left',
+    right: 'Cursor right',
+    cancel: 'Ctrl+C (cancel)',
+    enter: 'Enter (run)',
+  },
   snippets: 'Insert a snippet',
   snippetPlaceholder: 'Snippets…',
   terminalWelcome:

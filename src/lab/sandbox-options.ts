@@ -52,7 +52,8 @@ export function parseSandboxOptions(search: string): SandboxPageOptions {
   return {
     outboundType,
     // A count for a type that takes none is meaningless: it is dropped, not carried along.
-    managedOutboundIPCount: max === undefined ? DEFAULT_PAGE_OPTIONS.managedOutboundIPCount : int(q.get('outboundIPs'), 1, max, DEFAULT_PAGE_OPTIONS.managedOutboundIPCount),
+    managedOutboundIPCount:
+      max === undefined ? DEFAULT_PAGE_OPTIONS.managedOutboundIPCount : int(q.get('outboundIPs'), 1, max, DEFAULT_PAGE_OPTIONS.managedOutboundIPCount),
     kubernetesVersion: pick(K8S_VERSIONS, q.get('k8s'), DEFAULT_PAGE_OPTIONS.kubernetesVersion),
     nodeCount: int(q.get('nodes'), 1, 10, DEFAULT_PAGE_OPTIONS.nodeCount),
     networkPlugin: pick(NETWORK_PLUGINS, q.get('plugin'), DEFAULT_PAGE_OPTIONS.networkPlugin),

@@ -9,9 +9,9 @@
  * English and Korean pages of a lesson share the lab id, so they share this state.
  */
 import { checkEntry, LIMITS, type LogEntry } from '../learn/share/codec';
+import { MAX_REQUEST_BYTES } from '../sim/kube/store';
 import { CHECKPOINT_MAX_CHARS, UNDO_STEPS } from './command-log';
 import { optionsToSearch, parseSandboxOptions, type SandboxPageOptions } from './sandbox-options';
-import { MAX_REQUEST_BYTES } from '../sim/kube/store';
 import { forget, labKey, readJson, writeJson } from './storage';
 
 export const SAVED_LAB_VERSION = 1;

@@ -1,11 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ExecResult, LabSandbox } from './types';
 import type { LogEntry } from '../learn/share/codec';
-import { append, fromEntries, isReadOnlyLine, type CommandLog } from './command-log';
 import { utf8Length } from '../sim/kube/names-validation';
 import { MAX_REQUEST_BYTES } from '../sim/kube/store';
-import { yieldToEventLoop } from './yield';
 import { skipWaits } from './clock-driver';
+import { append, type CommandLog, fromEntries, isReadOnlyLine } from './command-log';
+import type { ExecResult, LabSandbox } from './types';
+import { yieldToEventLoop } from './yield';
 
 /**
  * The editor's Apply refuses a paste over the API server's 3 MiB body limit before parsing it,
@@ -191,8 +191,7 @@ export function createLabStore(
         if (speed === 'skip') {
           const r = await skipWaits(sandbox, () => get().paused || get().busy || get().speed !== 'skip');
           if (r.settled && r.waiting.join() !== get().waiting.join()) set({ waiting: r.waiting });
-        }
-        else {
+        } else {
           // Virtual time moves in whole milliseconds; keep the fractions so 4× stays exactly 4×.
           carry += realMs * speed;
           const whole = Math.floor(carry);

@@ -1,7 +1,7 @@
 import type { ArmStore } from '../sim/azure/store';
-import type { KubeStore } from '../sim/kube/store';
 import type { VirtualClock } from '../sim/clock';
 import type { SettleOptions, SettleReport } from '../sim/index';
+import type { KubeStore } from '../sim/kube/store';
 
 export interface ExecResult {
   stdout: string;

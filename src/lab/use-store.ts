@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { LabState, LabActions, LabStore } from './store';
+import type { LabActions, LabState, LabStore } from './store';
 
 /** Subscribes a component to one slice of the lab store; re-renders only when that slice changes. */
 export function useLab<T>(store: LabStore, select: (s: LabState & LabActions) => T): T {

@@ -31,7 +31,8 @@ export function registerServiceWorker(): void {
       });
   // After load, at the first idle moment: the worker's install fetches this page's files, and on a
   // phone that competes with the page's last scripts and layouts if it starts at the load event.
-  const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => void register(), { timeout: 3000 }) : setTimeout(() => void register(), 200));
+  const whenIdle = () =>
+    'requestIdleCallback' in window ? requestIdleCallback(() => void register(), { timeout: 3000 }) : setTimeout(() => void register(), 200);
   if (document.readyState === 'complete') whenIdle();
   else addEventListener('load', whenIdle, { once: true });
 }

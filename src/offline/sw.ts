@@ -51,7 +51,13 @@ interface WorkerScope {
 export {};
 
 type Group = 'lab' | 'all';
-declare const __PRECACHE__: { version: string; files: [url: string, sha256: string][]; pages: Record<string, string[]>; lab: string[]; bytes: Record<Group, number> };
+declare const __PRECACHE__: {
+  version: string;
+  files: [url: string, sha256: string][];
+  pages: Record<string, string[]>;
+  lab: string[];
+  bytes: Record<Group, number>;
+};
 declare const self: WorkerScope;
 
 const PREFIX = 'eil-offline-';
@@ -200,7 +206,12 @@ async function status(): Promise<{ type: 'eil-offline-status'; groups: Group[]; 
   const cache = await caches.open(CACHE);
   const stored = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
   const count = (g: Group) => [GROUPS[g].filter((u) => stored.has(u)).length, GROUPS[g].length] as [number, number];
-  return { type: 'eil-offline-status', groups: (await readMarker(cache))?.groups ?? [], have: { lab: count('lab'), all: count('all') }, bytes: __PRECACHE__.bytes };
+  return {
+    type: 'eil-offline-status',
+    groups: (await readMarker(cache))?.groups ?? [],
+    have: { lab: count('lab'), all: count('all') },
+    bytes: __PRECACHE__.bytes,
+  };
 }
 
 let filling: Promise<void> = Promise.resolve();

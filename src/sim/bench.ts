@@ -34,7 +34,11 @@ const RAISED = { frontendIPConfigurationsPerLoadBalancer: 100_000, rulesPerNic: 
  * (parse, strict decoding, last-applied annotation, watch fan-out), then `settle()`. With
  * `'azure'` limits about 700 of 1,000 fail (rules per NIC, PIP quota) and must settle as idle.
  */
-export async function runExecBench(n: number, limits: 'raised' | 'azure' = 'raised', yaml = servicesYaml(n)): Promise<BenchResult & { applyMs: number; rounds: number }> {
+export async function runExecBench(
+  n: number,
+  limits: 'raised' | 'azure' = 'raised',
+  yaml = servicesYaml(n),
+): Promise<BenchResult & { applyMs: number; rounds: number }> {
   const sandbox = createSandbox({ faults: limits === 'raised' ? { publicIPQuota: 100_000, limits: RAISED } : {} });
   const start = sandbox.clock.now();
   const t0 = performance.now();
@@ -49,7 +53,12 @@ export async function runExecBench(n: number, limits: 'raised' | 'azure' = 'rais
 }
 
 export function serviceManifest(i: number) {
-  return { apiVersion: 'v1', kind: 'Service', metadata: { name: `svc-${i}`, namespace: 'default' }, spec: { type: 'LoadBalancer', ports: [{ port: 80 }], selector: { app: `app-${i}` } } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: `svc-${i}`, namespace: 'default' },
+    spec: { type: 'LoadBalancer', ports: [{ port: 80 }], selector: { app: `app-${i}` } },
+  };
 }
 
 export function runLoadBalancerBench(n: number, limits: 'raised' | 'azure' = 'raised'): BenchResult {

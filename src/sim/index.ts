@@ -2,37 +2,38 @@
  * Public entry of the simulator (issue #3): `createSandbox(options?)` builds one AKS cluster and
  * its Azure subscription in memory. Keep this surface stable: an outside test suite drives it.
  */
+
+import { runCommandLine } from '../cli/index';
 import { AksCluster } from './azure/aks';
 import { ArmClient } from './azure/client';
 import { PublicIpAllocator } from './azure/ip-allocator';
 import { ArmStore } from './azure/store';
 import { VirtualClock } from './clock';
 import { makeContext } from './cloud-provider/context';
+import { ImplementedElsewhere } from './cloud-provider/load-balancer';
 import { AzureLoadBalancerProvider } from './cloud-provider/provider';
 import { ServiceController } from './cloud-provider/service-controller';
+import { loadCloud } from './clouds/load';
+import type { CloudRuntime } from './clouds/types';
+import { startNamespaceController } from './controllers/namespace';
+import { WorkQueue } from './controllers/queue';
+import { startWorkloadControllers } from './controllers/workloads';
 import { bootstrapKube, syncNodes } from './kube/cluster-objects';
 import { EventRecorder } from './kube/events';
 import { KubeStore } from './kube/store';
 import { ClusterIpAllocator, NodePortAllocator } from './kube/strategies/allocators';
-import { serviceStrategy } from './kube/strategies/service';
 import { registerStrategies } from './kube/strategies/index';
-import { startWorkloadControllers } from './controllers/workloads';
-import { startNamespaceController } from './controllers/namespace';
-import { kubernetesMinor, resolveOptions, type CloudName, type FaultOptions, type ResolvedOptions, type SandboxOptions } from './options';
-import { SeededRandom } from './random';
-import { runCommandLine } from '../cli/index';
-import { loadCloud } from './clouds/load';
-import { ImplementedElsewhere } from './cloud-provider/load-balancer';
-import { WorkQueue } from './controllers/queue';
+import { serviceStrategy } from './kube/strategies/service';
 import { md5Hex } from './md5';
-import type { CloudRuntime } from './clouds/types';
+import { type CloudName, type FaultOptions, kubernetesMinor, type ResolvedOptions, resolveOptions, type SandboxOptions } from './options';
+import { SeededRandom } from './random';
 
-export type { SandboxOptions, ResolvedOptions, FaultOptions, NetworkPlugin, OutboundType, CloudName } from './options';
+export { ArmError } from './azure/errors';
+export type { ActivityLogEntry, ArmResource } from './azure/types';
 export type { CloudRuntime } from './clouds/types';
 export { ApiError, NoKindMatchError, UnknownResourceTypeError } from './kube/errors';
-export { ArmError } from './azure/errors';
-export type { KubeObject, Service, KubeEvent } from './kube/types';
-export type { ArmResource, ActivityLogEntry } from './azure/types';
+export type { KubeEvent, KubeObject, Service } from './kube/types';
+export type { CloudName, FaultOptions, NetworkPlugin, OutboundType, ResolvedOptions, SandboxOptions } from './options';
 
 export interface ExecOptions {
   stdin?: string;
@@ -125,7 +126,12 @@ export function createSandbox(input: SandboxOptions = {}): Sandbox {
   // ArmClient calls it `throttling`; the option is `armThrottling` (passing options.faults as is
   // silently dropped it: throttling never fired).
   const f = options.faults;
-  const armFaults = { publicIPQuota: f.publicIPQuota, provisioningDelayFactor: f.provisioningDelayFactor, throttling: f.armThrottling, limits: { ...f.limits } };
+  const armFaults = {
+    publicIPQuota: f.publicIPQuota,
+    provisioningDelayFactor: f.provisioningDelayFactor,
+    throttling: f.armThrottling,
+    limits: { ...f.limits },
+  };
   const armClient = new ArmClient(arm, clock, new SeededRandom(`${seed}:arm-client`), armFaults);
   const cluster = new AksCluster(options, armClient, new SeededRandom(`${seed}:aks`), new PublicIpAllocator(new SeededRandom(`${seed}:pip`)));
   const clusterIps = new ClusterIpAllocator(new SeededRandom(`${seed}:cluster-ip`));
@@ -145,7 +151,15 @@ export function createSandbox(input: SandboxOptions = {}): Sandbox {
   // Only AKS runs the Azure provider; another cloud brings its own controllers (loaded below).
   const serviceController =
     cloudName === 'aks'
-      ? new ServiceController(kube, events, new AzureLoadBalancerProvider(makeContext(arm, armClient, cluster, kubernetesMinor(options.kubernetesVersion))), clock, worldVersion, () => cluster.nodeCount, () => cluster.nodeNames())
+      ? new ServiceController(
+          kube,
+          events,
+          new AzureLoadBalancerProvider(makeContext(arm, armClient, cluster, kubernetesMinor(options.kubernetesVersion))),
+          clock,
+          worldVersion,
+          () => cluster.nodeCount,
+          () => cluster.nodeNames(),
+        )
       : undefined;
   startNamespaceController(kube, clock);
   startWorkloadControllers(kube, events, clock, worldVersion, new SeededRandom(`${seed}:workloads`), new SeededRandom(`${seed}:endpointslices`));

@@ -1,5 +1,5 @@
 /** Sandbox options with the defaults of the public entry (issue #3): keep these stable. */
-import { DEFAULT_LIMITS, type ArmLimits, type ThrottlingFault } from './azure/client';
+import { type ArmLimits, DEFAULT_LIMITS, type ThrottlingFault } from './azure/client';
 
 export type NetworkPlugin = 'azure' | 'kubenet';
 export type OutboundType = 'loadBalancer' | 'managedNATGateway' | 'userAssignedNATGateway' | 'userDefinedRouting';
@@ -88,6 +88,14 @@ export function kubernetesMinor(version: string): number {
 /** Full patch version shown by `kubectl version` / node kubeletVersion for a minor. */
 export function kubernetesPatchVersion(version: string): string {
   if (/^\d+\.\d+\.\d+$/.test(version)) return version;
-  const patches: Record<string, string> = { '1.27': '1.27.9', '1.28': '1.28.15', '1.29': '1.29.15', '1.30': '1.30.14', '1.31': '1.31.10', '1.32': '1.32.6', '1.33': '1.33.2' };
+  const patches: Record<string, string> = {
+    '1.27': '1.27.9',
+    '1.28': '1.28.15',
+    '1.29': '1.29.15',
+    '1.30': '1.30.14',
+    '1.31': '1.31.10',
+    '1.32': '1.32.6',
+    '1.33': '1.33.2',
+  };
   return patches[version] ?? `${version}.0`;
 }

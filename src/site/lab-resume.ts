@@ -54,7 +54,10 @@ export function offerResume(places: Iterable<HTMLElement>, labId: string, start:
     choices.push(choice);
   }
   for (const choice of choices) {
-    for (const [selector, mode] of [['.lab-resume-go', 'resume'], ['.lab-fresh', 'fresh']] as const) {
+    for (const [selector, mode] of [
+      ['.lab-resume-go', 'resume'],
+      ['.lab-fresh', 'fresh'],
+    ] as const) {
       choice.querySelector<HTMLButtonElement>(selector)?.addEventListener('click', () => {
         for (const c of choices) for (const b of c.querySelectorAll('button')) b.disabled = true;
         start(mode);

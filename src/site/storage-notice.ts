@@ -1,4 +1,4 @@
-import { onStorageProblem, siteStorage, type StorageProblem } from './storage';
+import { onStorageProblem, type StorageProblem, siteStorage } from './storage';
 
 /**
  * Fills the page's storage notice the first time storage fails in this page load, whatever failed

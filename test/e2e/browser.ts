@@ -1,6 +1,6 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
 
@@ -31,11 +31,7 @@ export interface WatchedPage {
 }
 
 /** A fresh profile (context) and page that records console errors and page errors. */
-export async function openPage(
-  browser: Browser,
-  path: string,
-  options: Parameters<Browser['newContext']>[0] = {},
-): Promise<WatchedPage> {
+export async function openPage(browser: Browser, path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<WatchedPage> {
   const context = await browser.newContext({ baseURL: baseURL(), ...options });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -6,8 +6,26 @@ export const LANGS = ['en', 'ko'] as const;
 export type Lang = (typeof LANGS)[number];
 
 const TEXT = {
-  en: { start: 'Start lab', fresh: 'Start fresh', apply: 'Apply', skip: 'Skip waits', portalTab: 'Portal', portal: 'Azure portal', frontends: 'Frontend IP configuration', search: 'outbound' },
-  ko: { start: '실습 시작', fresh: '새로 시작', apply: '적용', skip: '대기 건너뛰기', portalTab: '포털', portal: 'Azure Portal', frontends: '프런트 엔드 IP 구성', search: '공용 IP' },
+  en: {
+    start: 'Start lab',
+    fresh: 'Start fresh',
+    apply: 'Apply',
+    skip: 'Skip waits',
+    portalTab: 'Portal',
+    portal: 'Azure portal',
+    frontends: 'Frontend IP configuration',
+    search: 'outbound',
+  },
+  ko: {
+    start: '실습 시작',
+    fresh: '새로 시작',
+    apply: '적용',
+    skip: '대기 건너뛰기',
+    portalTab: '포털',
+    portal: 'Azure Portal',
+    frontends: '프런트 엔드 IP 구성',
+    search: '공용 IP',
+  },
 } as const;
 
 /** Opens search, finds the first lesson and closes the dialog again. */

@@ -3,13 +3,14 @@
  * into the lab's terminal (every lesson in English, one in Korean), and site search finding every
  * lesson by one of its own key terms in both languages.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { readFileSync, readdirSync } from 'node:fs';
+
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExerciseDef } from '../../src/learn/exercise/types';
 import { launch, openPage } from './browser';
 import { runInTerminal, startLab } from './lab-helpers';
-import type { ExerciseDef } from '../../src/learn/exercise/types';
 
 interface Lesson {
   slug: string;

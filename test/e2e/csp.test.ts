@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseURL, launch } from './browser';
-import { LESSON, checkQuiz, searchFindsLesson, useLessonLab, type Lang } from './course-helpers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisLbYaml } from '../../content/labs/where-does-external-ip-come-from';
+import { baseURL, launch } from './browser';
+import { checkQuiz, type Lang, LESSON, searchFindsLesson, useLessonLab } from './course-helpers';
 import { startLab, waitForTerminal } from './lab-helpers';
 
 let browser: Browser;
@@ -32,7 +32,9 @@ async function watched(): Promise<Watched> {
   await context.exposeBinding('__reportCsp', (_source, v: string) => void violations.push(v));
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __reportCsp(v: string): void }).__reportCsp(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} in ${e.sourceFile}:${e.lineNumber}`);
+      (window as unknown as { __reportCsp(v: string): void }).__reportCsp(
+        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} in ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   const page = await context.newPage();
@@ -56,7 +58,13 @@ describe('Content-Security-Policy', () => {
       expect(head[1], path).toMatch(/^<meta http-equiv="content-security-policy"/);
       expect(await page.locator('meta[http-equiv="content-security-policy"]').count()).toBe(1);
       const policy = (await policyOf(page))!;
-      const directives = new Map(policy.split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1)]));
+      const directives = new Map(
+        policy
+          .split(';')
+          .map((d) => d.trim())
+          .filter(Boolean)
+          .map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1)]),
+      );
       expect(directives.get('default-src')).toEqual(["'none'"]);
       expect(directives.get('object-src')).toEqual(["'none'"]);
       expect(directives.get('base-uri')).toEqual(["'none'"]);

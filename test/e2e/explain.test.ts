@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LESSON_SECTIONS } from '../../src/explain/lessons';
+import { type Outputs, outputs, storySandbox } from '../unit/explain/fixtures';
 import { axeViolations, launch, openPage, serious } from './browser';
 import { runInTerminal, terminalText } from './lab-helpers';
-import { LESSON_SECTIONS } from '../../src/explain/lessons';
-import { outputs, storySandbox, type Outputs } from '../unit/explain/fixtures';
 
 let browser: Browser;
 let o: Outputs;
@@ -17,8 +17,30 @@ afterAll(async () => {
 });
 
 const words = {
-  en: { title: 'Explain my cluster', nav: 'My cluster', add: 'Add a box', box: (n: number) => `Output ${n}`, count: '3 public LoadBalancer Services and 4 Public IPs: 3 for Services, 1 outbound.', mask: 'Mask subscription ids', prepare: 'Prepare the lab link', open: 'Open in the lab', start: 'Start lab', table: 'This is table output' },
-  ko: { title: '내 클러스터 설명', nav: '내 클러스터', add: '칸 추가', box: (n: number) => `출력 ${n}`, count: '공용 LoadBalancer 서비스 3개, 공용 IP 주소 4개: 서비스용 3개, 아웃바운드용 1개.', mask: '구독 ID 가리기', prepare: '실습 링크 만들기', open: '실습에서 열기', start: '실습 시작', table: '표 형식 출력' },
+  en: {
+    title: 'Explain my cluster',
+    nav: 'My cluster',
+    add: 'Add a box',
+    box: (n: number) => `Output ${n}`,
+    count: '3 public LoadBalancer Services and 4 Public IPs: 3 for Services, 1 outbound.',
+    mask: 'Mask subscription ids',
+    prepare: 'Prepare the lab link',
+    open: 'Open in the lab',
+    start: 'Start lab',
+    table: 'This is table output',
+  },
+  ko: {
+    title: '내 클러스터 설명',
+    nav: '내 클러스터',
+    add: '칸 추가',
+    box: (n: number) => `출력 ${n}`,
+    count: '공용 LoadBalancer 서비스 3개, 공용 IP 주소 4개: 서비스용 3개, 아웃바운드용 1개.',
+    mask: '구독 ID 가리기',
+    prepare: '실습 링크 만들기',
+    open: '실습에서 열기',
+    start: '실습 시작',
+    table: '표 형식 출력',
+  },
 };
 
 /** Pastes each text into its box through the clipboard, as a learner does. */
@@ -124,7 +146,9 @@ describe.each(['en', 'ko'] as const)('the explain page in %s', (lang) => {
     await page.getByRole('button', { name: w.start }).click();
     await page.locator('.xterm-rows').waitFor({ timeout: 30_000 });
     await runInTerminal(page, 'kubectl get svc -A | grep LoadBalancer | wc -l', 20_000);
-    await page.waitForFunction(() => /\n\s*3\s*\n/.test(`\n${(document.querySelector('.xterm-rows') as HTMLElement).innerText}\n`), undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => /\n\s*3\s*\n/.test(`\n${(document.querySelector('.xterm-rows') as HTMLElement).innerText}\n`), undefined, {
+      timeout: 10_000,
+    });
     await runInTerminal(page, 'kubectl get svc -n qa', 20_000);
     const text = await terminalText(page);
     expect(text).toContain('redis-lb');

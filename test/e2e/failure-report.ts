@@ -5,9 +5,10 @@
  * which step hung. Runs as a setup file of the e2e project, after the test and before its
  * file's afterAll closes the browser.
  */
-import { afterEach } from 'vitest';
+
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { afterEach } from 'vitest';
 import { openPages } from './browser';
 
 const DIR = '.cache/test-results';
@@ -17,12 +18,19 @@ afterEach(async (ctx) => {
   if (result?.state !== 'fail') return;
   const name = ctx.task.fullName ?? `${ctx.task.file?.name ?? ''} > ${ctx.task.name}`;
   // eslint-disable-next-line no-control-regex
-  const error = (result.errors?.[0]?.message ?? 'unknown error').replace(/\x1b\[[0-9;]*m/g, '').split('\n').slice(0, 4).join('\n    ');
+  const error = (result.errors?.[0]?.message ?? 'unknown error')
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .slice(0, 4)
+    .join('\n    ');
   const lines = [`\n✗ browser test failed: ${name}`, `    ${error}`];
   const pages = openPages();
   if (!pages.length) lines.push('    (no page was open to screenshot)');
   mkdirSync(DIR, { recursive: true });
-  const slug = name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 100);
+  const slug = name
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 100);
   for (const [i, page] of pages.entries()) {
     const file = join(DIR, `${slug}${pages.length > 1 ? `-${i + 1}` : ''}.png`);
     try {

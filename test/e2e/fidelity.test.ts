@@ -1,8 +1,9 @@
 /** The fidelity ledger page: reachable from the footer and the sandbox, numbers from the suites, accessible. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Browser } from 'playwright-core';
-import { axeViolations, launch, openPage, serious } from './browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledger } from '../conformance/cloud-provider/cases';
+import { axeViolations, launch, openPage, serious } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,7 +17,7 @@ describe('fidelity ledger', () => {
   it.each([
     ['en', 'How the lab was checked'],
     ['ko', '실습 환경을 어떻게 검증했나'],
-  ])('/%s/: the footer leads to it and its counts are the cloud-provider suite\'s', async (lang, name) => {
+  ])("/%s/: the footer leads to it and its counts are the cloud-provider suite's", async (lang, name) => {
     const { page, context, errors } = await openPage(browser, `/${lang}/`);
     await page.locator('footer').getByRole('link', { name }).click();
     await page.waitForURL(`**/${lang}/fidelity/`);

@@ -1,5 +1,5 @@
-import type { TestProject } from 'vitest/node';
 import { existsSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
 import { startStaticServer } from '../support/static-server';
 
 declare module 'vitest' {

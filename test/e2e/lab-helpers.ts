@@ -15,7 +15,11 @@ export async function setEditorText(page: Page, text: string): Promise<void> {
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+V');
-  await page.waitForFunction((t) => (document.querySelector('.monaco-editor .view-lines') as HTMLElement | null)?.innerText.replace(/\u00a0/g, ' ').trim() === t.trim(), text, { timeout: 5000 });
+  await page.waitForFunction(
+    (t) => (document.querySelector('.monaco-editor .view-lines') as HTMLElement | null)?.innerText.replace(/\u00a0/g, ' ').trim() === t.trim(),
+    text,
+    { timeout: 5000 },
+  );
 }
 
 export function terminalText(page: Page): Promise<string> {
@@ -33,7 +37,11 @@ export async function runInTerminal(page: Page, line: string, timeout = 10_000):
   // pass for the new one. Compare without spaces, since a long line wraps across rows.
   const typed = (line.split('\n').at(-1) ?? '').replace(/\s+/g, '').slice(-24);
   await page.waitForFunction(
-    (tail) => [...document.querySelectorAll('.xterm-rows > div')].map((r) => (r.textContent ?? '').replace(/\s+/g, '')).join('').endsWith(tail),
+    (tail) =>
+      [...document.querySelectorAll('.xterm-rows > div')]
+        .map((r) => (r.textContent ?? '').replace(/\s+/g, ''))
+        .join('')
+        .endsWith(tail),
     typed,
     { timeout },
   );

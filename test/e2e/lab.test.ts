@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, baseURL, launch, openPage, serious } from './browser';
 import { runInTerminal, setEditorText, startLab, terminalText, waitForTerminal } from './lab-helpers';
 
@@ -27,7 +27,12 @@ afterAll(async () => {
 describe('the lab on the sandbox page', () => {
   it('ships almost no JavaScript before "Start lab" and loads the lab on demand', async () => {
     const { page, context } = await openPage(browser, '/en/sandbox/');
-    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => e.name));
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.js'))
+        .map((e) => e.name),
+    );
     expect(scripts.some((s) => /boot|editor|xterm/i.test(s))).toBe(false);
     expect(await page.getByRole('region', { name: 'YAML editor' }).count()).toBe(0);
     await startLab(page);

@@ -2,8 +2,9 @@
  * Undo past the undo window: older commands live in a compacted checkpoint (reads dropped), yet the
  * rebuilt lab has the same world and the exercises still see every command the learner ran.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPage } from './browser';
 import { runInTerminal, startLab, waitForTerminal } from './lab-helpers';
 
@@ -35,11 +36,14 @@ describe('a lab with more commands than Undo keeps one by one', () => {
 
     // 60 more commands push both out of the 50-command undo window: the apply is frozen into the
     // checkpoint, the read-only az list is dropped from it.
-    await page.locator('.xterm-helper-textarea').evaluate((el, text) => {
-      const clipboardData = new DataTransfer();
-      clipboardData.setData('text/plain', text);
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
-    }, Array.from({ length: 60 }, (_, i) => `echo filler-${i}`).join('\n') + '\n');
+    await page.locator('.xterm-helper-textarea').evaluate(
+      (el, text) => {
+        const clipboardData = new DataTransfer();
+        clipboardData.setData('text/plain', text);
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+      },
+      Array.from({ length: 60 }, (_, i) => `echo filler-${i}`).join('\n') + '\n',
+    );
     await waitForTerminal(page, /^filler-59$/m);
 
     await page.getByRole('button', { name: 'Undo' }).click();

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Server } from 'node:http';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { precacheManifest as manifestOf, writeServiceWorker as rewriteServiceWorker } from '../../build/precache.mjs';
+import { startStaticServer } from '../support/static-server';
 import { launch } from './browser';
 import { LESSON, searchFindsLesson, useLessonLab } from './course-helpers';
-import { startStaticServer } from '../support/static-server';
-import { precacheManifest as manifestOf, writeServiceWorker as rewriteServiceWorker } from '../../build/precache.mjs';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -58,7 +58,15 @@ const cachedPaths = (page: Page, version: string) =>
 
 /** Every page of the course, each served by the worker from its cache, laid out with its stylesheet. */
 async function everyPageOffline(page: Page): Promise<void> {
-  for (const path of ['/en/', '/ko/', '/en/sandbox/', '/ko/sandbox/', '/en/sandbox/?outboundType=userDefinedRouting&nodes=2', ...lessons('en'), ...lessons('ko')]) {
+  for (const path of [
+    '/en/',
+    '/ko/',
+    '/en/sandbox/',
+    '/ko/sandbox/',
+    '/en/sandbox/?outboundType=userDefinedRouting&nodes=2',
+    ...lessons('en'),
+    ...lessons('ko'),
+  ]) {
     await pageOffline(page, path);
   }
 }
@@ -89,12 +97,18 @@ describe('offline', () => {
     const lessonFiles = [`/en/lessons/${LESSON}/`, ...manifest.pages[`/en/lessons/${LESSON}/`]!];
     await expect.poll(() => cachedPaths(page, manifest.version), { timeout: 10_000 }).toEqual(expect.arrayContaining(lessonFiles));
     const cached = await cachedPaths(page, manifest.version);
-    const sizes = new Map(await page.evaluate(async (name) => {
-      const cache = await caches.open(name);
-      return Promise.all((await cache.keys()).map(async (r) => [new URL(r.url).pathname, (await (await cache.match(r))!.arrayBuffer()).byteLength] as [string, number]));
-    }, `eil-offline-${manifest.version}`));
+    const sizes = new Map(
+      await page.evaluate(async (name) => {
+        const cache = await caches.open(name);
+        return Promise.all(
+          (await cache.keys()).map(async (r) => [new URL(r.url).pathname, (await (await cache.match(r))!.arrayBuffer()).byteLength] as [string, number]),
+        );
+      }, `eil-offline-${manifest.version}`),
+    );
     const bytes = [...sizes.values()].reduce((n, b) => n + b, 0);
-    console.info(`[offline] first visit: ${cached.length} files, ${Math.round(bytes / 1024)} KB cached (whole course ${manifest.files.length} files, ${Math.round(manifest.bytes / 1024)} KB); worker active ${Math.round(readyAt - loadEnd)} ms after load`);
+    console.info(
+      `[offline] first visit: ${cached.length} files, ${Math.round(bytes / 1024)} KB cached (whole course ${manifest.files.length} files, ${Math.round(manifest.bytes / 1024)} KB); worker active ${Math.round(readyAt - loadEnd)} ms after load`,
+    );
     expect(cached).toContain('/en/');
     expect(cached.some((p) => /\/_astro\/boot\./.test(p))).toBe(false);
     expect(cached).not.toContain('/ko/');
@@ -133,7 +147,10 @@ describe('offline', () => {
       const labCached = async () => (await cachedPaths(page, manifest.version)).filter((p) => labFiles.has(p)).length;
       // What the worker was asked to keep, as it records it next to the files.
       const groups = () =>
-        page.evaluate(async (name) => ((await (await (await caches.open(name)).match('/__eil-precache.json'))!.json()) as { groups: string[] }).groups, `eil-offline-${manifest.version}`);
+        page.evaluate(
+          async (name) => ((await (await (await caches.open(name)).match('/__eil-precache.json'))!.json()) as { groups: string[] }).groups,
+          `eil-offline-${manifest.version}`,
+        );
       if (saveData) {
         // The lab is in use (its chunks came and are kept), but the rest of its files were never asked for.
         expect(await groups()).toEqual([]);

@@ -3,8 +3,9 @@
  * what the last command did in Azure and opens the blades, a diagram that fits, and pages without
  * serious accessibility findings. Checked from outside: roles, names, geometry.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
 import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { axeViolations, launch, openPage, serious } from './browser';
 import { runInTerminal, waitForTerminal } from './lab-helpers';
 
@@ -109,7 +110,8 @@ describe('the change feed', () => {
     const feed = page.getByRole('region', { name: '방금 일어난 일' });
     await expect.poll(() => feed.getByRole('listitem').count(), { timeout: 60_000 }).toBe(5);
     const text = await feed.innerText();
-    for (const term of ['공용 IP 주소', 'kubernetes에 프런트 엔드 IP 구성 추가됨', '부하 분산 규칙', '상태 프로브', '인바운드 보안 규칙 추가됨']) expect(text).toContain(term);
+    for (const term of ['공용 IP 주소', 'kubernetes에 프런트 엔드 IP 구성 추가됨', '부하 분산 규칙', '상태 프로브', '인바운드 보안 규칙 추가됨'])
+      expect(text).toContain(term);
     await context.close();
   });
 });
@@ -163,7 +165,12 @@ describe('the portal in the docked pane (1440×900)', () => {
     await expect.poll(() => log.evaluate((t) => getComputedStyle(t).display), { timeout: 20_000 }).toBe('block');
     const logWrap = portal.locator('.portal-table-wrap').first();
     expect(await logWrap.evaluate((w) => w.scrollWidth <= w.clientWidth + 1)).toBe(true);
-    expect(await portal.getByRole('cell', { name: /Service qa\/redis-lb/ }).first().isVisible()).toBe(true);
+    expect(
+      await portal
+        .getByRole('cell', { name: /Service qa\/redis-lb/ })
+        .first()
+        .isVisible(),
+    ).toBe(true);
     await context.close();
   });
 
@@ -193,7 +200,10 @@ describe('the lab diagram', () => {
     await startLab(page);
     await page.getByRole('radio', { name: 'Skip waits' }).check();
     // Lesson 5's own command.
-    await runInTerminal(page, 'az aks update --resource-group myResourceGroup --name myAKSCluster --load-balancer-managed-outbound-ip-count 2 --query networkProfile.loadBalancerProfile.managedOutboundIPs');
+    await runInTerminal(
+      page,
+      'az aks update --resource-group myResourceGroup --name myAKSCluster --load-balancer-managed-outbound-ip-count 2 --query networkProfile.loadBalancerProfile.managedOutboundIPs',
+    );
     const feed = page.getByRole('region', { name: 'What just happened' });
     await expect.poll(() => feed.innerText(), { timeout: 60_000 }).toMatch(/Public IP \S+ created/);
     await page.getByRole('tab', { name: 'Diagram' }).click();

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { readFileSync, readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launch, openPage, serious } from './browser';
 
 const slugs = readdirSync('content/lessons/en')
@@ -32,7 +32,10 @@ describe('home pages', () => {
   });
 
   it('the root page sends a Korean browser to /ko/ and an English one to /en/', async () => {
-    for (const [locale, expected] of [['ko-KR', '/ko/'], ['en-US', '/en/']] as const) {
+    for (const [locale, expected] of [
+      ['ko-KR', '/ko/'],
+      ['en-US', '/en/'],
+    ] as const) {
       const { page, context } = await openPage(browser, '/', { locale });
       await page.waitForURL(`**${expected}`);
       expect(new URL(page.url()).pathname).toBe(expected);
@@ -58,7 +61,11 @@ describe('lesson page', () => {
     // The lesson names the outbound IP's tag: the puzzle the course is built on.
     expect(await page.locator('article').innerText()).toContain('aks-slb-managed-outbound-ip');
     // Output from the example cluster says so; a file the commands use is captioned with its name.
-    const caption = (selector: string) => page.locator(selector).first().evaluate((pre) => getComputedStyle(pre, '::before').content);
+    const caption = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((pre) => getComputedStyle(pre, '::before').content);
     expect(await caption('pre[data-illustration]')).toContain(lang === 'en' ? 'Example cluster output' : '예제 클러스터의 출력');
     expect(await caption('pre[data-file]')).toBe('"redis-lb.yaml"');
     expect(await page.title()).toContain(h1.trim());
@@ -150,7 +157,9 @@ describe('search', () => {
       const snippets = await page.locator('.search-results > li > p').allInnerTexts();
       for (const snippet of snippets) {
         // Code-block material: YAML keys, JSON members, shell prompts, table/tsv output flags.
-        expect(snippet, `"${query}": ${snippet}`).not.toMatch(/apiVersion:|kind: Service|"\w+": |\$ (?:kubectl|az) |azureuser@|\s-o (?:table|tsv|json|wide)\b|--query /);
+        expect(snippet, `"${query}": ${snippet}`).not.toMatch(
+          /apiVersion:|kind: Service|"\w+": |\$ (?:kubectl|az) |azureuser@|\s-o (?:table|tsv|json|wide)\b|--query /,
+        );
       }
     }
     await context.close();
@@ -192,7 +201,17 @@ describe('dark mode', () => {
 });
 
 describe('accessibility and errors on every page', () => {
-  const pages = ['/', '/en/', '/ko/', '/en/sandbox/', '/ko/sandbox/', '/en/reference/', '/ko/reference/', '/404.html', ...slugs.flatMap((s) => [`/en/lessons/${s}/`, `/ko/lessons/${s}/`])];
+  const pages = [
+    '/',
+    '/en/',
+    '/ko/',
+    '/en/sandbox/',
+    '/ko/sandbox/',
+    '/en/reference/',
+    '/ko/reference/',
+    '/404.html',
+    ...slugs.flatMap((s) => [`/en/lessons/${s}/`, `/ko/lessons/${s}/`]),
+  ];
   it.each(pages)('%s has no serious axe violations and no console errors (light and dark)', async (path) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page, context, errors } = await openPage(browser, path, { colorScheme, locale: 'en-US' });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPage } from './browser';
-import { LESSON, checkQuiz, useLessonLab } from './course-helpers';
+import { checkQuiz, LESSON, useLessonLab } from './course-helpers';
 import { runInTerminal, startLab, waitForTerminal } from './lab-helpers';
 
 let browser: Browser;
@@ -16,7 +16,10 @@ const lessonPath = (lang: string) => `/${lang}/lessons/${LESSON}/`;
 
 /** Progress saved on an earlier visit: lesson read, first quiz question right. */
 const EARLIER = JSON.stringify({
-  state: { lessons: { [LESSON]: { read: true, quiz: { total: 4, first: { 'who-creates-pip': true }, last: { 'who-creates-pip': true } }, exercises: {} } }, last: LESSON },
+  state: {
+    lessons: { [LESSON]: { read: true, quiz: { total: 4, first: { 'who-creates-pip': true }, last: { 'who-creates-pip': true } }, exercises: {} } },
+    last: LESSON,
+  },
   version: 1,
 });
 

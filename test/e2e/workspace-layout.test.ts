@@ -3,12 +3,13 @@
  * "Run in terminal" wherever the learner is. Measured from the outside: sizes of what is on screen,
  * focus, accessible names, axe-core.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
-import { launch, openPage, type AxeViolation } from './browser';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type AxeViolation, launch, openPage } from './browser';
 import { runInTerminal as typeInTerminal, waitForTerminal } from './lab-helpers';
 
 const LESSON = '/en/lessons/where-does-external-ip-come-from/';
@@ -76,7 +77,18 @@ async function horizontalOverflow(page: Page): Promise<string[]> {
     const out: string[] = [];
     const root = document.documentElement;
     if (root.scrollWidth > root.clientWidth) out.push(`page ${root.scrollWidth} > ${root.clientWidth}`);
-    const parts = ['.lab-shell', '.lab-app', '.lab-toolbar', '.lab-tabs', '.lab-split', '.lab-top', '.lab-region', '.lab-terminal', '.terminal-host', '.touch-keys'];
+    const parts = [
+      '.lab-shell',
+      '.lab-app',
+      '.lab-toolbar',
+      '.lab-tabs',
+      '.lab-split',
+      '.lab-top',
+      '.lab-region',
+      '.lab-terminal',
+      '.terminal-host',
+      '.touch-keys',
+    ];
     for (const sel of parts) {
       for (const el of document.querySelectorAll<HTMLElement>(sel)) {
         if (el.offsetParent === null && getComputedStyle(el).position !== 'fixed') continue; // not shown
@@ -215,7 +227,9 @@ describe('"Run in terminal" wherever the learner is (B4)', () => {
     await button.scrollIntoViewIfNeeded();
     const scrolled = await page.evaluate(() => scrollY);
     await button.click();
-    await page.waitForFunction(() => /service\/redis-lb created/.test(document.querySelector('.xterm-rows')?.textContent ?? ''), undefined, { timeout: 90_000 });
+    await page.waitForFunction(() => /service\/redis-lb created/.test(document.querySelector('.xterm-rows')?.textContent ?? ''), undefined, {
+      timeout: 90_000,
+    });
     expect(await inViewport(page, '.lab-terminal')).toBe(true);
     expect(await inViewport(page, '.xterm-screen')).toBe(true);
     // The reader's place in the text is kept.
@@ -360,7 +374,12 @@ describe('small things from the audit', () => {
       const { page, context } = await openPage(browser, LESSON, contextFor(w));
       await startLab(page);
       const rows = await page.locator('.xterm-rows > div').allInnerTexts();
-      const welcome = rows.slice(0, rows.findIndex((r) => r.includes('azureuser@lab'))).map((r) => r.replace(/\u00a0/g, ' ').trim());
+      const welcome = rows
+        .slice(
+          0,
+          rows.findIndex((r) => r.includes('azureuser@lab')),
+        )
+        .map((r) => r.replace(/\u00a0/g, ' ').trim());
       expect(welcome.join(' ').replace(/\s+/g, ' ')).toBe(
         'Simulated Azure Cloud Shell — the cluster myAKSCluster is ready and kubectl is connected. Try: kubectl get svc -A az network public-ip list -g MC_myResourceGroup_myAKSCluster_eastus -o table',
       );
@@ -373,7 +392,12 @@ describe('small things from the audit', () => {
   it('ships at most 20 KB (gzip) of JavaScript before "Start lab"', async () => {
     const { page, context } = await openPage(browser, LESSON, { viewport: { width: 1440, height: 900 } });
     await page.waitForLoadState('networkidle');
-    const urls = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\.m?js(\?|$)/.test(n) && !n.endsWith('/sw.js')));
+    const urls = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => /\.m?js(\?|$)/.test(n) && !n.endsWith('/sw.js')),
+    );
     const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('\n'));
     let gz = gzipSync(inline).length;
     for (const url of urls) gz += gzipSync(readFileSync(`dist${new URL(url).pathname}`)).length;
@@ -395,7 +419,9 @@ describe('the phone header', () => {
     expect(box.height).toBeLessThanOrEqual(56);
     // Every visible part of the header sits on the same row, and nothing sticks out sideways.
     const rows = await header.evaluate((h) =>
-      [...h.children].filter((c) => (c as HTMLElement).offsetParent !== null).map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2)),
+      [...h.children]
+        .filter((c) => (c as HTMLElement).offsetParent !== null)
+        .map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2)),
     );
     expect(Math.max(...rows) - Math.min(...rows)).toBeLessThanOrEqual(6);
     expect(await header.evaluate((h) => h.scrollWidth <= h.clientWidth)).toBe(true);

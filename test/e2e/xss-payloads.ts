@@ -76,7 +76,7 @@ const TEMPLATES: string[] = [
   // SVG foreignObject and namespaces
   '<svg><foreignObject><img src=x onerror=window.__xss={n} id=xss{n}></foreignObject></svg>',
   '<svg><a xlink:href="javascript:window.__xss={n}"><text id=xss{n}>x</text></a></svg>',
-  '<svg><use href="data:image/svg+xml,<svg id=\'xss{n}\' onload=\'window.__xss={n}\'/>"/></svg>',
+  "<svg><use href=\"data:image/svg+xml,<svg id='xss{n}' onload='window.__xss={n}'/>\"/></svg>",
   // CSS
   '<style>@import "javascript:window.__xss={n}";</style><b id=xss{n}>',
   '<div style="background:url(javascript:window.__xss={n})" id=xss{n}>',

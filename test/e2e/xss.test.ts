@@ -7,11 +7,12 @@
  * Passing means no payload ran (no dialog, `window.__xss` still undefined, no element the payloads
  * would create) and the samples we look at are shown as the literal text that went in.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseURL, launch, openPage } from './browser';
 import { runInTerminal, startLab, terminalText, waitForTerminal } from './lab-helpers';
 import { TAG_PAYLOADS, XSS_PAYLOADS } from './xss-payloads';
@@ -101,7 +102,11 @@ async function expectClean(page: Page, dialogs: string[], where: string): Promis
   expect({ where, ...found, dialogs }).toEqual({ where, marker: null, elements: [], frames: [], dialogs: [] });
 }
 
-const text = (page: Page, selector: string) => page.locator(selector).first().evaluate((e) => (e as HTMLElement).innerText.replace(/\u00a0/g, ' '));
+const text = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((e) => (e as HTMLElement).innerText.replace(/\u00a0/g, ' '));
 
 /** A paste as the browser delivers it to xterm (a paste event carrying the text). */
 async function pasteIntoTerminal(page: Page, data: string): Promise<void> {

@@ -47,7 +47,9 @@ it('fuzz: long run', async () => {
     error: out.failed ? String(out.errorInstance instanceof Error ? out.errorInstance.message : out.errorInstance) : undefined,
     slowestCase: { ms: Math.round(slowest.ms), steps: slowest.steps },
   };
-  log(`fuzz: ${summary.cases} cases in ${summary.seconds} s (${summary.casesPerSecond} cases/s), ${out.failed ? 'FAILED' : 'no failure'}; slowest case ${summary.slowestCase.ms} ms`);
+  log(
+    `fuzz: ${summary.cases} cases in ${summary.seconds} s (${summary.casesPerSecond} cases/s), ${out.failed ? 'FAILED' : 'no failure'}; slowest case ${summary.slowestCase.ms} ms`,
+  );
   if (out.failed) log(fc.defaultReportMessage(out) ?? '');
   mkdirSync(join(ROOT, '.cache/fuzz'), { recursive: true });
   writeFileSync(join(ROOT, '.cache/fuzz/last-run.json'), JSON.stringify(summary, null, 2) + '\n');

@@ -3,8 +3,9 @@
  * property tests (test/unit/sim/properties.test.ts) and the fuzzer. Plain Errors, not `expect`,
  * so the long fuzz run can report them with its seed.
  */
-import type { Sandbox } from '../../src/sim/index';
+
 import type { ArmResource } from '../../src/sim/azure/types';
+import type { Sandbox } from '../../src/sim/index';
 import type { Service } from '../../src/sim/kube/types';
 
 const P = 'service.beta.kubernetes.io/';
@@ -50,7 +51,11 @@ export function checkClusterInvariants(sb: Sandbox): void {
     check(outbound.length === 1 && outbound[0].name === 'aksOutboundRule', 'aksOutboundRule is the only outbound rule');
     const outFronts = (outbound[0].properties.frontendIPConfigurations as { id: string }[]).map((f) => lower(f.id));
     check(outFronts.length >= 1, 'the outbound rule has a frontend');
-    for (const id of outFronts) check(children(publicLb, 'frontendIPConfigurations').some((f) => lower(f.id) === id), `outbound frontend ${id} exists`);
+    for (const id of outFronts)
+      check(
+        children(publicLb, 'frontendIPConfigurations').some((f) => lower(f.id) === id),
+        `outbound frontend ${id} exists`,
+      );
   }
 
   // One frontend and one Public IP per public LoadBalancer Service that has an address.
@@ -67,23 +72,41 @@ export function checkClusterInvariants(sb: Sandbox): void {
   }
 
   // No orphan: a Public IP the cloud provider tags for a Service belongs to a live LoadBalancer Service.
-  const wanted = new Set(services.filter((s) => s.spec.type === 'LoadBalancer' && !s.metadata.deletionTimestamp).map((s) => `${s.metadata.namespace}/${s.metadata.name}`));
+  const wanted = new Set(
+    services.filter((s) => s.spec.type === 'LoadBalancer' && !s.metadata.deletionTimestamp).map((s) => `${s.metadata.namespace}/${s.metadata.name}`),
+  );
   for (const p of allPips) {
     const tag = p.tags?.['k8s-azure-service'];
     if (!tag) continue;
-    const owners = tag.split(',').map((x) => x.trim()).filter(Boolean);
-    check(owners.some((o) => wanted.has(o)), `Public IP ${p.name} (tag ${tag}) has no LoadBalancer Service`);
+    const owners = tag
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    check(
+      owners.some((o) => wanted.has(o)),
+      `Public IP ${p.name} (tag ${tag}) has no LoadBalancer Service`,
+    );
   }
   // No frontend, rule or probe of a Service that is gone.
   const bases = new Set(services.map((s) => ('a' + s.metadata.uid.replace(/-/g, '')).slice(0, 32)));
   for (const res of lbs) {
     for (const key of ['frontendIPConfigurations', 'loadBalancingRules', 'probes']) {
-      for (const c of children(res, key)) if (/^a[0-9a-f]{31}/.test(c.name)) check(bases.has(c.name.slice(0, 32)), `${res.name}/${key}/${c.name} has no Service`);
+      for (const c of children(res, key))
+        if (/^a[0-9a-f]{31}/.test(c.name)) check(bases.has(c.name.slice(0, 32)), `${res.name}/${key}/${c.name} has no Service`);
     }
   }
 
   // Uniqueness: cluster IPs, node ports (incl. health-check ports), public addresses.
-  unique(services.map((s) => s.spec.clusterIP).filter((x) => x && x !== 'None'), 'cluster IP');
-  unique(services.flatMap((s) => [...(s.spec.ports ?? []).map((p) => p.nodePort), s.spec.healthCheckNodePort]).filter((x) => x !== undefined), 'node port');
-  unique(allPips.map((p) => p.properties.ipAddress).filter((x) => x !== undefined), 'public IP address');
+  unique(
+    services.map((s) => s.spec.clusterIP).filter((x) => x && x !== 'None'),
+    'cluster IP',
+  );
+  unique(
+    services.flatMap((s) => [...(s.spec.ports ?? []).map((p) => p.nodePort), s.spec.healthCheckNodePort]).filter((x) => x !== undefined),
+    'node port',
+  );
+  unique(
+    allPips.map((p) => p.properties.ipAddress).filter((x) => x !== undefined),
+    'public IP address',
+  );
 }

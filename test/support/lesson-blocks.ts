@@ -3,9 +3,10 @@
  * language, the words of their info string, and where they are. The MDX is parsed with remark (not
  * a line scanner) so fences inside JSX, lists or callouts are found exactly as the site renders them.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
+
 import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { needsMoreInput } from '../../src/lab/terminal/continuation';
 
 export interface LessonBlock {

@@ -4,10 +4,10 @@
  * to run commands, read an exercise's status and play a written solution.
  */
 import { expect, it } from 'vitest';
-import { createSandbox, type SandboxOptions } from '../../src/sim/index';
+import type { ExecResult, LabSandbox } from '../../src/lab/types';
 import { choiceKey, evaluate } from '../../src/learn/exercise/engine';
 import type { ExerciseDef, ExerciseState, ExerciseStatus } from '../../src/learn/exercise/types';
-import type { ExecResult, LabSandbox } from '../../src/lab/types';
+import { createSandbox, type SandboxOptions } from '../../src/sim/index';
 
 /** What a module in content/labs/ exports for its lab. */
 export interface LessonLabModule {

@@ -1,5 +1,5 @@
 import { listOfType, rawResource, requireGroup, showResource } from './arm';
-import { nameArg, RG_ARG, RG_OPTIONAL, str, AzCliError, type AzGroupDef, type AzRun } from './types';
+import { AzCliError, type AzGroupDef, type AzRun, nameArg, RG_ARG, RG_OPTIONAL, str } from './types';
 
 const CS = 'Microsoft.ContainerService';
 type Row = Record<string, unknown>;
@@ -57,11 +57,22 @@ export const AKS: AzGroupDef = {
       name: 'nodepool',
       summary: 'Commands to manage node pools in Kubernetes kubernetes cluster.',
       commands: [
-        { name: 'list', summary: 'List node pools in the managed Kubernetes cluster.', args: [RG_ARG, CLUSTER_NAME], transformer: (res) => (res as unknown[]).map(nodepoolRow), run: nodepools },
+        {
+          name: 'list',
+          summary: 'List node pools in the managed Kubernetes cluster.',
+          args: [RG_ARG, CLUSTER_NAME],
+          transformer: (res) => (res as unknown[]).map(nodepoolRow),
+          run: nodepools,
+        },
         {
           name: 'scale',
           summary: 'Scale the node pool in a managed Kubernetes cluster.',
-          args: [RG_ARG, CLUSTER_NAME, nameArg('The node pool name.'), { dest: 'nodeCount', options: ['--node-count', '-c'], help: 'Number of nodes in the Kubernetes node pool.' }],
+          args: [
+            RG_ARG,
+            CLUSTER_NAME,
+            nameArg('The node pool name.'),
+            { dest: 'nodeCount', options: ['--node-count', '-c'], help: 'Number of nodes in the Kubernetes node pool.' },
+          ],
           transformer: nodepoolRow,
           run: async (r) => {
             const pool = nodepools(r).find((p) => p.name === str(r, 'name'));
@@ -79,7 +90,11 @@ export const AKS: AzGroupDef = {
           transformer: nodepoolRow,
           run: (r) => {
             const pool = nodepools(r).find((p) => p.name === str(r, 'name'));
-            if (!pool) throw new AzCliError(`(NotFound) Could not find agent pool ${str(r, 'name')}.\nCode: NotFound\nMessage: Could not find agent pool ${str(r, 'name')}.`, 3);
+            if (!pool)
+              throw new AzCliError(
+                `(NotFound) Could not find agent pool ${str(r, 'name')}.\nCode: NotFound\nMessage: Could not find agent pool ${str(r, 'name')}.`,
+                3,
+              );
             return pool;
           },
         },
@@ -115,7 +130,12 @@ export const AKS: AzGroupDef = {
     {
       name: 'scale',
       summary: 'Scale the node pool in a managed Kubernetes cluster.',
-      args: [RG_ARG, nameArg('Name of the managed cluster.'), { dest: 'nodeCount', options: ['--node-count', '-c'], required: true, help: 'Number of nodes in the Kubernetes node pool.' }, { dest: 'pool', options: ['--nodepool-name'], help: 'Node pool name.' }],
+      args: [
+        RG_ARG,
+        nameArg('Name of the managed cluster.'),
+        { dest: 'nodeCount', options: ['--node-count', '-c'], required: true, help: 'Number of nodes in the Kubernetes node pool.' },
+        { dest: 'pool', options: ['--nodepool-name'], help: 'Node pool name.' },
+      ],
       transformer: aksRow,
       run: async (r) => {
         const mc = show(r);
@@ -168,7 +188,10 @@ export const AKS: AzGroupDef = {
         if (count) {
           n = Number(count);
           if (!Number.isInteger(n) || n < 1 || n > 100) {
-            throw new AzCliError(`(InvalidParameter) The value of parameter networkProfile.loadBalancerProfile.managedOutboundIPs.count is invalid. Please see https://aka.ms/aks-naming-rules for more details.\nCode: InvalidParameter\nMessage: The value of parameter networkProfile.loadBalancerProfile.managedOutboundIPs.count is invalid.`, 1);
+            throw new AzCliError(
+              `(InvalidParameter) The value of parameter networkProfile.loadBalancerProfile.managedOutboundIPs.count is invalid. Please see https://aka.ms/aks-naming-rules for more details.\nCode: InvalidParameter\nMessage: The value of parameter networkProfile.loadBalancerProfile.managedOutboundIPs.count is invalid.`,
+              1,
+            );
           }
         }
         if (ports !== undefined) {

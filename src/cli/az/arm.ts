@@ -3,8 +3,8 @@ import { resourceGroupId, resourceId } from '../../sim/azure/ids';
 import type { ArmResource } from '../../sim/azure/types';
 import type { TableTransformer } from '../printers/az-output';
 import { azView } from './flatten';
-import { AzCliError, RG_ARG, RG_OPTIONAL, str, type AzCommandDef, type AzGroupDef, type AzRun } from './types';
 import type { AzArg } from './parser';
+import { AzCliError, type AzCommandDef, type AzGroupDef, type AzRun, RG_ARG, RG_OPTIONAL, str } from './types';
 
 /** Read helpers shared by the az command groups: every read goes to the ARM store, as az goes to ARM. */
 
@@ -51,35 +51,39 @@ export function listShowGroup(opts: {
     name: opts.name,
     summary: opts.summary,
     groups: opts.groups,
-    commands: ([
-      ...(opts.extra ?? []),
-      {
-        name: 'list',
-        summary: `List ${opts.plural ?? opts.noun + 's'}.`,
-        args: [RG_OPTIONAL],
-        transformer: opts.transformer ? (res) => (res as unknown[]).map((x) => opts.transformer!(x)) : undefined,
-        examples: [{ summary: `List ${opts.plural ?? opts.noun + 's'} within a resource group.`, command: `az network ${opts.name} list -g MyResourceGroup` }],
-        run: (r) => listOfType(r, full, str(r, 'resourceGroup')),
-      },
-      {
-        name: 'show',
-        summary: `Get the details of a ${opts.noun}.`,
-        // AAZ-generated network commands declare the name before the resource group, so argparse lists it first.
-        args: [
-          { dest: 'name', options: ['--name', '-n'], required: true, unlessGiven: 'ids', help: `The name of the ${opts.noun}.` },
-          { ...RG_ARG, unlessGiven: 'ids' },
-          IDS_ARG,
-        ],
-        transformer: opts.transformer,
-        run: (r) => {
-          const ids = r.args.ids as string[] | undefined;
-          if (!ids?.length) return showResource(r, opts.provider, opts.type, str(r, 'resourceGroup'), str(r, 'name'));
-          // One id prints the object, several a list, as az does.
-          const found = ids.map((id) => azView(r.ctx.arm.require(id)));
-          return found.length === 1 ? found[0] : found;
+    commands: (
+      [
+        ...(opts.extra ?? []),
+        {
+          name: 'list',
+          summary: `List ${opts.plural ?? opts.noun + 's'}.`,
+          args: [RG_OPTIONAL],
+          transformer: opts.transformer ? (res) => (res as unknown[]).map((x) => opts.transformer!(x)) : undefined,
+          examples: [
+            { summary: `List ${opts.plural ?? opts.noun + 's'} within a resource group.`, command: `az network ${opts.name} list -g MyResourceGroup` },
+          ],
+          run: (r) => listOfType(r, full, str(r, 'resourceGroup')),
         },
-      },
-    ] as AzCommandDef[]).sort((a, b) => (a.name < b.name ? -1 : 1)),
+        {
+          name: 'show',
+          summary: `Get the details of a ${opts.noun}.`,
+          // AAZ-generated network commands declare the name before the resource group, so argparse lists it first.
+          args: [
+            { dest: 'name', options: ['--name', '-n'], required: true, unlessGiven: 'ids', help: `The name of the ${opts.noun}.` },
+            { ...RG_ARG, unlessGiven: 'ids' },
+            IDS_ARG,
+          ],
+          transformer: opts.transformer,
+          run: (r) => {
+            const ids = r.args.ids as string[] | undefined;
+            if (!ids?.length) return showResource(r, opts.provider, opts.type, str(r, 'resourceGroup'), str(r, 'name'));
+            // One id prints the object, several a list, as az does.
+            const found = ids.map((id) => azView(r.ctx.arm.require(id)));
+            return found.length === 1 ? found[0] : found;
+          },
+        },
+      ] as AzCommandDef[]
+    ).sort((a, b) => (a.name < b.name ? -1 : 1)),
   };
 }
 
@@ -105,28 +109,33 @@ export function childGroup(opts: {
   return {
     name: opts.name,
     summary: opts.summary,
-    commands: ([
-      ...(opts.extra ?? []),
-      {
-        name: 'list',
-        summary: `List ${opts.noun}s.`,
-        args: [RG_ARG, opts.parentArg, ...(opts.listArgs ?? [])],
-        transformer: opts.transformer ? (res) => (res as unknown[]).map((x) => opts.transformer!(x)) : undefined,
-        run: items,
-      },
-      {
-        name: 'show',
-        summary: `Get the details of a ${opts.noun}.`,
-        args: [{ dest: 'name', options: ['--name', '-n'], required: true, help: `The name of the ${opts.noun}.` }, opts.parentArg, RG_ARG],
-        transformer: opts.transformer,
-        run: (r) => {
-          const all = (showResource(r, opts.provider, opts.parentType, str(r, 'resourceGroup'), str(r, opts.parentArg.dest))[opts.key] as Record<string, unknown>[] | undefined) ?? [];
-          const found = all.find((x) => String(x.name).toLowerCase() === str(r, 'name').toLowerCase());
-          if (!found) throw subresourceNotFound(str(r, 'name'));
-          return found;
+    commands: (
+      [
+        ...(opts.extra ?? []),
+        {
+          name: 'list',
+          summary: `List ${opts.noun}s.`,
+          args: [RG_ARG, opts.parentArg, ...(opts.listArgs ?? [])],
+          transformer: opts.transformer ? (res) => (res as unknown[]).map((x) => opts.transformer!(x)) : undefined,
+          run: items,
         },
-      },
-    ] as AzCommandDef[]).sort((a, b) => (a.name < b.name ? -1 : 1)),
+        {
+          name: 'show',
+          summary: `Get the details of a ${opts.noun}.`,
+          args: [{ dest: 'name', options: ['--name', '-n'], required: true, help: `The name of the ${opts.noun}.` }, opts.parentArg, RG_ARG],
+          transformer: opts.transformer,
+          run: (r) => {
+            const all =
+              (showResource(r, opts.provider, opts.parentType, str(r, 'resourceGroup'), str(r, opts.parentArg.dest))[opts.key] as
+                | Record<string, unknown>[]
+                | undefined) ?? [];
+            const found = all.find((x) => String(x.name).toLowerCase() === str(r, 'name').toLowerCase());
+            if (!found) throw subresourceNotFound(str(r, 'name'));
+            return found;
+          },
+        },
+      ] as AzCommandDef[]
+    ).sort((a, b) => (a.name < b.name ? -1 : 1)),
   };
 }
 

@@ -50,7 +50,8 @@ export function commandHelp(path: string[], c: AzCommandDef, globals: AzArg[]): 
     list
       .map((a) => {
         const left = `    ${(argLeft(a) + (a.required ? ' [Required]' : '')).padEnd(w)} : `;
-        const help = (a.help ?? '') + (a.choices ? `  Allowed values: ${a.choices.join(', ')}.` : '') + (a.default !== undefined ? `  Default: ${a.default}.` : '');
+        const help =
+          (a.help ?? '') + (a.choices ? `  Allowed values: ${a.choices.join(', ')}.` : '') + (a.default !== undefined ? `  Default: ${a.default}.` : '');
         const [first, ...more] = wrap(help, left.length);
         return [left + first, ...more.map((m) => ' '.repeat(left.length) + m)].join('\n');
       })

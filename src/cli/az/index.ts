@@ -1,9 +1,9 @@
-import type { CliContext } from '../context';
-import { AZ_OUTPUT_FORMATS, formatAz, TableUnavailableError, type AzOutputFormat } from '../printers/az-output';
-import type { CommandFn, ExecResult } from '../shell/types';
 import { ArmError } from '../../sim/azure/errors';
+import type { CliContext } from '../context';
+import { AZ_OUTPUT_FORMATS, type AzOutputFormat, formatAz, TableUnavailableError } from '../printers/az-output';
+import type { CommandFn, ExecResult } from '../shell/types';
 import { commandHelp, groupHelp } from './help';
-import { AzUsageError, closeMatches, parseAzArgs, type AzArg } from './parser';
+import { type AzArg, AzUsageError, closeMatches, parseAzArgs } from './parser';
 import { AZ_ROOT } from './tree';
 import { AzCliError, type AzCommandDef, type AzGroupDef } from './types';
 

@@ -1,18 +1,26 @@
-import { RESOURCE_GROUP_TYPE } from '../../sim/azure/store';
-import { resourceGroupId } from '../../sim/azure/ids';
-import { armErrors } from '../../sim/azure/errors';
 import { resourceGroup } from '../../sim/azure/aks-resources';
+import { armErrors } from '../../sim/azure/errors';
+import { resourceGroupId } from '../../sim/azure/ids';
+import { RESOURCE_GROUP_TYPE } from '../../sim/azure/store';
 import type { ActivityLogEntry } from '../../sim/azure/types';
-import { withResourceGroups } from './flatten';
 import { requireGroup, subscription } from './arm';
-import { AzCliError, nameArg, RG_OPTIONAL, str, type AzGroupDef, type AzRun } from './types';
+import { withResourceGroups } from './flatten';
+import { AzCliError, type AzGroupDef, type AzRun, nameArg, RG_OPTIONAL, str } from './types';
 
 type Row = Record<string, unknown>;
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 
 function groupView(r: AzRun, g: { id: string; name: string; location?: string; tags?: Record<string, string>; managedBy?: string; properties: Row }): Row {
-  const out: Row = { id: g.id, location: g.location, managedBy: g.managedBy ?? null, name: g.name, properties: { provisioningState: g.properties.provisioningState ?? 'Succeeded' }, tags: g.tags ?? null, type: RESOURCE_GROUP_TYPE };
+  const out: Row = {
+    id: g.id,
+    location: g.location,
+    managedBy: g.managedBy ?? null,
+    name: g.name,
+    properties: { provisioningState: g.properties.provisioningState ?? 'Succeeded' },
+    tags: g.tags ?? null,
+    type: RESOURCE_GROUP_TYPE,
+  };
   void r;
   return out;
 }
@@ -35,7 +43,12 @@ const groupCreate = {
     }
     const existing = r.ctx.arm.get(resourceGroupId(subscription(r), str(r, 'name')));
     // ARM keeps the first spelling of a group's name and its location.
-    const g = resourceGroup(subscription(r), existing?.name ?? str(r, 'name'), existing?.location ?? str(r, 'location').toLowerCase(), Object.keys(tags).length ? tags : existing?.tags);
+    const g = resourceGroup(
+      subscription(r),
+      existing?.name ?? str(r, 'name'),
+      existing?.location ?? str(r, 'location').toLowerCase(),
+      Object.keys(tags).length ? tags : existing?.tags,
+    );
     r.ctx.armClient.put(g, caller(r));
     return groupView(r, r.ctx.arm.get(g.id)!);
   },
@@ -104,7 +117,11 @@ export const RESOURCE: AzGroupDef = {
     {
       name: 'list',
       summary: 'List resources.',
-      args: [RG_OPTIONAL, { dest: 'resourceType', options: ['--resource-type'], help: 'The resource type.' }, { dest: 'name', options: ['--name', '-n'], help: 'The resource name.' }],
+      args: [
+        RG_OPTIONAL,
+        { dest: 'resourceType', options: ['--resource-type'], help: 'The resource type.' },
+        { dest: 'name', options: ['--name', '-n'], help: 'The resource name.' },
+      ],
       transformer: (res) => (res as Row[]).map((x) => ({ Name: x.name, ResourceGroup: x.resourceGroup, Location: x.location, Type: x.type, Status: ' ' })),
       run: (r) => {
         const rg = str(r, 'resourceGroup');
@@ -113,7 +130,23 @@ export const RESOURCE: AzGroupDef = {
           .list({ subscriptionId: subscription(r), resourceGroup: rg || undefined, type: str(r, 'resourceType') || undefined })
           .filter((x) => !str(r, 'name') || x.name === str(r, 'name'))
           .map((x) => {
-            const o: Row = { changedTime: undefined, createdTime: undefined, extendedLocation: null, id: x.id, identity: x.identity ?? null, kind: x.kind ?? null, location: x.location, managedBy: x.managedBy ?? null, name: x.name, plan: null, properties: null, provisioningState: 'Succeeded', sku: x.sku ?? null, tags: x.tags ?? null, type: x.type };
+            const o: Row = {
+              changedTime: undefined,
+              createdTime: undefined,
+              extendedLocation: null,
+              id: x.id,
+              identity: x.identity ?? null,
+              kind: x.kind ?? null,
+              location: x.location,
+              managedBy: x.managedBy ?? null,
+              name: x.name,
+              plan: null,
+              properties: null,
+              provisioningState: 'Succeeded',
+              sku: x.sku ?? null,
+              tags: x.tags ?? null,
+              type: x.type,
+            };
             delete o.changedTime;
             delete o.createdTime;
             return withResourceGroups(o) as Row;

@@ -1,10 +1,10 @@
+import { ArmError } from '../../sim/azure/errors';
 import { resourceId } from '../../sim/azure/ids';
 import { cidrRange } from '../../sim/azure/ip-allocator';
-import { ArmError } from '../../sim/azure/errors';
 import type { ArmResource } from '../../sim/azure/types';
-import { azView } from './flatten';
 import { childGroup, listShowGroup, rawResource, requireGroup, showResource, subscription } from './arm';
-import { nameArg, RG_ARG, str, AzCliError, type AzGroupDef, type AzRun } from './types';
+import { azView } from './flatten';
+import { AzCliError, type AzGroupDef, type AzRun, nameArg, RG_ARG, str } from './types';
 
 const NET = 'Microsoft.Network';
 type Row = Record<string, unknown>;
@@ -30,7 +30,7 @@ function publicIpRow(x: unknown): Row {
 function nsgRuleRow(x: unknown): Row {
   const r = x as Row;
   const either = (one: string, many: string) => (r[one] as string | undefined) || ((r[many] as string[] | undefined) ?? []).join(' ');
-  const asg = (k: string) => (((r[k] as Row[] | undefined) ?? []).map((a) => String(a.id).split('/').pop()).join(' ') || 'None');
+  const asg = (k: string) => ((r[k] as Row[] | undefined) ?? []).map((a) => String(a.id).split('/').pop()).join(' ') || 'None';
   return {
     Name: r.name,
     ResourceGroup: r.resourceGroup,
@@ -70,9 +70,7 @@ const lbChildren: AzGroupDef[] = [
   ['outbound-rule', 'Manage outbound rules of a load balancer.', 'outboundRules', 'outbound rule'],
   ['probe', 'Evaluate probe information and define routing rules.', 'probes', 'probe'],
   ['rule', 'Manage load balancing rules.', 'loadBalancingRules', 'load balancing rule'],
-].map(([name, summary, key, noun]) =>
-  childGroup({ name, summary, provider: NET, parentType: 'loadBalancers', parentArg: LB_NAME, key, noun }),
-);
+].map(([name, summary, key, noun]) => childGroup({ name, summary, provider: NET, parentType: 'loadBalancers', parentArg: LB_NAME, key, noun }));
 
 const publicIpCreate = {
   name: 'create',
@@ -143,14 +141,24 @@ const publicIpDelete = {
 
 /** The network RP's own validation of a new subnet's prefixes (format, inside the VNet, no overlap). */
 function checkSubnetRanges(vnet: ArmResource, name: string, prefixes: string[], subnets: Record<string, unknown>[]): void {
-  const space = (((vnet.properties as Record<string, unknown>).addressSpace as { addressPrefixes?: string[] } | undefined)?.addressPrefixes ?? []).map(cidrRange);
+  const space = (((vnet.properties as Record<string, unknown>).addressSpace as { addressPrefixes?: string[] } | undefined)?.addressPrefixes ?? []).map(
+    cidrRange,
+  );
   for (const p of prefixes) {
     if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(p)) {
-      throw new ArmError(400, 'InvalidAddressPrefixFormat', `Address prefix ${p} of resource ${vnet.id}/subnets/${name} is not formatted correctly. It should follow CIDR notation, for example 10.0.0.0/24.`);
+      throw new ArmError(
+        400,
+        'InvalidAddressPrefixFormat',
+        `Address prefix ${p} of resource ${vnet.id}/subnets/${name} is not formatted correctly. It should follow CIDR notation, for example 10.0.0.0/24.`,
+      );
     }
     const [a, b] = cidrRange(p);
     if (!space.some(([x, y]) => a >= x && b <= y)) {
-      throw new ArmError(400, 'NetcfgSubnetRangeOutsideVnet', `Subnet '${name}' is not valid because its IP address range is outside the IP address range of virtual network '${vnet.name}'.`);
+      throw new ArmError(
+        400,
+        'NetcfgSubnetRangeOutsideVnet',
+        `Subnet '${name}' is not valid because its IP address range is outside the IP address range of virtual network '${vnet.name}'.`,
+      );
     }
     for (const sn of subnets) {
       if (String(sn.name).toLowerCase() === name.toLowerCase()) continue;
@@ -158,7 +166,11 @@ function checkSubnetRanges(vnet: ArmResource, name: string, prefixes: string[], 
       for (const other of [...(sp.addressPrefix ? [sp.addressPrefix] : []), ...(sp.addressPrefixes ?? [])]) {
         const [c, d] = cidrRange(other);
         if (a <= d && c <= b) {
-          throw new ArmError(400, 'NetcfgSubnetRangesOverlap', `Subnet '${name}' is not valid because its IP address range overlaps with that of an existing subnet in virtual network '${vnet.name}'.`);
+          throw new ArmError(
+            400,
+            'NetcfgSubnetRangesOverlap',
+            `Subnet '${name}' is not valid because its IP address range overlaps with that of an existing subnet in virtual network '${vnet.name}'.`,
+          );
         }
       }
     }
@@ -174,7 +186,12 @@ const subnetCreate = {
     RG_ARG,
     VNET_NAME,
     nameArg('The subnet name.'),
-    { dest: 'prefixes', options: ['--address-prefixes', '--address-prefix'], kind: 'multi' as const, help: 'Space-separated list of address prefixes in CIDR format.' },
+    {
+      dest: 'prefixes',
+      options: ['--address-prefixes', '--address-prefix'],
+      kind: 'multi' as const,
+      help: 'Space-separated list of address prefixes in CIDR format.',
+    },
   ],
   run: (r: AzRun) => {
     const rg = str(r, 'resourceGroup');
@@ -211,7 +228,14 @@ export const NETWORK: AzGroupDef = {
   name: 'network',
   summary: 'Manage Azure Network resources.',
   groups: [
-    listShowGroup({ name: 'lb', summary: 'Manage and configure load balancers.', provider: NET, type: 'loadBalancers', noun: 'load balancer', groups: lbChildren }),
+    listShowGroup({
+      name: 'lb',
+      summary: 'Manage and configure load balancers.',
+      provider: NET,
+      type: 'loadBalancers',
+      noun: 'load balancer',
+      groups: lbChildren,
+    }),
     {
       name: 'nat',
       summary: 'Commands to manage NAT resources.',
@@ -278,7 +302,16 @@ export const NETWORK: AzGroupDef = {
       noun: 'virtual network',
       transformer: vnetRow,
       groups: [
-        childGroup({ name: 'subnet', summary: 'Manage subnets in an Azure Virtual Network.', provider: NET, parentType: 'virtualNetworks', parentArg: VNET_NAME, key: 'subnets', noun: 'subnet', extra: [subnetCreate] }),
+        childGroup({
+          name: 'subnet',
+          summary: 'Manage subnets in an Azure Virtual Network.',
+          provider: NET,
+          parentType: 'virtualNetworks',
+          parentArg: VNET_NAME,
+          key: 'subnets',
+          noun: 'subnet',
+          extra: [subnetCreate],
+        }),
       ],
     }),
   ],

@@ -79,7 +79,8 @@ export function parseAzArgs(argv: string[], specs: AzArg[], prog: string): AzPar
       }
       values[0] = match;
     }
-    out[spec.dest] = kind === 'multi' ? [...((out[spec.dest] as string[] | undefined) ?? []), ...values] : kind === 'bool' ? /^(true|yes|1)$/i.test(values[0]) : values[0];
+    out[spec.dest] =
+      kind === 'multi' ? [...((out[spec.dest] as string[] | undefined) ?? []), ...values] : kind === 'bool' ? /^(true|yes|1)$/i.test(values[0]) : values[0];
   }
   const missing = specs.filter((s) => s.required && out[s.dest] === undefined && !(s.unlessGiven && out[s.unlessGiven] !== undefined));
   if (missing.length) throw new AzUsageError(`the following arguments are required: ${missing.map(optName).join(', ')}`);

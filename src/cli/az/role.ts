@@ -1,7 +1,7 @@
-import { md5Hex } from '../../sim/md5';
 import { armErrors } from '../../sim/azure/errors';
+import { md5Hex } from '../../sim/md5';
 import { subscription } from './arm';
-import { AzCliError, str, type AzGroupDef, type AzRun } from './types';
+import { AzCliError, type AzGroupDef, type AzRun, str } from './types';
 
 /** Built-in roles the lessons use, by name and by their fixed role definition GUIDs. */
 const ROLES: Record<string, { id: string; network: boolean }> = {
@@ -21,9 +21,19 @@ const create = {
   name: 'create',
   summary: 'Create a new role assignment for a user, group, or service principal.',
   args: [
-    { dest: 'assignee', options: ['--assignee'], required: true, help: "Represent a user, group, or service principal. Supported format: object id, user sign-in name, or service principal name." },
+    {
+      dest: 'assignee',
+      options: ['--assignee'],
+      required: true,
+      help: 'Represent a user, group, or service principal. Supported format: object id, user sign-in name, or service principal name.',
+    },
     { dest: 'role', options: ['--role'], required: true, help: 'Role name or id.' },
-    { dest: 'scope', options: ['--scope'], required: true, help: 'Scope at which the role assignment or definition applies to, e.g. /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/myGroup.' },
+    {
+      dest: 'scope',
+      options: ['--scope'],
+      required: true,
+      help: 'Scope at which the role assignment or definition applies to, e.g. /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/myGroup.',
+    },
   ],
   run: (r: AzRun) => {
     const roleKey = str(r, 'role').toLowerCase();

@@ -13,17 +13,24 @@
  *   terminal only IP literals and Azure DNS labels of Public IPs resolve.
  * - Headers print with \n, not \r\n, so a terminal and a test read the same lines.
  */
-import type { CliContext } from '../context';
-import { resolvePath, type ExecResult, type CommandFn, type ShellState } from '../shell/types';
-import { INTERNET_CLIENT_IP, walkInbound, walkToOwnPod } from '../../sim/network/inbound';
+
+import type { KubeObject, Service } from '../../sim/kube/types';
 import { isIPv4 } from '../../sim/network/addr';
 import { resolveFromPod } from '../../sim/network/dns';
-import type { KubeObject, Service } from '../../sim/kube/types';
+import { INTERNET_CLIENT_IP, walkInbound, walkToOwnPod } from '../../sim/network/inbound';
+import type { CliContext } from '../context';
+import { type CommandFn, type ExecResult, resolvePath, type ShellState } from '../shell/types';
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 127_000;
 
 /** "What is my IP" services: they answer with the caller's public address and no newline. */
-const WHATS_MY_IP: Record<string, boolean> = { 'ifconfig.me': false, 'api.ipify.org': false, 'icanhazip.com': true, 'ifconfig.co': true, 'checkip.amazonaws.com': true };
+const WHATS_MY_IP: Record<string, boolean> = {
+  'ifconfig.me': false,
+  'api.ipify.org': false,
+  'icanhazip.com': true,
+  'ifconfig.co': true,
+  'checkip.amazonaws.com': true,
+};
 
 export interface CurlOrigin {
   /** Public address the far end sees (the laptop, or the cluster's egress IP for a pod). */
@@ -82,7 +89,15 @@ interface Opts {
 /** curl's built-in connect timeout (CURLOPT_CONNECTTIMEOUT default). */
 const CURL_DEFAULT_CONNECT_MS = 300_000;
 
-const LONG_BOOL: Record<string, keyof Opts> = { '--verbose': 'verbose', '--silent': 'silent', '--show-error': 'showError', '--head': 'head', '--include': 'include', '--fail': 'fail', '--trace': 'trace' };
+const LONG_BOOL: Record<string, keyof Opts> = {
+  '--verbose': 'verbose',
+  '--silent': 'silent',
+  '--show-error': 'showError',
+  '--head': 'head',
+  '--include': 'include',
+  '--fail': 'fail',
+  '--trace': 'trace',
+};
 const LONG_VALUE = new Set(['--connect-timeout', '--max-time', '--header', '--output', '--write-out', '--request', '--user-agent', '--data', '--user']);
 const SHORT_BOOL: Record<string, keyof Opts | null> = { v: 'verbose', s: 'silent', S: 'showError', I: 'head', i: 'include', f: 'fail', L: null, k: null };
 const SHORT_VALUE: Record<string, string> = { m: '--max-time', H: '--header', o: '--output', w: '--write-out', X: '--request', A: '--user-agent' };
@@ -159,7 +174,9 @@ function parseUrl(url: string): Target | string {
 function resolvePublic(ctx: CliContext, host: string): string | undefined {
   if (isIPv4(host)) return host;
   const fqdn = host.toLowerCase().replace(/\.$/, '');
-  const pip = ctx.arm.list({ type: 'Microsoft.Network/publicIPAddresses' }).find((p) => ((p.properties.dnsSettings as { fqdn?: string } | undefined)?.fqdn ?? '').toLowerCase() === fqdn);
+  const pip = ctx.arm
+    .list({ type: 'Microsoft.Network/publicIPAddresses' })
+    .find((p) => ((p.properties.dnsSettings as { fqdn?: string } | undefined)?.fqdn ?? '').toLowerCase() === fqdn);
   return pip?.properties.ipAddress as string | undefined;
 }
 
@@ -283,7 +300,8 @@ export async function runCurl(ctx: CliContext, argv: string[], origin: CurlOrigi
   let ip: string | undefined;
   const loopback = (a: string) => a.startsWith('127.');
   if (isIPv4(t.host)) ip = t.host;
-  else if (t.host.toLowerCase() === 'localhost') ip = '127.0.0.1'; // /etc/hosts, before any DNS
+  else if (t.host.toLowerCase() === 'localhost')
+    ip = '127.0.0.1'; // /etc/hosts, before any DNS
   else if (origin.namespace !== undefined) {
     const d = resolveFromPod(ctx.kube, t.host, origin.namespace);
     traceLines.push(...d.trace);
@@ -291,7 +309,10 @@ export async function runCurl(ctx: CliContext, argv: string[], origin: CurlOrigi
     if (d.kind === 'upstream') traceLines.push(ip ? `Azure DNS: ${d.name} → A ${ip}` : `Azure DNS: no record for ${d.name} (NXDOMAIN)`);
   } else {
     ip = resolvePublic(ctx, t.host);
-    if (!ip) traceLines.push(`DNS: no record for ${t.host} (NXDOMAIN). From the lab terminal only Azure DNS labels of Public IPs resolve; Service names exist only in the cluster's DNS, for pods`);
+    if (!ip)
+      traceLines.push(
+        `DNS: no record for ${t.host} (NXDOMAIN). From the lab terminal only Azure DNS labels of Public IPs resolve; Service names exist only in the cluster's DNS, for pods`,
+      );
   }
   if (!ip) return failWith(6, `Could not resolve host: ${t.host}`);
 
@@ -302,7 +323,10 @@ export async function runCurl(ctx: CliContext, argv: string[], origin: CurlOrigi
   const waitMs = kernelFirst ? DEFAULT_CONNECT_TIMEOUT_MS : curlLimit;
   const timedOut = async () => {
     await ctx.advance(waitMs);
-    return failWith(28, `Failed to connect to ${t.host} port ${t.port} after ${waitMs} ms: ${kernelFirst ? "Couldn't connect to server" : 'Timeout was reached'}`);
+    return failWith(
+      28,
+      `Failed to connect to ${t.host} port ${t.port} after ${waitMs} ms: ${kernelFirst ? "Couldn't connect to server" : 'Timeout was reached'}`,
+    );
   };
   const self = origin.pod && loopback(ip) ? origin.pod : undefined;
   if (!origin.pod && loopback(ip)) {
@@ -326,7 +350,14 @@ export async function runCurl(ctx: CliContext, argv: string[], origin: CurlOrigi
   tr.remoteIp = ip;
   tr.remotePort = t.port;
   if (o.verbose) v.push(`* Connected to ${t.host} (${ip}) port ${t.port}`);
-  const reqLines = [`> ${method} ${t.path} HTTP/1.1`, `> Host: ${hostHeader}`, '> User-Agent: curl/8.5.0', '> Accept: */*', ...o.headers.filter((h) => !/^host:/i.test(h)).map((h) => `> ${h}`), '> '];
+  const reqLines = [
+    `> ${method} ${t.path} HTTP/1.1`,
+    `> Host: ${hostHeader}`,
+    '> User-Agent: curl/8.5.0',
+    '> Accept: */*',
+    ...o.headers.filter((h) => !/^host:/i.test(h)).map((h) => `> ${h}`),
+    '> ',
+  ];
   if (o.verbose) v.push(...reqLines);
   if (r.delayMs) {
     // -m covers the whole transfer: an upstream that answers late is cut off.

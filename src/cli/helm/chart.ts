@@ -77,7 +77,11 @@ export function render(release: string, namespace: string, values: Values): Kube
     ...(component ? { 'app.kubernetes.io/component': component } : {}),
   });
   const selector = { 'app.kubernetes.io/name': CHART_NAME, 'app.kubernetes.io/instance': release, 'app.kubernetes.io/component': 'controller' };
-  const meta = (name: string, component?: string, extra: { annotations?: Record<string, string>; labels?: Record<string, string>; cluster?: boolean } = {}) => ({
+  const meta = (
+    name: string,
+    component?: string,
+    extra: { annotations?: Record<string, string>; labels?: Record<string, string>; cluster?: boolean } = {},
+  ) => ({
     name,
     ...(extra.cluster ? {} : { namespace }),
     labels: sorted({ ...labels(component), ...(extra.labels ?? {}) }),
@@ -92,7 +96,12 @@ export function render(release: string, namespace: string, values: Values): Kube
 
   objs.push({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(full, 'controller'), automountServiceAccountToken: true });
   const config = (get(values, 'controller.config') as Values | undefined) ?? {};
-  objs.push({ apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(ctrl, 'controller'), data: Object.fromEntries(Object.entries(config).map(([k, v]) => [k, str(v)])) });
+  objs.push({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: meta(ctrl, 'controller'),
+    data: Object.fromEntries(Object.entries(config).map(([k, v]) => [k, str(v)])),
+  });
   objs.push({
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'ClusterRole',
@@ -147,7 +156,10 @@ export function render(release: string, namespace: string, values: Values): Kube
     objs.push({
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: meta(ctrl, 'controller', { annotations, labels: Object.fromEntries(Object.entries((svc.labels ?? {}) as Values).map(([k, v]) => [k, str(v)])) }),
+      metadata: meta(ctrl, 'controller', {
+        annotations,
+        labels: Object.fromEntries(Object.entries((svc.labels ?? {}) as Values).map(([k, v]) => [k, str(v)])),
+      }),
       spec: {
         type,
         ipFamilyPolicy: 'SingleStack',
@@ -189,7 +201,13 @@ export function render(release: string, namespace: string, values: Values): Kube
                 `--controller-class=${controllerValue}`,
                 `--ingress-class=${className}`,
                 `--configmap=$(POD_NAMESPACE)/${ctrl}`,
-                ...(webhook ? ['--validating-webhook=:8443', '--validating-webhook-certificate=/usr/local/certificates/cert', '--validating-webhook-key=/usr/local/certificates/key'] : []),
+                ...(webhook
+                  ? [
+                      '--validating-webhook=:8443',
+                      '--validating-webhook-certificate=/usr/local/certificates/cert',
+                      '--validating-webhook-key=/usr/local/certificates/key',
+                    ]
+                  : []),
               ],
               ports: [
                 { name: 'http', containerPort: Number(cp.http ?? 80), protocol: 'TCP' },
@@ -210,7 +228,10 @@ export function render(release: string, namespace: string, values: Values): Kube
     objs.push({
       apiVersion: 'networking.k8s.io/v1',
       kind: 'IngressClass',
-      metadata: meta(className, 'controller', { cluster: true, annotations: get(values, 'controller.ingressClassResource.default') === true ? { 'ingressclass.kubernetes.io/is-default-class': 'true' } : {} }),
+      metadata: meta(className, 'controller', {
+        cluster: true,
+        annotations: get(values, 'controller.ingressClassResource.default') === true ? { 'ingressclass.kubernetes.io/is-default-class': 'true' } : {},
+      }),
       spec: { controller: controllerValue },
     });
   }

@@ -7,12 +7,12 @@
  * LAST DEPLOYED is virtual time (Go's time.ANSIC in UTC).
  */
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
-import { parseYamlValue } from '../kubectl/manifests';
 import { ApiError } from '../../sim/kube/errors';
 import type { KubeObjectInput } from '../../sim/kube/types';
 import type { CliContext } from '../context';
-import { resolvePath, type CommandFn, type ExecResult, type ShellState } from '../shell/types';
-import { APP_VERSION, CHART_NAME, CHART_VERSION, defaultValues, mergeValues, notes, render, REPO_URL, type Values } from './chart';
+import { parseYamlValue } from '../kubectl/manifests';
+import { type CommandFn, type ExecResult, resolvePath, type ShellState } from '../shell/types';
+import { APP_VERSION, CHART_NAME, CHART_VERSION, defaultValues, mergeValues, notes, REPO_URL, render, type Values } from './chart';
 
 const REPO_FILE = '/home/azureuser/.config/helm/repositories.yaml';
 const out = (stdout: string): ExecResult => ({ stdout, stderr: '', exitCode: 0 });
@@ -39,7 +39,10 @@ function saveRepos(shell: ShellState, list: Repo[]): void {
 /** Go time.ANSIC: `Mon Jan _2 15:04:05 2006`. */
 function ansic(ms: number): string {
   const d = new Date(ms);
-  const [wd, mon] = [['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()], ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()]];
+  const [wd, mon] = [
+    ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()],
+    ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()],
+  ];
   const p = (n: number) => String(n).padStart(2, '0');
   return `${wd} ${mon} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
 }
@@ -68,10 +71,33 @@ interface Flags {
   output?: string;
 }
 
-const VALUE_FLAGS = new Set(['--version', '--timeout', '--kube-context', '--description', '--kubeconfig', '--repo', '--username', '--password', '--post-renderer', '--max', '--filter']);
+const VALUE_FLAGS = new Set([
+  '--version',
+  '--timeout',
+  '--kube-context',
+  '--description',
+  '--kubeconfig',
+  '--repo',
+  '--username',
+  '--password',
+  '--post-renderer',
+  '--max',
+  '--filter',
+]);
 
 function parseFlags(argv: string[]): Flags {
-  const f: Flags = { args: [], createNamespace: false, sets: [], valueFiles: [], install: false, reuseValues: false, resetValues: false, allNamespaces: false, wait: false, forceUpdate: false };
+  const f: Flags = {
+    args: [],
+    createNamespace: false,
+    sets: [],
+    valueFiles: [],
+    install: false,
+    reuseValues: false,
+    resetValues: false,
+    allNamespaces: false,
+    wait: false,
+    forceUpdate: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
     let inline: string | undefined;
@@ -111,7 +137,7 @@ export function parseSet(expr: string, asString: boolean): Values {
   let cur = '';
   for (let i = 0; i < expr.length; i++) {
     if (expr[i] === '\\' && i + 1 < expr.length) cur += expr[i] + expr[++i];
-    else if (expr[i] === ',') (parts.push(cur), (cur = ''));
+    else if (expr[i] === ',') parts.push(cur), (cur = '');
     else cur += expr[i];
   }
   parts.push(cur);
@@ -124,7 +150,7 @@ export function parseSet(expr: string, asString: boolean): Values {
     const key = part.slice(0, eq);
     for (let i = 0; i < key.length; i++) {
       if (key[i] === '\\' && i + 1 < key.length) k += key[++i];
-      else if (key[i] === '.') (keys.push(k), (k = ''));
+      else if (key[i] === '.') keys.push(k), (k = '');
       else k += key[i];
     }
     keys.push(k);
@@ -190,14 +216,20 @@ function releaseSecrets(ctx: CliContext, namespace?: string): Release[] {
 }
 
 function history(ctx: CliContext, name: string, namespace: string): Release[] {
-  return releaseSecrets(ctx, namespace).filter((r) => r.name === name).sort((a, b) => a.version - b.version);
+  return releaseSecrets(ctx, namespace)
+    .filter((r) => r.name === name)
+    .sort((a, b) => a.version - b.version);
 }
 
 function saveRelease(ctx: CliContext, r: Release): void {
   const body: KubeObjectInput = {
     apiVersion: 'v1',
     kind: 'Secret',
-    metadata: { name: secretName(r.name, r.version), namespace: r.namespace, labels: { name: r.name, owner: 'helm', status: r.status, version: String(r.version) } },
+    metadata: {
+      name: secretName(r.name, r.version),
+      namespace: r.namespace,
+      labels: { name: r.name, owner: 'helm', status: r.status, version: String(r.version) },
+    },
     type: 'helm.sh/release.v1',
     data: { release: b64(JSON.stringify(r)) },
   };
@@ -230,14 +262,19 @@ function checkOwnership(ctx: CliContext, objs: KubeObjectInput[], release: strin
     if (!live) continue;
     const ann = live.metadata.annotations ?? {};
     const problems: string[] = [];
-    if (live.metadata.labels?.['app.kubernetes.io/managed-by'] !== 'Helm') problems.push(`label validation error: missing key "app.kubernetes.io/managed-by": must be set to "Helm"`);
+    if (live.metadata.labels?.['app.kubernetes.io/managed-by'] !== 'Helm')
+      problems.push(`label validation error: missing key "app.kubernetes.io/managed-by": must be set to "Helm"`);
     const rn = ann['meta.helm.sh/release-name'];
     if (rn === undefined) problems.push(`annotation validation error: missing key "meta.helm.sh/release-name": must be set to "${release}"`);
     else if (rn !== release) problems.push(`annotation validation error: key "meta.helm.sh/release-name" must equal "${release}": current value is "${rn}"`);
     const rns = ann['meta.helm.sh/release-namespace'];
     if (rns === undefined) problems.push(`annotation validation error: missing key "meta.helm.sh/release-namespace": must be set to "${namespace}"`);
-    else if (rns !== namespace) problems.push(`annotation validation error: key "meta.helm.sh/release-namespace" must equal "${namespace}": current value is "${rns}"`);
-    if (problems.length) throw new HelmError(`Unable to continue with install: ${o.kind} "${o.metadata!.name}" in namespace "${o.metadata!.namespace ?? ''}" exists and cannot be imported into the current release: invalid ownership metadata; ${problems.join('; ')}`);
+    else if (rns !== namespace)
+      problems.push(`annotation validation error: key "meta.helm.sh/release-namespace" must equal "${namespace}": current value is "${rns}"`);
+    if (problems.length)
+      throw new HelmError(
+        `Unable to continue with install: ${o.kind} "${o.metadata!.name}" in namespace "${o.metadata!.namespace ?? ''}" exists and cannot be imported into the current release: invalid ownership metadata; ${problems.join('; ')}`,
+      );
   }
 }
 
@@ -252,7 +289,8 @@ function applyObjects(ctx: CliContext, objs: KubeObjectInput[], previous: Releas
     manifest.push({ apiVersion: String(o.apiVersion), kind, name, ...(ns ? { namespace: ns } : {}) });
   }
   const keep = new Set(manifest.map(keyOf));
-  for (const old of [...previous].reverse()) if (!keep.has(keyOf(old)) && ctx.kube.peek(old.kind, old.name, old.namespace)) ctx.kube.delete(old.kind, old.name, old.namespace);
+  for (const old of [...previous].reverse())
+    if (!keep.has(keyOf(old)) && ctx.kube.peek(old.kind, old.name, old.namespace)) ctx.kube.delete(old.kind, old.name, old.namespace);
   return manifest;
 }
 
@@ -266,7 +304,10 @@ function repoCmd(f: Flags, shell: ShellState): ExecResult {
     const existing = list.find((r) => r.name === name);
     if (existing && existing.url === url.replace(/\/$/, '') && !f.forceUpdate) return out(`"${name}" already exists with the same configuration, skipping\n`);
     if (existing && !f.forceUpdate) return err(`repository name (${name}) already exists, please specify a different name`);
-    if (url.replace(/\/$/, '') !== REPO_URL) return err(`looks like "${url}" is not a valid chart repository or cannot be reached: failed to fetch ${url.replace(/\/$/, '')}/index.yaml : 404 Not Found`);
+    if (url.replace(/\/$/, '') !== REPO_URL)
+      return err(
+        `looks like "${url}" is not a valid chart repository or cannot be reached: failed to fetch ${url.replace(/\/$/, '')}/index.yaml : 404 Not Found`,
+      );
     saveRepos(shell, [...list.filter((r) => r.name !== name), { name, url: REPO_URL }]);
     return out(`"${name}" has been added to your repositories\n`);
   }
@@ -275,7 +316,9 @@ function repoCmd(f: Flags, shell: ShellState): ExecResult {
     const pick = f.args.slice(2);
     for (const p of pick) if (!list.some((r) => r.name === p)) return err(`no repositories found matching '${p}'.  Nothing will be updated`);
     const which = pick.length ? list.filter((r) => pick.includes(r.name)) : list;
-    return out(`Hang tight while we grab the latest from your chart repositories...\n${which.map((r) => `...Successfully got an update from the "${r.name}" chart repository\n`).join('')}Update Complete. ⎈Happy Helming!⎈\n`);
+    return out(
+      `Hang tight while we grab the latest from your chart repositories...\n${which.map((r) => `...Successfully got an update from the "${r.name}" chart repository\n`).join('')}Update Complete. ⎈Happy Helming!⎈\n`,
+    );
   }
   if (sub === 'list' || sub === 'ls') {
     if (!list.length) return err('no repositories to show');
@@ -284,7 +327,10 @@ function repoCmd(f: Flags, shell: ShellState): ExecResult {
   if (sub === 'remove' || sub === 'rm') {
     if (!name) return err('need at least one argument, name of chart repository');
     if (!list.some((r) => r.name === name)) return err(`no repo named "${name}" found`);
-    saveRepos(shell, list.filter((r) => r.name !== name));
+    saveRepos(
+      shell,
+      list.filter((r) => r.name !== name),
+    );
     return out(`"${name}" has been removed from your repositories\n`);
   }
   return err(`unknown command "${sub ?? ''}" for "helm repo"`);
@@ -306,15 +352,31 @@ async function install(ctx: CliContext, f: Flags, shell: ShellState, name: strin
   try {
     resolveChart(chartRef, shell);
     const config = userValues(f, shell);
-    if (releaseSecrets(ctx).some((r) => r.name === name && r.namespace === ns && r.status !== 'uninstalled')) throw new HelmError('cannot re-use a name that is still in use');
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 53) throw new HelmError(`release name "${name}": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`);
+    if (releaseSecrets(ctx).some((r) => r.name === name && r.namespace === ns && r.status !== 'uninstalled'))
+      throw new HelmError('cannot re-use a name that is still in use');
+    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 53)
+      throw new HelmError(
+        `release name "${name}": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`,
+      );
     ensureNamespace(ctx, ns, f.createNamespace, 'create');
     const values = mergeValues(defaultValues(), config);
     const objs = render(name, ns, values);
     checkOwnership(ctx, objs, name, ns);
     const now = ctx.clock.now();
     const manifest = applyObjects(ctx, objs, []);
-    const r: Release = { name, namespace: ns, version: 1, status: 'deployed', firstDeployed: now, lastDeployed: now, description: 'Install complete', chart: `${CHART_NAME}-${CHART_VERSION}`, config, manifest, notes: notes(name, ns, values) };
+    const r: Release = {
+      name,
+      namespace: ns,
+      version: 1,
+      status: 'deployed',
+      firstDeployed: now,
+      lastDeployed: now,
+      description: 'Install complete',
+      chart: `${CHART_NAME}-${CHART_VERSION}`,
+      config,
+      manifest,
+      notes: notes(name, ns, values),
+    };
     saveRelease(ctx, r);
     if (f.wait) await ctx.settle();
     return out(statusText(r));
@@ -341,11 +403,25 @@ async function upgrade(ctx: CliContext, f: Flags, shell: ShellState, ns: string)
     const values = mergeValues(defaultValues(), config);
     const objs = render(name, ns, values);
     const owned = new Set(last.manifest.map(keyOf));
-    checkOwnership(ctx, objs.filter((o) => !owned.has(keyOf({ kind: String(o.kind), name: o.metadata!.name!, namespace: o.metadata!.namespace }))), name, ns);
+    checkOwnership(
+      ctx,
+      objs.filter((o) => !owned.has(keyOf({ kind: String(o.kind), name: o.metadata!.name!, namespace: o.metadata!.namespace }))),
+      name,
+      ns,
+    );
     const manifest = applyObjects(ctx, objs, last.manifest);
     saveRelease(ctx, { ...last, status: 'superseded', description: 'Superseded' });
     const now = ctx.clock.now();
-    const r: Release = { ...last, version: last.version + 1, status: 'deployed', lastDeployed: now, description: 'Upgrade complete', config, manifest, notes: notes(name, ns, values) };
+    const r: Release = {
+      ...last,
+      version: last.version + 1,
+      status: 'deployed',
+      lastDeployed: now,
+      description: 'Upgrade complete',
+      config,
+      manifest,
+      notes: notes(name, ns, values),
+    };
     saveRelease(ctx, r);
     if (f.wait) await ctx.settle();
     return out(`Release "${name}" has been upgraded. Happy Helming!\n` + statusText(r));
@@ -377,11 +453,24 @@ function listCmd(ctx: CliContext, f: Flags, ns: string): ExecResult {
   }
   const rels = [...latest.values()].filter((r) => r.status === 'deployed' || r.status === 'failed').sort((a, b) => a.name.localeCompare(b.name));
   if (f.output === 'json' || f.output === 'yaml') {
-    const items = rels.map((r) => ({ name: r.name, namespace: r.namespace, revision: String(r.version), updated: goTime(r.lastDeployed), status: r.status, chart: r.chart, app_version: APP_VERSION }));
+    const items = rels.map((r) => ({
+      name: r.name,
+      namespace: r.namespace,
+      revision: String(r.version),
+      updated: goTime(r.lastDeployed),
+      status: r.status,
+      chart: r.chart,
+      app_version: APP_VERSION,
+    }));
     return out(f.output === 'json' ? JSON.stringify(items) + '\n' : toYaml(items));
   }
   if (f.args.includes('-q') || f.args.includes('--short')) return out(rels.map((r) => r.name + '\n').join(''));
-  return out(table([['NAME', 'NAMESPACE', 'REVISION', 'UPDATED', 'STATUS', 'CHART', 'APP VERSION'], ...rels.map((r) => [r.name, r.namespace, String(r.version), goTime(r.lastDeployed), r.status, r.chart, APP_VERSION])]));
+  return out(
+    table([
+      ['NAME', 'NAMESPACE', 'REVISION', 'UPDATED', 'STATUS', 'CHART', 'APP VERSION'],
+      ...rels.map((r) => [r.name, r.namespace, String(r.version), goTime(r.lastDeployed), r.status, r.chart, APP_VERSION]),
+    ]),
+  );
 }
 
 const HELP = `The Kubernetes package manager (External IP Lab: the ingress-nginx/ingress-nginx chart only)
@@ -449,4 +538,3 @@ export const helmCommand: CommandFn<CliContext> = async ({ argv, ctx, shell }) =
       return err(`unknown command "${sub}" for "helm"\nRun 'helm --help' for usage.`);
   }
 };
-

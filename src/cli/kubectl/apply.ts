@@ -1,10 +1,10 @@
 import { ApiError, NoKindMatchError } from '../../sim/kube/errors';
 import type { KubeObjectInput } from '../../sim/kube/types';
-import type { ExecResult } from '../shell/types';
 import { resourcePrefix } from '../printers/kube-output';
-import { list, str, type FlagSpec } from './flags';
-import { formatError, KubectlError, withSource, type KubectlCommand, type KubectlRun } from './common';
-import { metaString, readManifests, readManifestsSliced, SLICE, type ManifestObject } from './manifests';
+import type { ExecResult } from '../shell/types';
+import { formatError, type KubectlCommand, KubectlError, type KubectlRun, withSource } from './common';
+import { type FlagSpec, list, str } from './flags';
+import { type ManifestObject, metaString, readManifests, readManifestsSliced, SLICE } from './manifests';
 
 export const FILE_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringSlice', usage: 'The files that contain the configurations to apply.' },
@@ -87,7 +87,7 @@ export const applyCommand: KubectlCommand = {
   name: 'apply',
   short: 'Apply a configuration to a resource by file name or stdin',
   usage: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]',
-  long: 'Apply a configuration to a resource by file name or stdin. The resource name must be specified. This resource will be created if it doesn\'t exist yet. To use \'apply\', always create the resource initially with either \'apply\' or \'create --save-config\'.\n\n JSON and YAML formats are accepted.',
+  long: "Apply a configuration to a resource by file name or stdin. The resource name must be specified. This resource will be created if it doesn't exist yet. To use 'apply', always create the resource initially with either 'apply' or 'create --save-config'.\n\n JSON and YAML formats are accepted.",
   examples: `  # Apply the configuration in manifest.yaml
   kubectl apply -f manifest.yaml
 
@@ -95,7 +95,18 @@ export const applyCommand: KubectlCommand = {
   cat <<EOF | kubectl apply -f -
   ...
   EOF`,
-  flags: [...FILE_FLAGS, DRY_RUN, { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name).' }, { name: 'server-side', type: 'bool', usage: 'If true, apply runs in the server instead of the client.' }, { name: 'field-manager', type: 'string', default: 'kubectl-client-side-apply', usage: 'Name of the manager used to track field ownership.' }, { name: 'force-conflicts', type: 'bool', usage: 'If true, server-side apply will force the changes against conflicts.' }, { name: 'force', type: 'bool', usage: 'If true, immediately remove resources from API and bypass graceful deletion.' }, { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', usage: 'Must be one of: strict (or true), warn, ignore (or false).' }, { name: 'prune', type: 'bool', usage: 'Automatically delete resource objects that do not appear in the configs.' }, { name: 'selector', short: 'l', type: 'string', usage: 'Selector (label query) to filter on.' }],
+  flags: [
+    ...FILE_FLAGS,
+    DRY_RUN,
+    { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name).' },
+    { name: 'server-side', type: 'bool', usage: 'If true, apply runs in the server instead of the client.' },
+    { name: 'field-manager', type: 'string', default: 'kubectl-client-side-apply', usage: 'Name of the manager used to track field ownership.' },
+    { name: 'force-conflicts', type: 'bool', usage: 'If true, server-side apply will force the changes against conflicts.' },
+    { name: 'force', type: 'bool', usage: 'If true, immediately remove resources from API and bypass graceful deletion.' },
+    { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', usage: 'Must be one of: strict (or true), warn, ignore (or false).' },
+    { name: 'prune', type: 'bool', usage: 'Automatically delete resource objects that do not appear in the configs.' },
+    { name: 'selector', short: 'l', type: 'string', usage: 'Selector (label query) to filter on.' },
+  ],
   async run(k) {
     const files = requireFiles(k, '');
     const mode = dryRunMode(k);
@@ -124,7 +135,14 @@ export const applyCommand: KubectlCommand = {
             continue;
           }
           const opts = { namespace: ns, dryRun: mode === 'server' };
-          const r = serverSide ? { object: k.ctx.kube.serverSideApply(m.object, { ...opts, fieldManager: k.flags.changed.has('field-manager') ? str(k.flags, 'field-manager') : 'kubectl' }).object } : k.ctx.kube.apply(m.object, opts);
+          const r = serverSide
+            ? {
+                object: k.ctx.kube.serverSideApply(m.object, {
+                  ...opts,
+                  fieldManager: k.flags.changed.has('field-manager') ? str(k.flags, 'field-manager') : 'kubectl',
+                }).object,
+              }
+            : k.ctx.kube.apply(m.object, opts);
           const action = serverSide ? 'serverside-applied' : (r as { action: string }).action;
           stdout += nameOnly ? `${prefix}${r.object.metadata.name}\n` : `${prefix}${r.object.metadata.name} ${action}${dryRunSuffix(mode)}\n`;
         } catch (e) {

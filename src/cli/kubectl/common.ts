@@ -1,6 +1,6 @@
+import { ApiError, NoKindMatchError, UnknownResourceTypeError } from '../../sim/kube/errors';
 import type { CliContext } from '../context';
 import type { ExecResult, ShellState } from '../shell/types';
-import { ApiError, NoKindMatchError, UnknownResourceTypeError } from '../../sim/kube/errors';
 import type { FlagSpec, ParsedFlags } from './flags';
 
 /** One kubectl sub-command: its flags, help text and behaviour. */
@@ -51,7 +51,7 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: 'v', short: 'v', type: 'string', default: '0', usage: 'number for the log level verbosity' },
   { name: 'as', type: 'string', usage: 'Username to impersonate for the operation.' },
   { name: 'token', type: 'string', usage: 'Bearer token for authentication to the API server' },
-  { name: 'insecure-skip-tls-verify', type: 'bool', usage: 'If true, the server\'s certificate will not be checked for validity.' },
+  { name: 'insecure-skip-tls-verify', type: 'bool', usage: "If true, the server's certificate will not be checked for validity." },
   { name: 'warnings-as-errors', type: 'bool', usage: 'Treat warnings received from the server as errors and exit with a non-zero exit code' },
   { name: 'help', short: 'h', type: 'bool', usage: 'help for this command' },
 ];

@@ -3,8 +3,8 @@ import type { KubeObjectInput } from '../../sim/kube/types';
 import { kubeJson, kubeYaml, resourcePrefix, withoutManagedFields } from '../printers/kube-output';
 import type { ExecResult } from '../shell/types';
 import { DRY_RUN, dryRunMode, dryRunSuffix, FILE_FLAGS, finish, mappingError, objectKindPrefix, objectNamespace, requireFiles } from './apply';
-import { KubectlError, type KubectlCommand, type KubectlRun } from './common';
-import { int, list, str, type FlagSpec } from './flags';
+import { type KubectlCommand, KubectlError, type KubectlRun } from './common';
+import { type FlagSpec, int, list, str } from './flags';
 import { metaString, readManifests } from './manifests';
 
 const OUTPUT: FlagSpec = { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name).' };
@@ -90,12 +90,24 @@ function serviceCmd(kind: 'clusterip' | 'nodeport' | 'loadbalancer' | 'externaln
   return {
     name: kind,
     short: `Create a ${type} service`,
-    usage: kind === 'externalname' ? 'kubectl create service externalname NAME --external-name external.name [--dry-run=server|client|none] [options]' : `kubectl create service ${kind} NAME [--tcp=<port>:<targetPort>] [--dry-run=server|client|none] [options]`,
-    flags: [DRY_RUN, OUTPUT, { name: 'tcp', type: 'stringSlice', usage: 'Port pairs can be specified as \'<port>:<targetPort>\'.' }, { name: 'external-name', type: 'string', usage: 'External name of service' }, ...(kind === 'clusterip' ? [{ name: 'clusterip', type: 'string' as const, usage: 'Assign your own ClusterIP or set to \'None\' for a \'headless\' service (no loadbalancing).' }] : [])],
+    usage:
+      kind === 'externalname'
+        ? 'kubectl create service externalname NAME --external-name external.name [--dry-run=server|client|none] [options]'
+        : `kubectl create service ${kind} NAME [--tcp=<port>:<targetPort>] [--dry-run=server|client|none] [options]`,
+    flags: [
+      DRY_RUN,
+      OUTPUT,
+      { name: 'tcp', type: 'stringSlice', usage: "Port pairs can be specified as '<port>:<targetPort>'." },
+      { name: 'external-name', type: 'string', usage: 'External name of service' },
+      ...(kind === 'clusterip'
+        ? [{ name: 'clusterip', type: 'string' as const, usage: "Assign your own ClusterIP or set to 'None' for a 'headless' service (no loadbalancing)." }]
+        : []),
+    ],
     run(k) {
       const name = requireName(k, `service ${kind}`);
       const tcp = list(k.flags, 'tcp');
-      if (kind !== 'externalname' && !tcp.length && str(k.flags, 'clusterip') !== 'None') throw new KubectlError('at least one tcp port specifier must be provided');
+      if (kind !== 'externalname' && !tcp.length && str(k.flags, 'clusterip') !== 'None')
+        throw new KubectlError('at least one tcp port specifier must be provided');
       if (kind === 'externalname' && !str(k.flags, 'external-name')) throw new KubectlError('required flag(s) "external-name" not set');
       const ports = tcp.map((spec) => {
         const [p, t] = spec.split(':');
@@ -129,8 +141,14 @@ export const createCommand: KubectlCommand = {
   short: 'Create a resource from a file or from stdin',
   long: 'Create a resource from a file or from stdin.\n\n JSON and YAML formats are accepted.',
   usage: 'kubectl create -f FILENAME [options]',
-  examples: '  # Create a pod using the data in pod.json\n  kubectl create -f ./pod.json\n\n  # Create a pod based on the JSON passed into stdin\n  cat pod.json | kubectl create -f -',
-  flags: [...FILE_FLAGS, DRY_RUN, OUTPUT, { name: 'save-config', type: 'bool', usage: 'If true, the configuration of current object will be saved in its annotation.' }],
+  examples:
+    '  # Create a pod using the data in pod.json\n  kubectl create -f ./pod.json\n\n  # Create a pod based on the JSON passed into stdin\n  cat pod.json | kubectl create -f -',
+  flags: [
+    ...FILE_FLAGS,
+    DRY_RUN,
+    OUTPUT,
+    { name: 'save-config', type: 'bool', usage: 'If true, the configuration of current object will be saved in its annotation.' },
+  ],
   children: [deploymentCmd, namespaceCmd, serviceGroup],
   run(k) {
     const files = requireFiles(k, '');

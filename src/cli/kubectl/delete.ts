@@ -1,9 +1,9 @@
-import { NoKindMatchError } from '../../sim/kube/errors';
 import type { ResourceType } from '../../sim/kube/discovery';
+import { NoKindMatchError } from '../../sim/kube/errors';
+import { DRY_RUN, dryRunMode, FILE_FLAGS, finish, mappingError, objectNamespace } from './apply';
 import type { KubectlCommand, KubectlRun } from './common';
 import { formatError, KubectlError } from './common';
 import { bool, list, str } from './flags';
-import { DRY_RUN, dryRunMode, FILE_FLAGS, finish, mappingError, objectNamespace } from './apply';
 import { metaString, readManifests } from './manifests';
 import { parseResourceArgs } from './resources';
 
@@ -92,7 +92,9 @@ export const deleteCommand: KubectlCommand = {
     }
 
     if (!k.args.length) {
-      throw new KubectlError('You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'');
+      throw new KubectlError(
+        "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+      );
     }
     const res = parseResourceArgs(kube, k.args);
     const all = bool(k.flags, 'all');
@@ -113,7 +115,9 @@ export const deleteCommand: KubectlCommand = {
         if (!all && !selector) {
           throw new KubectlError('resource(s) were provided, but no name was specified');
         }
-        const objs = kube.select(t.type.kind, { namespace: allNs ? undefined : ns, labelSelector: selector || undefined }).map((o) => ({ name: o.metadata.name, ns: o.metadata.namespace }));
+        const objs = kube
+          .select(t.type.kind, { namespace: allNs ? undefined : ns, labelSelector: selector || undefined })
+          .map((o) => ({ name: o.metadata.name, ns: o.metadata.namespace }));
         if (!objs.length) stderr += 'No resources found\n';
         for (const o of objs) await doDelete(t.type, o.name, o.ns);
       }

@@ -2,8 +2,8 @@ import { ApiError } from '../../sim/kube/errors';
 import type { KubeObject } from '../../sim/kube/types';
 import { describeService } from '../printers/describe';
 import { describeDeployment, describeEndpoints, describeGeneric, describeNamespace, describeNode, describePod } from '../printers/describe-workloads';
-import { bool, str } from './flags';
 import { formatError, type KubectlCommand, type KubectlRun } from './common';
+import { bool, str } from './flags';
 import { parseResourceArgs, qualified } from './resources';
 
 function describeOne(k: KubectlRun, o: KubeObject, namespaced: boolean): string {
@@ -49,7 +49,12 @@ export const describeCommand: KubectlCommand = {
   ],
   run(k) {
     if (!k.args.length) {
-      return { stdout: '', stderr: 'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee \'kubectl describe -h\' for help and examples\n', exitCode: 1 };
+      return {
+        stdout: '',
+        stderr:
+          'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee \'kubectl describe -h\' for help and examples\n',
+        exitCode: 1,
+      };
     }
     const res = parseResourceArgs(k.ctx.kube, k.args);
     const allNs = bool(k.flags, 'all-namespaces');

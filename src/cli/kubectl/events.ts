@@ -1,7 +1,7 @@
 import { age } from '../printers/duration';
 import { table } from '../printers/tabwriter';
+import { type KubectlCommand, KubectlError } from './common';
 import { bool, list, str } from './flags';
-import { KubectlError, type KubectlCommand } from './common';
 
 // biome-ignore lint/suspicious/noExplicitAny: printers walk manifests by field path; the shapes are checked where the objects are stored.
 type Obj = Record<string, any>;
@@ -14,8 +14,10 @@ export const eventsCommand: KubectlCommand = {
   name: 'events',
   short: 'List events',
   long: 'Display events.\n\n Prints a table of the most important information about events. You can request events for a namespace, for all namespace, or filtered to only those pertaining to a specified resource.',
-  usage: 'kubectl events [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file] [--for TYPE/NAME] [--watch] [--types=Normal,Warning] [options]',
-  examples: '  # List recent events in the default namespace\n  kubectl events\n\n  # List recent events for the specified service\n  kubectl events --for service/web',
+  usage:
+    'kubectl events [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file] [--for TYPE/NAME] [--watch] [--types=Normal,Warning] [options]',
+  examples:
+    '  # List recent events in the default namespace\n  kubectl events\n\n  # List recent events for the specified service\n  kubectl events --for service/web',
   flags: [
     { name: 'all-namespaces', short: 'A', type: 'bool', usage: 'If present, list the requested object(s) across all namespaces.' },
     { name: 'for', type: 'string', usage: 'Filter events to only those pertaining to the specified resource.' },
@@ -44,8 +46,16 @@ export const eventsCommand: KubectlCommand = {
     const now = k.ctx.clock.now();
     const rows = [[...(allNs ? ['NAMESPACE'] : []), 'LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']];
     for (const e of events) {
-      const seen = (e.count ?? 1) > 1 ? `${age(e.lastTimestamp, now)} (x${e.count} over ${age(e.firstTimestamp, now)})` : age(e.lastTimestamp ?? e.eventTime, now);
-      rows.push([...(allNs ? [e.metadata?.namespace ?? ''] : []), seen, e.type, e.reason, `${e.involvedObject?.kind}/${e.involvedObject?.name}`, String(e.message ?? '').trim()]);
+      const seen =
+        (e.count ?? 1) > 1 ? `${age(e.lastTimestamp, now)} (x${e.count} over ${age(e.firstTimestamp, now)})` : age(e.lastTimestamp ?? e.eventTime, now);
+      rows.push([
+        ...(allNs ? [e.metadata?.namespace ?? ''] : []),
+        seen,
+        e.type,
+        e.reason,
+        `${e.involvedObject?.kind}/${e.involvedObject?.name}`,
+        String(e.message ?? '').trim(),
+      ]);
     }
     return { stdout: table(bool(k.flags, 'no-headers') ? rows.slice(1) : rows), stderr: '', exitCode: 0 };
   },

@@ -4,18 +4,19 @@
  * IP, src/sim/network/outbound.ts), hostname, echo. The exit code of the command becomes
  * kubectl's, with kubectl's own `command terminated with exit code N` line, as in real life.
  */
+
+import { notFound } from '../../sim/kube/errors';
+import { type LabelSelectorObject, type Requirement, selectorFromMap, selectorFromObject } from '../../sim/kube/labels';
+import type { KubeStore } from '../../sim/kube/store';
+import type { KubeObject } from '../../sim/kube/types';
+import { stableHash } from '../../sim/network/addr';
+import { egressFor } from '../../sim/network/outbound';
 import type { CliContext } from '../context';
 import { nodeResourceGroup } from '../context';
 import { runCurl } from '../curl/index';
 import type { ExecResult } from '../shell/types';
-import { egressFor } from '../../sim/network/outbound';
-import { stableHash } from '../../sim/network/addr';
-import type { KubeObject } from '../../sim/kube/types';
-import type { KubeStore } from '../../sim/kube/store';
-import { notFound } from '../../sim/kube/errors';
+import { type KubectlCommand, KubectlError } from './common';
 import { qualified } from './resources';
-import { selectorFromMap, selectorFromObject, type LabelSelectorObject, type Requirement } from '../../sim/kube/labels';
-import { KubectlError, type KubectlCommand } from './common';
 
 type PodSpec = { nodeName?: string; containers?: { name: string; image: string }[] };
 
@@ -126,14 +127,23 @@ export const execCommand: KubectlCommand = {
   usage: 'kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]',
   examples: '  # Get the egress IP the internet sees from a pod\n  kubectl exec mypod -- curl -s ifconfig.me',
   flags: [
-    { name: 'container', short: 'c', type: 'string', usage: 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen' },
+    {
+      name: 'container',
+      short: 'c',
+      type: 'string',
+      usage:
+        'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen',
+    },
     { name: 'stdin', short: 'i', type: 'bool', usage: 'Pass stdin to the container' },
     { name: 'tty', short: 't', type: 'bool', usage: 'Stdin is a TTY' },
     { name: 'quiet', short: 'q', type: 'bool', usage: 'Only print output from the remote session' },
   ],
   async run(k) {
     const [target, ...cmd] = k.args;
-    if (!target) throw new KubectlError("error: expected 'exec POD_NAME COMMAND [ARG1] [ARG2] ... [ARGN]'.\nPOD_NAME and COMMAND are required arguments for the exec command\nSee 'kubectl exec -h' for help and examples");
+    if (!target)
+      throw new KubectlError(
+        "error: expected 'exec POD_NAME COMMAND [ARG1] [ARG2] ... [ARGN]'.\nPOD_NAME and COMMAND are required arguments for the exec command\nSee 'kubectl exec -h' for help and examples",
+      );
     if (!cmd.length) throw new KubectlError('you must specify at least one command for the container');
     const pod = attachablePod(k.ctx.kube, target, k.namespace);
     if ((pod.status as { phase?: string } | undefined)?.phase !== 'Running') {

@@ -1,4 +1,4 @@
-import { KubectlError, type KubectlCommand } from './common';
+import { type KubectlCommand, KubectlError } from './common';
 import { bool } from './flags';
 
 /**
@@ -70,16 +70,32 @@ export const explainCommand: KubectlCommand = {
   short: 'Get documentation for a resource',
   long: 'Describe fields and structure of various resources.\n\n This command describes the fields associated with each supported API resource. Fields are identified via a simple JSONPath identifier:\n\n        <type>.<fieldName>[.<fieldName>]',
   usage: 'kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext|plaintext-openapiv2] [options]',
-  examples: '  # Get the documentation of the resource and its fields\n  kubectl explain services\n\n  # Get the documentation of a specific field of a resource\n  kubectl explain services.spec.type',
+  examples:
+    '  # Get the documentation of the resource and its fields\n  kubectl explain services\n\n  # Get the documentation of a specific field of a resource\n  kubectl explain services.spec.type',
   flags: [
-    { name: 'recursive', type: 'bool', usage: 'When true, print the name of all the fields recursively. Otherwise, print the available fields with their description.' },
+    {
+      name: 'recursive',
+      type: 'bool',
+      usage: 'When true, print the name of all the fields recursively. Otherwise, print the available fields with their description.',
+    },
     { name: 'api-version', type: 'string', usage: 'Use given api-version (group/version) of the resource.' },
-    { name: 'output', short: 'o', type: 'string', default: 'plaintext', usage: 'Format in which to render the schema. Valid values are: (plaintext, plaintext-openapiv2).' },
+    {
+      name: 'output',
+      short: 'o',
+      type: 'string',
+      default: 'plaintext',
+      usage: 'Format in which to render the schema. Valid values are: (plaintext, plaintext-openapiv2).',
+    },
   ],
   async run(k) {
     await loadData();
     if (!k.args.length) {
-      return { stdout: '', stderr: 'You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee \'kubectl explain -h\' for help and examples\n', exitCode: 1 };
+      return {
+        stdout: '',
+        stderr:
+          'You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee \'kubectl explain -h\' for help and examples\n',
+        exitCode: 1,
+      };
     }
     // `kubectl explain ..` has an empty type, which the server does not have.
     const [head = '', ...path] = k.args[0].split('.').filter(Boolean);

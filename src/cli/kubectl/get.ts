@@ -1,10 +1,10 @@
 import { ApiError } from '../../sim/kube/errors';
 import type { KubeObject } from '../../sim/kube/types';
-import { bool, list, str } from './flags';
-import { formatError, KubectlError, type KubectlCommand, type KubectlRun } from './common';
-import { parseOutput, renderObjects, type Group } from './output';
-import { parseResourceArgs } from './resources';
 import { evalJsonPathValues } from '../printers/jsonpath';
+import { formatError, type KubectlCommand, KubectlError, type KubectlRun } from './common';
+import { bool, list, str } from './flags';
+import { type Group, parseOutput, renderObjects } from './output';
+import { parseResourceArgs } from './resources';
 
 /** `--sort-by=.lastTimestamp`: numbers numerically, everything else as text; missing values first. */
 function sortItems(items: KubeObject[], expr: string): KubeObject[] {
@@ -30,7 +30,8 @@ See 'kubectl get -h' for help and examples
 export const getCommand: KubectlCommand = {
   name: 'get',
   short: 'Display one or many resources',
-  usage: 'kubectl get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
+  usage:
+    'kubectl get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
   long: 'Display one or many resources.\n\n Prints a table of the most important information about the specified resources. You can filter the list using a label selector and the --selector flag. If the desired resource type is namespaced you will only see results in the current namespace unless you pass --all-namespaces.',
   examples: `  # List all pods in ps output format
   kubectl get pods
@@ -48,16 +49,27 @@ export const getCommand: KubectlCommand = {
   kubectl get services -A`,
   flags: [
     { name: 'all-namespaces', short: 'A', type: 'bool', usage: 'If present, list the requested object(s) across all namespaces.' },
-    { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide).' },
-    { name: 'selector', short: 'l', type: 'string', usage: 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'.' },
-    { name: 'field-selector', type: 'string', usage: 'Selector (field query) to filter on, supports \'=\', \'==\', and \'!=\'.' },
+    {
+      name: 'output',
+      short: 'o',
+      type: 'string',
+      usage:
+        'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide).',
+    },
+    { name: 'selector', short: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'." },
+    { name: 'field-selector', type: 'string', usage: "Selector (field query) to filter on, supports '=', '==', and '!='." },
     { name: 'watch', short: 'w', type: 'bool', usage: 'After listing/getting the requested object, watch for changes.' },
     { name: 'show-labels', type: 'bool', usage: 'When printing, show all labels as the last column.' },
-    { name: 'no-headers', type: 'bool', usage: 'When using the default or custom-column output format, don\'t print headers.' },
+    { name: 'no-headers', type: 'bool', usage: "When using the default or custom-column output format, don't print headers." },
     { name: 'show-kind', type: 'bool', usage: 'If present, list the resource type for the requested object(s).' },
     { name: 'ignore-not-found', type: 'bool', usage: 'If the requested object does not exist the command will return exit code 0.' },
     { name: 'chunk-size', type: 'int', default: 500, usage: 'Return large lists in chunks rather than all at once.' },
-    { name: 'sort-by', type: 'string', usage: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}')." },
+    {
+      name: 'sort-by',
+      type: 'string',
+      usage:
+        "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}').",
+    },
     { name: 'show-managed-fields', type: 'bool', usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.' },
     { name: 'label-columns', short: 'L', type: 'stringSlice', usage: 'Accepts a comma separated list of labels that are going to be presented as columns.' },
   ],
@@ -112,7 +124,8 @@ async function runGet(k: KubectlRun) {
       for (const name of t.names) {
         const o = kube.peek(t.type.kind, name, ns);
         if (o) items.push(o);
-        else if (!bool(k.flags, 'ignore-not-found')) errors.push(formatError(new ApiError('NotFound', `${t.type.group ? `${t.type.plural}.${t.type.group}` : t.type.plural} "${name}" not found`)));
+        else if (!bool(k.flags, 'ignore-not-found'))
+          errors.push(formatError(new ApiError('NotFound', `${t.type.group ? `${t.type.plural}.${t.type.group}` : t.type.plural} "${name}" not found`)));
       }
       groups.push({ type: t.type, items });
     } else {

@@ -1,6 +1,6 @@
 import type { CliContext } from '../context';
 import type { CommandFn, ExecResult } from '../shell/types';
-import { errorResult, GLOBAL_FLAGS, suggest, type KubectlCommand } from './common';
+import { errorResult, GLOBAL_FLAGS, type KubectlCommand, suggest } from './common';
 import { FlagError, flagHelp, parseFlags, str } from './flags';
 import { KUBECTL_COMMANDS } from './registry';
 
@@ -43,7 +43,12 @@ function locate(args: string[]): { chain: KubectlCommand[]; rest: string[]; unkn
 
 export function rootHelp(): string {
   const line = (c: KubectlCommand) => `  ${c.name.padEnd(14)}  ${c.short}\n`;
-  const pick = (names: string[]) => names.map((n) => findCommand(KUBECTL_COMMANDS, n)).filter((c): c is KubectlCommand => !!c).map(line).join('');
+  const pick = (names: string[]) =>
+    names
+      .map((n) => findCommand(KUBECTL_COMMANDS, n))
+      .filter((c): c is KubectlCommand => !!c)
+      .map(line)
+      .join('');
   return `kubectl controls the Kubernetes cluster manager.
 
  Find more information at: https://kubernetes.io/docs/reference/kubectl/
@@ -89,13 +94,16 @@ export const kubectlCommand: CommandFn<CliContext> = async ({ argv, stdin, shell
   const args = argv.slice(1);
   const { chain, rest, unknown } = locate(args);
   if (unknown !== undefined) {
-    const s = suggest(unknown, KUBECTL_COMMANDS.map((c) => c.name));
+    const s = suggest(
+      unknown,
+      KUBECTL_COMMANDS.map((c) => c.name),
+    );
     const hint = s.length ? `\n\nDid you mean this?\n${s.map((x) => `\t${x}\n`).join('')}` : '\n';
     return { stdout: '', stderr: `error: unknown command "${unknown}" for "kubectl"${hint}`, exitCode: 1 };
   }
   if (!chain.length) {
     const wantsVersion = rest.includes('--version');
-    if (wantsVersion) return { stdout: '', stderr: 'error: unknown flag: --version\nSee \'kubectl --help\' for usage.\n', exitCode: 1 };
+    if (wantsVersion) return { stdout: '', stderr: "error: unknown flag: --version\nSee 'kubectl --help' for usage.\n", exitCode: 1 };
     return { stdout: rootHelp(), stderr: '', exitCode: 0 };
   }
   const cmd = chain[chain.length - 1];
@@ -109,7 +117,10 @@ export const kubectlCommand: CommandFn<CliContext> = async ({ argv, stdin, shell
   }
   if (parsed.values.get('help') === true) return { stdout: commandHelp(chain), stderr: '', exitCode: 0 };
   if (cmd.children?.length && parsed.args.length) {
-    const s = suggest(parsed.args[0], cmd.children.map((c) => c.name));
+    const s = suggest(
+      parsed.args[0],
+      cmd.children.map((c) => c.name),
+    );
     const hint = s.length ? `\n\nDid you mean this?\n${s.map((x) => `\t${x}\n`).join('')}` : '\n';
     return { stdout: '', stderr: `error: unknown command "${parsed.args[0]}" for "${path}"${hint}`, exitCode: 1 };
   }
@@ -122,16 +133,18 @@ export const kubectlCommand: CommandFn<CliContext> = async ({ argv, stdin, shell
     return warnings.length ? { ...r, stderr: warnings.map((w) => `Warning: ${w}\n`).join('') + r.stderr } : r;
   };
   try {
-    return withWarnings(await cmd.run({
-      ctx,
-      shell,
-      stdin,
-      flags: parsed,
-      args: parsed.args,
-      path,
-      namespace: nsFlag || 'default',
-      namespaceGiven: parsed.changed.has('namespace'),
-    }));
+    return withWarnings(
+      await cmd.run({
+        ctx,
+        shell,
+        stdin,
+        flags: parsed,
+        args: parsed.args,
+        path,
+        namespace: nsFlag || 'default',
+        namespaceGiven: parsed.changed.has('namespace'),
+      }),
+    );
   } catch (e) {
     return withWarnings(errorResult(e));
   }

@@ -1,9 +1,9 @@
-import { isNode, parseAllDocuments, parseDocument, visit, type Document, type YAMLError } from 'yaml';
-import { resolvePath, type ShellState } from '../shell/types';
-import type { KubeObjectInput } from '../../sim/kube/types';
+import { type Document, isNode, parseAllDocuments, parseDocument, visit, type YAMLError } from 'yaml';
 import type { ApiErrorReason } from '../../sim/kube/errors';
 import { utf8Length } from '../../sim/kube/names-validation';
 import { MAX_REQUEST_BYTES } from '../../sim/kube/store';
+import type { KubeObjectInput } from '../../sim/kube/types';
+import { resolvePath, type ShellState } from '../shell/types';
 import { KubectlError } from './common';
 import { parsePlainYaml } from './plain-yaml';
 
@@ -99,11 +99,16 @@ export function parseManifestText(text: string, source: string): ManifestRead {
   const objects: ManifestObject[] = [];
   for (const doc of splitDocuments(text)) {
     if (utf8Length(doc) > MAX_REQUEST_BYTES) {
-      objects.push({ source, object: {} as KubeObjectInput, rejected: { reason: 'RequestEntityTooLarge', message: `Request entity too large: limit is ${MAX_REQUEST_BYTES}` } });
+      objects.push({
+        source,
+        object: {} as KubeObjectInput,
+        rejected: { reason: 'RequestEntityTooLarge', message: `Request entity too large: limit is ${MAX_REQUEST_BYTES}` },
+      });
       continue;
     }
     const deep = nesting(doc);
-    if (deep.depth > MAX_YAML_DEPTH) return { objects, error: `error parsing ${source}: error converting YAML to JSON: yaml: line ${deep.line}: exceeded max depth of ${MAX_YAML_DEPTH}` };
+    if (deep.depth > MAX_YAML_DEPTH)
+      return { objects, error: `error parsing ${source}: error converting YAML to JSON: yaml: line ${deep.line}: exceeded max depth of ${MAX_YAML_DEPTH}` };
     const r = parseDocuments(doc, source);
     objects.push(...r.objects);
     if (r.error) return { objects, error: r.error };
@@ -188,10 +193,15 @@ function parseWithLibrary(text: string, source: string): ManifestRead {
   const list = Array.isArray(docs) ? docs : [docs];
   const hasAlias = text.includes('*');
   for (const doc of list) {
-    if (doc.errors.length) return { objects, error: `error parsing ${source}: error converting YAML to JSON: yaml: ${goYamlMessage(doc.errors[0], text, docStartLine(text, doc.range[0]))}` };
+    if (doc.errors.length)
+      return {
+        objects,
+        error: `error parsing ${source}: error converting YAML to JSON: yaml: ${goYamlMessage(doc.errors[0], text, docStartLine(text, doc.range[0]))}`,
+      };
     // Walking every node for aliases costs ~2 % of a 1,000-document apply; without `*` there are none.
     const looped = hasAlias ? selfReferencingAnchor(doc) : undefined;
-    if (looped !== undefined) return { objects, error: `error parsing ${source}: error converting YAML to JSON: yaml: anchor '${looped}' value contains itself` };
+    if (looped !== undefined)
+      return { objects, error: `error parsing ${source}: error converting YAML to JSON: yaml: anchor '${looped}' value contains itself` };
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 100 }) as unknown;
@@ -258,7 +268,10 @@ function manifestObject(source: string, object: KubeObjectInput): ManifestObject
   return {
     source,
     object: { ...object, apiVersion: '' },
-    rejected: { reason: 'BadRequest', message: `couldn't get version/kind; json parse error: json: cannot unmarshal ${json} into Go struct field .apiVersion of type string` },
+    rejected: {
+      reason: 'BadRequest',
+      message: `couldn't get version/kind; json parse error: json: cannot unmarshal ${json} into Go struct field .apiVersion of type string`,
+    },
   };
 }
 
@@ -328,7 +341,8 @@ function goYamlMessage(e: YAMLError, text: string, lineOffset: number): string {
       msg = e.message.includes('"') || e.message.includes("'") ? 'found unexpected end of stream' : 'did not find expected key';
       break;
     case 'BAD_INDENT':
-      msg = e.message.includes('compact') || e.message.includes('Nested mappings') ? 'mapping values are not allowed in this context' : 'did not find expected key';
+      msg =
+        e.message.includes('compact') || e.message.includes('Nested mappings') ? 'mapping values are not allowed in this context' : 'did not find expected key';
       break;
     default:
       msg = e.message.includes('Nested mappings') ? 'mapping values are not allowed in this context' : 'did not find expected key';

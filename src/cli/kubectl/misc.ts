@@ -1,9 +1,8 @@
 import { kubernetesPatchVersion } from '../../sim/options';
-import { table } from '../printers/tabwriter';
 import { kubeJson, kubeYaml } from '../printers/kube-output';
-import { bool, str } from './flags';
-import { GLOBAL_FLAGS, KubectlError, type KubectlCommand, type KubectlRun } from './common';
-import { flagHelp } from './flags';
+import { table } from '../printers/tabwriter';
+import { GLOBAL_FLAGS, type KubectlCommand, KubectlError, type KubectlRun } from './common';
+import { bool, flagHelp, str } from './flags';
 
 /** The kubectl client shipped in Azure Cloud Shell for this cluster generation. */
 const CLIENT_VERSION = 'v1.33.2';
@@ -39,7 +38,10 @@ export const versionCommand: KubectlCommand = {
       platform: 'linux/amd64',
     });
     if (out === 'json' || out === 'yaml') {
-      const obj: Record<string, unknown> = { clientVersion: info(CLIENT_VERSION, 'a9e7a1c6f5e7c4d0b1a2e3f4c5d6e7f8a9b0c1d2'), kustomizeVersion: KUSTOMIZE_VERSION };
+      const obj: Record<string, unknown> = {
+        clientVersion: info(CLIENT_VERSION, 'a9e7a1c6f5e7c4d0b1a2e3f4c5d6e7f8a9b0c1d2'),
+        kustomizeVersion: KUSTOMIZE_VERSION,
+      };
       if (!client) obj.serverVersion = info(sv, 'b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0');
       // kubectl prints these two in struct order, not sorted
       return { stdout: out === 'json' ? kubeJson(obj) : kubeYaml(obj), stderr: '', exitCode: 0 };
@@ -55,7 +57,8 @@ export const apiResourcesCommand: KubectlCommand = {
   name: 'api-resources',
   short: 'Print the supported API resources on the server',
   usage: 'kubectl api-resources [flags] [options]',
-  examples: '  # Print the supported API resources\n  kubectl api-resources\n\n  # Print the supported namespaced resources\n  kubectl api-resources --namespaced=true',
+  examples:
+    '  # Print the supported API resources\n  kubectl api-resources\n\n  # Print the supported namespaced resources\n  kubectl api-resources --namespaced=true',
   flags: [
     { name: 'namespaced', type: 'string', usage: 'If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.' },
     { name: 'api-group', type: 'string', usage: 'Limit to resources in the specified API group.' },
@@ -103,12 +106,18 @@ const getContexts: KubectlCommand = {
   name: 'get-contexts',
   short: 'Describe one or many contexts',
   usage: 'kubectl config get-contexts [(-o|--output=)name)] [options]',
-  flags: [{ name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (name).' }, { name: 'no-headers', type: 'bool', usage: "When using the default or custom-column output format, don't print headers." }],
+  flags: [
+    { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (name).' },
+    { name: 'no-headers', type: 'bool', usage: "When using the default or custom-column output format, don't print headers." },
+  ],
   run(k) {
     const name = contextName(k);
     if (str(k.flags, 'output') === 'name') return { stdout: name + '\n', stderr: '', exitCode: 0 };
     const user = `clusterUser_${k.ctx.options.resourceGroup}_${name}`;
-    const rows = [['CURRENT', 'NAME', 'CLUSTER', 'AUTHINFO', 'NAMESPACE'], ['*', name, name, user, '']];
+    const rows = [
+      ['CURRENT', 'NAME', 'CLUSTER', 'AUTHINFO', 'NAMESPACE'],
+      ['*', name, name, user, ''],
+    ];
     return { stdout: table(bool(k.flags, 'no-headers') ? rows.slice(1) : rows), stderr: '', exitCode: 0 };
   },
 };
@@ -117,7 +126,11 @@ const viewConfig: KubectlCommand = {
   name: 'view',
   short: 'Display merged kubeconfig settings or a specified kubeconfig file',
   usage: 'kubectl config view [flags] [options]',
-  flags: [{ name: 'minify', type: 'bool', usage: 'Remove all information not used by current-context from the output' }, { name: 'raw', type: 'bool', usage: 'Display raw byte data and sensitive data' }, { name: 'output', short: 'o', type: 'string', usage: 'Output format.' }],
+  flags: [
+    { name: 'minify', type: 'bool', usage: 'Remove all information not used by current-context from the output' },
+    { name: 'raw', type: 'bool', usage: 'Display raw byte data and sensitive data' },
+    { name: 'output', short: 'o', type: 'string', usage: 'Output format.' },
+  ],
   run(k) {
     const name = contextName(k);
     const user = `clusterUser_${k.ctx.options.resourceGroup}_${name}`;

@@ -1,9 +1,9 @@
 import type { KubeObject } from '../../sim/kube/types';
 import { resourcePrefix } from '../printers/kube-output';
 import { resolvePath } from '../shell/types';
-import { bool, str } from './flags';
-import { KubectlError, type KubectlCommand, type KubectlRun } from './common';
 import { DRY_RUN, dryRunMode, dryRunSuffix } from './apply';
+import { type KubectlCommand, KubectlError, type KubectlRun } from './common';
+import { bool, str } from './flags';
 import { parseYamlValue } from './manifests';
 import { parseResourceArgs } from './resources';
 
@@ -15,7 +15,8 @@ function targets(k: KubectlRun, args: string[]): { kind: string; group: string; 
     const ns = t.type.namespaced ? k.namespace : undefined;
     if (t.names) for (const name of t.names) out.push({ kind: t.type.kind, group: t.type.group, name, ns });
     else {
-      if (!bool(k.flags, 'all') && !str(k.flags, 'selector')) throw new KubectlError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
+      if (!bool(k.flags, 'all') && !str(k.flags, 'selector'))
+        throw new KubectlError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
       for (const o of k.ctx.kube.select(t.type.kind, { namespace: ns, labelSelector: str(k.flags, 'selector') || undefined })) {
         out.push({ kind: t.type.kind, group: t.type.group, name: o.metadata.name, ns });
       }
@@ -58,12 +59,16 @@ export const patchCommand: KubectlCommand = {
     } catch (e) {
       throw new KubectlError(`unable to parse "${text}": yaml: ${(e as Error).message.split('\n')[0]}`);
     }
-    if (type === 'json' && !Array.isArray(patch)) throw new KubectlError(`unable to parse "${text}": json: cannot unmarshal object into Go value of type jsonpatch.Patch`);
+    if (type === 'json' && !Array.isArray(patch))
+      throw new KubectlError(`unable to parse "${text}": json: cannot unmarshal object into Go value of type jsonpatch.Patch`);
     const mode = dryRunMode(k);
     let stdout = '';
     for (const t of targets(k, k.args)) {
       const before = k.ctx.kube.get(t.kind, t.name, t.ns);
-      const after = k.ctx.kube.patch(t.kind, t.name, t.ns, patch, type as 'json' | 'merge' | 'strategic', { dryRun: mode !== 'none', fieldManager: 'kubectl-patch' });
+      const after = k.ctx.kube.patch(t.kind, t.name, t.ns, patch, type as 'json' | 'merge' | 'strategic', {
+        dryRun: mode !== 'none',
+        fieldManager: 'kubectl-patch',
+      });
       const unchanged = mode === 'none' && after.metadata.resourceVersion === before.metadata.resourceVersion;
       stdout += `${resourcePrefix(t.kind, t.group)}${t.name} patched${unchanged ? ' (no change)' : ''}${dryRunSuffix(mode)}\n`;
     }
@@ -99,7 +104,7 @@ function metadataCommand(field: 'labels' | 'annotations'): KubectlCommand {
     examples:
       field === 'labels'
         ? "  # Update service 'web' with the label 'tier' and the value 'frontend'\n  kubectl label svc web tier=frontend"
-        : "  # Ask Azure for an internal load balancer\n  kubectl annotate svc web service.beta.kubernetes.io/azure-load-balancer-internal=true",
+        : '  # Ask Azure for an internal load balancer\n  kubectl annotate svc web service.beta.kubernetes.io/azure-load-balancer-internal=true',
     flags: [
       { name: 'overwrite', type: 'bool', usage: 'If true, allow labels/annotations to be overwritten, otherwise reject updates that overwrite existing ones.' },
       { name: 'all', type: 'bool', usage: 'Select all resources, in the namespace of the specified resource types' },
@@ -110,14 +115,17 @@ function metadataCommand(field: 'labels' | 'annotations'): KubectlCommand {
     run(k) {
       const { resources, set, remove } = splitPairs(k.args, field === 'labels' ? 'label' : 'annotation');
       if (!resources.length) throw new KubectlError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
-      if (!Object.keys(set).length && !remove.length && !bool(k.flags, 'list')) throw new KubectlError(`at least one ${field === 'labels' ? 'label' : 'annotation'} update is required`);
+      if (!Object.keys(set).length && !remove.length && !bool(k.flags, 'list'))
+        throw new KubectlError(`at least one ${field === 'labels' ? 'label' : 'annotation'} update is required`);
       const mode = dryRunMode(k);
       let stdout = '';
       for (const t of targets(k, resources)) {
         const obj: KubeObject = k.ctx.kube.get(t.kind, t.name, t.ns);
         const current = { ...(obj.metadata[field] ?? {}) };
         if (bool(k.flags, 'list')) {
-          stdout += Object.entries(current).map(([a, b]) => `${a}=${b}\n`).join('');
+          stdout += Object.entries(current)
+            .map(([a, b]) => `${a}=${b}\n`)
+            .join('');
           continue;
         }
         if (!bool(k.flags, 'overwrite')) {
@@ -134,7 +142,10 @@ function metadataCommand(field: 'labels' | 'annotations'): KubectlCommand {
         for (const r of remove) patchBody[r] = null;
         const changed = Object.keys(set).some((key) => current[key] !== set[key]) || remove.some((r) => r in current);
         if (changed && mode !== 'client') {
-          k.ctx.kube.patch(t.kind, t.name, t.ns, { metadata: { [field]: patchBody } }, 'merge', { dryRun: mode === 'server', fieldManager: field === 'labels' ? 'kubectl-label' : 'kubectl-annotate' });
+          k.ctx.kube.patch(t.kind, t.name, t.ns, { metadata: { [field]: patchBody } }, 'merge', {
+            dryRun: mode === 'server',
+            fieldManager: field === 'labels' ? 'kubectl-label' : 'kubectl-annotate',
+          });
         }
         // kubectl label compares the object's JSON before and after: unchanged → "not labeled";
         // smaller without --overwrite (a key removed) → "unlabeled". annotate always says "annotated".

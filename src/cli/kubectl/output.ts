@@ -1,8 +1,8 @@
-import type { KubeObject } from '../../sim/kube/types';
 import type { ResourceType } from '../../sim/kube/discovery';
-import { executeJsonPath, evalJsonPathValues, JsonPathError, valueText } from '../printers/jsonpath';
-import { asList, kubeJson, kubeYaml, resourcePrefix, withoutManagedFields } from '../printers/kube-output';
+import type { KubeObject } from '../../sim/kube/types';
+import { evalJsonPathValues, executeJsonPath, JsonPathError, valueText } from '../printers/jsonpath';
 import { kindTable } from '../printers/kube-columns';
+import { asList, kubeJson, kubeYaml, resourcePrefix, withoutManagedFields } from '../printers/kube-output';
 import { table } from '../printers/tabwriter';
 import { KubectlError } from './common';
 
@@ -17,7 +17,7 @@ export type OutputSpec =
   | { kind: 'custom-columns'; columns: { header: string; path: string }[] };
 
 export function parseOutput(o: string): OutputSpec {
-  if (o === '' ) return { kind: 'table', wide: false };
+  if (o === '') return { kind: 'table', wide: false };
   if (o === 'wide') return { kind: 'table', wide: true };
   if (o === 'json' || o === 'yaml' || o === 'name') return { kind: o };
   const eq = o.indexOf('=');
@@ -51,7 +51,16 @@ export interface Group {
 export function renderObjects(
   groups: Group[],
   spec: OutputSpec,
-  opts: { now: number; allNamespaces: boolean; multipleTypes: boolean; singleItem: boolean; noHeaders?: boolean; showLabels?: boolean; labelColumns?: string[]; showManagedFields?: boolean },
+  opts: {
+    now: number;
+    allNamespaces: boolean;
+    multipleTypes: boolean;
+    singleItem: boolean;
+    noHeaders?: boolean;
+    showLabels?: boolean;
+    labelColumns?: string[];
+    showManagedFields?: boolean;
+  },
 ): string {
   const all = groups.flatMap((g) => g.items);
   const shown = opts.showManagedFields ? all : all.map(withoutManagedFields);
@@ -72,10 +81,12 @@ export function renderObjects(
     case 'custom-columns': {
       const rows = [spec.columns.map((c) => c.header)];
       for (const o of all) {
-        rows.push(spec.columns.map((c) => {
-          const vals = evalJsonPathValues(c.path, o);
-          return vals.length ? vals.map(valueText).join(',') : '<none>';
-        }));
+        rows.push(
+          spec.columns.map((c) => {
+            const vals = evalJsonPathValues(c.path, o);
+            return vals.length ? vals.map(valueText).join(',') : '<none>';
+          }),
+        );
       }
       return table(opts.noHeaders ? rows.slice(1) : rows);
     }

@@ -1,18 +1,18 @@
-import type { KubectlCommand } from './common';
 import { applyCommand } from './apply';
+import type { KubectlCommand } from './common';
 import { createCommand } from './create';
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
 import { eventsCommand } from './events';
+import { execCommand } from './exec';
 import { explainCommand } from './explain';
 import { exposeCommand } from './expose';
 import { getCommand } from './get';
 import { apiResourcesCommand, clusterInfoCommand, configCommand, optionsCommand, versionCommand } from './misc';
 import { annotateCommand, labelCommand, patchCommand } from './mutate';
-import { rolloutCommand, scaleCommand } from './workloads';
 import { runCommand } from './run';
-import { execCommand } from './exec';
 import { waitCommand } from './wait';
+import { rolloutCommand, scaleCommand } from './workloads';
 
 /** Every kubectl sub-command the lab implements. */
 export const KUBECTL_COMMANDS: KubectlCommand[] = [

@@ -61,11 +61,22 @@ function expandTypes(kube: KubeStore, typeArg: string): ResourceType[] {
 
 /** The `all` category in the order kubectl prints it: core kinds first, then by group. */
 function allCategory(kube: KubeStore): ResourceType[] {
-  const order = ['Pod', 'ReplicationController', 'Service', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet', 'HorizontalPodAutoscaler', 'CronJob', 'Job'];
+  const order = [
+    'Pod',
+    'ReplicationController',
+    'Service',
+    'DaemonSet',
+    'Deployment',
+    'ReplicaSet',
+    'StatefulSet',
+    'HorizontalPodAutoscaler',
+    'CronJob',
+    'Job',
+  ];
   return kube.discovery
     .inCategory('all')
     .slice()
-    .sort((a, b) => (order.indexOf(a.kind) + 100) % 100 - (order.indexOf(b.kind) + 100) % 100);
+    .sort((a, b) => ((order.indexOf(a.kind) + 100) % 100) - ((order.indexOf(b.kind) + 100) % 100));
 }
 
 /** `services` or `deployments.apps` — how the API server names a resource in messages. */

@@ -4,10 +4,11 @@
  * output, then deletes the pod (`pod "tmp" deleted`). Without a command, or detached, it is the
  * plain `kubectl run` of workloads.ts.
  */
+
+import { type KubectlCommand, KubectlError } from './common';
 import { execInPod } from './exec';
-import { KubectlError, type KubectlCommand } from './common';
 import { str } from './flags';
-import { containerCommand, runCommand as basicRun } from './workloads';
+import { runCommand as basicRun, containerCommand } from './workloads';
 
 export const runCommand: KubectlCommand = {
   ...basicRun,
@@ -18,14 +19,28 @@ export const runCommand: KubectlCommand = {
     const image = str(k.flags, 'image');
     if (!image) throw new KubectlError('required flag(s) "image" not set');
     // kubectl refuses --rm without attaching, and --restart=Always with --rm makes no sense to it.
-    if (k.flags.values.get('rm') === true && !(k.flags.values.get('stdin') === true || k.flags.values.get('tty') === true)) throw new KubectlError('--rm should only be used for attached containers');
+    if (k.flags.values.get('rm') === true && !(k.flags.values.get('stdin') === true || k.flags.values.get('tty') === true))
+      throw new KubectlError('--rm should only be used for attached containers');
     const nodes = k.ctx.kube.select('Node').map((n) => n.metadata.name);
     const pod = k.ctx.kube.create(
       {
         apiVersion: 'v1',
         kind: 'Pod',
         metadata: { name, labels: { run: name } },
-        spec: { containers: [{ name, image, ...containerCommand(k.flags.values.get('command') === true, cmd), stdin: true, tty: k.flags.values.get('tty') === true, resources: {} }], restartPolicy: str(k.flags, 'restart'), nodeName: nodes[0] },
+        spec: {
+          containers: [
+            {
+              name,
+              image,
+              ...containerCommand(k.flags.values.get('command') === true, cmd),
+              stdin: true,
+              tty: k.flags.values.get('tty') === true,
+              resources: {},
+            },
+          ],
+          restartPolicy: str(k.flags, 'restart'),
+          nodeName: nodes[0],
+        },
       },
       { namespace: k.namespace },
     );

@@ -1,7 +1,7 @@
+import type { KubeObject } from '../../sim/kube/types';
 import { evalJsonPathValues, valueText } from '../printers/jsonpath';
 import { resourcePrefix } from '../printers/kube-output';
-import type { KubeObject } from '../../sim/kube/types';
-import { KubectlError, type KubectlCommand } from './common';
+import { type KubectlCommand, KubectlError } from './common';
 import { str } from './flags';
 import { parseResourceArgs, qualified } from './resources';
 
@@ -42,10 +42,16 @@ function satisfied(cond: string, o: KubeObject | undefined): boolean {
 export const waitCommand: KubectlCommand = {
   name: 'wait',
   short: 'Experimental: Wait for a specific condition on one or many resources',
-  usage: "kubectl wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]] [options]",
-  examples: "  # Wait for the service \"web\" to get a load balancer IP\n  kubectl wait --for=jsonpath='{.status.loadBalancer.ingress}' service/web\n\n  # Wait for the deployment \"web\" to become available\n  kubectl wait --for=condition=Available deployment/web",
+  usage:
+    "kubectl wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]] [options]",
+  examples:
+    '  # Wait for the service "web" to get a load balancer IP\n  kubectl wait --for=jsonpath=\'{.status.loadBalancer.ingress}\' service/web\n\n  # Wait for the deployment "web" to become available\n  kubectl wait --for=condition=Available deployment/web',
   flags: [
-    { name: 'for', type: 'string', usage: "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]." },
+    {
+      name: 'for',
+      type: 'string',
+      usage: "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]].",
+    },
     { name: 'timeout', type: 'string', default: '30s', usage: 'The length of time to wait before giving up.' },
     { name: 'all', type: 'bool', usage: 'Select all resources in the namespace of the specified resource types' },
     { name: 'selector', short: 'l', type: 'string', usage: 'Selector (label query) to filter on.' },
@@ -58,7 +64,8 @@ export const waitCommand: KubectlCommand = {
     const targets: { type: (typeof res.targets)[number]['type']; name: string; ns?: string }[] = [];
     for (const t of res.targets) {
       const ns = t.type.namespaced ? k.namespace : undefined;
-      const names = t.names ?? k.ctx.kube.select(t.type.kind, { namespace: ns, labelSelector: str(k.flags, 'selector') || undefined }).map((o) => o.metadata.name);
+      const names =
+        t.names ?? k.ctx.kube.select(t.type.kind, { namespace: ns, labelSelector: str(k.flags, 'selector') || undefined }).map((o) => o.metadata.name);
       for (const name of names) targets.push({ type: t.type, name, ns });
     }
     if (!targets.length) throw new KubectlError('no matching resources found');

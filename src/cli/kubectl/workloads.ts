@@ -1,6 +1,6 @@
 import { resourcePrefix } from '../printers/kube-output';
 import { DRY_RUN, dryRunMode, dryRunSuffix } from './apply';
-import { KubectlError, type KubectlCommand } from './common';
+import { type KubectlCommand, KubectlError } from './common';
 import { int, str } from './flags';
 import { parseResourceArgs } from './resources';
 
@@ -37,7 +37,10 @@ const rolloutStatus: KubectlCommand = {
   name: 'status',
   short: 'Show the status of the rollout',
   usage: 'kubectl rollout status (TYPE NAME | TYPE/NAME) [flags] [options]',
-  flags: [{ name: 'timeout', type: 'string', default: '0s', usage: 'The length of time to wait before ending watch, zero means never.' }, { name: 'watch', short: 'w', type: 'bool', default: true, usage: 'Watch the status of the rollout until it\'s done.' }],
+  flags: [
+    { name: 'timeout', type: 'string', default: '0s', usage: 'The length of time to wait before ending watch, zero means never.' },
+    { name: 'watch', short: 'w', type: 'bool', default: true, usage: "Watch the status of the rollout until it's done." },
+  ],
   async run(k) {
     if (!k.args.length) throw new KubectlError('required resource not specified');
     const res = parseResourceArgs(k.ctx.kube, k.args);
@@ -82,7 +85,8 @@ export function containerCommand(asCommand: boolean, words: string[]): { command
 export const runCommand: KubectlCommand = {
   name: 'run',
   short: 'Run a particular image on the cluster',
-  usage: 'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]',
+  usage:
+    'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]',
   examples: '  # Start a nginx pod\n  kubectl run nginx --image=nginx',
   flags: [
     { name: 'image', type: 'string', usage: 'The image for the container to run.' },
@@ -92,7 +96,11 @@ export const runCommand: KubectlCommand = {
     { name: 'rm', type: 'bool', usage: 'If true, delete the pod after it exits.' },
     { name: 'stdin', short: 'i', type: 'bool', usage: 'Keep stdin open on the container in the pod.' },
     { name: 'tty', short: 't', type: 'bool', usage: 'Allocate a TTY for the container in the pod.' },
-    { name: 'command', type: 'bool', usage: "If true and extra arguments are present, use them as the 'command' field in the container, rather than the 'args' field which is the default." },
+    {
+      name: 'command',
+      type: 'bool',
+      usage: "If true and extra arguments are present, use them as the 'command' field in the container, rather than the 'args' field which is the default.",
+    },
     DRY_RUN,
   ],
   run(k) {
@@ -100,14 +108,28 @@ export const runCommand: KubectlCommand = {
     if (!name) throw new KubectlError('NAME is required for run');
     const image = str(k.flags, 'image');
     if (!image) throw new KubectlError('required flag(s) "image" not set');
-    const labels = str(k.flags, 'labels') ? Object.fromEntries(str(k.flags, 'labels').split(',').map((p) => p.split('=') as [string, string])) : { run: name };
+    const labels = str(k.flags, 'labels')
+      ? Object.fromEntries(
+          str(k.flags, 'labels')
+            .split(',')
+            .map((p) => p.split('=') as [string, string]),
+        )
+      : { run: name };
     const port = str(k.flags, 'port');
     const pod = {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name, labels },
       spec: {
-        containers: [{ name, image, ...containerCommand(k.flags.values.get('command') === true, extra), ...(port ? { ports: [{ containerPort: Number(port) }] } : {}), resources: {} }],
+        containers: [
+          {
+            name,
+            image,
+            ...containerCommand(k.flags.values.get('command') === true, extra),
+            ...(port ? { ports: [{ containerPort: Number(port) }] } : {}),
+            resources: {},
+          },
+        ],
         dnsPolicy: 'ClusterFirst',
         restartPolicy: str(k.flags, 'restart'),
       },

@@ -130,11 +130,7 @@ export function formatAzTsv(result: unknown, sortKeys = true): string {
   return out;
 }
 
-export function formatAz(
-  result: unknown,
-  format: AzOutputFormat,
-  opts: { queryActive: boolean; transformer?: TableTransformer },
-): string {
+export function formatAz(result: unknown, format: AzOutputFormat, opts: { queryActive: boolean; transformer?: TableTransformer }): string {
   switch (format) {
     case 'json':
     case 'jsonc':

@@ -1,6 +1,6 @@
+import { stableStringify } from '../../sim/kube/apply';
 import { DescribeWriter, LAST_APPLIED } from './describe';
 import { labelSelectorString } from './kube-columns';
-import { stableStringify } from '../../sim/kube/apply';
 
 /** `kubectl describe` for pods, nodes, deployments, namespaces and a generic fallback (shortened, same layout). */
 
@@ -24,7 +24,7 @@ export function describePod(o: Obj, events: Obj[], now: number): string {
   if (o.status?.startTime) w.line(0, `Start Time:\t${rfc1123(o.status.startTime)}`);
   w.map('Labels', o.metadata.labels, '=');
   w.map('Annotations', o.metadata.annotations, ': ', [LAST_APPLIED]);
-  w.line(0, `Status:\t${o.metadata.deletionTimestamp ? 'Terminating' : o.status?.phase ?? ''}`);
+  w.line(0, `Status:\t${o.metadata.deletionTimestamp ? 'Terminating' : (o.status?.phase ?? '')}`);
   if (o.status?.reason) w.line(0, `Reason:\t${o.status.reason}`);
   if (o.status?.message) w.line(0, `Message:\t${o.status.message}`);
   w.line(0, `IP:\t${o.status?.podIP ?? ''}`);
@@ -81,7 +81,10 @@ function describeContainers(w: DescribeWriter, label: string, containers: Obj[],
       w.line(2, `Ready:\t${st.ready ? 'True' : 'False'}`);
       w.line(2, `Restart Count:\t${st.restartCount ?? 0}`);
     }
-    for (const [title, m] of [['Limits', c.resources?.limits], ['Requests', c.resources?.requests]] as const) {
+    for (const [title, m] of [
+      ['Limits', c.resources?.limits],
+      ['Requests', c.resources?.requests],
+    ] as const) {
       const keys = Object.keys(m ?? {}).sort();
       if (!keys.length) continue;
       w.line(2, `${title}:`);
@@ -150,7 +153,9 @@ function tolerations(w: DescribeWriter, title: string, list: Obj[] | undefined):
 export function describeNode(o: Obj, events: Obj[], now: number): string {
   const w = new DescribeWriter();
   header(w, o, false);
-  const roles = Object.keys(o.metadata.labels ?? {}).filter((k) => k.startsWith('node-role.kubernetes.io/')).map((k) => k.split('/')[1]);
+  const roles = Object.keys(o.metadata.labels ?? {})
+    .filter((k) => k.startsWith('node-role.kubernetes.io/'))
+    .map((k) => k.split('/')[1]);
   const role = o.metadata.labels?.['kubernetes.io/role'];
   w.line(0, `Roles:\t${[...roles, ...(role ? [role] : [])].sort().join(',') || '<none>'}`);
   w.map('Labels', o.metadata.labels, '=');
@@ -162,7 +167,8 @@ export function describeNode(o: Obj, events: Obj[], now: number): string {
   w.line(0, 'Conditions:');
   w.line(1, 'Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage');
   w.line(1, '----\t------\t-----------------\t------------------\t------\t-------');
-  for (const c of conds) w.line(1, `${c.type}\t${c.status}\t${rfc1123(c.lastHeartbeatTime)}\t${rfc1123(c.lastTransitionTime)}\t${c.reason ?? ''}\t${c.message ?? ''}`);
+  for (const c of conds)
+    w.line(1, `${c.type}\t${c.status}\t${rfc1123(c.lastHeartbeatTime)}\t${rfc1123(c.lastTransitionTime)}\t${c.reason ?? ''}\t${c.message ?? ''}`);
   w.line(0, 'Addresses:');
   for (const a of (o.status?.addresses ?? []) as Obj[]) w.line(1, `${a.type}:\t${a.address}`);
   const info = o.status?.nodeInfo ?? {};
@@ -201,7 +207,10 @@ export function describeDeployment(o: Obj, events: Obj[], now: number, replicaSe
   w.line(0, `Selector:\t${labelSelectorString(o.spec?.selector)}`);
   const s = o.status ?? {};
   const want = o.spec?.replicas ?? 1;
-  w.line(0, `Replicas:\t${want} desired | ${s.updatedReplicas ?? 0} updated | ${s.replicas ?? 0} total | ${s.availableReplicas ?? 0} available | ${s.unavailableReplicas ?? 0} unavailable`);
+  w.line(
+    0,
+    `Replicas:\t${want} desired | ${s.updatedReplicas ?? 0} updated | ${s.replicas ?? 0} total | ${s.availableReplicas ?? 0} available | ${s.unavailableReplicas ?? 0} unavailable`,
+  );
   w.line(0, `StrategyType:\t${o.spec?.strategy?.type ?? ''}`);
   w.line(0, `MinReadySeconds:\t${o.spec?.minReadySeconds ?? 0}`);
   const ru = o.spec?.strategy?.rollingUpdate;
@@ -271,7 +280,12 @@ export function describeGeneric(o: Obj, namespaced: boolean, events: Obj[], now:
   const walk = (v: unknown, level: number) => {
     if (!v || typeof v !== 'object') return;
     for (const [k, val] of Object.entries(v as Obj)) {
-      const label = k.charAt(0).toUpperCase() + k.slice(1).replace(/([A-Z])/g, ' $1').replace(/ ([A-Z]) /g, ' $1');
+      const label =
+        k.charAt(0).toUpperCase() +
+        k
+          .slice(1)
+          .replace(/([A-Z])/g, ' $1')
+          .replace(/ ([A-Z]) /g, ' $1');
       if (val && typeof val === 'object' && !Array.isArray(val)) {
         w.line(level, `${label}:`);
         walk(val, level + 1);
@@ -284,7 +298,10 @@ export function describeGeneric(o: Obj, namespaced: boolean, events: Obj[], now:
       } else w.line(level, `${label}:\t${String(val)}`);
     }
   };
-  for (const k of Object.keys(o).filter((k) => !['apiVersion', 'kind', 'metadata'].includes(k)).sort()) walk({ [k]: o[k] }, 0);
+  for (const k of Object.keys(o)
+    .filter((k) => !['apiVersion', 'kind', 'metadata'].includes(k))
+    .sort())
+    walk({ [k]: o[k] }, 0);
   w.events(events, now);
   return w.toString();
 }

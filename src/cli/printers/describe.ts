@@ -22,7 +22,9 @@ export class DescribeWriter {
 
   /** Labels / Annotations: first entry on the title line, the rest under it. */
   map(title: string, m: Record<string, string> | undefined, sep: '=' | ': ', skip: string[] = []): void {
-    const keys = Object.keys(m ?? {}).filter((k) => !skip.includes(k)).sort();
+    const keys = Object.keys(m ?? {})
+      .filter((k) => !skip.includes(k))
+      .sort();
     if (!keys.length) {
       this.line(0, `${title}:\t<none>`);
       return;
@@ -64,7 +66,11 @@ export class DescribeWriter {
 
 /** Events about one object (by UID, as `describe` queries them). */
 export function eventsFor(all: Obj[], obj: Obj): Obj[] {
-  return all.filter((e) => e.involvedObject?.uid === obj.metadata?.uid || (e.involvedObject?.name === obj.metadata?.name && e.involvedObject?.kind === obj.kind && !e.involvedObject?.uid));
+  return all.filter(
+    (e) =>
+      e.involvedObject?.uid === obj.metadata?.uid ||
+      (e.involvedObject?.name === obj.metadata?.name && e.involvedObject?.kind === obj.kind && !e.involvedObject?.uid),
+  );
 }
 
 export function formatLabels(m: Record<string, string> | undefined): string {

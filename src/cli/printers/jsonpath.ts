@@ -15,10 +15,7 @@ type Step =
   | { t: 'keys'; names: string[] }
   | { t: 'filter'; left: Step[]; op: string | null; right: unknown };
 
-type Node =
-  | { t: 'text'; v: string }
-  | { t: 'path'; steps: Step[] }
-  | { t: 'range'; steps: Step[]; body: Node[] };
+type Node = { t: 'text'; v: string } | { t: 'path'; steps: Step[] } | { t: 'range'; steps: Step[]; body: Node[] };
 
 export class JsonPathError extends Error {}
 

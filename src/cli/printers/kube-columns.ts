@@ -19,7 +19,12 @@ export interface KindColumns {
 const NONE = '<none>';
 const ageOf = (o: Obj, now: number) => age(o.metadata?.creationTimestamp, now);
 const selectorString = (sel: Record<string, string> | undefined) =>
-  sel && Object.keys(sel).length ? Object.entries(sel).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join(',') : NONE;
+  sel && Object.keys(sel).length
+    ? Object.entries(sel)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',')
+    : NONE;
 
 function labelSelectorString(sel: Obj | undefined): string {
   if (!sel) return NONE;
@@ -71,9 +76,7 @@ function loadBalancerStatusString(svc: Obj, wide: boolean): string {
 
 export function servicePorts(ports: Obj[] | undefined): string {
   if (!ports?.length) return NONE;
-  return ports
-    .map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol ?? 'TCP'}` : `${p.port}/${p.protocol ?? 'TCP'}`))
-    .join(',');
+  return ports.map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol ?? 'TCP'}` : `${p.port}/${p.protocol ?? 'TCP'}`)).join(',');
 }
 
 const service: KindColumns = {
@@ -134,8 +137,7 @@ function nodeStatus(o: Obj): string {
   return parts.join(',');
 }
 
-const nodeAddress = (o: Obj, type: string) =>
-  ((o.status?.addresses ?? []) as Obj[]).find((a) => a.type === type)?.address ?? NONE;
+const nodeAddress = (o: Obj, type: string) => ((o.status?.addresses ?? []) as Obj[]).find((a) => a.type === type)?.address ?? NONE;
 
 const node: KindColumns = {
   headers: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'],
@@ -157,10 +159,14 @@ const namespace: KindColumns = {
   wideRow: () => [],
 };
 
-const containers = (o: Obj) => ((o.spec?.template?.spec?.containers ?? []) as Obj[]);
+const containers = (o: Obj) => (o.spec?.template?.spec?.containers ?? []) as Obj[];
 const workloadWide = (o: Obj) => [
-  containers(o).map((c) => c.name).join(',') || NONE,
-  containers(o).map((c) => c.image).join(',') || NONE,
+  containers(o)
+    .map((c) => c.name)
+    .join(',') || NONE,
+  containers(o)
+    .map((c) => c.image)
+    .join(',') || NONE,
   labelSelectorString(o.spec?.selector),
 ];
 
@@ -196,7 +202,16 @@ const daemonSet: KindColumns = {
   wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
   row: (o, now) => {
     const s = o.status ?? {};
-    return [o.metadata.name, String(s.desiredNumberScheduled ?? 0), String(s.currentNumberScheduled ?? 0), String(s.numberReady ?? 0), String(s.updatedNumberScheduled ?? 0), String(s.numberAvailable ?? 0), selectorString(o.spec?.template?.spec?.nodeSelector), ageOf(o, now)];
+    return [
+      o.metadata.name,
+      String(s.desiredNumberScheduled ?? 0),
+      String(s.currentNumberScheduled ?? 0),
+      String(s.numberReady ?? 0),
+      String(s.updatedNumberScheduled ?? 0),
+      String(s.numberAvailable ?? 0),
+      selectorString(o.spec?.template?.spec?.nodeSelector),
+      ageOf(o, now),
+    ];
   },
   wideRow: workloadWide,
 };
@@ -236,8 +251,18 @@ const ingress: KindColumns = {
   wide: [],
   row: (o, now) => {
     const hosts = ((o.spec?.rules ?? []) as Obj[]).map((r) => r.host || '*');
-    const addr = ((o.status?.loadBalancer?.ingress ?? []) as Obj[]).map((i) => i.ip || i.hostname).filter(Boolean).join(',');
-    return [o.metadata.name, o.spec?.ingressClassName ?? NONE, hosts.length ? hosts.join(',') : '*', addr, o.spec?.tls?.length ? '80, 443' : '80', ageOf(o, now)];
+    const addr = ((o.status?.loadBalancer?.ingress ?? []) as Obj[])
+      .map((i) => i.ip || i.hostname)
+      .filter(Boolean)
+      .join(',');
+    return [
+      o.metadata.name,
+      o.spec?.ingressClassName ?? NONE,
+      hosts.length ? hosts.join(',') : '*',
+      addr,
+      o.spec?.tls?.length ? '80, 443' : '80',
+      ageOf(o, now),
+    ];
   },
   wideRow: () => [],
 };
@@ -245,7 +270,12 @@ const ingress: KindColumns = {
 const ingressClass: KindColumns = {
   headers: ['NAME', 'CONTROLLER', 'PARAMETERS', 'AGE'],
   wide: [],
-  row: (o, now) => [o.metadata.name, o.spec?.controller ?? '', o.spec?.parameters ? `${o.spec.parameters.kind}/${o.spec.parameters.name}` : NONE, ageOf(o, now)],
+  row: (o, now) => [
+    o.metadata.name,
+    o.spec?.controller ?? '',
+    o.spec?.parameters ? `${o.spec.parameters.kind}/${o.spec.parameters.name}` : NONE,
+    ageOf(o, now),
+  ],
   wideRow: () => [],
 };
 
@@ -256,7 +286,13 @@ function eventObject(o: Obj): string {
 const event: KindColumns = {
   headers: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
   wide: [],
-  row: (o, now) => [age(o.lastTimestamp ?? o.eventTime ?? o.metadata?.creationTimestamp, now), o.type ?? '', o.reason ?? '', eventObject(o), String(o.message ?? '').trim()],
+  row: (o, now) => [
+    age(o.lastTimestamp ?? o.eventTime ?? o.metadata?.creationTimestamp, now),
+    o.type ?? '',
+    o.reason ?? '',
+    eventObject(o),
+    String(o.message ?? '').trim(),
+  ],
   wideRow: () => [],
 };
 
@@ -286,7 +322,14 @@ const storageClass: KindColumns = {
   wide: [],
   row: (o, now) => {
     const isDefault = o.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true';
-    return [o.metadata.name + (isDefault ? ' (default)' : ''), o.provisioner ?? '', o.reclaimPolicy ?? 'Delete', o.volumeBindingMode ?? 'Immediate', String(o.allowVolumeExpansion ?? false), ageOf(o, now)];
+    return [
+      o.metadata.name + (isDefault ? ' (default)' : ''),
+      o.provisioner ?? '',
+      o.reclaimPolicy ?? 'Delete',
+      o.volumeBindingMode ?? 'Immediate',
+      String(o.allowVolumeExpansion ?? false),
+      ageOf(o, now),
+    ];
   },
   wideRow: () => [],
 };
@@ -294,7 +337,13 @@ const storageClass: KindColumns = {
 const job: KindColumns = {
   headers: ['NAME', 'STATUS', 'COMPLETIONS', 'DURATION', 'AGE'],
   wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
-  row: (o, now) => [o.metadata.name, o.status?.succeeded ? 'Complete' : 'Running', `${o.status?.succeeded ?? 0}/${o.spec?.completions ?? 1}`, o.status?.startTime ? age(o.status.startTime, now) : '', ageOf(o, now)],
+  row: (o, now) => [
+    o.metadata.name,
+    o.status?.succeeded ? 'Complete' : 'Running',
+    `${o.status?.succeeded ?? 0}/${o.spec?.completions ?? 1}`,
+    o.status?.startTime ? age(o.status.startTime, now) : '',
+    ageOf(o, now),
+  ],
   wideRow: workloadWide,
 };
 

@@ -17,12 +17,7 @@ export function withoutManagedFields<T>(obj: T): T {
 }
 
 export function kubeJson(obj: unknown): string {
-  return (
-    JSON.stringify(sortKeysDeep(obj), null, 4)
-      .replace(/</g, '\\u003c')
-      .replace(/>/g, '\\u003e')
-      .replace(/&/g, '\\u0026') + '\n'
-  );
+  return JSON.stringify(sortKeysDeep(obj), null, 4).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026') + '\n';
 }
 
 const SAFE_PLAIN = /^[A-Za-z_][\w./-]*$/;

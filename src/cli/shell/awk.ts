@@ -1,5 +1,5 @@
-import { ok, type CommandFn, type ExecResult } from './types';
 import { readInput, splitLines } from './textio';
+import { type CommandFn, type ExecResult, ok } from './types';
 
 /**
  * A tiny, honest awk: enough for `kubectl get svc -A | awk '{print $1, $5}'`.
@@ -117,11 +117,31 @@ interface Rule {
   action?: Stmt[];
 }
 
-const KEYWORDS = new Set(['BEGIN', 'END', 'print', 'next', 'printf', 'if', 'else', 'for', 'while', 'do', 'function', 'getline', 'delete', 'in', 'exit', 'return']);
+const KEYWORDS = new Set([
+  'BEGIN',
+  'END',
+  'print',
+  'next',
+  'printf',
+  'if',
+  'else',
+  'for',
+  'while',
+  'do',
+  'function',
+  'getline',
+  'delete',
+  'in',
+  'exit',
+  'return',
+]);
 
 class Parser {
   private i = 0;
-  constructor(private readonly toks: Tok[], private readonly end: number) {}
+  constructor(
+    private readonly toks: Tok[],
+    private readonly end: number,
+  ) {}
 
   private peek(): Tok | undefined {
     return this.toks[this.i];
@@ -343,7 +363,7 @@ class Runner {
       case 'field': {
         const n = Math.trunc(toNum(this.eval(e.e, r)));
         if (n < 0) throw new Error(`trying to access out of range field ${n}`);
-        return n === 0 ? r.line : r.fields[n - 1] ?? '';
+        return n === 0 ? r.line : (r.fields[n - 1] ?? '');
       }
       case 'not':
         return this.truthy(this.eval(e.e, r)) ? 0 : 1;
@@ -419,7 +439,8 @@ export const awk: CommandFn<unknown> = ({ argv, stdin, shell }): ExecResult => {
       else vars.set(v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1));
     } else if (program === undefined && a.startsWith('-F')) fs = a.slice(2) === 't' ? '\t' : a.slice(2);
     else if (program === undefined && a.startsWith('--field-separator=')) fs = a.slice(18);
-    else if (program === undefined && a === '-f') return { stdout: '', stderr: 'awk: -f progfile is not supported in this lab; pass the program inline\n', exitCode: 2 };
+    else if (program === undefined && a === '-f')
+      return { stdout: '', stderr: 'awk: -f progfile is not supported in this lab; pass the program inline\n', exitCode: 2 };
     else if (program === undefined && a.startsWith('-') && a.length > 1) {
       return { stdout: '', stderr: `awk: not an option: ${a}\n${USAGE}`, exitCode: 2 };
     } else if (program === undefined) program = a;
@@ -470,7 +491,7 @@ export const awk: CommandFn<unknown> = ({ argv, stdin, shell }): ExecResult => {
     }
     for (const r of rules) if (r.kind === 'END') runner.exec(r.action ?? [], last, out);
   } catch (e) {
-    if (e instanceof Next) return { stdout: out.join(''), stderr: 'awk: cmd. line:1: fatal: `next\' used in BEGIN or END action\n', exitCode: 2 };
+    if (e instanceof Next) return { stdout: out.join(''), stderr: "awk: cmd. line:1: fatal: `next' used in BEGIN or END action\n", exitCode: 2 };
     return { stdout: out.join(''), stderr: `awk: cmd. line:1: (FILENAME=- FNR=1) fatal: ${(e as Error).message}\n`, exitCode: 2 };
   }
   return { stdout: out.join(''), stderr: err, exitCode: err ? 2 : 0 };

@@ -1,4 +1,4 @@
-import { fail, ok, resolvePath, type CommandFn, type ExecResult, type ShellState } from './types';
+import { type CommandFn, type ExecResult, fail, ok, resolvePath, type ShellState } from './types';
 
 /**
  * Escape sequence written by `clear`: cursor home, erase screen, erase scrollback — what
@@ -26,21 +26,22 @@ const echo: CommandFn<unknown> = ({ argv }) => {
 
 function interpretEscapes(s: string): string {
   const map: Record<string, string> = { n: '\n', t: '\t', '\\': '\\', a: '\x07', b: '\b', r: '\r', e: '\x1b', v: '\v', f: '\f' };
-  return s.replace(/\\(0[0-7]{0,3}|[ntabr\\evf])/g, (_m, c: string) =>
-    c[0] === '0' ? String.fromCharCode(parseInt(c, 8) || 0) : map[c],
-  );
+  return s.replace(/\\(0[0-7]{0,3}|[ntabr\\evf])/g, (_m, c: string) => (c[0] === '0' ? String.fromCharCode(parseInt(c, 8) || 0) : map[c]));
 }
 
 const clear: CommandFn<unknown> = ({ argv }) => {
   if (argv.includes('--help') || argv.includes('-h')) {
-    return ok('Usage: clear [options]\n\nOptions:\n  -T TERM     use this instead of $TERM\n  -V          print curses-version\n  -x          do not try to clear scrollback\n');
+    return ok(
+      'Usage: clear [options]\n\nOptions:\n  -T TERM     use this instead of $TERM\n  -V          print curses-version\n  -x          do not try to clear scrollback\n',
+    );
   }
   return ok(argv.includes('-x') ? '\x1b[H\x1b[2J' : CLEAR_SCREEN);
 };
 
 /** `cat` reads the in-memory files (there is no disk) or stdin. */
 const cat: CommandFn<unknown> = ({ argv, stdin, shell }) => {
-  if (argv.includes('--help')) return ok('Usage: cat [OPTION]... [FILE]...\nConcatenate FILE(s) to standard output.\n\nWith no FILE, or when FILE is -, read standard input.\n');
+  if (argv.includes('--help'))
+    return ok('Usage: cat [OPTION]... [FILE]...\nConcatenate FILE(s) to standard output.\n\nWith no FILE, or when FILE is -, read standard input.\n');
   if (argv.length === 1) return ok(stdin);
   let out = '';
   let err = '';
@@ -72,7 +73,7 @@ const ls: CommandFn<unknown> = ({ argv, shell }) => {
 };
 
 const cd: CommandFn<unknown> = ({ argv, shell }) => {
-  const target = argv[1] === undefined ? '~' : argv[1] === '-' ? shell.vars.get('OLDPWD') ?? '~' : argv[1];
+  const target = argv[1] === undefined ? '~' : argv[1] === '-' ? (shell.vars.get('OLDPWD') ?? '~') : argv[1];
   const path = resolvePath(shell, target);
   if (shell.files.has(path)) return fail(`bash: cd: ${argv[1]}: Not a directory\n`);
   if (!isDir(shell, path)) return fail(`bash: cd: ${argv[1]}: No such file or directory\n`);
@@ -147,8 +148,7 @@ const printf: CommandFn<unknown> = ({ argv }) => {
   return ok(out);
 };
 
-const history: CommandFn<unknown> = ({ shell }) =>
-  ok(shell.history.map((l, i) => `${String(i + 1).padStart(5)}  ${l}\n`).join(''));
+const history: CommandFn<unknown> = ({ shell }) => ok(shell.history.map((l, i) => `${String(i + 1).padStart(5)}  ${l}\n`).join(''));
 
 const pwd: CommandFn<unknown> = ({ shell }) => ok((shell.vars.get('PWD') ?? '/home/azureuser') + '\n');
 

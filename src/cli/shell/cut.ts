@@ -1,5 +1,5 @@
-import { ok, type CommandFn, type ExecResult } from './types';
 import { badOption, joinLines, readInput, splitLines } from './textio';
+import { type CommandFn, type ExecResult, ok } from './types';
 
 /** GNU `cut` subset: `-f LIST` with `-d X` (default TAB) and `-s`, or `-c LIST`. */
 export const CUT_HELP = `Usage: cut OPTION... [FILE]...
@@ -85,7 +85,12 @@ export const cut: CommandFn<unknown> = ({ argv, stdin, shell }) => {
       if (!onlyDelimited) out.push(line);
       continue;
     }
-    out.push(line.split(d).filter((_f, i) => selected(ranges, i + 1)).join(d));
+    out.push(
+      line
+        .split(d)
+        .filter((_f, i) => selected(ranges, i + 1))
+        .join(d),
+    );
   }
   return { stdout: joinLines(out), stderr: err, exitCode: err ? 1 : 0 };
 };

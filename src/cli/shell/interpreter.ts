@@ -1,7 +1,7 @@
 import type { AndOr, Pipeline, Redirect, Script, SimpleCommand, Word, WordSegment } from './ast';
 import { heredocSegments, ShellSyntaxError } from './lexer';
 import { parse } from './parser';
-import { resolvePath, type CommandFn, type ExecResult, type ShellState } from './types';
+import { type CommandFn, type ExecResult, resolvePath, type ShellState } from './types';
 
 export interface ShellOptions<C> {
   commands: ReadonlyMap<string, CommandFn<C>>;
@@ -113,14 +113,18 @@ class Interpreter<C> {
         const saved = assigned.map(([k]) => [k, shell.vars.get(k)] as const);
         for (const [k, v] of assigned) shell.vars.set(k, v);
         try {
-          result = await callCommand(fn, {
-            argv,
-            stdin,
-            stdinProvided,
-            shell,
-            ctx: this.o.ctx,
-            run: (line, input) => runShell(this.o, line, input),
-          }, argv[0]);
+          result = await callCommand(
+            fn,
+            {
+              argv,
+              stdin,
+              stdinProvided,
+              shell,
+              ctx: this.o.ctx,
+              run: (line, input) => runShell(this.o, line, input),
+            },
+            argv[0],
+          );
         } finally {
           for (const [k, v] of saved) {
             if (v === undefined) shell.vars.delete(k);
@@ -133,10 +137,7 @@ class Interpreter<C> {
   }
 
   /** Returns new stdin text, an error, or undefined when only output routing changed. */
-  private async applyRedirect(
-    r: Redirect,
-    sinks: Record<number, Sink>,
-  ): Promise<string | { error: string } | undefined> {
+  private async applyRedirect(r: Redirect, sinks: Record<number, Sink>): Promise<string | { error: string } | undefined> {
     const files = this.o.shell.files;
     switch (r.op) {
       case '<<': {
@@ -197,7 +198,8 @@ class Interpreter<C> {
       let text: string;
       if (seg.t === 'lit') {
         // Tilde expansion: an unquoted `~` starting the word, alone or before `/`.
-        const tilde = i === 0 && !seg.q && /^~(\/|$)/.test(seg.v) && (seg.v.length > 1 || segs.length === 1 || segs[1].t !== 'lit' || segs[1].v.startsWith('/'));
+        const tilde =
+          i === 0 && !seg.q && /^~(\/|$)/.test(seg.v) && (seg.v.length > 1 || segs.length === 1 || segs[1].t !== 'lit' || segs[1].v.startsWith('/'));
         cur = (cur ?? '') + (tilde ? (this.o.shell.vars.get('HOME') ?? '/home/azureuser') + seg.v.slice(1) : seg.v);
         continue;
       }

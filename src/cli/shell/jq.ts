@@ -1,5 +1,5 @@
-import { ok, type CommandFn, type ExecResult } from './types';
 import { readInput } from './textio';
+import { type CommandFn, type ExecResult, ok } from './types';
 
 /**
  * A small, honest jq (no npm jq fits: the maintained ones are WebAssembly builds of several MB or
@@ -26,7 +26,20 @@ type Node =
 class CompileError extends Error {}
 class JqRuntimeError extends Error {}
 
-const FUNCS: Record<string, number> = { length: 0, keys: 0, select: 1, map: 1, has: 1, first: 0, last: 0, not: 0, tostring: 0, ascii_downcase: 0, ascii_upcase: 0, empty: 0 };
+const FUNCS: Record<string, number> = {
+  length: 0,
+  keys: 0,
+  select: 1,
+  map: 1,
+  has: 1,
+  first: 0,
+  last: 0,
+  not: 0,
+  tostring: 0,
+  ascii_downcase: 0,
+  ascii_upcase: 0,
+  empty: 0,
+};
 
 type Tok = { t: string; v: string };
 
@@ -148,7 +161,7 @@ class Parser {
     let n = this.term();
     for (;;) {
       const t = this.peek()?.t;
-      if (t === '.' && this.toks[this.i + 1]?.t === 'id' || t === '.' && this.toks[this.i + 1]?.t === 'str') {
+      if ((t === '.' && this.toks[this.i + 1]?.t === 'id') || (t === '.' && this.toks[this.i + 1]?.t === 'str')) {
         this.i++;
         n = this.opt({ k: 'index', of: n, key: { k: 'lit', v: this.toks[this.i++].v }, opt: false });
       } else if (t === '[' || (t === '.' && this.toks[this.i + 1]?.t === '[')) {
@@ -288,7 +301,16 @@ function evaluate(n: Node, input: Json): Json[] {
       for (const b of evaluate(n.b, input))
         for (const a of evaluate(n.a, input)) {
           const c = compare(a, b);
-          const r = { '==': c === 0, '!=': c !== 0, '<': c < 0, '<=': c <= 0, '>': c > 0, '>=': c >= 0, and: truthy(a) && truthy(b), or: truthy(a) || truthy(b) }[n.op];
+          const r = {
+            '==': c === 0,
+            '!=': c !== 0,
+            '<': c < 0,
+            '<=': c <= 0,
+            '>': c > 0,
+            '>=': c >= 0,
+            and: truthy(a) && truthy(b),
+            or: truthy(a) || truthy(b),
+          }[n.op];
           out.push(Boolean(r));
         }
       return out;
@@ -315,7 +337,9 @@ function call(name: string, arg: Node | undefined, v: Json): Json[] {
       if (v !== null && typeof v === 'object') return [Object.keys(v).sort()];
       throw new JqRuntimeError(`${show(v)} has no keys`);
     case 'select':
-      return evaluate(arg!, v).filter(truthy).map(() => v);
+      return evaluate(arg!, v)
+        .filter(truthy)
+        .map(() => v);
     case 'map':
       if (!Array.isArray(v) && (v === null || typeof v !== 'object')) throw new JqRuntimeError(`Cannot iterate over ${v === null ? 'null' : show(v)}`);
       return [(Array.isArray(v) ? v : Object.values(v)).flatMap((x) => evaluate(arg!, x))];
@@ -351,7 +375,10 @@ function parseStream(text: string): Json[] {
     return [JSON.parse(trimmed) as Json];
   } catch {
     // A stream of values, one per line (e.g. `jq -c` output piped again).
-    return trimmed.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Json);
+    return trimmed
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as Json);
   }
 }
 
@@ -395,12 +422,21 @@ export const jq: CommandFn<unknown> = ({ argv, stdin, shell }): ExecResult => {
       if (a.includes('c')) compact = true;
       if (a.includes('e')) exitStatus = true;
     } else if (a.startsWith('-') && a.length > 1) {
-      return { stdout: '', stderr: `jq: Unknown option: ${a}\nUse jq --help for help with command-line options,\nor see the jq manpage, or online docs  at https://jqlang.github.io/jq\n`, exitCode: 2 };
+      return {
+        stdout: '',
+        stderr: `jq: Unknown option: ${a}\nUse jq --help for help with command-line options,\nor see the jq manpage, or online docs  at https://jqlang.github.io/jq\n`,
+        exitCode: 2,
+      };
     } else if (filter === undefined) filter = a;
     else files.push(a);
   }
   if (filter === undefined) {
-    return { stdout: '', stderr: 'Usage:\tjq [OPTIONS] FILTER [FILES...]\n\tjq [OPTIONS] --args FILTER [ARGUMENTS...]\n\tjq [OPTIONS] --jsonargs FILTER [JSON_VALUES...]\n\nUse jq --help for help with command-line options,\nor see the jq manpage, or online docs  at https://jqlang.github.io/jq\n', exitCode: 2 };
+    return {
+      stdout: '',
+      stderr:
+        'Usage:\tjq [OPTIONS] FILTER [FILES...]\n\tjq [OPTIONS] --args FILTER [ARGUMENTS...]\n\tjq [OPTIONS] --jsonargs FILTER [JSON_VALUES...]\n\nUse jq --help for help with command-line options,\nor see the jq manpage, or online docs  at https://jqlang.github.io/jq\n',
+      exitCode: 2,
+    };
   }
   let prog: Node;
   try {
@@ -410,7 +446,12 @@ export const jq: CommandFn<unknown> = ({ argv, stdin, shell }): ExecResult => {
     return { stdout: '', stderr: `jq: error: ${e.message} at <top-level>, line 1:\n${filter}\njq: 1 compile error\n`, exitCode: 3 };
   }
   const { text, err } = readInput(files, stdin, shell, 'jq');
-  if (err) return { stdout: '', stderr: err.replace(/^jq: (.*): No such file or directory$/gm, 'jq: error: Could not open $1: No such file or directory'), exitCode: 2 };
+  if (err)
+    return {
+      stdout: '',
+      stderr: err.replace(/^jq: (.*): No such file or directory$/gm, 'jq: error: Could not open $1: No such file or directory'),
+      exitCode: 2,
+    };
   let inputs: Json[];
   try {
     inputs = parseStream(text);

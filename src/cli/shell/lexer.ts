@@ -1,10 +1,6 @@
 import type { HereDoc, Word, WordSegment } from './ast';
 
-export type Token =
-  | { kind: 'word'; word: Word }
-  | { kind: 'op'; op: string; fd?: number; heredoc?: HereDoc }
-  | { kind: 'newline' }
-  | { kind: 'eof' };
+export type Token = { kind: 'word'; word: Word } | { kind: 'op'; op: string; fd?: number; heredoc?: HereDoc } | { kind: 'newline' } | { kind: 'eof' };
 
 /** Thrown for input bash would refuse; `message` is bash's own wording (without the `bash: ` prefix). */
 export class ShellSyntaxError extends Error {}
@@ -77,7 +73,9 @@ class Lexer {
     while (this.src[this.i] === ' ' || this.src[this.i] === '\t') this.i++;
     const start = this.i;
     if (this.i >= this.src.length || '\n;&|<>()'.includes(this.src[this.i])) {
-      throw new ShellSyntaxError(`syntax error near unexpected token \`${this.src[this.i] === '\n' || this.i >= this.src.length ? 'newline' : this.src[this.i]}'`);
+      throw new ShellSyntaxError(
+        `syntax error near unexpected token \`${this.src[this.i] === '\n' || this.i >= this.src.length ? 'newline' : this.src[this.i]}'`,
+      );
     }
     const word = this.scanWord();
     const quoted = /['"\\]/.test(this.src.slice(start, this.i));

@@ -1,5 +1,5 @@
 import type { AndOr, Assignment, Pipeline, Redirect, Script, SimpleCommand, Word } from './ast';
-import { ShellSyntaxError, tokenize, type Token } from './lexer';
+import { ShellSyntaxError, type Token, tokenize } from './lexer';
 
 const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 

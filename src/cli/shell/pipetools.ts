@@ -1,7 +1,7 @@
-import type { CommandFn } from './types';
-import { lazyCommand } from './lazy';
 import { cut } from './cut';
+import { lazyCommand } from './lazy';
 import { tr } from './tr';
+import type { CommandFn } from './types';
 import { uniq } from './uniq';
 
 /** Pipe tools beyond textutils' grep/head/tail/wc/sort: each answers `--help` itself. */

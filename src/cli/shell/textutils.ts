@@ -1,5 +1,5 @@
-import { ok, type CommandFn, type ExecResult } from './types';
 import { readInput, splitLines } from './textio';
+import { type CommandFn, type ExecResult, ok } from './types';
 
 /**
  * Small GNU coreutils/grep subset for pipelines (`kubectl get svc -A | grep web`). They read
@@ -38,8 +38,16 @@ const tail: CommandFn<unknown> = ({ argv, stdin, shell }) => {
 };
 
 const wc: CommandFn<unknown> = ({ argv, stdin, shell }) => {
-  const flags = argv.slice(1).filter((a) => a.startsWith('-')).join('');
-  const { text, err } = input(argv.slice(1).filter((a) => !a.startsWith('-')), stdin, shell, 'wc');
+  const flags = argv
+    .slice(1)
+    .filter((a) => a.startsWith('-'))
+    .join('');
+  const { text, err } = input(
+    argv.slice(1).filter((a) => !a.startsWith('-')),
+    stdin,
+    shell,
+    'wc',
+  );
   const l = (text.match(/\n/g) ?? []).length;
   const w = text.split(/\s+/).filter(Boolean).length;
   const c = new TextEncoder().encode(text).length;
@@ -69,11 +77,14 @@ const sort: CommandFn<unknown> = ({ argv, stdin, shell }) => {
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     // `-k 2`, `-k2`, `-nk2`, `--key=2` (and the same for `-t`): flags first, then the value.
-    const opt = /^-([nrub]*)([kt])(.*)$/.exec(a) ?? (/^--(key|field-separator)=(.*)$/.test(a) ? ['', '', a[2] === 'k' ? 'k' : 't', a.slice(a.indexOf('=') + 1) || '\0'] : null);
+    const opt =
+      /^-([nrub]*)([kt])(.*)$/.exec(a) ??
+      (/^--(key|field-separator)=(.*)$/.test(a) ? ['', '', a[2] === 'k' ? 'k' : 't', a.slice(a.indexOf('=') + 1) || '\0'] : null);
     if (opt) {
       let v: string | undefined = opt[3] === '\0' ? '' : opt[3];
       if (v === '') v = argv[++i];
-      if (v === undefined) return { stdout: '', stderr: `sort: option requires an argument -- '${opt[2]}'\nTry 'sort --help' for more information.\n`, exitCode: 2 };
+      if (v === undefined)
+        return { stdout: '', stderr: `sort: option requires an argument -- '${opt[2]}'\nTry 'sort --help' for more information.\n`, exitCode: 2 };
       if (opt[1].includes('n')) numeric = true;
       if (opt[1].includes('r')) reverse = true;
       if (opt[1].includes('u')) unique = true;
@@ -147,11 +158,16 @@ const grep: CommandFn<unknown> = ({ argv, stdin, shell }): ExecResult => {
         else if (f === 'o') onlyMatching = true;
       }
     } else if (a.startsWith('-') && a.length > 1 && pattern === undefined && !/^-[ivcnwEFo]+$/.test(a)) {
-      return { stdout: '', stderr: `grep: invalid option -- '${a[1]}'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n`, exitCode: 2 };
+      return {
+        stdout: '',
+        stderr: `grep: invalid option -- '${a[1]}'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n`,
+        exitCode: 2,
+      };
     } else if (pattern === undefined) pattern = a;
     else files.push(a);
   }
-  if (pattern === undefined) return { stdout: '', stderr: "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", exitCode: 2 };
+  if (pattern === undefined)
+    return { stdout: '', stderr: "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", exitCode: 2 };
   let src = fixed ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern.replace(/\\\|/g, '|').replace(/\\([(){}+?])/g, '$1');
   if (word) src = `\\b(?:${src})\\b`;
   let re: RegExp;
@@ -184,7 +200,10 @@ const USAGE: Record<string, string> = {
   sort: 'Usage: sort [OPTION]... [FILE]...\nWrite sorted concatenation of all FILE(s) to standard output.\n\n  -k, --key=KEYDEF          sort via a key; KEYDEF gives location and type (F[,F][n][r])\n  -n, --numeric-sort        compare according to string numerical value\n  -r, --reverse             reverse the result of comparisons\n  -t, --field-separator=SEP use SEP instead of non-blank to blank transition\n  -u, --unique              output only the first of an equal run\n\nThis lab compares bytes (LC_ALL=C) and ignores leading blanks in keys (as with -b).\n',
 };
 
-const withHelp = (name: string, fn: CommandFn<unknown>): CommandFn<unknown> => (inv) => (inv.argv[1] === '--help' ? ok(USAGE[name]) : fn(inv));
+const withHelp =
+  (name: string, fn: CommandFn<unknown>): CommandFn<unknown> =>
+  (inv) =>
+    inv.argv[1] === '--help' ? ok(USAGE[name]) : fn(inv);
 
 export const TEXT_UTILS: ReadonlyMap<string, CommandFn<unknown>> = new Map(
   Object.entries({ grep, head, tail, wc, sort }).map(([name, fn]) => [name, withHelp(name, fn)]),

@@ -1,5 +1,5 @@
-import { ok, type CommandFn } from './types';
 import { badOption } from './textio';
+import { type CommandFn, ok } from './types';
 
 /** GNU `tr` subset: translate SET1 to SET2, `-d` delete, `-s` squeeze; ranges, classes, escapes. */
 export const TR_HELP = `Usage: tr [OPTION]... STRING1 [STRING2]
@@ -77,7 +77,8 @@ export const tr: CommandFn<unknown> = ({ argv, stdin }) => {
   }
   const usage = "Try 'tr --help' for more information.\n";
   if (!sets.length) return { stdout: '', stderr: `tr: missing operand\n${usage}`, exitCode: 1 };
-  if (!del && !squeeze && sets.length === 1) return { stdout: '', stderr: `tr: missing operand after '${sets[0]}'\nTwo strings must be given when translating.\n${usage}`, exitCode: 1 };
+  if (!del && !squeeze && sets.length === 1)
+    return { stdout: '', stderr: `tr: missing operand after '${sets[0]}'\nTwo strings must be given when translating.\n${usage}`, exitCode: 1 };
   if (sets.length > (del && !squeeze ? 1 : 2)) {
     const extra = sets[del && !squeeze ? 1 : 2];
     const hint = del && !squeeze ? 'Only one string may be given when deleting without squeezing repeats.\n' : '';

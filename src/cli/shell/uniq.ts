@@ -1,5 +1,5 @@
-import { ok, type CommandFn } from './types';
 import { badOption, joinLines, readInput, splitLines } from './textio';
+import { type CommandFn, ok } from './types';
 
 /** GNU `uniq` subset: adjacent duplicates only (pipe through `sort` first), `-c -d -u -i`. */
 export const UNIQ_HELP = `Usage: uniq [OPTION]... [INPUT [OUTPUT]]

@@ -1,4 +1,4 @@
-import { ok, type CommandFn, type ExecResult } from './types';
+import { type CommandFn, type ExecResult, ok } from './types';
 
 /** What `watch` needs from the sandbox: virtual time. */
 export interface WatchContext {

@@ -39,14 +39,42 @@ export function inboundRows(x: Explanation, mask: (s: string) => string): Diagra
   };
   for (const p of x.publicIps) {
     if (p.role === 'outbound') continue;
-    rows.push({ key: `pip:${p.name}`, kind: 'pip', role: p.role, title: mask(p.name), sub: p.ipAddress, frontend: p.frontend, lb: p.loadBalancer, rules: ruleText(p.services), services: p.services });
+    rows.push({
+      key: `pip:${p.name}`,
+      kind: 'pip',
+      role: p.role,
+      title: mask(p.name),
+      sub: p.ipAddress,
+      frontend: p.frontend,
+      lb: p.loadBalancer,
+      rules: ruleText(p.services),
+      services: p.services,
+    });
   }
   for (const s of x.services) {
     const key = `${s.namespace}/${s.name}`;
-    if (s.internal && s.state === 'has-ip') rows.push({ key: `svc:${key}`, kind: 'private', title: s.externalIp ?? '', frontend: s.frontend, lb: s.loadBalancer ?? 'kubernetes-internal', rules: ruleText([key]), services: [key] });
+    if (s.internal && s.state === 'has-ip')
+      rows.push({
+        key: `svc:${key}`,
+        kind: 'private',
+        title: s.externalIp ?? '',
+        frontend: s.frontend,
+        lb: s.loadBalancer ?? 'kubernetes-internal',
+        rules: ruleText([key]),
+        services: [key],
+      });
     else if (s.state !== 'has-ip') rows.push({ key: `svc:${key}`, kind: 'pending', title: '<pending>', rules: '', services: [key] });
     else if (!s.publicIp && !x.publicIps.some((p) => p.services.includes(key))) {
-      rows.push({ key: `svc:${key}`, kind: 'pip', role: 'unknown', title: s.externalIp ?? '', frontend: s.frontend, lb: s.loadBalancer, rules: ruleText([key]), services: [key] });
+      rows.push({
+        key: `svc:${key}`,
+        kind: 'pip',
+        role: 'unknown',
+        title: s.externalIp ?? '',
+        frontend: s.frontend,
+        lb: s.loadBalancer,
+        rules: ruleText([key]),
+        services: [key],
+      });
     }
   }
   return rows;
@@ -57,7 +85,9 @@ function Box({ x, y, w, title, sub, cls, full }: { x: number; y: number; w: numb
     <g class={`ex-box ${cls}`}>
       <title>{full ?? [title, sub].filter(Boolean).join(' — ')}</title>
       <rect x={x} y={y} width={w} height={BOX_H} rx={6} />
-      <text x={x + 8} y={y + (sub ? 19 : 28)}>{fit(title, w - 12)}</text>
+      <text x={x + 8} y={y + (sub ? 19 : 28)}>
+        {fit(title, w - 12)}
+      </text>
       {sub && (
         <text x={x + 8} y={y + 36} class="ex-sub">
           {fit(sub, w - 12)}
@@ -90,11 +120,21 @@ export function Diagram({ x, t, mask }: { x: Explanation; t: UiStrings; mask: (s
           <path d="M0,0 L10,5 L0,10 z" class="ex-arrowhead" />
         </marker>
       </defs>
-      <text x={COL.internet} y={20} class="ex-col">{t.internet}</text>
-      <text x={COL.pip} y={20} class="ex-col">{t.publicIps}</text>
-      <text x={COL.frontend} y={20} class="ex-col">{t.frontends}</text>
-      <text x={COL.rules} y={20} class="ex-col">{t.rules}</text>
-      <text x={COL.service} y={20} class="ex-col">{t.services}</text>
+      <text x={COL.internet} y={20} class="ex-col">
+        {t.internet}
+      </text>
+      <text x={COL.pip} y={20} class="ex-col">
+        {t.publicIps}
+      </text>
+      <text x={COL.frontend} y={20} class="ex-col">
+        {t.frontends}
+      </text>
+      <text x={COL.rules} y={20} class="ex-col">
+        {t.rules}
+      </text>
+      <text x={COL.service} y={20} class="ex-col">
+        {t.services}
+      </text>
       {rows.length > 0 && <Box x={COL.internet} y={internetY} w={WIDTH.internet} title={t.internet} cls="ex-internet" />}
       {rows.map((r, i) => {
         const y = rowY(i);
@@ -103,7 +143,14 @@ export function Diagram({ x, t, mask }: { x: Explanation; t: UiStrings; mask: (s
         return (
           <g key={r.key} data-row={r.key}>
             {r.kind === 'pip' && <Arrow x1={COL.internet + WIDTH.internet} y1={mid(internetY)} x2={COL.pip} y2={mid(y)} dashed={r.role === 'orphan'} />}
-            <Box x={COL.pip} y={y} w={WIDTH.pip} title={r.title} sub={r.kind === 'pip' ? `${r.sub ?? ''}${r.role ? ` · ${t.role[r.role] ?? r.role}` : ''}` : r.kind === 'private' ? t.privateIp : undefined} cls={roleCls} />
+            <Box
+              x={COL.pip}
+              y={y}
+              w={WIDTH.pip}
+              title={r.title}
+              sub={r.kind === 'pip' ? `${r.sub ?? ''}${r.role ? ` · ${t.role[r.role] ?? r.role}` : ''}` : r.kind === 'private' ? t.privateIp : undefined}
+              cls={roleCls}
+            />
             {r.frontend && (
               <>
                 <Arrow x1={COL.pip + WIDTH.pip} y1={mid(y)} x2={COL.frontend} y2={mid(y)} />
@@ -118,8 +165,19 @@ export function Diagram({ x, t, mask }: { x: Explanation; t: UiStrings; mask: (s
             )}
             {r.services.length > 0 && (
               <>
-                {r.frontend && r.rules ? <Arrow x1={COL.rules + WIDTH.rules} y1={mid(y)} x2={COL.service} y2={mid(y)} /> : <Arrow x1={COL.pip + WIDTH.pip} y1={mid(y)} x2={COL.service} y2={mid(y)} dashed />}
-                <Box x={COL.service} y={y} w={WIDTH.service} title={svc} full={r.services.join(', ')} cls={r.role === 'orphan' ? 'ex-service ex-gone' : 'ex-service'} />
+                {r.frontend && r.rules ? (
+                  <Arrow x1={COL.rules + WIDTH.rules} y1={mid(y)} x2={COL.service} y2={mid(y)} />
+                ) : (
+                  <Arrow x1={COL.pip + WIDTH.pip} y1={mid(y)} x2={COL.service} y2={mid(y)} dashed />
+                )}
+                <Box
+                  x={COL.service}
+                  y={y}
+                  w={WIDTH.service}
+                  title={svc}
+                  full={r.services.join(', ')}
+                  cls={r.role === 'orphan' ? 'ex-service ex-gone' : 'ex-service'}
+                />
               </>
             )}
           </g>
@@ -132,8 +190,17 @@ export function Diagram({ x, t, mask }: { x: Explanation; t: UiStrings; mask: (s
       )}
       {(outIps.length > 0 || x.outbound) && (
         <g data-row="outbound">
-          <text x={COL.internet} y={outTop} class="ex-col">{t.outbound}</text>
-          <Box x={COL.service} y={outTop + 14} w={WIDTH.service} title={t.nodes} sub={x.cluster.nodeCount ? `${x.cluster.nodeCount}` : undefined} cls="ex-service" />
+          <text x={COL.internet} y={outTop} class="ex-col">
+            {t.outbound}
+          </text>
+          <Box
+            x={COL.service}
+            y={outTop + 14}
+            w={WIDTH.service}
+            title={t.nodes}
+            sub={x.cluster.nodeCount ? `${x.cluster.nodeCount}` : undefined}
+            cls="ex-service"
+          />
           <Arrow x1={COL.service} y1={mid(outTop + 14)} x2={COL.rules + WIDTH.rules} y2={mid(outTop + 14)} />
           <Box x={COL.rules} y={outTop + 14} w={WIDTH.rules} title={x.outbound?.rule ?? 'aksOutboundRule'} sub={x.outbound?.loadBalancer} cls="ex-rule" />
           {(outIps.length ? outIps : [undefined]).map((p, i) => {

@@ -5,10 +5,10 @@
  */
 import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { explain, labSetup, lessonHref, type Explanation, type Locale } from '../index';
 import { render } from '../i18n';
+import { type Explanation, explain, type Locale, labSetup, lessonHref } from '../index';
 import { Diagram } from './Diagram';
-import { uiStrings, type UiStrings } from './strings';
+import { type UiStrings, uiStrings } from './strings';
 
 export interface ExplainProps {
   locale: Locale;
@@ -68,7 +68,17 @@ function CopyButton({ text, t }: { text: string; t: UiStrings }) {
   );
 }
 
-function Commands({ t, x, names, setNames }: { t: UiStrings; x: Explanation; names: { rg: string; cluster: string }; setNames: (n: { rg: string; cluster: string }) => void }) {
+function Commands({
+  t,
+  x,
+  names,
+  setNames,
+}: {
+  t: UiStrings;
+  x: Explanation;
+  names: { rg: string; cluster: string };
+  setNames: (n: { rg: string; cluster: string }) => void;
+}) {
   const rg = names.rg.trim() || x.cluster.resourceGroup || '<resource-group>';
   const cluster = names.cluster.trim() || x.cluster.name || '<cluster>';
   const nodeRg = x.cluster.nodeResourceGroup ?? '<node-resource-group>';
@@ -89,11 +99,25 @@ function Commands({ t, x, names, setNames }: { t: UiStrings; x: Explanation; nam
       <div class="ex-names">
         <label>
           {t.resourceGroup}
-          <input type="text" value={names.rg} placeholder="myResourceGroup" autocomplete="off" spellcheck={false} onInput={(e) => setNames({ ...names, rg: (e.target as HTMLInputElement).value })} />
+          <input
+            type="text"
+            value={names.rg}
+            placeholder="myResourceGroup"
+            autocomplete="off"
+            spellcheck={false}
+            onInput={(e) => setNames({ ...names, rg: (e.target as HTMLInputElement).value })}
+          />
         </label>
         <label>
           {t.clusterName}
-          <input type="text" value={names.cluster} placeholder="myAKSCluster" autocomplete="off" spellcheck={false} onInput={(e) => setNames({ ...names, cluster: (e.target as HTMLInputElement).value })} />
+          <input
+            type="text"
+            value={names.cluster}
+            placeholder="myAKSCluster"
+            autocomplete="off"
+            spellcheck={false}
+            onInput={(e) => setNames({ ...names, cluster: (e.target as HTMLInputElement).value })}
+          />
         </label>
       </div>
       <ol class="ex-command-list">
@@ -144,14 +168,30 @@ function PasteBox({ i, text, set, status, t }: { i: number; text: string; set: (
         <span class="ex-paste-tools">
           <label class="button ex-file">
             {t.openFile}
-            <input type="file" class="visually-hidden" aria-label={t.openFileFor(i + 1)} accept=".json,.txt,application/json,text/plain" onChange={(e) => void readFile((e.target as HTMLInputElement).files?.[0])} />
+            <input
+              type="file"
+              class="visually-hidden"
+              aria-label={t.openFileFor(i + 1)}
+              accept=".json,.txt,application/json,text/plain"
+              onChange={(e) => void readFile((e.target as HTMLInputElement).files?.[0])}
+            />
           </label>
           <button type="button" class="button" onClick={() => set('')} disabled={!text} aria-label={t.clearBox(i + 1)}>
             {t.clear}
           </button>
         </span>
       </div>
-      <textarea id={id} value={text} rows={6} wrap="off" spellcheck={false} autocomplete="off" placeholder={t.emptyBox} aria-describedby={`${id}-status`} onInput={(e) => set((e.target as HTMLTextAreaElement).value)} />
+      <textarea
+        id={id}
+        value={text}
+        rows={6}
+        wrap="off"
+        spellcheck={false}
+        autocomplete="off"
+        placeholder={t.emptyBox}
+        aria-describedby={`${id}-status`}
+        onInput={(e) => set((e.target as HTMLTextAreaElement).value)}
+      />
       <div id={`${id}-status`} class="ex-status" role="status">
         {text.trim() && status && (
           <>
@@ -168,7 +208,19 @@ function PasteBox({ i, text, set, status, t }: { i: number; text: string; set: (
   );
 }
 
-function Findings({ x, t, locale, lessons, mask }: { x: Explanation; t: UiStrings; locale: Locale; lessons: Record<string, string>; mask: (s: string) => string }) {
+function Findings({
+  x,
+  t,
+  locale,
+  lessons,
+  mask,
+}: {
+  x: Explanation;
+  t: UiStrings;
+  locale: Locale;
+  lessons: Record<string, string>;
+  mask: (s: string) => string;
+}) {
   const list = x.findings.slice(0, MAX_LIST);
   return (
     <section aria-labelledby="ex-findings-title">
@@ -217,7 +269,9 @@ function Tables({ x, t, mask }: { x: Explanation; t: UiStrings; mask: (s: string
             <tbody>
               {ips.map((p) => (
                 <tr key={p.name} data-role={p.role}>
-                  <th scope="row" class="ex-id">{p.name}</th>
+                  <th scope="row" class="ex-id">
+                    {p.name}
+                  </th>
                   <td class="ex-nowrap">{p.ipAddress ?? '—'}</td>
                   <td class="ex-nowrap">{t.role[p.role]}</td>
                   <td class="ex-id">{p.services.join(', ') || '—'}</td>

@@ -3,7 +3,8 @@ import type { Locale } from '../types';
 
 const en = {
   commandsTitle: 'Run these against your cluster',
-  commandsIntro: 'Sign in with az and point kubectl at the cluster first. The first command finds the node resource group; type your resource group and cluster name to fill them in everywhere.',
+  commandsIntro:
+    'Sign in with az and point kubectl at the cluster first. The first command finds the node resource group; type your resource group and cluster name to fill them in everywhere.',
   resourceGroup: 'Resource group',
   clusterName: 'Cluster name',
   nodeResourceGroup: 'Node resource group',
@@ -63,11 +64,20 @@ const en = {
   k8s: 'Kubernetes',
   mask: 'Mask subscription ids',
   stillMissing: 'Paste these too for a fuller answer:',
-  missing: { services: 'the Services', 'public-ips': 'the Public IPs', 'load-balancers': 'the load balancer', events: 'the events (to see why a Service is pending)', cluster: 'the cluster (node count, outbound IPs)', nsgs: 'the NSGs (who may connect)' } as Record<string, string>,
+  missing: {
+    services: 'the Services',
+    'public-ips': 'the Public IPs',
+    'load-balancers': 'the load balancer',
+    events: 'the events (to see why a Service is pending)',
+    cluster: 'the cluster (node count, outbound IPs)',
+    nsgs: 'the NSGs (who may connect)',
+  } as Record<string, string>,
   privacyTitle: 'Your outputs stay here',
-  privacy: 'Everything is read by this page, in your browser: nothing you paste is sent anywhere. The boxes keep their text in this tab until you clear them or close the tab. The lab link below is made only when you ask for it, shows what it carries, and keeps it after the # of the address, which browsers never send to a server.',
+  privacy:
+    'Everything is read by this page, in your browser: nothing you paste is sent anywhere. The boxes keep their text in this tab until you clear them or close the tab. The lab link below is made only when you ask for it, shows what it carries, and keeps it after the # of the address, which browsers never send to a server.',
   labTitle: 'Try it in the lab',
-  labIntro: 'Build a simulated cluster from what you pasted — the same namespaces, Service names, ports, annotations, node count and outbound IP count — and try "what if I delete this Service?" safely. The lab picks its own IP addresses.',
+  labIntro:
+    'Build a simulated cluster from what you pasted — the same namespaces, Service names, ports, annotations, node count and outbound IP count — and try "what if I delete this Service?" safely. The lab picks its own IP addresses.',
   labPrepare: 'Prepare the lab link',
   labOpen: 'Open in the lab',
   labCarries: 'The link carries:',
@@ -83,7 +93,8 @@ export type UiStrings = typeof en;
 
 const ko: UiStrings = {
   commandsTitle: '클러스터에서 다음 명령을 실행하세요',
-  commandsIntro: '먼저 az로 로그인하고 kubectl이 클러스터를 가리키게 하세요. 첫 번째 명령은 노드 리소스 그룹을 찾습니다. 리소스 그룹과 클러스터 이름을 입력하면 모든 명령에 채워 넣습니다.',
+  commandsIntro:
+    '먼저 az로 로그인하고 kubectl이 클러스터를 가리키게 하세요. 첫 번째 명령은 노드 리소스 그룹을 찾습니다. 리소스 그룹과 클러스터 이름을 입력하면 모든 명령에 채워 넣습니다.',
   resourceGroup: '리소스 그룹',
   clusterName: '클러스터 이름',
   nodeResourceGroup: '노드 리소스 그룹',
@@ -143,15 +154,25 @@ const ko: UiStrings = {
   k8s: 'Kubernetes',
   mask: '구독 ID 가리기',
   stillMissing: '더 자세한 설명을 보려면 다음도 붙여 넣으세요:',
-  missing: { services: '서비스', 'public-ips': '공용 IP 주소', 'load-balancers': '부하 분산 장치', events: '이벤트(서비스가 pending인 이유)', cluster: '클러스터(노드 수, 아웃바운드 IP)', nsgs: 'NSG(누가 접속할 수 있나)' },
+  missing: {
+    services: '서비스',
+    'public-ips': '공용 IP 주소',
+    'load-balancers': '부하 분산 장치',
+    events: '이벤트(서비스가 pending인 이유)',
+    cluster: '클러스터(노드 수, 아웃바운드 IP)',
+    nsgs: 'NSG(누가 접속할 수 있나)',
+  },
   privacyTitle: '붙여 넣은 출력은 여기에만 있습니다',
-  privacy: '모든 내용은 브라우저 안에서 이 페이지가 읽습니다. 붙여 넣은 내용은 어디로도 전송되지 않습니다. 칸의 내용은 직접 지우거나 탭을 닫을 때까지 이 탭에만 남습니다. 아래 실습 링크는 요청할 때만 만들어지고, 무엇이 담기는지 보여 주며, 브라우저가 서버로 보내지 않는 주소의 # 뒷부분에 담깁니다.',
+  privacy:
+    '모든 내용은 브라우저 안에서 이 페이지가 읽습니다. 붙여 넣은 내용은 어디로도 전송되지 않습니다. 칸의 내용은 직접 지우거나 탭을 닫을 때까지 이 탭에만 남습니다. 아래 실습 링크는 요청할 때만 만들어지고, 무엇이 담기는지 보여 주며, 브라우저가 서버로 보내지 않는 주소의 # 뒷부분에 담깁니다.',
   labTitle: '실습에서 해 보기',
-  labIntro: '붙여 넣은 내용으로 가상 클러스터를 만듭니다. 네임스페이스, 서비스 이름, 포트, 어노테이션, 노드 수, 아웃바운드 IP 수가 같습니다. "이 서비스를 지우면 어떻게 될까?"를 안전하게 해 보세요. IP 주소는 실습이 새로 정합니다.',
+  labIntro:
+    '붙여 넣은 내용으로 가상 클러스터를 만듭니다. 네임스페이스, 서비스 이름, 포트, 어노테이션, 노드 수, 아웃바운드 IP 수가 같습니다. "이 서비스를 지우면 어떻게 될까?"를 안전하게 해 보세요. IP 주소는 실습이 새로 정합니다.',
   labPrepare: '실습 링크 만들기',
   labOpen: '실습에서 열기',
   labCarries: '링크에 담기는 내용:',
-  labOptions: (o) => `노드 ${o.nodeCount}개, 관리형 아웃바운드 IP ${o.managedOutboundIPCount}개, Kubernetes ${o.kubernetesVersion}, 아웃바운드 유형 ${o.outboundType}`,
+  labOptions: (o) =>
+    `노드 ${o.nodeCount}개, 관리형 아웃바운드 IP ${o.managedOutboundIPCount}개, Kubernetes ${o.kubernetesVersion}, 아웃바운드 유형 ${o.outboundType}`,
   labCommands: (n) => `명령 ${n}개(펼쳐서 읽기)`,
   labNoServices: '먼저 서비스(kubectl get svc -A -o json)를 붙여 넣으세요. 실습은 서비스를 바탕으로 만듭니다.',
   labTooBig: '실습 링크가 너무 커집니다.',

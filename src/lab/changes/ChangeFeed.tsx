@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
+import { shortenMiddle } from '../portal/middle';
 import type { LabStore } from '../store';
 import type { LabSandbox, Locale } from '../types';
 import { useLab } from '../use-store';
-import { shortenMiddle } from '../portal/middle';
-import { changeTracker, type ChangeBatch } from './tracker';
 import { changeText, compactChange, feedStrings, type Segment } from './strings';
+import { type ChangeBatch, changeTracker } from './tracker';
 import './changes.css';
 
 /** Names longer than this are shortened in the middle (the whole name is the entry's tooltip). */

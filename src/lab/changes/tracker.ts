@@ -1,8 +1,8 @@
 import type { ActivityLogEntry } from '../../sim/azure/types';
 import type { LabStore } from '../store';
 import type { LabSandbox } from '../types';
-import { diffSnapshots, failuresSince, type Change } from './derive';
-import { takeSnapshot, type Snapshot } from './snapshot';
+import { type Change, diffSnapshots, failuresSince } from './derive';
+import { type Snapshot, takeSnapshot } from './snapshot';
 
 /** The Azure changes that followed one command, up to the next command that changed the world. */
 export interface ChangeBatch {

@@ -1,10 +1,10 @@
 import { useMemo } from 'preact/hooks';
-import { usePortal } from '../portal/context';
-import { useLab } from '../use-store';
-import { shortenMiddle } from '../portal/middle';
 import { changeTracker } from '../changes/tracker';
+import { usePortal } from '../portal/context';
+import { shortenMiddle } from '../portal/middle';
+import { useLab } from '../use-store';
+import { BOX_H, COL, charsThatFit, GAP, PAD, SUB_PX, TITLE_PX, WIDTH, wrapHeading } from './layout';
 import { buildNetworkModel, type NetworkModel } from './model';
-import { BOX_H, charsThatFit, COL, GAP, PAD, SUB_PX, TITLE_PX, WIDTH, wrapHeading } from './layout';
 import './diagram.css';
 
 type Column = (typeof COL)[keyof typeof COL];

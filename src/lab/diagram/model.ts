@@ -1,5 +1,5 @@
-import type { LabSandbox } from '../types';
 import { lastSegment, props, refId, subList } from '../portal/arm-view';
+import type { LabSandbox } from '../types';
 
 export interface FrontendPath {
   frontend: string;
@@ -104,9 +104,7 @@ export function buildNetworkModel(sandbox: LabSandbox): NetworkModel {
   for (const svc of sandbox.kube.list('Service')) {
     if ((svc as { spec?: { type?: string } }).spec?.type !== 'LoadBalancer') continue;
     const ns = svc.metadata.namespace ?? 'default';
-    const ep = sandbox.kube.tryGet('Endpoints', svc.metadata.name, ns) as
-      | { subsets?: { addresses?: { targetRef?: { name?: string } }[] }[] }
-      | undefined;
+    const ep = sandbox.kube.tryGet('Endpoints', svc.metadata.name, ns) as { subsets?: { addresses?: { targetRef?: { name?: string } }[] }[] } | undefined;
     const names = (ep?.subsets ?? []).flatMap((s) => (s.addresses ?? []).map((a) => a.targetRef?.name ?? '')).filter(Boolean);
     pods.push({ service: `${ns}/${svc.metadata.name}`, pods: names });
   }

@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { monaco, setUpMonaco } from './monaco';
-import { manifestSchema } from './k8s-schema';
-import { markersFromApply } from './apply-markers';
-import { SNIPPETS } from './snippets';
-import type { LabStore } from '../store';
 import type { LabStrings } from '../i18n';
-import type { Locale } from '../types';
 import { isString, labKey, readJson, writeJson } from '../storage';
+import type { LabStore } from '../store';
+import type { Locale } from '../types';
+import { markersFromApply } from './apply-markers';
+import { manifestSchema } from './k8s-schema';
+import { monaco, setUpMonaco } from './monaco';
+import { SNIPPETS } from './snippets';
 
 interface Props {
   store: LabStore;
@@ -100,7 +100,11 @@ export function Editor({ store, labId, initial, locale, t, dark, onReady }: Prop
         const end = model.getFullModelRange().getEndPosition();
         const sep = model.getValue().trim() ? '---\n' : '';
         const prefix = model.getValue().endsWith('\n') || !model.getValue() ? '' : '\n';
-        model.pushEditOperations([], [{ range: new monaco.Range(end.lineNumber, end.column, end.lineNumber, end.column), text: prefix + sep + text }], () => null);
+        model.pushEditOperations(
+          [],
+          [{ range: new monaco.Range(end.lineNumber, end.column, end.lineNumber, end.column), text: prefix + sep + text }],
+          () => null,
+        );
         editor.focus();
       },
       focus: () => editor.focus(),

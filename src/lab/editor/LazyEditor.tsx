@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { ComponentProps, FunctionComponent } from 'preact';
-import type { Editor as EditorComponent } from './Editor';
+import { useEffect, useState } from 'preact/hooks';
 import type { LabStrings } from '../i18n';
+import type { Editor as EditorComponent } from './Editor';
 
 type EditorProps = ComponentProps<typeof EditorComponent>;
 

@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml';
 
 /** A problem at a place in the editor text (1-based lines and columns, like Monaco markers). */
 export interface ApplyMarker {
@@ -60,7 +60,13 @@ export function markersFromApply(text: string, stderr: string): ApplyMarker[] {
     if (!range) return;
     const a = lines.linePos(range[0]);
     const b = lines.linePos(Math.max(range[0], range[1]));
-    markers.push({ startLineNumber: a.line, startColumn: a.col, endLineNumber: b.line, endColumn: b.line === a.line && b.col <= a.col ? a.col + 1 : b.col, message });
+    markers.push({
+      startLineNumber: a.line,
+      startColumn: a.col,
+      endLineNumber: b.line,
+      endColumn: b.line === a.line && b.col <= a.col ? a.col + 1 : b.col,
+      message,
+    });
   };
   const markLine = (line: number, message: string) =>
     markers.push({ startLineNumber: line, startColumn: 1, endLineNumber: line, endColumn: lineLength(line), message });

@@ -1,18 +1,22 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ExerciseDef, ExerciseStatus } from '../../learn/exercise/types';
 import { availableHints, choiceKey, evaluate, solvedCount } from '../../learn/exercise/engine';
+import type { ExerciseDef, ExerciseStatus } from '../../learn/exercise/types';
+import { markExercise } from '../../learn/progress/actions';
+import type { LabStrings } from '../i18n';
 import type { LabStore } from '../store';
 import type { LabSandbox, Locale } from '../types';
-import type { LabStrings } from '../i18n';
 import { useLab } from '../use-store';
-import { markExercise } from '../../learn/progress/actions';
 import './exercises.css';
 import { progressStore } from '../../learn/progress/store';
 
 /** Exercises of this lesson the learner's progress records as solved (on any earlier visit, in either language). */
 function solvedBefore(lesson: string | undefined): Set<string> {
   const recorded = lesson ? progressStore().getState().lessons[lesson]?.exercises : undefined;
-  return new Set(Object.entries(recorded ?? {}).filter(([, done]) => done).map(([id]) => id));
+  return new Set(
+    Object.entries(recorded ?? {})
+      .filter(([, done]) => done)
+      .map(([id]) => id),
+  );
 }
 
 /**
@@ -124,7 +128,10 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
               )}
               {ex.choice && status.state !== 'locked' && (
                 // Styled inline so the choice needs no stylesheet of its own (lab.css belongs to the lab UI).
-                <fieldset class="exercise-choice" style={{ border: 'none', padding: 0, margin: '0.3rem 0 0', display: 'flex', flexDirection: 'column', gap: '0.2rem' }}>
+                <fieldset
+                  class="exercise-choice"
+                  style={{ border: 'none', padding: 0, margin: '0.3rem 0 0', display: 'flex', flexDirection: 'column', gap: '0.2rem' }}
+                >
                   <legend>{ex.choice.prompt[locale]}</legend>
                   {ex.choice.options.map((o) => (
                     <label key={o.id}>

@@ -1,8 +1,8 @@
 // biome-ignore-all lint/a11y/noRedundantRoles: the narrow layout sets display: block on the table, which drops its table semantics in Chrome and Safari; the explicit roles keep them.
 import { Fragment } from 'preact';
-import { usePortal } from './context';
 import { useLab } from '../use-store';
 import { parentResourceId } from './arm-view';
+import { usePortal } from './context';
 import { MiddleText } from './MiddleText';
 
 const kindToResource: Record<string, string> = { Service: 'service', Deployment: 'deployment', Node: 'node' };
@@ -49,11 +49,21 @@ export function ActivityLog({ resourceId, resourceGroup }: { resourceId?: string
         <caption class="visually-hidden">{t.activityLog}</caption>
         <thead role="rowgroup">
           <tr role="row">
-            <th scope="col" role="columnheader">{t.operation}</th>
-            <th scope="col" role="columnheader" class="why-head">{t.why}</th>
-            <th scope="col" role="columnheader">{t.status}</th>
-            <th scope="col" role="columnheader">{t.time}</th>
-            <th scope="col" role="columnheader">{t.caller}</th>
+            <th scope="col" role="columnheader">
+              {t.operation}
+            </th>
+            <th scope="col" role="columnheader" class="why-head">
+              {t.why}
+            </th>
+            <th scope="col" role="columnheader">
+              {t.status}
+            </th>
+            <th scope="col" role="columnheader">
+              {t.time}
+            </th>
+            <th scope="col" role="columnheader">
+              {t.caller}
+            </th>
           </tr>
         </thead>
         <tbody role="rowgroup">

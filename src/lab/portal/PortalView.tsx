@@ -1,10 +1,10 @@
-import { usePortal } from './context';
 import { useLab } from '../use-store';
-import { ResourceList } from './ResourceList';
-import { ResourceBlade } from './blades/ResourceBlade';
 import { ActivityLog } from './ActivityLog';
 import { resourceGroupOf } from './arm-view';
+import { ResourceBlade } from './blades/ResourceBlade';
+import { usePortal } from './context';
 import { MiddleText, NameButton } from './MiddleText';
+import { ResourceList } from './ResourceList';
 import { portalStrings } from './strings';
 import './portal.css';
 
@@ -90,7 +90,8 @@ function Home() {
         <ul class="portal-recent">
           {recent.map((r) => (
             <li key={r.id}>
-              <NameButton value={r.name} onClick={() => go(['resource', r.id])} /> <span class="muted small">{t.resourceTypes[r.type.toLowerCase()] ?? r.type}</span>
+              <NameButton value={r.name} onClick={() => go(['resource', r.id])} />{' '}
+              <span class="muted small">{t.resourceTypes[r.type.toLowerCase()] ?? r.type}</span>
             </li>
           ))}
         </ul>

@@ -1,9 +1,9 @@
-import { usePortal } from './context';
 import { useLab } from '../use-store';
+import { resourceGroupOf } from './arm-view';
+import { usePortal } from './context';
+import { useFreshRowScroll } from './fresh-rows';
 import { CopyButton, MiddleText, NameButton } from './MiddleText';
 import { portalStrings } from './strings';
-import { useFreshRowScroll } from './fresh-rows';
-import { resourceGroupOf } from './arm-view';
 
 /**
  * Resources as the portal lists them: name, type, location (and the group when listing one type
@@ -21,7 +21,9 @@ export function ResourceList({ resourceGroup, type, title }: { resourceGroup?: s
     .filter((r) => r.type.toLowerCase() !== 'microsoft.resources/resourcegroups')
     .slice()
     .sort((a, b) => a.name.localeCompare(b.name));
-  const gone = Object.entries(removed).filter(([id, r]) => (rg ? id.includes(`/resourcegroups/${rg}/`) : true) && (!type || r.type.toLowerCase() === type.toLowerCase()));
+  const gone = Object.entries(removed).filter(
+    ([id, r]) => (rg ? id.includes(`/resourcegroups/${rg}/`) : true) && (!type || r.type.toLowerCase() === type.toLowerCase()),
+  );
   const typeName = (ty: string) => t.resourceTypes[ty.toLowerCase()] ?? ty;
   const freshIds = resources.filter((r) => fresh[r.id.toLowerCase()] !== undefined).map((r) => r.id);
   const tbody = useFreshRowScroll(freshIds.join(','));

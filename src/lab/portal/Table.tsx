@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
+import { usePortal } from './context';
 import { useFreshRowScroll } from './fresh-rows';
 import { CopyButton } from './MiddleText';
-import { usePortal } from './context';
 import { portalStrings } from './strings';
 
 export interface Column<T> {

@@ -1,8 +1,8 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { LabStrings } from '../i18n';
 import type { LabStore } from '../store';
 import type { LabSandbox } from '../types';
-import type { LabStrings } from '../i18n';
 
 export interface PortalContext {
   store: LabStore;

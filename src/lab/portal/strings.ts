@@ -1,4 +1,4 @@
-import { labStrings, type LabStrings } from '../i18n';
+import { type LabStrings, labStrings } from '../i18n';
 import type { Locale } from '../types';
 
 /** The portal's own words added for the narrow-pane work, kept beside the portal (ko: ko-glossary). */

@@ -1,16 +1,16 @@
-import { useEffect, useRef } from 'preact/hooks';
-import { Terminal as XTerm } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
+import { Terminal as XTerm } from '@xterm/xterm';
+import { useEffect, useRef } from 'preact/hooks';
 import '@xterm/xterm/css/xterm.css';
-import { LineEditor } from './line-editor';
+import type { LabStrings } from '../i18n';
+import { isStringArray, labKey, readJson, writeJson } from '../storage';
+import type { LabStore, TerminalEntry } from '../store';
+import type { Completer } from './completer';
 import { needsMoreInput } from './continuation';
 import { SCROLLBACK_LINES } from './limits';
+import { LineEditor } from './line-editor';
 import { outputAnnouncement, splitInputLines, wrapWords } from './text-layout';
 import { stripAnsi } from './width';
-import type { LabStore, TerminalEntry } from '../store';
-import { isStringArray, labKey, readJson, writeJson } from '../storage';
-import type { Completer } from './completer';
-import type { LabStrings } from '../i18n';
 
 const PROMPT = '\x1b[1;32mazureuser@lab\x1b[0m:\x1b[1;34m~\x1b[0m$ ';
 const CONTINUATION = '> ';

@@ -1,4 +1,4 @@
-import { useEffect, useState, type MutableRef } from 'preact/hooks';
+import { type MutableRef, useEffect, useState } from 'preact/hooks';
 
 /** Below these sizes the lab shows one pane at a time (the terminal being one of them). */
 export const COMPACT_MAX_WIDTH = 576;

@@ -68,5 +68,5 @@ export interface ChoiceQuestion {
 
 export type ExerciseStatus =
   | { id: string; state: 'locked'; missing: string[] }
-  | { id: string; state: 'open'; gaps: Localized[]; /** Solved earlier (progress); the current lab no longer meets it. */ solvedBefore?: boolean }
+  | { id: string; state: 'open'; gaps: Localized[] /** Solved earlier (progress); the current lab no longer meets it. */; solvedBefore?: boolean }
   | { id: string; state: 'done' };

@@ -1,5 +1,5 @@
-import { progressStore, type ProgressStore } from './store';
 import { emptyProgress, type LessonProgress, type ProgressData } from './schema';
+import { type ProgressStore, progressStore } from './store';
 
 /** Every change goes through here, so the shape rules live in one place. */
 function update(store: ProgressStore, slug: string, fn: (l: LessonProgress) => LessonProgress) {

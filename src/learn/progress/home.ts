@@ -2,10 +2,11 @@
  * The course progress view on the home page: per-lesson badges in the outline, "continue where
  * you left off", export, import and reset. The page renders the lessons; this fills in the rest.
  */
-import { progressStore } from './store';
+
 import { quizScore, replaceProgress, resetProgress } from './actions';
 import { continueTarget } from './continue';
-import { exportProgress, importProgress, MAX_FILE_BYTES, type ImportError } from './transfer';
+import { progressStore } from './store';
+import { exportProgress, type ImportError, importProgress, MAX_FILE_BYTES } from './transfer';
 
 interface HomeText {
   read: string;
@@ -49,7 +50,11 @@ export function initHome(panel: HTMLElement): void {
     }
     panel.querySelector('.progress-summary')!.textContent = fill(text.summary, { read, total: items.length });
     // Only lessons this page lists: a slug from an old or imported file may no longer exist.
-    const slug = continueTarget(items.map((i) => i.dataset.progressLesson!), lessons, last);
+    const slug = continueTarget(
+      items.map((i) => i.dataset.progressLesson!),
+      lessons,
+      last,
+    );
     const target = items.find((i) => i.dataset.progressLesson === slug);
     cont.hidden = !target;
     if (target) {

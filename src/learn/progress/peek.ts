@@ -8,10 +8,16 @@ import { STORAGE_KEY } from './keys';
 
 export function solvedExercises(lesson: string): Set<string> {
   try {
-    const saved = JSON.parse(siteStorage().getItem(STORAGE_KEY) ?? 'null') as { state?: { lessons?: Record<string, { exercises?: Record<string, unknown> }> } } | null;
+    const saved = JSON.parse(siteStorage().getItem(STORAGE_KEY) ?? 'null') as {
+      state?: { lessons?: Record<string, { exercises?: Record<string, unknown> }> };
+    } | null;
     const recorded = saved?.state?.lessons?.[lesson]?.exercises;
     if (typeof recorded !== 'object' || recorded === null) return new Set();
-    return new Set(Object.entries(recorded).filter(([, done]) => done === true).map(([id]) => id));
+    return new Set(
+      Object.entries(recorded)
+        .filter(([, done]) => done === true)
+        .map(([id]) => id),
+    );
   } catch {
     return new Set();
   }

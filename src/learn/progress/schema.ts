@@ -43,7 +43,7 @@ export interface Checked {
 }
 
 function boolMap(v: unknown, count: (n: number) => void): Record<string, boolean> | undefined {
-  if (!isObject(v)) return count(1), undefined;
+  if (!isObject(v)) return (count(1), undefined);
   const out: Record<string, boolean> = {};
   let n = 0;
   for (const [k, b] of Object.entries(v)) {
@@ -54,7 +54,7 @@ function boolMap(v: unknown, count: (n: number) => void): Record<string, boolean
 }
 
 function lessonEntry(v: unknown, count: (n: number) => void): LessonProgress | undefined {
-  if (!isObject(v)) return count(1), undefined;
+  if (!isObject(v)) return (count(1), undefined);
   const out: LessonProgress = {};
   for (const [k, x] of Object.entries(v)) {
     if (k === 'read' && typeof x === 'boolean') out.read = x;

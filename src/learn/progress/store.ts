@@ -1,9 +1,8 @@
+import { type PersistStorage, persist, type StorageValue } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
 import { siteStorage } from '../../site/storage';
-import { PROGRESS_VERSION, checkProgress, emptyProgress, migrateProgress, type ProgressData } from './schema';
-
 import { BACKUP_KEY, STORAGE_KEY } from './keys';
+import { checkProgress, emptyProgress, migrateProgress, PROGRESS_VERSION, type ProgressData } from './schema';
 
 export { BACKUP_KEY, STORAGE_KEY };
 

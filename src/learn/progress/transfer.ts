@@ -1,4 +1,4 @@
-import { PROGRESS_VERSION, checkProgress, migrateProgress, type ProgressData } from './schema';
+import { checkProgress, migrateProgress, PROGRESS_VERSION, type ProgressData } from './schema';
 
 /** Marks our files, so importing some other JSON file is refused instead of half-understood. */
 export const FILE_FORMAT = 'external-ip-lab-progress';

@@ -3,10 +3,11 @@
  * explanation (hidden); this only grades, reveals and records. Plain DOM on purpose: it is a few
  * KB on every lesson page, where a framework island would cost more than the quiz itself.
  */
-import { grade, isBlank } from './grade';
-import type { AnswerKey, Response } from './types';
+
 import { quizScore, recordAnswer } from '../progress/actions';
 import { progressStore } from '../progress/store';
+import { grade, isBlank } from './grade';
+import type { AnswerKey, Response } from './types';
 
 interface QuizText {
   chooseFirst: string;

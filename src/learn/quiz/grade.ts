@@ -1,5 +1,5 @@
-import type { AnswerKey, Question, QuizDef, Response } from './types';
 import { LOCALES } from '../../i18n/locales';
+import type { AnswerKey, Question, QuizDef, Response } from './types';
 
 /** Ids end up in storage keys and HTML ids, so they are kept boring. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;

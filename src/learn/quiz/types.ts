@@ -48,9 +48,7 @@ export interface QuizDef {
 }
 
 /** What the browser needs to grade one question: no prose, only the key. */
-export type AnswerKey =
-  | { kind: 'single' | 'multiple'; correct: string[] }
-  | { kind: 'short'; accept: string[]; pattern?: string; caseSensitive: boolean };
+export type AnswerKey = { kind: 'single' | 'multiple'; correct: string[] } | { kind: 'short'; accept: string[]; pattern?: string; caseSensitive: boolean };
 
 /** A learner's response: the chosen choice ids, or the typed text. */
 export type Response = string[] | string;

@@ -1,7 +1,7 @@
 /** ARM shapes of the resources AKS creates at cluster creation (domain §3–§4, real outputs). */
 import type { ResolvedOptions } from '../options';
 import type { SeededRandom } from '../random';
-import { ids, nodeName, type AksLayout } from './aks-names';
+import { type AksLayout, ids, nodeName } from './aks-names';
 import type { ArmResource } from './types';
 
 export const REGION_ZONES: Record<string, string[]> = {
@@ -90,7 +90,15 @@ export function vnet(layout: AksLayout, o: ResolvedOptions): ArmResource {
   };
 }
 
-function defaultRule(name: string, priority: number, direction: 'Inbound' | 'Outbound', access: 'Allow' | 'Deny', src: string, dst: string, description: string) {
+function defaultRule(
+  name: string,
+  priority: number,
+  direction: 'Inbound' | 'Outbound',
+  access: 'Allow' | 'Deny',
+  src: string,
+  dst: string,
+  description: string,
+) {
   return {
     name,
     type: 'Microsoft.Network/networkSecurityGroups/defaultSecurityRules',

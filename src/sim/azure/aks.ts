@@ -5,14 +5,14 @@
  */
 import type { ResolvedOptions } from '../options';
 import { SeededRandom } from '../random';
-import { AKS_CALLER, ids, nodeName, nodeResourceGroupName, type AksLayout } from './aks-names';
+import { AKS_CALLER, type AksLayout, ids, nodeName, nodeResourceGroupName } from './aks-names';
 import { aksTags, kubeletIdentity, natGateway, nsg, outboundPublicIp, resourceGroup, route, routeTable, vmss, vnet } from './aks-resources';
-import { managedCluster } from './managed-cluster';
-import { ArmError } from './errors';
 import type { ArmClient } from './client';
+import { ArmError } from './errors';
 import type { PublicIpAllocator } from './ip-allocator';
-import type { ArmResource, OperationContext } from './types';
+import { managedCluster } from './managed-cluster';
 import { outboundLoadBalancer, setOutboundFrontends, setOutboundPorts, setPoolMembers } from './outbound-lb';
+import type { ArmResource, OperationContext } from './types';
 
 /** SNAT ports each outbound frontend IP offers (AKS-docs configure-load-balancer-standard). */
 export const SNAT_PORTS_PER_IP = 64000;
@@ -130,7 +130,11 @@ export class AksCluster {
     }
     const n = change.managedOutboundIPCount;
     if (n !== undefined && (!Number.isInteger(n) || n < 1 || n > 100)) {
-      throw new ArmError(400, 'InvalidParameter', `The value of parameter loadBalancerProfile.managedOutboundIPs.count is invalid. Please see https://aka.ms/aks-naming-rules for more details.`);
+      throw new ArmError(
+        400,
+        'InvalidParameter',
+        `The value of parameter loadBalancerProfile.managedOutboundIPs.count is invalid. Please see https://aka.ms/aks-naming-rules for more details.`,
+      );
     }
     const p = change.allocatedOutboundPorts;
     if (p !== undefined && (!Number.isInteger(p) || p < 0 || p > SNAT_PORTS_PER_IP || p % 8 !== 0)) {

@@ -4,12 +4,12 @@
  * activity log's Started → Succeeded/Failed pairs. State lives in ArmStore.
  */
 import type { VirtualClock } from '../clock';
-import { sleep, type Flow } from '../flow';
+import { type Flow, sleep } from '../flow';
 import type { SeededRandom } from '../random';
 import { RoleAssignments } from './authz';
 import { ArmError } from './errors';
 import { checkLimits, keepPipLink, linkPublicIps } from './limits';
-import { deleteOperation, writeOperation, type ArmStore } from './store';
+import { type ArmStore, deleteOperation, writeOperation } from './store';
 import type { ArmResource, OperationContext } from './types';
 
 export interface ArmLimits {

@@ -2,11 +2,12 @@
  * Request validation ARM performs on a PUT/DELETE: subscription quota and per-resource limits
  * (domain §8), plus the back-references ARM maintains for us (a public IP's ipConfiguration).
  */
-import { ArmError, armErrors } from './errors';
+
 import { deltaBetween } from './child-index';
-import { cidrContains } from './ip-allocator';
-import { idKey, idSegment } from './ids';
 import type { ArmFaults } from './client';
+import { ArmError, armErrors } from './errors';
+import { idKey, idSegment } from './ids';
+import { cidrContains } from './ip-allocator';
 import type { ArmStore } from './store';
 import type { ArmResource } from './types';
 

@@ -1,6 +1,6 @@
 /** The `Microsoft.ContainerService/managedClusters` resource `az aks show` prints. */
 import { kubernetesPatchVersion, type ResolvedOptions } from '../options';
-import { ids, type AksLayout } from './aks-names';
+import { type AksLayout, ids } from './aks-names';
 import type { ArmResource } from './types';
 
 export function managedCluster(layout: AksLayout, o: ResolvedOptions, nodeCount: number, outboundIpIds: string[]): ArmResource {

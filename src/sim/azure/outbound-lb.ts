@@ -1,8 +1,9 @@
 /** The Standard LB `kubernetes` as AKS creates it for outboundType loadBalancer (domain §3). */
-import { aksTags } from './aks-resources';
-import { ids, type AksLayout } from './aks-names';
-import { lastSegment } from './ids';
+
 import { md5Hex } from '../md5';
+import { type AksLayout, ids } from './aks-names';
+import { aksTags } from './aks-resources';
+import { lastSegment } from './ids';
 import type { ArmResource } from './types';
 
 type Child = { id: string; name: string; type?: string; properties: Record<string, unknown>; etag?: string; zones?: string[] };
@@ -22,7 +23,10 @@ export function backendPool(lbId: string, name: string, layout: AksLayout, nodeC
     properties: {
       provisioningState: 'Succeeded',
       backendIPConfigurations: configs,
-      loadBalancerBackendAddresses: configs.map((c) => ({ name: backendAddressName(`${lbId}/backendAddressPools/${name}`, c.id), properties: { networkInterfaceIPConfiguration: { id: c.id } } })),
+      loadBalancerBackendAddresses: configs.map((c) => ({
+        name: backendAddressName(`${lbId}/backendAddressPools/${name}`, c.id),
+        properties: { networkInterfaceIPConfiguration: { id: c.id } },
+      })),
     },
   };
 }
@@ -92,7 +96,12 @@ export function outboundLoadBalancer(layout: AksLayout, outboundPipIds: string[]
   const fronts = outboundPipIds.map((p) => outboundFrontend(lbId, p));
   lb.properties.frontendIPConfigurations = fronts;
   lb.properties.backendAddressPools = [backendPool(lbId, CLUSTER_POOL, layout, nodeCount), backendPool(lbId, OUTBOUND_POOL, layout, nodeCount)];
-  lb.properties.outboundRules = [outboundRule(lbId, fronts.map((f) => f.id))];
+  lb.properties.outboundRules = [
+    outboundRule(
+      lbId,
+      fronts.map((f) => f.id),
+    ),
+  ];
   return lb;
 }
 
@@ -102,20 +111,31 @@ export function setOutboundFrontends(lb: ArmResource, pipIds: string[]): ArmReso
   const rule = ((lb.properties.outboundRules as Child[]) ?? []).find((r) => r.name === OUTBOUND_RULE);
   const oldIds = new Set(((rule?.properties.frontendIPConfigurations as { id: string }[]) ?? []).map((f) => f.id.toLowerCase()));
   const kept = fips.filter((f) => !oldIds.has(f.id.toLowerCase()));
-  const fronts = pipIds.map((p) => fips.find((f) => (f.properties.publicIPAddress as { id: string } | undefined)?.id.toLowerCase() === p.toLowerCase()) ?? outboundFrontend(lb.id, p));
+  const fronts = pipIds.map(
+    (p) => fips.find((f) => (f.properties.publicIPAddress as { id: string } | undefined)?.id.toLowerCase() === p.toLowerCase()) ?? outboundFrontend(lb.id, p),
+  );
   return {
     ...lb,
     properties: {
       ...lb.properties,
       frontendIPConfigurations: [...fronts, ...kept],
-      outboundRules: [outboundRule(lb.id, fronts.map((f) => f.id), Number(rule?.properties.allocatedOutboundPorts ?? 0)), ...((lb.properties.outboundRules as Child[]) ?? []).filter((r) => r.name !== OUTBOUND_RULE)],
+      outboundRules: [
+        outboundRule(
+          lb.id,
+          fronts.map((f) => f.id),
+          Number(rule?.properties.allocatedOutboundPorts ?? 0),
+        ),
+        ...((lb.properties.outboundRules as Child[]) ?? []).filter((r) => r.name !== OUTBOUND_RULE),
+      ],
     },
   };
 }
 
 /** New LB object whose named pools contain exactly `nodeCount` node IP configurations. */
 export function setPoolMembers(lb: ArmResource, layout: AksLayout, nodeCount: number, poolNames: string[] = [CLUSTER_POOL, OUTBOUND_POOL]): ArmResource {
-  const pools = ((lb.properties.backendAddressPools as Child[]) ?? []).map((p) => (poolNames.includes(p.name) ? backendPool(lb.id, p.name, layout, nodeCount) : p));
+  const pools = ((lb.properties.backendAddressPools as Child[]) ?? []).map((p) =>
+    poolNames.includes(p.name) ? backendPool(lb.id, p.name, layout, nodeCount) : p,
+  );
   return { ...lb, properties: { ...lb.properties, backendAddressPools: pools } };
 }
 

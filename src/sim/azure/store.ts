@@ -7,8 +7,8 @@ import { toRfc3339, type VirtualClock } from '../clock';
 import { SeededRandom } from '../random';
 import { type ArmError, armErrors } from './errors';
 import { idKey, idSegment, parseId } from './ids';
-import { viewResource } from './views';
 import type { ActivityLogEntry, ActivityStatus, ArmResource, OperationContext } from './types';
+import { viewResource } from './views';
 
 export interface ArmListFilter {
   subscriptionId?: string;
@@ -75,7 +75,8 @@ export class ArmStore {
     if (r) return r;
     const p = parseId(id);
     if (!p.type) throw armErrors.resourceGroupNotFound(p.resourceGroup);
-    if (!this.resources.has(idKey(`/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroup}`))) throw armErrors.resourceGroupNotFound(p.resourceGroup);
+    if (!this.resources.has(idKey(`/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroup}`)))
+      throw armErrors.resourceGroupNotFound(p.resourceGroup);
     throw armErrors.notFound(p.type, p.name ?? '', p.resourceGroup);
   }
 
@@ -98,7 +99,7 @@ export class ArmStore {
     const rg = filter.resourceGroup?.toLowerCase();
     const type = filter.type?.toLowerCase();
     const sub = filter.subscriptionId ? `/subscriptions/${filter.subscriptionId.toLowerCase()}/` : undefined;
-    const keys = type ? this.byType.get(type) ?? new Set<string>() : this.resources.keys();
+    const keys = type ? (this.byType.get(type) ?? new Set<string>()) : this.resources.keys();
     const out: ArmResource[] = [];
     for (const k of keys) {
       const r = this.resources.get(k)!;
@@ -205,7 +206,8 @@ export class ArmStore {
       cause: ctx.cause,
     };
     if (error) {
-      entry.subStatus = error.statusCode === 429 ? 'TooManyRequests' : error.statusCode === 404 ? 'NotFound' : error.statusCode === 409 ? 'Conflict' : 'BadRequest';
+      entry.subStatus =
+        error.statusCode === 429 ? 'TooManyRequests' : error.statusCode === 404 ? 'NotFound' : error.statusCode === 409 ? 'Conflict' : 'BadRequest';
       entry.properties = { statusCode: entry.subStatus, statusMessage: JSON.stringify(error.toJSON()) };
     }
     this.activityLog.push(entry);

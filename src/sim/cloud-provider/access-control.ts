@@ -6,9 +6,9 @@
  * then one rule for the aggregated ranges; then the deny-all rule). Pure.
  */
 import type { Service } from '../kube/types';
+import { parseIPv4Strict as parseV4, parseIPv6 as parseV6 } from '../network/addr';
 import { A, annotationsOf, isInternal } from './annotations';
 import { CloudError } from './context';
-import { parseIPv4Strict as parseV4, parseIPv6 as parseV6 } from '../network/addr';
 
 export interface Prefix {
   text: string;
@@ -94,7 +94,12 @@ export function accessControl(svc: Service): AccessControl {
   for (const key of [A.allowedIpRanges, A.sourceRanges]) {
     if (ann[key] !== undefined) parseList(ann[key].trim().split(','), ac.allowedIpRanges, ac.invalidAllowedIpRanges);
   }
-  if (ann[A.allowedServiceTags] !== undefined) ac.serviceTags = ann[A.allowedServiceTags].trim().split(',').map((t) => t.trim()).filter(Boolean);
+  if (ann[A.allowedServiceTags] !== undefined)
+    ac.serviceTags = ann[A.allowedServiceTags]
+      .trim()
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
   if (ac.sourceRanges.length && ac.allowedIpRanges.length) throw new CloudError(ERR_BOTH_RANGES);
   return ac;
 }
@@ -134,13 +139,22 @@ export function accessControlWarnings(_svc: Service, ac: AccessControl): [reason
   const out: [string, string][] = [];
   const q = (xs: string[]) => `[${xs.map((x) => JSON.stringify(x)).join(' ')}]`;
   if (ac.invalidSourceRanges.length) {
-    out.push(['InvalidSourceRanges', `Found invalid spec.LoadBalancerSourceRanges ${q(ac.invalidSourceRanges)}, ignoring and adding a default DenyAll rule in security group.`]);
+    out.push([
+      'InvalidSourceRanges',
+      `Found invalid spec.LoadBalancerSourceRanges ${q(ac.invalidSourceRanges)}, ignoring and adding a default DenyAll rule in security group.`,
+    ]);
   }
   if (ac.invalidAllowedIpRanges.length) {
-    out.push(['InvalidAllowedIPRanges', `Found invalid ${A.allowedIpRanges} ${q(ac.invalidAllowedIpRanges)}, ignoring and adding a default DenyAll rule in security group.`]);
+    out.push([
+      'InvalidAllowedIPRanges',
+      `Found invalid ${A.allowedIpRanges} ${q(ac.invalidAllowedIpRanges)}, ignoring and adding a default DenyAll rule in security group.`,
+    ]);
   }
   if (ac.sourceRanges.length && ac.serviceTags.length) {
-    out.push(['ConflictConfiguration', `Please use annotation ${A.allowedIpRanges} instead of spec.loadBalancerSourceRanges while using ${A.allowedServiceTags} annotation at the same time.`]);
+    out.push([
+      'ConflictConfiguration',
+      `Please use annotation ${A.allowedIpRanges} instead of spec.loadBalancerSourceRanges while using ${A.allowedServiceTags} annotation at the same time.`,
+    ]);
   }
   return out;
 }

@@ -94,7 +94,10 @@ export function mergeTags(current: Record<string, string>, wanted: Record<string
 }
 
 export function splitList(text: string | undefined): string[] {
-  return (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Does the Azure provider handle this service at all? (`wantsLoadBalancer` in the service controller). */

@@ -1,7 +1,7 @@
 /** What the Azure provider's reconcile steps share: ARM access, cluster layout, and who is calling. */
 import type { AksCluster } from '../azure/aks';
-import { ArmError } from '../azure/errors';
 import type { ArmClient } from '../azure/client';
+import { ArmError } from '../azure/errors';
 import { resourceId } from '../azure/ids';
 import type { ArmStore } from '../azure/store';
 import type { OperationContext } from '../azure/types';

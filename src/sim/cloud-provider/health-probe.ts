@@ -72,7 +72,7 @@ export function probePortOverride(svc: Service, port: number): number | undefine
   const n = Number(raw);
   if (n < 0 || n > 65535) throw new CloudError(`failed to parse annotation ${key}: port ${n} is out of range`);
   const byNumber = ports.find((p) => p.port === n);
-  return byNumber ? byNumber.nodePort ?? 0 : n;
+  return byNumber ? (byNumber.nodePort ?? 0) : n;
 }
 
 /** Probe protocol: per-port annotation, the port's appProtocol, the service-wide annotation, Tcp. */

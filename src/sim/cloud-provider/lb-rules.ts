@@ -14,7 +14,13 @@ export interface Child {
   properties: Record<string, unknown>;
 }
 
-export function expectedRulesAndProbes(svc: Service, lbId: string, frontendId: string, subnet: string | undefined, internal: boolean): { rules: Child[]; probes: Child[] } {
+export function expectedRulesAndProbes(
+  svc: Service,
+  lbId: string,
+  frontendId: string,
+  subnet: string | undefined,
+  internal: boolean,
+): { rules: Child[]; probes: Child[] } {
   const spec = svc.spec;
   const uid = svc.metadata.uid;
   const pool = { id: `${lbId}/backendAddressPools/kubernetes` };
@@ -22,7 +28,14 @@ export function expectedRulesAndProbes(svc: Service, lbId: string, frontendId: s
   const rules: Child[] = [];
   const probes: Child[] = [];
   const probe = (name: string, protocol: string, port: number, timing: { interval: number; count: number }, path?: string): Child => {
-    const props: Record<string, unknown> = { intervalInSeconds: timing.interval, numberOfProbes: timing.count, port, probeThreshold: timing.count, protocol, provisioningState: 'Succeeded' };
+    const props: Record<string, unknown> = {
+      intervalInSeconds: timing.interval,
+      numberOfProbes: timing.count,
+      port,
+      probeThreshold: timing.count,
+      protocol,
+      provisioningState: 'Succeeded',
+    };
     if (path !== undefined) props.requestPath = path;
     return { id: `${lbId}/probes/${name}`, name, type: 'Microsoft.Network/loadBalancers/probes', properties: props };
   };
@@ -133,7 +146,9 @@ export function idleTimeout(svc: Service): number {
   const wrap = (inner: string) => new CloudError(`error parsing idle timeout key: ${A.idleTimeout}, err: ${inner}`);
   const v = raw.trim();
   if (!/^[+-]?\d+$/.test(v) || Math.abs(Number(v)) > 2 ** 31 - 1) {
-    throw wrap(`error value: strconv.ParseInt: parsing ${JSON.stringify(v)}: ${/^[+-]?\d+$/.test(v) ? 'value out of range' : 'invalid syntax'}: ${v} value must be a whole number`);
+    throw wrap(
+      `error value: strconv.ParseInt: parsing ${JSON.stringify(v)}: ${/^[+-]?\d+$/.test(v) ? 'value out of range' : 'invalid syntax'}: ${v} value must be a whole number`,
+    );
   }
   const n = Number(v);
   if (n < 4 || n > 100) throw wrap(`error parsing value: idle timeout value must be a whole number representing minutes between 4 and 100, actual value: ${n}`);

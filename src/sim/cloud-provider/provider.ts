@@ -1,13 +1,13 @@
 /** EnsureLoadBalancer / EnsureLoadBalancerDeleted of the Azure provider, one step per Azure part. */
 import type { Flow } from '../flow';
 import type { LoadBalancerIngress, Service } from '../kube/types';
+import { accessControl, accessControlWarnings } from './access-control';
 import { A, flag, isInternal, splitList, value } from './annotations';
 import type { ProviderContext } from './context';
 import { loadBalancerName } from './names';
-import { ensurePublicIp, findServicePip, releasePublicIps } from './reconcile-pip';
 import { ensureHostsInPool, ensureServiceOnLb, nodeIps, removeServiceFromLb, serviceHasLbResources } from './reconcile-lb';
-import { accessControl, accessControlWarnings } from './access-control';
-import { desiredRules, reconcileNsg, type Retained } from './reconcile-nsg';
+import { desiredRules, type Retained, reconcileNsg } from './reconcile-nsg';
+import { ensurePublicIp, findServicePip, releasePublicIps } from './reconcile-pip';
 
 export type Warn = (reason: string, message: string) => void;
 
@@ -58,7 +58,9 @@ export class AzureLoadBalancerProvider {
     const ips = [ip, ...additional];
     // Without floating IP the rules open the node IPs (the backend pool), nodePorts as ports.
     const nsgIps = flag(svc, A.disableFloatingIp) ? [...additional, ...nodeIps(this.p)] : ips;
-    const oldIps = [...(svc.status?.loadBalancer?.ingress ?? []).map((x) => x.ip!), ...(this.ipsOf.get(uid) ?? [])].filter((x, i, all) => x && !nsgIps.includes(x) && all.indexOf(x) === i);
+    const oldIps = [...(svc.status?.loadBalancer?.ingress ?? []).map((x) => x.ip!), ...(this.ipsOf.get(uid) ?? [])].filter(
+      (x, i, all) => x && !nsgIps.includes(x) && all.indexOf(x) === i,
+    );
     yield* reconcileNsg(this.p, svc, nsgIps, false, oldIps, this.retained(svc, [...nsgIps, ...oldIps]));
     // A service that flipped internal↔public leaves the other LB.
     yield* removeServiceFromLb(this.p, svc, loadBalancerName(!internal), warn);

@@ -11,10 +11,10 @@ import type { ArmResource } from '../azure/types';
 import type { Flow } from '../flow';
 import type { Service } from '../kube/types';
 import { A, internalSubnet, isInternal, requestedIp, value } from './annotations';
-import { findServicePip } from './reconcile-pip';
-import { CloudError, lbId, opCtx, wrapArmError, type ProviderContext } from './context';
-import { expectedRulesAndProbes, type Child } from './lb-rules';
+import { CloudError, lbId, opCtx, type ProviderContext, wrapArmError } from './context';
+import { type Child, expectedRulesAndProbes } from './lb-rules';
 import { baseName, frontendName, loadBalancerName } from './names';
+import { findServicePip } from './reconcile-pip';
 
 const LB_TYPE = 'Microsoft.Network/loadBalancers';
 
@@ -67,7 +67,9 @@ function planEnsure(p: ProviderContext, svc: Service, target: FrontendTarget, cu
   let changed = !current || pools !== list(lb, 'backendAddressPools');
   const matched = frontend;
   const fid = `${lb.id}/frontendIPConfigurations/${frontend?.name ?? ownName}`;
-  const desiredFront = internal ? internalFrontend(p, svc, fid, frontend?.name ?? ownName, subnetName, frontend) : publicFrontend(fid, frontend?.name ?? ownName, target.pip!);
+  const desiredFront = internal
+    ? internalFrontend(p, svc, fid, frontend?.name ?? ownName, subnetName, frontend)
+    : publicFrontend(fid, frontend?.name ?? ownName, target.pip!);
   let replaced: Child | undefined;
   let appended: Child | undefined;
   if (!frontend || JSON.stringify(frontend.properties) !== JSON.stringify(desiredFront.properties)) {
@@ -84,7 +86,8 @@ function planEnsure(p: ProviderContext, svc: Service, target: FrontendTarget, cu
   const rx = childIndex(rulesAll);
   const mine = rx.get(`p:${prefix}`) as Child[];
   const mineSet = new Set(mine);
-  const othersOn = (frontId: string) => (rx.get(frontKey(frontId)) as Child[]).filter((r) => !mineSet.has(r) && refId(r.properties.frontendIPConfiguration) === frontId.toLowerCase());
+  const othersOn = (frontId: string) =>
+    (rx.get(frontKey(frontId)) as Child[]).filter((r) => !mineSet.has(r) && refId(r.properties.frontendIPConfiguration) === frontId.toLowerCase());
   const stale = (fx.get(`p:${prefix}`) as Child[]).filter((f) => f !== matched && f.id !== frontendId && othersOn(f.id).length === 0);
   if (stale.length) changed = true;
   const expected = expectedRulesAndProbes(svc, lb.id, frontendId, subnetName, internal);
@@ -104,7 +107,11 @@ function planEnsure(p: ProviderContext, svc: Service, target: FrontendTarget, cu
   if (!sameJson(myProbes, expected.probes)) changed = true;
   // Built only when written: the first plan just decides whether a PUT is needed.
   const build = (): ArmResource => {
-    lb.properties.frontendIPConfigurations = edit(baseFronts, { remove: stale, replace: replaced && matched ? [[matched, replaced]] : [], append: appended ? [appended] : [] });
+    lb.properties.frontendIPConfigurations = edit(baseFronts, {
+      remove: stale,
+      replace: replaced && matched ? [[matched, replaced]] : [],
+      append: appended ? [appended] : [],
+    });
     lb.properties.backendAddressPools = pools;
     lb.properties.loadBalancingRules = edit(rulesAll, { remove: mine, append: expected.rules });
     lb.properties.probes = edit(probesAll, { remove: myProbes, append: expected.probes });
@@ -162,7 +169,10 @@ function internalFrontend(p: ProviderContext, svc: Service, id: string, name: st
   const vnet = p.arm.peek(p.aks.ids.vnet);
   const subnetWanted = subnetName ?? layout.subnetName;
   const subnet = ((vnet?.properties.subnets as Child[] | undefined) ?? []).find((s) => s.name === subnetWanted);
-  if (!subnet) throw new CloudError(`ensure(${svc.metadata.namespace}/${svc.metadata.name}): lb(${loadBalancerName(true)}) - failed to get subnet: ${layout.vnetName}/${subnetWanted}`);
+  if (!subnet)
+    throw new CloudError(
+      `ensure(${svc.metadata.namespace}/${svc.metadata.name}): lb(${loadBalancerName(true)}) - failed to get subnet: ${layout.vnetName}/${subnetWanted}`,
+    );
   const requested = requestedIp(svc);
   let ip = requested ?? (existing?.properties.privateIPAddress as string | undefined);
   if (!ip || (existing && refId(existing.properties.subnet) !== subnet.id.toLowerCase() && !requested)) {
@@ -216,15 +226,17 @@ export function* removeServiceFromLb(p: ProviderContext, svc: Service, name: str
     const myRules = rx.get(`p:${prefix}`) as Child[];
     const mineSet = new Set(myRules);
     const outboundFronts = new Set<string>();
-    for (const o of list(lb, 'outboundRules')) for (const f of (o.properties.frontendIPConfigurations as { id: string }[]) ?? []) outboundFronts.add(f.id.toLowerCase());
-    const usedByOthers = (f: Child) => outboundFronts.has(f.id.toLowerCase()) || (rx.get(frontKey(f.id)) as Child[]).some((r) => !mineSet.has(r) && refId(r.properties.frontendIPConfiguration) === f.id.toLowerCase());
+    for (const o of list(lb, 'outboundRules'))
+      for (const f of (o.properties.frontendIPConfigurations as { id: string }[]) ?? []) outboundFronts.add(f.id.toLowerCase());
+    const usedByOthers = (f: Child) =>
+      outboundFronts.has(f.id.toLowerCase()) ||
+      (rx.get(frontKey(f.id)) as Child[]).some((r) => !mineSet.has(r) && refId(r.properties.frontendIPConfiguration) === f.id.toLowerCase());
     const fronts = list(lb, 'frontendIPConfigurations');
     const fx = childIndex(fronts);
     const myFronts = fx.get(`p:${prefix}`) as Child[];
-    const secondary = [
-      ...(sharedPip ? fx.get(`pip:${sharedPip.id.toLowerCase()}`) : []),
-      ...(sharedPrivateIp ? fx.get(`ip:${sharedPrivateIp}`) : []),
-    ].filter((f) => !myFronts.includes(f as Child)) as Child[];
+    const secondary = [...(sharedPip ? fx.get(`pip:${sharedPip.id.toLowerCase()}`) : []), ...(sharedPrivateIp ? fx.get(`ip:${sharedPrivateIp}`) : [])].filter(
+      (f) => !myFronts.includes(f as Child),
+    ) as Child[];
     const blocked = myFronts.filter(usedByOthers);
     const dropFronts = [...myFronts, ...secondary].filter((f) => !usedByOthers(f));
     const probes = list(lb, 'probes');
@@ -268,9 +280,13 @@ export function serviceHasLbResources(p: ProviderContext, svc: Service): boolean
   const prefix = baseName(svc.metadata.uid).toLowerCase();
   for (const name of [loadBalancerName(false), loadBalancerName(true)]) {
     const lb = p.arm.peek(lbId(p, name));
-    if (lb && (childIndex(list(lb, 'loadBalancingRules')).get(`p:${prefix}`).length || childIndex(list(lb, 'frontendIPConfigurations')).get(`p:${prefix}`).length)) return true;
+    if (
+      lb &&
+      (childIndex(list(lb, 'loadBalancingRules')).get(`p:${prefix}`).length || childIndex(list(lb, 'frontendIPConfigurations')).get(`p:${prefix}`).length)
+    )
+      return true;
   }
   return false;
 }
 
-export { value, A };
+export { A, value };

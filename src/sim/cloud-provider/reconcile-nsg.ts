@@ -6,10 +6,19 @@
 import type { ArmResource } from '../azure/types';
 import type { Flow } from '../flow';
 import type { Service } from '../kube/types';
-import { A, flag, isInternal, splitList, value } from './annotations';
 import { accessControl, allowSources, denyAllExceptSourceRanges, ERR_BOTH_RANGES } from './access-control';
-import { CloudError, nsgId, opCtx, wrapArmError, type ProviderContext } from './context';
-import { allowRuleName, azureProtocol, baseName, denyAllRuleName, legacyDenyRuleName, legacySecurityRuleName, legacySharedRuleName, NSG_RULE_PREFIX } from './names';
+import { A, flag, isInternal, splitList, value } from './annotations';
+import { CloudError, nsgId, opCtx, type ProviderContext, wrapArmError } from './context';
+import {
+  allowRuleName,
+  azureProtocol,
+  baseName,
+  denyAllRuleName,
+  legacyDenyRuleName,
+  legacySecurityRuleName,
+  legacySharedRuleName,
+  NSG_RULE_PREFIX,
+} from './names';
 
 interface Rule {
   id?: string;
@@ -23,7 +32,9 @@ const NSG_TYPE = 'Microsoft.Network/networkSecurityGroups';
 /** The ≤ 1.28 per-service rules' sources (ranges win over service tags there). */
 function legacySources(svc: Service): string[] {
   const tags = splitList(value(svc, A.allowedServiceTags));
-  const ranges = svc.spec.loadBalancerSourceRanges?.length ? svc.spec.loadBalancerSourceRanges : splitList(value(svc, A.allowedIpRanges) || value(svc, A.sourceRanges));
+  const ranges = svc.spec.loadBalancerSourceRanges?.length
+    ? svc.spec.loadBalancerSourceRanges
+    : splitList(value(svc, A.allowedIpRanges) || value(svc, A.sourceRanges));
   if (svc.spec.loadBalancerSourceRanges?.length && value(svc, A.allowedIpRanges)) throw new CloudError(ERR_BOTH_RANGES);
   if (ranges.length) return ranges.map((r) => r.trim());
   if (tags.length) return tags;
@@ -32,12 +43,16 @@ function legacySources(svc: Service): string[] {
 
 /** Destination ports per NSG protocol, in upstream's protocol order; nodePorts without floating IP. */
 function portsByProtocol(svc: Service): Map<'Tcp' | 'Udp' | '*', string[]> {
-  const out = new Map<'Tcp' | 'Udp' | '*', string[]>([['Tcp', []], ['Udp', []], ['*', []]]);
+  const out = new Map<'Tcp' | 'Udp' | '*', string[]>([
+    ['Tcp', []],
+    ['Udp', []],
+    ['*', []],
+  ]);
   const nodePorts = flag(svc, A.disableFloatingIp);
   for (const port of svc.spec.ports ?? []) {
     const proto = azureProtocol(port.protocol ?? 'TCP');
     const key = proto === 'All' ? '*' : proto;
-    out.get(key)!.push(String(nodePorts ? port.nodePort ?? port.port : port.port));
+    out.get(key)!.push(String(nodePorts ? (port.nodePort ?? port.port) : port.port));
   }
   for (const [k, v] of out) if (!v.length) out.delete(k);
   return out;
@@ -69,7 +84,15 @@ export function desiredRules(p: ProviderContext, svc: Service): Map<string, Rule
       const name = denyAllRuleName();
       out.set(name, {
         name,
-        properties: { access: 'Deny', direction: 'Inbound', protocol: '*', sourcePortRange: '*', sourceAddressPrefix: '*', destinationPortRange: '*', provisioningState: 'Succeeded' },
+        properties: {
+          access: 'Deny',
+          direction: 'Inbound',
+          protocol: '*',
+          sourcePortRange: '*',
+          sourceAddressPrefix: '*',
+          destinationPortRange: '*',
+          provisioningState: 'Succeeded',
+        },
       });
     }
     return out;
@@ -79,13 +102,37 @@ export function desiredRules(p: ProviderContext, svc: Service): Map<string, Rule
   const shared = flag(svc, A.sharedSecurityRule);
   for (const port of svc.spec.ports ?? []) {
     for (const src of srcs) {
-      const name = shared ? legacySharedRuleName(port.protocol ?? 'TCP', port.port, src) : legacySecurityRuleName(svc.metadata.uid, port.protocol ?? 'TCP', port.port, src);
+      const name = shared
+        ? legacySharedRuleName(port.protocol ?? 'TCP', port.port, src)
+        : legacySecurityRuleName(svc.metadata.uid, port.protocol ?? 'TCP', port.port, src);
       const proto = azureProtocol(port.protocol ?? 'TCP');
-      out.set(name, { name, properties: { access: 'Allow', direction: 'Inbound', protocol: proto === 'All' ? '*' : proto, sourcePortRange: '*', sourceAddressPrefix: src, destinationPortRange: String(port.port), provisioningState: 'Succeeded' } });
+      out.set(name, {
+        name,
+        properties: {
+          access: 'Allow',
+          direction: 'Inbound',
+          protocol: proto === 'All' ? '*' : proto,
+          sourcePortRange: '*',
+          sourceAddressPrefix: src,
+          destinationPortRange: String(port.port),
+          provisioningState: 'Succeeded',
+        },
+      });
     }
     if (flag(svc, A.denyAll) && srcs[0] !== 'Internet') {
       const name = legacyDenyRuleName(svc.metadata.uid, port.protocol ?? 'TCP', port.port);
-      out.set(name, { name, properties: { access: 'Deny', direction: 'Inbound', protocol: '*', sourcePortRange: '*', sourceAddressPrefix: '*', destinationPortRange: String(port.port), provisioningState: 'Succeeded' } });
+      out.set(name, {
+        name,
+        properties: {
+          access: 'Deny',
+          direction: 'Inbound',
+          protocol: '*',
+          sourcePortRange: '*',
+          sourceAddressPrefix: '*',
+          destinationPortRange: String(port.port),
+          provisioningState: 'Succeeded',
+        },
+      });
     }
   }
   return out;
@@ -166,7 +213,15 @@ function sortedDestinations(r: Rule): readonly string[] | undefined {
 /** IP → names of rules in which other Services (sharing that IP) still need it. */
 export type Retained = Map<string, Set<string>>;
 
-export function planNsg(_p: ProviderContext, nsg: ArmResource, svc: Service, ips: string[], wanted: Map<string, Rule>, stale: string[] = [], retained: Retained = new Map()): ArmResource | undefined {
+export function planNsg(
+  _p: ProviderContext,
+  nsg: ArmResource,
+  svc: Service,
+  ips: string[],
+  wanted: Map<string, Rule>,
+  stale: string[] = [],
+  retained: Retained = new Map(),
+): ArmResource | undefined {
   const rules = (nsg.properties.securityRules as Rule[] | undefined) ?? [];
   const legacyPrefix = baseName(svc.metadata.uid) + '-';
   const mine = new Set([...ips, ...stale]);
@@ -216,14 +271,31 @@ export function planNsg(_p: ProviderContext, nsg: ArmResource, svc: Service, ips
     let prio = deny ? 4095 : 500;
     while (used.has(prio)) prio += deny ? -1 : 1;
     used.add(prio);
-    next.push(withDestinations({ id: `${nsg.id}/securityRules/${name}`, name, type: 'Microsoft.Network/networkSecurityGroups/securityRules', properties: { ...r.properties, priority: prio } }, ips));
+    next.push(
+      withDestinations(
+        {
+          id: `${nsg.id}/securityRules/${name}`,
+          name,
+          type: 'Microsoft.Network/networkSecurityGroups/securityRules',
+          properties: { ...r.properties, priority: prio },
+        },
+        ips,
+      ),
+    );
     changed = true;
   }
   return changed ? { ...nsg, properties: { ...nsg.properties, securityRules: next } } : undefined;
 }
 
 /** Ensures (ips non-empty) or removes (ips empty) the service's NSG rules; one PUT if anything changed. */
-export function* reconcileNsg(p: ProviderContext, svc: Service, ips: string[], removing = false, stale: string[] = [], retained: Retained = new Map()): Flow<void> {
+export function* reconcileNsg(
+  p: ProviderContext,
+  svc: Service,
+  ips: string[],
+  removing = false,
+  stale: string[] = [],
+  retained: Retained = new Map(),
+): Flow<void> {
   if (!removing && flag(svc, A.disableNsg)) return;
   const id = nsgId(p);
   const wanted = removing ? new Map<string, Rule>() : desiredRules(p, svc);
@@ -238,7 +310,7 @@ export function* reconcileNsg(p: ProviderContext, svc: Service, ips: string[], r
   if (!first) return;
   try {
     // Same NSG object at completion ⇒ the first plan still holds (stored objects are never mutated).
-    const build = () => (p.arm.peek(id) === current ? first : planNsg(p, p.arm.peek(id) ?? current, svc, active, wanted, gone, retained) ?? p.arm.peek(id)!);
+    const build = () => (p.arm.peek(id) === current ? first : (planNsg(p, p.arm.peek(id) ?? current, svc, active, wanted, gone, retained) ?? p.arm.peek(id)!));
     yield* p.client.putFlow(id, NSG_TYPE, build, opCtx(p, svc, removing ? 'remove security rules' : 'ensure security rules'));
   } catch (err) {
     throw wrapArmError(err);

@@ -6,12 +6,12 @@
 import { standardPublicIp } from '../azure/aks-resources';
 import { authorizationFailed } from '../azure/authz';
 import { ArmError } from '../azure/errors';
+import type { ArmResource } from '../azure/types';
 import type { Flow } from '../flow';
 import type { Service } from '../kube/types';
-import type { ArmResource } from '../azure/types';
-import { A, mergeTags, parseTags, requestedIp, value } from './annotations';
 import { publicIpCandidateProblem } from './access-control';
-import { CloudError, opCtx, pipId, wrapArmError, type ProviderContext } from './context';
+import { A, mergeTags, parseTags, requestedIp, value } from './annotations';
+import { CloudError, opCtx, type ProviderContext, pipId, wrapArmError } from './context';
 import { CLUSTER_NAME, publicIpName, serviceKey } from './names';
 
 const PIP_TYPE = 'Microsoft.Network/publicIPAddresses';
@@ -25,7 +25,12 @@ export function pipResourceGroup(p: ProviderContext, svc: Service): string {
 
 export function taggedServices(pip: ArmResource): string[] {
   const t = pip.tags?.[TAG_SERVICE] ?? pip.tags?.service;
-  return t ? t.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  return t
+    ? t
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /** A PIP with no service tag was created by a user. */
@@ -66,7 +71,9 @@ export function* ensurePublicIp(p: ProviderContext, svc: Service): Flow<ArmResou
     const problem = publicIpCandidateProblem(ip);
     if (problem === 'invalid') throw new CloudError(`external Service ${JSON.stringify(key)} has invalid LoadBalancer IP ${JSON.stringify(ip)}`);
     if (problem === 'non-public') {
-      throw new CloudError(`external Service ${JSON.stringify(key)} cannot use non-public LoadBalancer IP ${JSON.stringify(ip)}; use an internal LoadBalancer annotation or a valid Azure Public IP address`);
+      throw new CloudError(
+        `external Service ${JSON.stringify(key)} cannot use non-public LoadBalancer IP ${JSON.stringify(ip)}; use an internal LoadBalancer annotation or a valid Azure Public IP address`,
+      );
     }
   }
   authorizePipGroup(p, rg);
@@ -84,10 +91,15 @@ export function* ensurePublicIp(p: ProviderContext, svc: Service): Flow<ArmResou
     const id = pipId(p, name, rg);
     let address: string | undefined;
     try {
-      return yield* p.client.putFlow(id, PIP_TYPE, () => {
-        address ??= p.aks.publicIps.allocate(p.aks.layout.location);
-        return newManagedPip(p, svc, id, name, address);
-      }, ctx);
+      return yield* p.client.putFlow(
+        id,
+        PIP_TYPE,
+        () => {
+          address ??= p.aks.publicIps.allocate(p.aks.layout.location);
+          return newManagedPip(p, svc, id, name, address);
+        },
+        ctx,
+      );
     } catch (err) {
       if (address) p.aks.publicIps.release(address);
       throw wrapPipError(err);
@@ -96,7 +108,13 @@ export function* ensurePublicIp(p: ProviderContext, svc: Service): Flow<ArmResou
   const desired = desiredPipUpdate(p, svc, pip);
   if (!desired) return pip;
   try {
-    return yield* p.client.putFlow(pip.id, PIP_TYPE, () => desiredPipUpdate(p, svc, p.arm.peek(pip!.id) ?? pip!) ?? pip!, ctx, 1000 * p.client.faults.provisioningDelayFactor);
+    return yield* p.client.putFlow(
+      pip.id,
+      PIP_TYPE,
+      () => desiredPipUpdate(p, svc, p.arm.peek(pip!.id) ?? pip!) ?? pip!,
+      ctx,
+      1000 * p.client.faults.provisioningDelayFactor,
+    );
   } catch (err) {
     throw wrapPipError(err);
   }
@@ -129,7 +147,10 @@ function desiredPipUpdate(p: ProviderContext, svc: Service, pip: ArmResource): A
     next.tags = mergeTags(next.tags!, annotationTags(svc));
   }
   applyDns(p, svc, next, managed);
-  return JSON.stringify(next.tags) === JSON.stringify(pip.tags ?? {}) && JSON.stringify(next.properties.dnsSettings) === JSON.stringify(pip.properties.dnsSettings) ? undefined : next;
+  return JSON.stringify(next.tags) === JSON.stringify(pip.tags ?? {}) &&
+    JSON.stringify(next.properties.dnsSettings) === JSON.stringify(pip.properties.dnsSettings)
+    ? undefined
+    : next;
 }
 
 function applyDns(p: ProviderContext, svc: Service, pip: ArmResource, managed: boolean): void {
@@ -189,6 +210,12 @@ export function* releasePublicIps(p: ProviderContext, svc: Service, keepId?: str
       props = { ...props };
       delete props.dnsSettings;
     }
-    yield* p.client.putFlow(pip.id, PIP_TYPE, () => ({ ...(p.arm.peek(pip.id) ?? pip), tags, properties: props }), ctx, 1000 * p.client.faults.provisioningDelayFactor);
+    yield* p.client.putFlow(
+      pip.id,
+      PIP_TYPE,
+      () => ({ ...(p.arm.peek(pip.id) ?? pip), tags, properties: props }),
+      ctx,
+      1000 * p.client.faults.provisioningDelayFactor,
+    );
   }
 }

@@ -2,13 +2,14 @@
  * The upstream service controller as AKS's cloud-controller-manager runs it (domain §6.1): one
  * worker, per-key backoff, the finalizer, Events from `service-controller`, status updates.
  */
+
+import { ArmError } from '../azure/errors';
 import type { VirtualClock } from '../clock';
 import { WorkQueue } from '../controllers/queue';
-import { ArmError } from '../azure/errors';
+import type { Flow } from '../flow';
 import type { EventRecorder } from '../kube/events';
 import type { KubeStore } from '../kube/store';
 import type { KubeObject, LoadBalancerIngress, Service } from '../kube/types';
-import type { Flow } from '../flow';
 import { wantsLoadBalancer } from './annotations';
 import type { LoadBalancer } from './load-balancer';
 import { ImplementedElsewhere } from './load-balancer';
@@ -44,7 +45,9 @@ export class ServiceController {
     kube.watch('Service', (ev) => {
       const svc = ev.object as Service;
       const key = `${svc.metadata.namespace}/${svc.metadata.name}`;
-      const full = (ev.type === 'ADDED' && (wantsLoadBalancer(svc) || svc.metadata.finalizers?.includes(LB_FINALIZER))) || (ev.type === 'MODIFIED' && needsUpdate(ev.old as Service, svc));
+      const full =
+        (ev.type === 'ADDED' && (wantsLoadBalancer(svc) || svc.metadata.finalizers?.includes(LB_FINALIZER))) ||
+        (ev.type === 'MODIFIED' && needsUpdate(ev.old as Service, svc));
       if (!full) return;
       this.changed.add(key);
       this.queue.enqueue(key);
@@ -82,7 +85,13 @@ export class ServiceController {
         // ImplementedElsewhere on delete: the finalizer goes and DeletedLoadBalancer is still
         // emitted (upstream does so unconditionally), though another controller owns the LB.
         if (!(err instanceof ImplementedElsewhere)) {
-          this.events.record(svc, 'Warning', 'SyncLoadBalancerFailed', `Error syncing load balancer: failed to delete load balancer: ${message(err)}`, COMPONENT);
+          this.events.record(
+            svc,
+            'Warning',
+            'SyncLoadBalancerFailed',
+            `Error syncing load balancer: failed to delete load balancer: ${message(err)}`,
+            COMPONENT,
+          );
           throw err;
         }
       }

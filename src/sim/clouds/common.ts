@@ -1,10 +1,11 @@
 /** Helpers every non-AKS cloud shares: upstream names, node facts, registering custom kinds. */
+
+import type { LoadBalancer } from '../cloud-provider/load-balancer';
+import type { ServiceController } from '../cloud-provider/service-controller';
+import type { Flow } from '../flow';
 import type { ResourceType } from '../kube/discovery';
 import type { KubeStore } from '../kube/store';
 import type { KubeObject, Service } from '../kube/types';
-import type { ServiceController } from '../cloud-provider/service-controller';
-import type { LoadBalancer } from '../cloud-provider/load-balancer';
-import type { Flow } from '../flow';
 import type { CloudContext, CloudLib } from './types';
 
 let bound: CloudLib | undefined;
@@ -40,7 +41,9 @@ export function serviceKey(svc: KubeObject): string {
 export function readyNodes(kube: KubeStore): KubeObject[] {
   return kube
     .select('Node')
-    .filter((n) => (n.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'))
+    .filter((n) =>
+      (n.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
+    )
     .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
 }
 
@@ -50,7 +53,12 @@ export function nodeAddress(node: KubeObject, type: 'InternalIP' | 'ExternalIP')
 
 /** Serves a CRD's kind as an established API (what `kubectl apply` of a CRD would do) and stores the CRD object. */
 export function establishCustomKind(kube: KubeStore, t: Omit<ResourceType, 'verbs' | 'singular' | 'custom'>): void {
-  kube.discovery.register({ ...t, singular: t.kind.toLowerCase(), custom: true, verbs: ['delete', 'deletecollection', 'get', 'list', 'patch', 'create', 'update', 'watch'] });
+  kube.discovery.register({
+    ...t,
+    singular: t.kind.toLowerCase(),
+    custom: true,
+    verbs: ['delete', 'deletecollection', 'get', 'list', 'patch', 'create', 'update', 'watch'],
+  });
   const created = kube.clock.nowIso();
   kube.putSystem({
     apiVersion: 'apiextensions.k8s.io/v1',
@@ -58,11 +66,21 @@ export function establishCustomKind(kube: KubeStore, t: Omit<ResourceType, 'verb
     metadata: { name: `${t.plural}.${t.group}`, uid: '', resourceVersion: '', creationTimestamp: created },
     spec: {
       group: t.group,
-      names: { kind: t.kind, listKind: `${t.kind}List`, plural: t.plural, singular: t.kind.toLowerCase(), ...(t.shortNames.length ? { shortNames: t.shortNames } : {}) },
+      names: {
+        kind: t.kind,
+        listKind: `${t.kind}List`,
+        plural: t.plural,
+        singular: t.kind.toLowerCase(),
+        ...(t.shortNames.length ? { shortNames: t.shortNames } : {}),
+      },
       scope: t.namespaced ? 'Namespaced' : 'Cluster',
       versions: t.versions.map((name, i) => ({ name, served: true, storage: i === 0 })),
     },
-    status: { conditions: [{ type: 'Established', status: 'True', reason: 'InitialNamesAccepted', message: 'the initial names have been accepted', lastTransitionTime: created }] },
+    status: {
+      conditions: [
+        { type: 'Established', status: 'True', reason: 'InitialNamesAccepted', message: 'the initial names have been accepted', lastTransitionTime: created },
+      ],
+    },
   } as unknown as KubeObject);
 }
 

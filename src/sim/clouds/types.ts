@@ -7,11 +7,11 @@ import type { VirtualClock } from '../clock';
 import type { ImplementedElsewhere } from '../cloud-provider/load-balancer';
 import type { ServiceController } from '../cloud-provider/service-controller';
 import type { WorkQueue } from '../controllers/queue';
-import type { md5Hex } from '../md5';
-import type { SeededRandom } from '../random';
 import type { EventRecorder } from '../kube/events';
 import type { KubeStore } from '../kube/store';
+import type { md5Hex } from '../md5';
 import type { CloudName, ResolvedOptions } from '../options';
+import type { SeededRandom } from '../random';
 
 export interface CloudContext {
   kube: KubeStore;

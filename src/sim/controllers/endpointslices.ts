@@ -10,7 +10,14 @@ import type { SeededRandom } from '../random';
 
 const MANAGED_BY = 'endpointslice-controller.k8s.io';
 
-export function syncEndpointSlice(kube: KubeStore, svc: Service, pods: KubeObject[], ports: { name?: string; port: number; protocol: string }[], now: string, random: SeededRandom): void {
+export function syncEndpointSlice(
+  kube: KubeStore,
+  svc: Service,
+  pods: KubeObject[],
+  ports: { name?: string; port: number; protocol: string }[],
+  now: string,
+  random: SeededRandom,
+): void {
   const ns = svc.metadata.namespace!;
   const existing = findSlice(kube, svc);
   const endpoints = pods.map((p) => {

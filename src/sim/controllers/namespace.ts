@@ -31,10 +31,14 @@ export function startNamespaceController(kube: KubeStore, clock: VirtualClock): 
   const later = (ns: string) => {
     if (scheduled.has(ns)) return;
     scheduled.add(ns);
-    clock.schedule(0, () => {
-      scheduled.delete(ns);
-      sync(ns);
-    }, { label: `namespace-controller:${ns}` });
+    clock.schedule(
+      0,
+      () => {
+        scheduled.delete(ns);
+        sync(ns);
+      },
+      { label: `namespace-controller:${ns}` },
+    );
   };
 
   kube.watch('Namespace', (ev) => {

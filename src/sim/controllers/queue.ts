@@ -10,7 +10,7 @@
  * the single worker permanently busy re-running them, and settle never ends (issue 15).
  */
 import type { VirtualClock } from '../clock';
-import { runFlow, type Flow } from '../flow';
+import { type Flow, runFlow } from '../flow';
 
 /**
  * Throttling (429) is retried even if nothing changed: the window moves on. But when a key has
@@ -106,10 +106,14 @@ export class WorkQueue {
   private kick(): void {
     if (this.kicked || this.inFlight !== undefined) return;
     this.kicked = true;
-    this.clock.schedule(0, () => {
-      this.kicked = false;
-      this.next();
-    }, { label: `${this.name}:worker`, idle: this.workIdle });
+    this.clock.schedule(
+      0,
+      () => {
+        this.kicked = false;
+        this.next();
+      },
+      { label: `${this.name}:worker`, idle: this.workIdle },
+    );
   }
 
   private next(): void {

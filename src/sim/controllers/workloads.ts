@@ -3,15 +3,16 @@
  * selectors. Pods are scheduled round-robin, get IPs from their node's /24 of the pod CIDR
  * (Azure CNI overlay 10.244.0.0/16) and become Running a few virtual seconds later.
  */
-import { stableStringify } from '../kube/apply';
-import { defaultPod } from '../kube/strategies/pods';
+
 import type { VirtualClock } from '../clock';
+import { stableStringify } from '../kube/apply';
 import type { EventRecorder } from '../kube/events';
 import { matches, selectorFromMap, selectorFromObject } from '../kube/labels';
 import type { KubeStore } from '../kube/store';
+import { defaultPod } from '../kube/strategies/pods';
 import type { KubeObject, Service } from '../kube/types';
-import type { SeededRandom } from '../random';
 import { md5Hex } from '../md5';
+import type { SeededRandom } from '../random';
 import { findSlice, syncEndpointSlice } from './endpointslices';
 
 type Template = { metadata?: { labels?: Record<string, string> }; spec?: Record<string, unknown> };
@@ -29,17 +30,28 @@ const POD_START_MS = 3000;
 /** Unschedulable pods a workload keeps at most (see syncRs). */
 const MAX_UNSCHEDULED = 100;
 
-export function startWorkloadControllers(kube: KubeStore, events: EventRecorder, clock: VirtualClock, _world: () => number, random: SeededRandom, sliceRandom: SeededRandom = random): void {
+export function startWorkloadControllers(
+  kube: KubeStore,
+  events: EventRecorder,
+  clock: VirtualClock,
+  _world: () => number,
+  random: SeededRandom,
+  sliceRandom: SeededRandom = random,
+): void {
   const nextIp = new Map<string, number>();
   let rr = 0;
   const pending = new Set<string>();
   const later = (key: string, fn: () => void, delay = 0) => {
     if (pending.has(key)) return;
     pending.add(key);
-    clock.schedule(delay, () => {
-      pending.delete(key);
-      fn();
-    }, { label: key });
+    clock.schedule(
+      delay,
+      () => {
+        pending.delete(key);
+        fn();
+      },
+      { label: key },
+    );
   };
 
   // Pods per node, against the node's allocatable `pods` (AKS max pods: 250 with Azure CNI
@@ -76,9 +88,21 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
       // putSystem writes resourceVersion into metadata: never into the live object's.
       metadata: { ...pod.metadata },
       spec: { ...(pod.spec as object), nodeName: node.metadata.name },
-      status: { phase: 'Pending', hostIP: `10.224.0.${4 + idx}`, podIP: `10.244.${idx}.${host}`, podIPs: [{ ip: `10.244.${idx}.${host}` }], qosClass: 'BestEffort' },
+      status: {
+        phase: 'Pending',
+        hostIP: `10.224.0.${4 + idx}`,
+        podIP: `10.244.${idx}.${host}`,
+        podIPs: [{ ip: `10.244.${idx}.${host}` }],
+        qosClass: 'BestEffort',
+      },
     });
-    events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${bound.metadata.namespace}/${bound.metadata.name} to ${node.metadata.name}`, 'default-scheduler');
+    events.record(
+      bound,
+      'Normal',
+      'Scheduled',
+      `Successfully assigned ${bound.metadata.namespace}/${bound.metadata.name} to ${node.metadata.name}`,
+      'default-scheduler',
+    );
     const name = bound.metadata.name;
     clock.schedule(POD_START_MS, () => {
       const cur = kube.peek('Pod', name, bound.metadata.namespace);
@@ -124,14 +148,16 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
       const [kind, ns, name] = o.split('/');
       const owner = kube.peek(kind, name, ns);
       const deployment = kind === 'ReplicaSet' ? owner?.metadata.ownerReferences?.find((r) => r.kind === 'Deployment') : undefined;
-      if (deployment) later(`deploy:${ns}/${deployment.name}`, () => {
-        const d = kube.peek('Deployment', deployment.name, ns);
-        if (d) syncDeployment(d);
-      });
-      else if (kind === 'StatefulSet') later(`sts:${ns}/${name}`, () => {
-        const st = kube.peek('StatefulSet', name, ns);
-        if (st) syncSts(st);
-      });
+      if (deployment)
+        later(`deploy:${ns}/${deployment.name}`, () => {
+          const d = kube.peek('Deployment', deployment.name, ns);
+          if (d) syncDeployment(d);
+        });
+      else if (kind === 'StatefulSet')
+        later(`sts:${ns}/${name}`, () => {
+          const st = kube.peek('StatefulSet', name, ns);
+          if (st) syncSts(st);
+        });
     }
   };
 
@@ -150,14 +176,26 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
         resourceVersion: '',
         creationTimestamp: clock.nowIso(),
         labels: { ...(template.metadata?.labels ?? {}), ...extraLabels },
-        ownerReferences: [{ apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true }],
+        ownerReferences: [
+          { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true },
+        ],
       },
       spec: withPodDefaults(template.spec),
       status: node
         ? { phase: 'Pending', qosClass: 'BestEffort' }
-        : { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', lastTransitionTime: clock.nowIso(), reason: 'Unschedulable', message: unschedulable(nodes) }], qosClass: 'BestEffort' },
+        : {
+            phase: 'Pending',
+            conditions: [{ type: 'PodScheduled', status: 'False', lastTransitionTime: clock.nowIso(), reason: 'Unschedulable', message: unschedulable(nodes) }],
+            qosClass: 'BestEffort',
+          },
     });
-    events.record(owner, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, owner.kind === 'StatefulSet' ? 'statefulset-controller' : 'replicaset-controller');
+    events.record(
+      owner,
+      'Normal',
+      'SuccessfulCreate',
+      `Created pod: ${name}`,
+      owner.kind === 'StatefulSet' ? 'statefulset-controller' : 'replicaset-controller',
+    );
     if (node) bind(pod, node, nodes);
     else events.record(pod, 'Warning', 'FailedScheduling', unschedulable(nodes), 'default-scheduler');
     return !!node;
@@ -179,7 +217,13 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
     for (const p of extra) kube.delete('Pod', p.metadata.name, p.metadata.namespace);
     const now = kube.ownedBy(rs.metadata.uid).filter((o) => o.kind === 'Pod');
     const ready = now.filter(isScheduled).length;
-    kube.updateStatus('ReplicaSet', rs.metadata.name, rs.metadata.namespace, { replicas: now.length, readyReplicas: ready, availableReplicas: ready, fullyLabeledReplicas: now.length, observedGeneration: rs.metadata.generation });
+    kube.updateStatus('ReplicaSet', rs.metadata.name, rs.metadata.namespace, {
+      replicas: now.length,
+      readyReplicas: ready,
+      availableReplicas: ready,
+      fullyLabeledReplicas: now.length,
+      observedGeneration: rs.metadata.generation,
+    });
     return ready;
   };
 
@@ -189,7 +233,13 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
    * revisionHistoryLimit), each numbered by `deployment.kubernetes.io/revision`.
    */
   const syncDeployment = (d: KubeObject) => {
-    const spec = d.spec as { replicas?: number; template: Template; selector: object; revisionHistoryLimit?: number; strategy?: { rollingUpdate?: { maxSurge?: number | string } } };
+    const spec = d.spec as {
+      replicas?: number;
+      template: Template;
+      selector: object;
+      revisionHistoryLimit?: number;
+      strategy?: { rollingUpdate?: { maxSurge?: number | string } };
+    };
     const hash = templateHash(spec.template);
     const rsName = `${d.metadata.name}-${hash}`;
     const owned = kube.ownedBy(d.metadata.uid).filter((o) => o.kind === 'ReplicaSet');
@@ -214,7 +264,9 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
           generation: 1,
           labels: { ...(spec.template.metadata?.labels ?? {}), 'pod-template-hash': hash },
           annotations: rsAnnotations(maxRevision + 1),
-          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid, controller: true, blockOwnerDeletion: true }],
+          ownerReferences: [
+            { apiVersion: 'apps/v1', kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid, controller: true, blockOwnerDeletion: true },
+          ],
         },
         spec: { replicas: want, selector: spec.selector, template },
       });
@@ -225,13 +277,23 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
       const annotations = { ...(rs.metadata.annotations ?? {}), ...rsAnnotations(revision) };
       const replicas = (rs.spec as { replicas?: number }).replicas;
       if (replicas !== want || JSON.stringify(annotations) !== JSON.stringify(rs.metadata.annotations ?? {})) {
-        if (replicas !== want) events.record(d, 'Normal', 'ScalingReplicaSet', `Scaled ${(replicas ?? 0) < want ? 'up' : 'down'} replica set ${rsName} from ${replicas ?? 0} to ${want}`, 'deployment-controller');
+        if (replicas !== want)
+          events.record(
+            d,
+            'Normal',
+            'ScalingReplicaSet',
+            `Scaled ${(replicas ?? 0) < want ? 'up' : 'down'} replica set ${rsName} from ${replicas ?? 0} to ${want}`,
+            'deployment-controller',
+          );
         rs = kube.putSystem({ ...rs, metadata: { ...rs.metadata, annotations }, spec: { ...(rs.spec as object), replicas: want } });
       }
     }
     const revision = String(revisionOf(rs));
     if (d.metadata.annotations?.[REVISION] !== revision) {
-      kube.updateMetadata('Deployment', d.metadata.name, d.metadata.namespace, (m) => ({ ...m, annotations: { ...(m.annotations ?? {}), [REVISION]: revision } }));
+      kube.updateMetadata('Deployment', d.metadata.name, d.metadata.namespace, (m) => ({
+        ...m,
+        annotations: { ...(m.annotations ?? {}), [REVISION]: revision },
+      }));
     }
     const old = owned.filter((x) => x.metadata.name !== rsName);
     for (const o of old) {
@@ -245,16 +307,26 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
     }
     // Old ReplicaSets beyond revisionHistoryLimit go, oldest revision first.
     const history = old.sort((x, y) => revisionOf(x) - revisionOf(y));
-    for (const o of history.slice(0, Math.max(0, history.length - (spec.revisionHistoryLimit ?? 10)))) kube.delete('ReplicaSet', o.metadata.name, o.metadata.namespace);
+    for (const o of history.slice(0, Math.max(0, history.length - (spec.revisionHistoryLimit ?? 10))))
+      kube.delete('ReplicaSet', o.metadata.name, o.metadata.namespace);
     const ready = syncRs(rs);
     // maxUnavailable 25 % (rounded down): below that the Deployment is not Available.
     const available = ready >= want - Math.floor(want / 4);
     const now = clock.nowIso();
-    const before = ((d.status as { conditions?: { type: string; status: string; reason?: string; lastTransitionTime?: string; lastUpdateTime?: string }[] } | undefined)?.conditions ?? []);
+    const before =
+      (d.status as { conditions?: { type: string; status: string; reason?: string; lastTransitionTime?: string; lastUpdateTime?: string }[] } | undefined)
+        ?.conditions ?? [];
     const condition = (type: string, status: string, reason: string, message: string) => {
       const prev = before.find((c) => c.type === type);
       const same = prev?.status === status && prev.reason === reason;
-      return { type, status, lastUpdateTime: same ? prev.lastUpdateTime ?? now : now, lastTransitionTime: prev?.status === status ? prev.lastTransitionTime ?? now : now, reason, message };
+      return {
+        type,
+        status,
+        lastUpdateTime: same ? (prev.lastUpdateTime ?? now) : now,
+        lastTransitionTime: prev?.status === status ? (prev.lastTransitionTime ?? now) : now,
+        reason,
+        message,
+      };
     };
     const complete = ready >= want;
     kube.updateStatus('Deployment', d.metadata.name, d.metadata.namespace, {
@@ -283,10 +355,17 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
     let waiting = pods.filter((p) => !isScheduled(p)).length;
     for (let i = 0; i < want && waiting < MAX_UNSCHEDULED; i++) {
       const name = `${s.metadata.name}-${i}`;
-      if (!have.has(name) && !createPod(s, name, spec.template, { 'statefulset.kubernetes.io/pod-name': name, 'apps.kubernetes.io/pod-index': String(i) })) waiting++;
+      if (!have.has(name) && !createPod(s, name, spec.template, { 'statefulset.kubernetes.io/pod-name': name, 'apps.kubernetes.io/pod-index': String(i) }))
+        waiting++;
     }
     for (const p of pods) if (Number(p.metadata.name.split('-').pop()) >= want) kube.delete('Pod', p.metadata.name, p.metadata.namespace);
-    kube.updateStatus('StatefulSet', s.metadata.name, s.metadata.namespace, { replicas: want, readyReplicas: want, currentReplicas: want, updatedReplicas: want, availableReplicas: want });
+    kube.updateStatus('StatefulSet', s.metadata.name, s.metadata.namespace, {
+      replicas: want,
+      readyReplicas: want,
+      currentReplicas: want,
+      updatedReplicas: want,
+      availableReplicas: want,
+    });
   };
 
   const syncEndpoints = (ns: string, name: string) => {
@@ -303,16 +382,35 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
     const pods = kube.select('Pod', { namespace: ns }).filter((p) => matches(sel, p.metadata.labels) && (p.status as { podIP?: string } | undefined)?.podIP);
     const ready = pods.filter((p) => (p.status as { phase?: string }).phase === 'Running');
     const notReady = pods.filter((p) => (p.status as { phase?: string }).phase !== 'Running');
-    const addr = (p: KubeObject) => ({ ip: (p.status as { podIP: string }).podIP, nodeName: (p.spec as { nodeName: string }).nodeName, targetRef: { kind: 'Pod', name: p.metadata.name, namespace: ns, uid: p.metadata.uid } });
-    const ports = (svc.spec.ports ?? []).map((p) => ({ ...(p.name ? { name: p.name } : {}), port: resolveTarget(p.targetPort ?? p.port, pods[0]), protocol: p.protocol ?? 'TCP' }));
-    const subsets = pods.length ? [{ ...(ready.length ? { addresses: ready.map(addr) } : {}), ...(notReady.length ? { notReadyAddresses: notReady.map(addr) } : {}), ports }] : undefined;
+    const addr = (p: KubeObject) => ({
+      ip: (p.status as { podIP: string }).podIP,
+      nodeName: (p.spec as { nodeName: string }).nodeName,
+      targetRef: { kind: 'Pod', name: p.metadata.name, namespace: ns, uid: p.metadata.uid },
+    });
+    const ports = (svc.spec.ports ?? []).map((p) => ({
+      ...(p.name ? { name: p.name } : {}),
+      port: resolveTarget(p.targetPort ?? p.port, pods[0]),
+      protocol: p.protocol ?? 'TCP',
+    }));
+    const subsets = pods.length
+      ? [{ ...(ready.length ? { addresses: ready.map(addr) } : {}), ...(notReady.length ? { notReadyAddresses: notReady.map(addr) } : {}), ports }]
+      : undefined;
     // Slices name every port (`""` when the Service port has no name).
-    syncEndpointSlice(kube, svc, pods, ports.map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol })), clock.nowIso(), sliceRandom);
+    syncEndpointSlice(
+      kube,
+      svc,
+      pods,
+      ports.map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol })),
+      clock.nowIso(),
+      sliceRandom,
+    );
     const existing = kube.peek('Endpoints', name, ns);
     const body: KubeObject = {
       apiVersion: 'v1',
       kind: 'Endpoints',
-      metadata: existing ? { ...existing.metadata } : { name, namespace: ns, uid: '', resourceVersion: '', creationTimestamp: clock.nowIso(), labels: { ...(svc.metadata.labels ?? {}) } },
+      metadata: existing
+        ? { ...existing.metadata }
+        : { name, namespace: ns, uid: '', resourceVersion: '', creationTimestamp: clock.nowIso(), labels: { ...(svc.metadata.labels ?? {}) } },
       ...(subsets ? { subsets } : {}),
     };
     if (existing && JSON.stringify(existing.subsets) === JSON.stringify(body.subsets)) return;
@@ -320,16 +418,18 @@ export function startWorkloadControllers(kube: KubeStore, events: EventRecorder,
   };
 
   kube.watch('Deployment', (ev) => {
-    if (ev.type !== 'DELETED') later(`deploy:${key(ev.object)}`, () => {
-      const d = kube.peek('Deployment', ev.object.metadata.name, ev.object.metadata.namespace);
-      if (d) syncDeployment(d);
-    });
+    if (ev.type !== 'DELETED')
+      later(`deploy:${key(ev.object)}`, () => {
+        const d = kube.peek('Deployment', ev.object.metadata.name, ev.object.metadata.namespace);
+        if (d) syncDeployment(d);
+      });
   });
   kube.watch('StatefulSet', (ev) => {
-    if (ev.type !== 'DELETED') later(`sts:${key(ev.object)}`, () => {
-      const s = kube.peek('StatefulSet', ev.object.metadata.name, ev.object.metadata.namespace);
-      if (s) syncSts(s);
-    });
+    if (ev.type !== 'DELETED')
+      later(`sts:${key(ev.object)}`, () => {
+        const s = kube.peek('StatefulSet', ev.object.metadata.name, ev.object.metadata.namespace);
+        if (s) syncSts(s);
+      });
   });
   kube.watch('Service', (ev) => {
     // Status and finalizer writes keep the spec object: endpoints cannot have changed.

@@ -4,7 +4,7 @@
  * set by the server or controllers (clusterIP, nodePorts, status) are kept.
  */
 import { NoKindMatchError } from './errors';
-import { LAST_APPLIED, type KubeStore, type WriteOptions } from './store';
+import { type KubeStore, LAST_APPLIED, type WriteOptions } from './store';
 import { threeWayMergePatch } from './strategic-merge';
 import type { KubeObject, KubeObjectInput } from './types';
 
@@ -20,14 +20,18 @@ export function applyManifest(store: KubeStore, given: KubeObjectInput, writeOpt
   const input = withAnnotationMap(given);
   const type = store.discovery.forManifest(String(input.apiVersion ?? ''), String(input.kind ?? ''));
   if (!type) throw new NoKindMatchError(String(input.kind), String(input.apiVersion));
-  const ns = type.namespaced ? input.metadata?.namespace ?? opts.namespace ?? 'default' : undefined;
+  const ns = type.namespaced ? (input.metadata?.namespace ?? opts.namespace ?? 'default') : undefined;
   const annotation = stableStringify(lastAppliedOf(input, ns)) + '\n';
   // kubectl's "modified" object: the manifest (namespace filled in) carrying its own last-applied
   // copy. Shallow copies only (10,000-document applies): create() and patch() copy deeply.
   const meta = (input.metadata ?? {}) as Record<string, unknown>;
   const modified = {
     ...input,
-    metadata: { ...meta, ...(ns !== undefined ? { namespace: ns } : {}), annotations: { ...((meta.annotations as Record<string, string> | undefined) ?? {}), [LAST_APPLIED]: annotation } },
+    metadata: {
+      ...meta,
+      ...(ns !== undefined ? { namespace: ns } : {}),
+      annotations: { ...((meta.annotations as Record<string, string> | undefined) ?? {}), [LAST_APPLIED]: annotation },
+    },
   } as Record<string, unknown> & { metadata: Record<string, unknown> };
   const live = store.peek(type.kind, input.metadata?.name ?? '', ns);
   if (!live) return { object: store.create(modified as KubeObjectInput, opts), action: 'created' };

@@ -14,7 +14,13 @@ export function bootstrapKube(kube: KubeStore, aks: AksCluster, o: ResolvedOptio
   const sys = (obj: Omit<KubeObject, 'metadata'> & { metadata: Partial<KubeObject['metadata']> & { name: string } }) =>
     kube.putSystem({ ...obj, metadata: { uid: '', resourceVersion: '', creationTimestamp: created, ...obj.metadata } } as KubeObject);
   for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
-    sys({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+    sys({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } },
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Active' },
+    });
   }
   syncNodes(kube, aks, o, aks.nodeCount, created);
   clusterIps.claim('10.0.0.1');
@@ -41,7 +47,12 @@ export function bootstrapKube(kube: KubeStore, aks: AksCluster, o: ResolvedOptio
     metadata: {
       name: 'kube-dns',
       namespace: 'kube-system',
-      labels: { 'addonmanager.kubernetes.io/mode': 'Reconcile', 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' },
+      labels: {
+        'addonmanager.kubernetes.io/mode': 'Reconcile',
+        'k8s-app': 'kube-dns',
+        'kubernetes.io/cluster-service': 'true',
+        'kubernetes.io/name': 'CoreDNS',
+      },
     },
     spec: {
       clusterIP: '10.0.0.10',
@@ -63,7 +74,16 @@ export function bootstrapKube(kube: KubeStore, aks: AksCluster, o: ResolvedOptio
   sys({
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: 'metrics-server', namespace: 'kube-system', labels: { 'addonmanager.kubernetes.io/mode': 'Reconcile', 'k8s-app': 'metrics-server', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'Metrics-server' } },
+    metadata: {
+      name: 'metrics-server',
+      namespace: 'kube-system',
+      labels: {
+        'addonmanager.kubernetes.io/mode': 'Reconcile',
+        'k8s-app': 'metrics-server',
+        'kubernetes.io/cluster-service': 'true',
+        'kubernetes.io/name': 'Metrics-server',
+      },
+    },
     spec: {
       clusterIP: metricsIp,
       clusterIPs: [metricsIp],
@@ -80,7 +100,12 @@ export function bootstrapKube(kube: KubeStore, aks: AksCluster, o: ResolvedOptio
   for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
     sys({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: ns } });
   }
-  sys({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-root-ca.crt', namespace: 'default' }, data: { 'ca.crt': '-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----\n' } });
+  sys({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'kube-root-ca.crt', namespace: 'default' },
+    data: { 'ca.crt': '-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----\n' },
+  });
   for (const [name, prov] of [
     ['azurefile-csi', 'file.csi.azure.com'],
     ['default', 'disk.csi.azure.com'],
@@ -142,7 +167,16 @@ export function syncNodes(kube: KubeStore, aks: AksCluster, o: ResolvedOptions, 
         ],
         capacity: { cpu: '2', 'ephemeral-storage': '129886128Ki', memory: '7097684Ki', pods: o.networkPlugin === 'kubenet' ? '110' : '250' },
         allocatable: { cpu: '1900m', 'ephemeral-storage': '119703055367', memory: '5160276Ki', pods: o.networkPlugin === 'kubenet' ? '110' : '250' },
-        conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: created, lastTransitionTime: created }],
+        conditions: [
+          {
+            type: 'Ready',
+            status: 'True',
+            reason: 'KubeletReady',
+            message: 'kubelet is posting ready status',
+            lastHeartbeatTime: created,
+            lastTransitionTime: created,
+          },
+        ],
         nodeInfo: {
           architecture: 'amd64',
           containerRuntimeVersion: 'containerd://1.7.27-1',

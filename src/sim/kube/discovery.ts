@@ -28,15 +28,7 @@ export interface ResourceType {
 
 const RW = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
-function t(
-  kind: string,
-  group: string,
-  versions: string[],
-  plural: string,
-  shortNames: string[],
-  namespaced: boolean,
-  categories?: string[],
-): ResourceType {
+function t(kind: string, group: string, versions: string[], plural: string, shortNames: string[], namespaced: boolean, categories?: string[]): ResourceType {
   return { kind, group, versions, plural, singular: kind.toLowerCase(), shortNames, namespaced, verbs: RW, categories };
 }
 
@@ -127,7 +119,9 @@ export class Discovery {
 
   /** Every registered type, sorted as `kubectl api-resources` prints them (core first, then by group, then name). */
   list(): ResourceType[] {
-    return [...this.all].sort((a, b) => (a.group === b.group ? a.plural.localeCompare(b.plural) : a.group === '' ? -1 : b.group === '' ? 1 : a.group.localeCompare(b.group)));
+    return [...this.all].sort((a, b) =>
+      a.group === b.group ? a.plural.localeCompare(b.plural) : a.group === '' ? -1 : b.group === '' ? 1 : a.group.localeCompare(b.group),
+    );
   }
 
   /**

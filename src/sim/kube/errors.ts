@@ -2,15 +2,7 @@
  * Errors the simulated API server returns. `message` is worded exactly as the real server words
  * it (the CLI adds kubectl's own prefixes such as `Error from server (NotFound): `).
  */
-export type ApiErrorReason =
-  | 'NotFound'
-  | 'AlreadyExists'
-  | 'Invalid'
-  | 'Conflict'
-  | 'BadRequest'
-  | 'Forbidden'
-  | 'MethodNotAllowed'
-  | 'RequestEntityTooLarge';
+export type ApiErrorReason = 'NotFound' | 'AlreadyExists' | 'Invalid' | 'Conflict' | 'BadRequest' | 'Forbidden' | 'MethodNotAllowed' | 'RequestEntityTooLarge';
 
 const CODES: Record<ApiErrorReason, number> = {
   NotFound: 404,
@@ -99,8 +91,7 @@ export class UnknownResourceTypeError extends Error {
 export const fieldMsg = {
   required: () => 'Required value',
   invalid: (value: unknown, detail: string) => `Invalid value: ${formatValue(value)}: ${detail}`,
-  unsupported: (value: unknown, allowed: string[]) =>
-    `Unsupported value: ${formatValue(value)}: supported values: ${allowed.map((a) => `"${a}"`).join(', ')}`,
+  unsupported: (value: unknown, allowed: string[]) => `Unsupported value: ${formatValue(value)}: supported values: ${allowed.map((a) => `"${a}"`).join(', ')}`,
   forbidden: (detail: string) => `Forbidden: ${detail}`,
   duplicate: (value: unknown) => `Duplicate value: ${formatValue(value)}`,
   notFound: (value: unknown) => `Not found: ${formatValue(value)}`,
@@ -115,7 +106,17 @@ export function formatValue(value: unknown): string {
 }
 
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-const SHORT_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\' };
+const SHORT_ESCAPES: Record<string, string> = {
+  '\x07': '\\a',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\v': '\\v',
+  '"': '\\"',
+  '\\': '\\\\',
+};
 
 /**
  * Go's `%q` (strconv.Quote), which the API server uses for names and bad values: printable

@@ -30,7 +30,14 @@ export function parseSelector(text: string): Requirement[] {
     if (!p) continue;
     let m: RegExpMatchArray | null;
     if ((m = p.match(/^([\w./-]+)\s+(in|notin)\s+\(([^)]*)\)$/))) {
-      reqs.push({ key: m[1], op: m[2] as 'in' | 'notin', values: m[3].split(',').map((s) => s.trim()).filter(Boolean) });
+      reqs.push({
+        key: m[1],
+        op: m[2] as 'in' | 'notin',
+        values: m[3]
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      });
     } else if ((m = p.match(/^([\w./-]+)\s*(!=)\s*([\w./-]*)$/))) {
       reqs.push({ key: m[1], op: 'neq', value: m[3] });
     } else if ((m = p.match(/^([\w./-]+)\s*(==|=)\s*([\w./-]*)$/))) {

@@ -56,7 +56,19 @@ function listKeys(path: readonly string[]): string[] | 'set' | undefined {
 const GRANULAR_MAPS = new Set(['labels', 'annotations', 'matchLabels', 'nodeSelector', 'data', 'binaryData', 'stringData']);
 const ATOMIC = new Set(['selector']);
 /** Server-set metadata that no manager owns. */
-const UNTRACKED_META = new Set(['name', 'namespace', 'uid', 'resourceVersion', 'creationTimestamp', 'generation', 'managedFields', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generateName', 'selfLink']);
+const UNTRACKED_META = new Set([
+  'name',
+  'namespace',
+  'uid',
+  'resourceVersion',
+  'creationTimestamp',
+  'generation',
+  'managedFields',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'generateName',
+  'selfLink',
+]);
 
 function valueFields(value: unknown, path: string[]): FieldSet {
   if (Array.isArray(value)) {
@@ -65,7 +77,11 @@ function valueFields(value: unknown, path: string[]): FieldSet {
     const out: FieldSet = { '.': {} };
     for (const item of value) {
       if (keys === 'set') out[`v:${JSON.stringify(item)}`] = {};
-      else if (isObj(item)) out[`k:${JSON.stringify(Object.fromEntries(keys.filter((k) => item[k] !== undefined).map((k) => [k, item[k]])))}`] = { '.': {}, ...structFields(item, path) };
+      else if (isObj(item))
+        out[`k:${JSON.stringify(Object.fromEntries(keys.filter((k) => item[k] !== undefined).map((k) => [k, item[k]])))}`] = {
+          '.': {},
+          ...structFields(item, path),
+        };
     }
     return out;
   }

@@ -1,5 +1,5 @@
 /** Object-name rules with the API server's exact messages. */
-import { fieldMsg, type FieldCause } from './errors';
+import { type FieldCause, fieldMsg } from './errors';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -38,7 +38,7 @@ export function validateName(name: string, rule: string, field = 'metadata.name'
     return [];
   }
   if (rule === 'path-segment') {
-    if (name === '.' || name === '..' || /[/%]/.test(name)) return [{ field, message: fieldMsg.invalid(name, 'may not contain \'/\' or \'%\'') }];
+    if (name === '.' || name === '..' || /[/%]/.test(name)) return [{ field, message: fieldMsg.invalid(name, "may not contain '/' or '%'") }];
     return [];
   }
   if (name.length > 253) return [{ field, message: fieldMsg.invalid(name, 'must be no more than 253 characters') }];
@@ -80,7 +80,8 @@ export function validateLabels(labels: Record<string, string> | undefined, field
 }
 
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const QUALIFIED_NAME_HELP = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+const QUALIFIED_NAME_HELP =
+  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
 
 /** apimachinery's IsQualifiedName: `[prefix/]name`, the messages it returns. */
 export function qualifiedNameErrors(value: string): string[] {
@@ -94,7 +95,9 @@ export function qualifiedNameErrors(value: string): string[] {
     if (!prefix) errs.push('prefix part must be non-empty');
     else if (prefix.length > 253) errs.push('prefix part must be no more than 253 characters');
     else if (!DNS1123_SUBDOMAIN.test(prefix)) {
-      errs.push("prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
+      errs.push(
+        "prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+      );
     }
   } else {
     return [`a qualified name ${QUALIFIED_NAME_HELP} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
@@ -139,6 +142,7 @@ export function validateMetadataMaps(meta: { labels?: Record<string, string>; an
     for (const msg of qualifiedNameErrors(k.toLowerCase())) out.push({ field: 'metadata.annotations', message: fieldMsg.invalid(k, msg) });
     size += utf8Length(k) + (typeof v === 'string' ? utf8Length(v) : 0);
   }
-  if (size > TOTAL_ANNOTATION_SIZE_LIMIT) out.push({ field: 'metadata.annotations', message: `Too long: must have at most ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes` });
+  if (size > TOTAL_ANNOTATION_SIZE_LIMIT)
+    out.push({ field: 'metadata.annotations', message: `Too long: must have at most ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes` });
   return out;
 }

@@ -37,7 +37,10 @@ function jsonPatch(target: unknown, patch: unknown): unknown {
   if (!Array.isArray(patch)) throw new ApiError('BadRequest', 'json: cannot unmarshal object into Go value of type jsonpatch.Patch');
   let doc = structuredClone(target);
   for (const op of patch as JsonOp[]) {
-    const parts = op.path.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const parts = op.path
+      .split('/')
+      .slice(1)
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     const last = parts.pop()!;
     let parent: unknown = doc;
     for (const p of parts) {

@@ -8,11 +8,12 @@
  * wrapping the input in a Proxy and recording which keys were touched tells us exactly which
  * fields the schema knows: whatever was never touched is unknown.
  */
-import { ApiError, fieldMsg, goQuote, type FieldCause } from './errors';
-import { SCHEMAS, type SchemaError } from './schemas';
+
 // The field types `kubectl explain` shows, without its descriptions (generate.mjs writes both), so
 // the explain text can load on first use instead of with the lab.
 import goTypes from '../../cli/kubectl/explain/go-types.json';
+import { ApiError, type FieldCause, fieldMsg, goQuote } from './errors';
+import { SCHEMAS, type SchemaError } from './schemas';
 
 const QUANTITY_PATH = /\/(requests|limits|capacity|allocatable|hard)\/[^/]+$/;
 const QUANTITY = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
@@ -36,7 +37,7 @@ export function checkDecoding(input: Record<string, unknown>, apiVersion: string
   for (let round = 0; round < 50; round++) {
     touched = new Map();
     const ok = validator(track(obj, touched, new Map()));
-    errors = ok ? [] : validator.errors ?? [];
+    errors = ok ? [] : (validator.errors ?? []);
     const enumErr = errors.find((e) => e.keyword === 'enum' && Array.isArray(e.params.allowedValues));
     if (!enumErr || enumErr !== errors.find((e) => e.keyword !== 'required' && !QUANTITY_PATH.test(e.instancePath))) break;
     const parts = enumErr.instancePath.split('/').slice(1);
@@ -165,7 +166,10 @@ function goTypeName(t: GoType): string {
  * `ServicePort.spec.ports.port of type int32` (list indices and map keys are not fields).
  */
 function typeError(err: SchemaError, obj: unknown, kind: string): string {
-  const parts = err.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = err.instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   let v: unknown = obj;
   for (const p of parts) v = (v as Record<string, unknown> | undefined)?.[p];
   const target = goTarget(kind, parts);
@@ -180,15 +184,27 @@ function typeError(err: SchemaError, obj: unknown, kind: string): string {
  * fill most (ConfigMap/Secret data) are known by heart.
  */
 const EXTRA_FIELDS: Record<string, ExplainField[]> = {
-  ConfigMap: [{ name: 'data', type: 'Object' }, { name: 'binaryData', type: 'Object' }],
-  Secret: [{ name: 'data', type: 'Object' }, { name: 'stringData', type: 'Object' }, { name: 'type', type: 'string' }],
+  ConfigMap: [
+    { name: 'data', type: 'Object' },
+    { name: 'binaryData', type: 'Object' },
+  ],
+  Secret: [
+    { name: 'data', type: 'Object' },
+    { name: 'stringData', type: 'Object' },
+    { name: 'type', type: 'string' },
+  ],
 };
 
 function fieldsOf(type: string, kind: string): ExplainField[] | undefined {
   const known = API_TYPES[type]?.fields;
   if (known) return known;
   if (type !== kind) return undefined;
-  return [{ name: 'apiVersion', type: 'string' }, { name: 'kind', type: 'string' }, { name: 'metadata', type: 'ObjectMeta', ref: 'ObjectMeta' }, ...(EXTRA_FIELDS[kind] ?? [])];
+  return [
+    { name: 'apiVersion', type: 'string' },
+    { name: 'kind', type: 'string' },
+    { name: 'metadata', type: 'ObjectMeta', ref: 'ObjectMeta' },
+    ...(EXTRA_FIELDS[kind] ?? []),
+  ];
 }
 
 /** Walks the API types along the path; undefined where the data does not describe a type. */

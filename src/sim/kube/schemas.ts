@@ -1,47 +1,52 @@
 /** Generated-style table: apiVersion/kind → the compiled OpenAPI validator shipped by kubernetes-models. */
-import { validate as v0 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Namespace';
-import { validate as v1 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Service';
-import { validate as v2 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Pod';
-import { validate as v3 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1ConfigMap';
-import { validate as v4 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Secret';
-import { validate as v5 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1PersistentVolumeClaim';
-import { validate as v6 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1PersistentVolume';
-import { validate as v7 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1ServiceAccount';
-import { validate as v8 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Endpoints';
-import { validate as v9 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Event';
-import { validate as v10 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Node';
-import { validate as v11 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1ReplicationController';
-import { validate as v12 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1ResourceQuota';
-import { validate as v13 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1LimitRange';
-import { validate as v14 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1PodTemplate';
+
+import { validate as v38 } from 'kubernetes-models/_schemas/IoK8sApiAdmissionregistrationV1MutatingWebhookConfiguration';
+import { validate as v37 } from 'kubernetes-models/_schemas/IoK8sApiAdmissionregistrationV1ValidatingWebhookConfiguration';
+import { validate as v19 } from 'kubernetes-models/_schemas/IoK8sApiAppsV1ControllerRevision';
+import { validate as v18 } from 'kubernetes-models/_schemas/IoK8sApiAppsV1DaemonSet';
 import { validate as v15 } from 'kubernetes-models/_schemas/IoK8sApiAppsV1Deployment';
 import { validate as v16 } from 'kubernetes-models/_schemas/IoK8sApiAppsV1ReplicaSet';
 import { validate as v17 } from 'kubernetes-models/_schemas/IoK8sApiAppsV1StatefulSet';
-import { validate as v18 } from 'kubernetes-models/_schemas/IoK8sApiAppsV1DaemonSet';
-import { validate as v19 } from 'kubernetes-models/_schemas/IoK8sApiAppsV1ControllerRevision';
-import { validate as v20 } from 'kubernetes-models/_schemas/IoK8sApiBatchV1Job';
+import { validate as v36 } from 'kubernetes-models/_schemas/IoK8sApiAutoscalingV1HorizontalPodAutoscaler';
+import { validate as v35 } from 'kubernetes-models/_schemas/IoK8sApiAutoscalingV2HorizontalPodAutoscaler';
 import { validate as v21 } from 'kubernetes-models/_schemas/IoK8sApiBatchV1CronJob';
+import { validate as v20 } from 'kubernetes-models/_schemas/IoK8sApiBatchV1Job';
+import { validate as v34 } from 'kubernetes-models/_schemas/IoK8sApiCoordinationV1Lease';
+import { validate as v3 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1ConfigMap';
+import { validate as v8 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Endpoints';
+import { validate as v9 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Event';
+import { validate as v13 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1LimitRange';
+import { validate as v0 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Namespace';
+import { validate as v10 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Node';
+import { validate as v6 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1PersistentVolume';
+import { validate as v5 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1PersistentVolumeClaim';
+import { validate as v2 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Pod';
+import { validate as v14 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1PodTemplate';
+import { validate as v11 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1ReplicationController';
+import { validate as v12 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1ResourceQuota';
+import { validate as v4 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Secret';
+import { validate as v1 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Service';
+import { validate as v7 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1ServiceAccount';
 import { validate as v22 } from 'kubernetes-models/_schemas/IoK8sApiDiscoveryV1EndpointSlice';
+import { validate as v39 } from 'kubernetes-models/_schemas/IoK8sApiextensionsApiserverPkgApisApiextensionsV1CustomResourceDefinition';
 import { validate as v23 } from 'kubernetes-models/_schemas/IoK8sApiNetworkingV1Ingress';
 import { validate as v24 } from 'kubernetes-models/_schemas/IoK8sApiNetworkingV1IngressClass';
 import { validate as v25 } from 'kubernetes-models/_schemas/IoK8sApiNetworkingV1NetworkPolicy';
 import { validate as v26 } from 'kubernetes-models/_schemas/IoK8sApiPolicyV1PodDisruptionBudget';
-import { validate as v27 } from 'kubernetes-models/_schemas/IoK8sApiRbacV1Role';
-import { validate as v28 } from 'kubernetes-models/_schemas/IoK8sApiRbacV1RoleBinding';
 import { validate as v29 } from 'kubernetes-models/_schemas/IoK8sApiRbacV1ClusterRole';
 import { validate as v30 } from 'kubernetes-models/_schemas/IoK8sApiRbacV1ClusterRoleBinding';
-import { validate as v31 } from 'kubernetes-models/_schemas/IoK8sApiStorageV1StorageClass';
-import { validate as v32 } from 'kubernetes-models/_schemas/IoK8sApiStorageV1CSIDriver';
+import { validate as v27 } from 'kubernetes-models/_schemas/IoK8sApiRbacV1Role';
+import { validate as v28 } from 'kubernetes-models/_schemas/IoK8sApiRbacV1RoleBinding';
 import { validate as v33 } from 'kubernetes-models/_schemas/IoK8sApiSchedulingV1PriorityClass';
-import { validate as v34 } from 'kubernetes-models/_schemas/IoK8sApiCoordinationV1Lease';
-import { validate as v35 } from 'kubernetes-models/_schemas/IoK8sApiAutoscalingV2HorizontalPodAutoscaler';
-import { validate as v36 } from 'kubernetes-models/_schemas/IoK8sApiAutoscalingV1HorizontalPodAutoscaler';
-import { validate as v37 } from 'kubernetes-models/_schemas/IoK8sApiAdmissionregistrationV1ValidatingWebhookConfiguration';
-import { validate as v38 } from 'kubernetes-models/_schemas/IoK8sApiAdmissionregistrationV1MutatingWebhookConfiguration';
-import { validate as v39 } from 'kubernetes-models/_schemas/IoK8sApiextensionsApiserverPkgApisApiextensionsV1CustomResourceDefinition';
+import { validate as v32 } from 'kubernetes-models/_schemas/IoK8sApiStorageV1CSIDriver';
+import { validate as v31 } from 'kubernetes-models/_schemas/IoK8sApiStorageV1StorageClass';
 
 export type SchemaValidator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
-export interface SchemaError { instancePath: string; keyword: string; params: Record<string, unknown> }
+export interface SchemaError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
 
 export const SCHEMAS: Record<string, SchemaValidator> = {
   'v1/Namespace': v0 as SchemaValidator,

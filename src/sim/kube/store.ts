@@ -8,17 +8,17 @@
  */
 import type { VirtualClock } from '../clock';
 import type { SeededRandom } from '../random';
-import { Discovery, apiVersionOf, type ResourceType } from './discovery';
-import { ApiError, alreadyExists, conflict, invalid, notFound, type FieldCause } from './errors';
+import { type ApplyResult, applyManifest } from './apply';
+import { apiVersionOf, Discovery, type ResourceType } from './discovery';
+import { ApiError, alreadyExists, conflict, type FieldCause, invalid, notFound } from './errors';
 import { matches, parseSelector, type Requirement } from './labels';
+import { nextManagedFields } from './managed-fields';
 import { utf8Length, validateMetadataMaps, validateName } from './names-validation';
+import { applyPatch, type PatchType } from './patch';
 import { checkDecoding } from './schema-check';
+import { byNamespaceName, copyData, deepEqual, deepEqualExceptRv, hasSpec, parseFieldSelector, specChanged } from './store-helpers';
 import type { KindStrategy, StrategyContext } from './strategy';
 import type { KubeObject, KubeObjectInput, WatchEvent, WatchHandler } from './types';
-import { applyPatch, type PatchType } from './patch';
-import { applyManifest, type ApplyResult } from './apply';
-import { nextManagedFields } from './managed-fields';
-import { byNamespaceName, copyData, deepEqual, deepEqualExceptRv, hasSpec, parseFieldSelector, specChanged } from './store-helpers';
 
 export { deepEqual };
 
@@ -50,6 +50,7 @@ export interface DeleteOptions {
 }
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
 export { LAST_APPLIED };
 
 export class KubeStore {
@@ -117,7 +118,7 @@ export class KubeStore {
   /** The live stored object. Never mutate it: write through update/patch/updateStatus. */
   peek(kind: string, name: string, namespace?: string): KubeObject | undefined {
     const type = this.discovery.forKind(kind);
-    return this.objects.get(kind)?.get(key(type?.namespaced ? namespace ?? 'default' : undefined, name));
+    return this.objects.get(kind)?.get(key(type?.namespaced ? (namespace ?? 'default') : undefined, name));
   }
 
   /** Deep copies, sorted by namespace then name (the order kubectl prints). */
@@ -180,7 +181,8 @@ export class KubeStore {
     if (causes.length) throw invalid(type.kind, meta.name, causes);
     this.warnings.push(...(strategy.warnings?.(obj, undefined) ?? []));
     delete (meta as { managedFields?: unknown }).managedFields;
-    if (opts.fieldManager) (meta as { managedFields?: unknown }).managedFields = nextManagedFields(undefined, obj, opts.fieldManager, this.clock.nowIso(), opts.applied);
+    if (opts.fieldManager)
+      (meta as { managedFields?: unknown }).managedFields = nextManagedFields(undefined, obj, opts.fieldManager, this.clock.nowIso(), opts.applied);
     if (opts.dryRun) return obj;
     strategy.allocate?.(obj, undefined, this.ctx);
     meta.uid = this.random.uuid();
@@ -198,7 +200,7 @@ export class KubeStore {
    */
   update(input: KubeObjectInput, opts: WriteOptions = {}): KubeObject {
     const type = this.discovery.forManifest(String(input.apiVersion ?? ''), String(input.kind ?? ''));
-    const ns = type.namespaced ? input.metadata?.namespace ?? opts.namespace ?? 'default' : undefined;
+    const ns = type.namespaced ? (input.metadata?.namespace ?? opts.namespace ?? 'default') : undefined;
     const name = input.metadata?.name ?? '';
     const old = this.peek(type.kind, name, ns);
     if (!old) throw notFound(qualifiedPlural(type), name);
@@ -214,7 +216,7 @@ export class KubeStore {
   /** PATCH: `merge` (RFC 7386), `strategic` (lists of named items merged by name), or `json` (RFC 6902). */
   patch(kind: string, name: string, namespace: string | undefined, patch: unknown, patchType: PatchType = 'strategic', opts: WriteOptions = {}): KubeObject {
     const type = this.typeOf(kind);
-    const old = this.peek(kind, name, type.namespaced ? namespace ?? 'default' : undefined);
+    const old = this.peek(kind, name, type.namespaced ? (namespace ?? 'default') : undefined);
     if (!old) throw notFound(qualifiedPlural(type), name);
     const next = applyPatch(structuredClone(old), patch, patchType) as KubeObject;
     withoutManagedFields(next);
@@ -228,7 +230,7 @@ export class KubeStore {
    */
   updateStatus(kind: string, name: string, namespace: string | undefined, status: unknown): KubeObject {
     const type = this.typeOf(kind);
-    const old = this.peek(kind, name, type.namespaced ? namespace ?? 'default' : undefined);
+    const old = this.peek(kind, name, type.namespaced ? (namespace ?? 'default') : undefined);
     if (!old) throw notFound(qualifiedPlural(type), name);
     if (deepEqual(old.status, status)) return old;
     const obj = { ...old, status, metadata: { ...old.metadata } } as KubeObject;
@@ -241,9 +243,14 @@ export class KubeStore {
    * object is already stored), no generation bump, like the server's handling of a metadata
    * patch. Removing the last finalizer of an object being deleted deletes it. Returns the live object.
    */
-  updateMetadata(kind: string, name: string, namespace: string | undefined, edit: (meta: KubeObject['metadata']) => KubeObject['metadata']): KubeObject | undefined {
+  updateMetadata(
+    kind: string,
+    name: string,
+    namespace: string | undefined,
+    edit: (meta: KubeObject['metadata']) => KubeObject['metadata'],
+  ): KubeObject | undefined {
     const type = this.typeOf(kind);
-    const old = this.peek(kind, name, type.namespaced ? namespace ?? 'default' : undefined);
+    const old = this.peek(kind, name, type.namespaced ? (namespace ?? 'default') : undefined);
     if (!old) throw notFound(qualifiedPlural(type), name);
     const meta = edit({ ...old.metadata });
     if (deepEqual({ ...meta, resourceVersion: '' }, { ...old.metadata, resourceVersion: '' })) return old;
@@ -267,7 +274,7 @@ export class KubeStore {
    */
   serverSideApply(input: KubeObjectInput, opts: WriteOptions & { fieldManager?: string; force?: boolean } = {}): { object: KubeObject; created: boolean } {
     const type = this.discovery.forManifest(String(input.apiVersion ?? ''), String(input.kind ?? ''));
-    const ns = type.namespaced ? input.metadata?.namespace ?? opts.namespace ?? 'default' : undefined;
+    const ns = type.namespaced ? (input.metadata?.namespace ?? opts.namespace ?? 'default') : undefined;
     const live = this.peek(type.kind, input.metadata?.name ?? '', ns);
     const applied = input as Record<string, unknown>;
     if (!live) return { object: this.create(input, { ...opts, applied }), created: true };
@@ -287,7 +294,7 @@ export class KubeStore {
    */
   delete(kind: string, name: string, namespace?: string, opts: DeleteOptions = {}): KubeObject {
     const type = this.typeOf(kind);
-    const ns = type.namespaced ? namespace ?? 'default' : undefined;
+    const ns = type.namespaced ? (namespace ?? 'default') : undefined;
     const old = this.peek(kind, name, ns);
     if (!old) throw notFound(qualifiedPlural(type), name);
     if (kind === 'Namespace') {
@@ -295,7 +302,11 @@ export class KubeStore {
       if (IMMORTAL_NAMESPACES.has(name)) throw new ApiError('Forbidden', `namespaces "${name}" is forbidden: this namespace may not be deleted`);
       // Namespaces go Terminating; the namespace controller empties them and then removes them.
       if (old.metadata.deletionTimestamp) return structuredClone(old);
-      const obj = { ...old, metadata: { ...old.metadata, deletionTimestamp: this.clock.nowIso() }, status: { ...(old.status as object), phase: 'Terminating' } };
+      const obj = {
+        ...old,
+        metadata: { ...old.metadata, deletionTimestamp: this.clock.nowIso() },
+        status: { ...(old.status as object), phase: 'Terminating' },
+      };
       this.persist(type, obj, old);
       return structuredClone(obj);
     }
@@ -363,7 +374,8 @@ export class KubeStore {
     if (previous === undefined) delete (meta as { managedFields?: unknown }).managedFields;
     else (meta as { managedFields?: unknown }).managedFields = previous;
     if (deepEqualExceptRv(old, obj)) return structuredClone(old);
-    if (opts.fieldManager) (meta as { managedFields?: unknown }).managedFields = nextManagedFields(old, obj, opts.fieldManager, this.clock.nowIso(), opts.applied);
+    if (opts.fieldManager)
+      (meta as { managedFields?: unknown }).managedFields = nextManagedFields(old, obj, opts.fieldManager, this.clock.nowIso(), opts.applied);
     strategy.allocate?.(obj, old, this.ctx);
     if (meta.deletionTimestamp && !meta.finalizers?.length) {
       this.remove(type, obj, {});
@@ -497,8 +509,21 @@ export function qualifiedPlural(type: ResourceType): string {
 
 /** Kinds whose status is written only through their `/status` sub-resource (controllers: updateStatus). */
 const STATUS_SUBRESOURCE = new Set([
-  'Service', 'Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Node', 'Ingress',
-  'PersistentVolumeClaim', 'PersistentVolume', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'ReplicationController',
+  'Service',
+  'Pod',
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+  'Node',
+  'Ingress',
+  'PersistentVolumeClaim',
+  'PersistentVolume',
+  'HorizontalPodAutoscaler',
+  'PodDisruptionBudget',
+  'ReplicationController',
 ]);
 
 const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);

@@ -142,7 +142,12 @@ function mergeList(target: unknown[], patch: unknown[], path: string[], order: u
   for (const item of patch) {
     if (!isObj(item)) throw new ApiError('BadRequest', `map: ${JSON.stringify(item)} does not contain declared merge key: ${key}`);
     if (item[key] === undefined) {
-      throw new ApiError('BadRequest', `map: map[${Object.entries(item).map(([k, v]) => `${k}:${String(v)}`).join(' ')}] does not contain declared merge key: ${key}`);
+      throw new ApiError(
+        'BadRequest',
+        `map: map[${Object.entries(item)
+          .map(([k, v]) => `${k}:${String(v)}`)
+          .join(' ')}] does not contain declared merge key: ${key}`,
+      );
     }
     const i = out.findIndex((x) => isObj(x) && x[key] === item[key]);
     if (item.$patch === 'delete') {

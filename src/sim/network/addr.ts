@@ -25,7 +25,7 @@ export function cidrContains(cidr: string, ip: string): boolean {
   const bits = bitsRaw === undefined ? 32 : Number(bitsRaw);
   if (!(bits >= 0 && bits <= 32)) return false;
   const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-  return ((a & mask) >>> 0) === ((b & mask) >>> 0);
+  return (a & mask) >>> 0 === (b & mask) >>> 0;
 }
 
 /** RFC 1918 + CGNAT + loopback: what Azure's `Internet` service tag does not cover. */

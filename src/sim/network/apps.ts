@@ -94,7 +94,10 @@ type App = { ports: number[] | 'any'; answer(req: Request): AppAnswer };
 
 const nginx: App = {
   ports: [80],
-  answer: (req) => (req.path === '/' || req.path === '/index.html' ? html(req, 200, 'OK', NGINX_WELCOME, NGINX_VERSION) : html(req, 404, 'Not Found', nginxError(404, 'Not Found', NGINX_VERSION), NGINX_VERSION)),
+  answer: (req) =>
+    req.path === '/' || req.path === '/index.html'
+      ? html(req, 200, 'OK', NGINX_WELCOME, NGINX_VERSION)
+      : html(req, 404, 'Not Found', nginxError(404, 'Not Found', NGINX_VERSION), NGINX_VERSION),
 };
 
 /** nginx's real page for plain HTTP on its TLS port. */
@@ -111,10 +114,7 @@ const PLAIN_HTTP_TO_HTTPS = `<html>
 /** ingress-nginx with no Ingress objects: every request hits the default backend → 404. */
 const ingressNginx: App = {
   ports: [80, 443],
-  answer: (req) =>
-    req.port === 443
-      ? html(req, 400, 'Bad Request', PLAIN_HTTP_TO_HTTPS)
-      : html(req, 404, 'Not Found', nginxError(404, 'Not Found')),
+  answer: (req) => (req.port === 443 ? html(req, 400, 'Bad Request', PLAIN_HTTP_TO_HTTPS) : html(req, 404, 'Not Found', nginxError(404, 'Not Found'))),
 };
 
 const helloworld: App = { ports: [80], answer: (req) => html(req, 200, 'OK', AKS_HELLOWORLD) };

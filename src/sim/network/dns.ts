@@ -34,8 +34,13 @@ export type DnsAnswer =
 type SliceLike = KubeObject & { endpoints?: { addresses: string[]; conditions?: { ready?: boolean }; targetRef?: { name: string } }[] };
 
 function readyAddresses(kube: KubeStore, svc: Service): { ip: string; pod: string }[] {
-  const slices = kube.select('EndpointSlice', { namespace: svc.metadata.namespace, labelSelector: `kubernetes.io/service-name=${svc.metadata.name}` }) as SliceLike[];
-  return slices.flatMap((s) => (s.endpoints ?? []).filter((e) => e.conditions?.ready !== false && e.addresses[0]).map((e) => ({ ip: e.addresses[0], pod: e.targetRef?.name ?? '' })));
+  const slices = kube.select('EndpointSlice', {
+    namespace: svc.metadata.namespace,
+    labelSelector: `kubernetes.io/service-name=${svc.metadata.name}`,
+  }) as SliceLike[];
+  return slices.flatMap((s) =>
+    (s.endpoints ?? []).filter((e) => e.conditions?.ready !== false && e.addresses[0]).map((e) => ({ ip: e.addresses[0], pod: e.targetRef?.name ?? '' })),
+  );
 }
 
 /** The names resolv.conf makes the resolver ask for, in order. */
@@ -57,12 +62,13 @@ function lookupFqdn(kube: KubeStore, fqdn: string, depth: number, trace: string[
     // <hostname>.<subdomain>.<ns>: a pod of a headless Service.
     const [host, sub, ns] = labels;
     const svc = kube.peek('Service', sub, ns) as Service | undefined;
-    const pod = svc?.spec.clusterIP === 'None'
-      ? kube.select('Pod', { namespace: ns }).find((p) => {
-          const s = p.spec as { hostname?: string; subdomain?: string };
-          return (s.hostname ?? p.metadata.name) === host && s.subdomain === sub;
-        })
-      : undefined;
+    const pod =
+      svc?.spec.clusterIP === 'None'
+        ? kube.select('Pod', { namespace: ns }).find((p) => {
+            const s = p.spec as { hostname?: string; subdomain?: string };
+            return (s.hostname ?? p.metadata.name) === host && s.subdomain === sub;
+          })
+        : undefined;
     const ip = (pod?.status as { podIP?: string } | undefined)?.podIP;
     if (!pod || !ip || !readyAddresses(kube, svc!).some((a) => a.pod === pod.metadata.name)) return { kind: 'nxdomain', trace };
     trace.push(`CoreDNS: ${fqdn} is pod ${ns}/${pod.metadata.name} of headless Service ${ns}/${sub} → A ${ip}`);
@@ -73,7 +79,9 @@ function lookupFqdn(kube: KubeStore, fqdn: string, depth: number, trace: string[
   const svc = kube.peek('Service', name, ns) as Service | undefined;
   if (!svc) return { kind: 'nxdomain', trace };
   if (svc.spec.type === 'ExternalName') {
-    const target = String(svc.spec.externalName ?? '').toLowerCase().replace(/\.$/, '');
+    const target = String(svc.spec.externalName ?? '')
+      .toLowerCase()
+      .replace(/\.$/, '');
     trace.push(`CoreDNS: ${fqdn} is ExternalName Service ${ns}/${name} → CNAME ${target}`);
     if (depth >= 8 || !target) return { kind: 'nxdomain', trace };
     return lookupFqdn(kube, target, depth + 1, trace) ?? { kind: 'upstream', name: target, trace };
@@ -86,7 +94,9 @@ function lookupFqdn(kube: KubeStore, fqdn: string, depth: number, trace: string[
     }
     // CoreDNS returns every ready address (its loadbalance plugin shuffles them); curl takes the first.
     const pick = ready[stableHash(fqdn + ready.map((r) => r.ip).join()) % ready.length];
-    trace.push(`CoreDNS: ${fqdn} is headless Service ${ns}/${name} → A ${ready.map((r) => r.ip).join(', ')} (no ClusterIP: straight to a pod, no kube-proxy); curl uses ${pick.ip}`);
+    trace.push(
+      `CoreDNS: ${fqdn} is headless Service ${ns}/${name} → A ${ready.map((r) => r.ip).join(', ')} (no ClusterIP: straight to a pod, no kube-proxy); curl uses ${pick.ip}`,
+    );
     return { kind: 'a', ip: pick.ip, fqdn, service: svc, pod: pick.pod, trace };
   }
   if (!svc.spec.clusterIP) return { kind: 'nxdomain', trace };
@@ -106,12 +116,15 @@ export function resolveFromPod(kube: KubeStore, name: string, namespace: string)
     if (!r) continue; // not the cluster zone: CoreDNS forwards it upstream
     if (r.kind === 'nxdomain' && !trace.length) tried.push(fqdn);
     if (r.kind !== 'nxdomain') {
-      if (fqdn !== name.toLowerCase().replace(/\.$/, '')) r.trace.unshift(`Pod resolv.conf (search ${namespace}.svc.${CLUSTER_DOMAIN} svc.${CLUSTER_DOMAIN} ${CLUSTER_DOMAIN}, ndots:5): ${name} → ${fqdn}`);
+      if (fqdn !== name.toLowerCase().replace(/\.$/, ''))
+        r.trace.unshift(`Pod resolv.conf (search ${namespace}.svc.${CLUSTER_DOMAIN} svc.${CLUSTER_DOMAIN} ${CLUSTER_DOMAIN}, ndots:5): ${name} → ${fqdn}`);
       return r;
     }
     if (trace.length) return { kind: 'nxdomain', trace }; // e.g. an ExternalName pointing at nothing
   }
   const asked = name.toLowerCase().replace(/\.$/, '');
-  const trace = tried.length ? [`CoreDNS: NXDOMAIN for ${tried.join(', ')} (pod resolv.conf search list, ndots:5); ${asked} is forwarded upstream to Azure DNS`] : [];
+  const trace = tried.length
+    ? [`CoreDNS: NXDOMAIN for ${tried.join(', ')} (pod resolv.conf search list, ndots:5); ${asked} is forwarded upstream to Azure DNS`]
+    : [];
   return { kind: 'upstream', name: asked, trace };
 }

@@ -12,7 +12,7 @@ import type { ArmResource } from '../azure/types';
 import type { KubeStore } from '../kube/store';
 import type { KubeObject, Service } from '../kube/types';
 import { cidrContains, isPrivate, stableHash } from './addr';
-import { answer, appFor, isIngressController, type AppAnswer } from './apps';
+import { type AppAnswer, answer, appFor, isIngressController } from './apps';
 import { routeIngress } from './ingress';
 
 /**
@@ -26,7 +26,7 @@ export type InboundOutcome =
   | { kind: 'timeout'; trace: string[] }
   /** A node answered with RST (kube-proxy REJECT for no endpoints, or nothing listening): curl (7). */
   | { kind: 'refused'; trace: string[] }
-  | { kind: 'answer'; answer: AppAnswer; trace: string[]; /** Virtual time the answer took (ingress-nginx waiting on an upstream). */ delayMs?: number };
+  | { kind: 'answer'; answer: AppAnswer; trace: string[] /** Virtual time the answer took (ingress-nginx waiting on an upstream). */; delayMs?: number };
 
 export interface InboundRequest {
   ip: string;
@@ -56,7 +56,7 @@ const PIP_TYPE = 'Microsoft.Network/publicIPAddresses';
 const LB_TYPE = 'Microsoft.Network/loadBalancers';
 const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 const short = (id: string) => id.replace(/^.*\/providers\/Microsoft\.\w+\//, '');
-const children = (r: ArmResource | undefined, key: string) => ((r?.properties[key] as Child[] | undefined) ?? []);
+const children = (r: ArmResource | undefined, key: string) => (r?.properties[key] as Child[] | undefined) ?? [];
 
 export function walkInbound(env: Env, req: InboundRequest): InboundOutcome {
   const trace: string[] = [];
@@ -70,8 +70,19 @@ export function walkInbound(env: Env, req: InboundRequest): InboundOutcome {
       .find((s) => s.spec.type === 'LoadBalancer' && (s.status?.loadBalancer?.ingress ?? []).some((i) => i.ip === req.ip));
     const ownPort = own?.spec.ports?.find((p) => p.port === req.port && (p.protocol ?? 'TCP') === 'TCP');
     if (own && ownPort) {
-      trace.push(`Pod on node ${req.fromNode} → ${req.ip}:${req.port}: kube-proxy on that node holds ${req.ip} as the load balancer IP of Service ${own.metadata.namespace}/${own.metadata.name} and handles it there (the Azure load balancer is not involved)`);
-      return toPod(env, req, own, ownPort, readyEndpoints(env.kube, own), `${req.fromNode}:${req.ip}:${req.port}`, trace, 'traffic from a pod: any ready endpoint');
+      trace.push(
+        `Pod on node ${req.fromNode} → ${req.ip}:${req.port}: kube-proxy on that node holds ${req.ip} as the load balancer IP of Service ${own.metadata.namespace}/${own.metadata.name} and handles it there (the Azure load balancer is not involved)`,
+      );
+      return toPod(
+        env,
+        req,
+        own,
+        ownPort,
+        readyEndpoints(env.kube, own),
+        `${req.fromNode}:${req.ip}:${req.port}`,
+        trace,
+        'traffic from a pod: any ready endpoint',
+      );
     }
     const inside = walkInsideCluster(env, req, req.fromNode, trace);
     if (inside) return inside;
@@ -82,14 +93,22 @@ export function walkInbound(env: Env, req: InboundRequest): InboundOutcome {
   const livePip = env.arm.select({ type: PIP_TYPE }).find((p) => p.properties.ipAddress === req.ip);
   const pip = livePip && env.arm.get(livePip.id);
   if (!pip) {
-    const internal = env.arm.list({ type: LB_TYPE }).flatMap((lb) => children(lb, 'frontendIPConfigurations').map((f) => ({ lb, f }))).find(({ f }) => f.properties.privateIPAddress === req.ip);
-    if (internal) return drop(`Internet → ${req.ip}: private frontend ${internal.f.name} of ${short(internal.lb.id)}; a private address is not routable from the internet (no Public IP) → packet dropped`);
+    const internal = env.arm
+      .list({ type: LB_TYPE })
+      .flatMap((lb) => children(lb, 'frontendIPConfigurations').map((f) => ({ lb, f })))
+      .find(({ f }) => f.properties.privateIPAddress === req.ip);
+    if (internal)
+      return drop(
+        `Internet → ${req.ip}: private frontend ${internal.f.name} of ${short(internal.lb.id)}; a private address is not routable from the internet (no Public IP) → packet dropped`,
+      );
     return drop(`Internet → ${req.ip}: no Azure Public IP has this address → packet dropped`);
   }
   trace.push(`Public IP ${req.ip} is ${short(pip.id)} (resource group ${pip.id.split('/')[4]})`);
   const ipConfig = (pip.properties.ipConfiguration as Ref | undefined)?.id;
   if (!ipConfig || !/\/loadBalancers\/[^/]+\/frontendIPConfigurations\//i.test(ipConfig)) {
-    return drop(ipConfig ? `…attached to ${short(ipConfig)}, which takes no inbound connections → packet dropped` : '…not attached to anything → packet dropped');
+    return drop(
+      ipConfig ? `…attached to ${short(ipConfig)}, which takes no inbound connections → packet dropped` : '…not attached to anything → packet dropped',
+    );
   }
 
   // 2. Frontend → a load-balancing rule for TCP and this port (HA-ports rules take every port).
@@ -102,21 +121,35 @@ export function walkInbound(env: Env, req: InboundRequest): InboundOutcome {
   const rule = children(lb, 'loadBalancingRules').find((r) => {
     const p = r.properties;
     const proto = String(p.protocol ?? '').toLowerCase();
-    return same((p.frontendIPConfiguration as Ref | undefined)?.id, frontend.id) && (proto === 'tcp' || proto === 'all') && (p.frontendPort === req.port || p.frontendPort === 0);
+    return (
+      same((p.frontendIPConfiguration as Ref | undefined)?.id, frontend.id) &&
+      (proto === 'tcp' || proto === 'all') &&
+      (p.frontendPort === req.port || p.frontendPort === 0)
+    );
   });
   if (!rule) {
-    const outbound = children(lb, 'outboundRules').some((o) => ((o.properties.frontendIPConfigurations as Ref[] | undefined) ?? []).some((f) => same(f.id, frontend.id)));
-    return drop(`No load-balancing rule on ${frontend.name} for TCP port ${req.port}${outbound ? ' (this frontend is used by the outbound rule only: egress, not ingress)' : ''} → Azure LB drops the SYN`);
+    const outbound = children(lb, 'outboundRules').some((o) =>
+      ((o.properties.frontendIPConfigurations as Ref[] | undefined) ?? []).some((f) => same(f.id, frontend.id)),
+    );
+    return drop(
+      `No load-balancing rule on ${frontend.name} for TCP port ${req.port}${outbound ? ' (this frontend is used by the outbound rule only: egress, not ingress)' : ''} → Azure LB drops the SYN`,
+    );
   }
   const floating = rule.properties.enableFloatingIP !== false;
   const backendPort = Number(rule.properties.backendPort);
-  trace.push(`Load-balancing rule ${rule.name}: Tcp ${req.port} → backend port ${backendPort}${floating ? ' (floating IP: destination stays ' + req.ip + ')' : ' (floating IP off: destination becomes the node IP)'}`);
+  trace.push(
+    `Load-balancing rule ${rule.name}: Tcp ${req.port} → backend port ${backendPort}${floating ? ' (floating IP: destination stays ' + req.ip + ')' : ' (floating IP off: destination becomes the node IP)'}`,
+  );
 
   // The Service this rule serves: its status carries the IP and it has the port.
   const svc = env.kube
     .select('Service')
     .map((o) => o as Service)
-    .find((s) => (s.status?.loadBalancer?.ingress ?? []).some((i) => i.ip === req.ip) && s.spec.ports?.some((p) => p.port === Number(rule.properties.frontendPort) || Number(rule.properties.frontendPort) === 0));
+    .find(
+      (s) =>
+        (s.status?.loadBalancer?.ingress ?? []).some((i) => i.ip === req.ip) &&
+        s.spec.ports?.some((p) => p.port === Number(rule.properties.frontendPort) || Number(rule.properties.frontendPort) === 0),
+    );
   const svcPort = svc?.spec.ports?.find((p) => p.port === req.port && (p.protocol ?? 'TCP') === 'TCP');
 
   // 3. Backend pool → nodes (VMSS instance N of `<vmss>` is node `<vmss>` + 6-digit N).
@@ -127,16 +160,22 @@ export function walkInbound(env: Env, req: InboundRequest): InboundOutcome {
   if (!nodes.length) return drop(`Backend pool ${pool?.name ?? '?'} has no members → nothing to send to, SYN dropped`);
 
   // 4. NSG on the nodes' subnet (and NIC, if any): first matching rule by priority decides.
-  const dstIp = floating ? req.ip : nodeIp(env.kube, nodes[0].node) ?? req.ip;
+  const dstIp = floating ? req.ip : (nodeIp(env.kube, nodes[0].node) ?? req.ip);
   for (const nsg of nsgsFor(env.arm, nodes[0].vmssId)) {
     const verdict = evaluateNsg(nsg, req.callerIp, dstIp, backendPort);
-    if (verdict?.access !== 'Allow') return drop(`NSG ${nsg.name}: rule ${verdict?.name ?? '(none)'} (priority ${verdict?.priority ?? '-'}) denies ${req.callerIp} → ${dstIp}:${backendPort} → packet dropped`);
+    if (verdict?.access !== 'Allow')
+      return drop(
+        `NSG ${nsg.name}: rule ${verdict?.name ?? '(none)'} (priority ${verdict?.priority ?? '-'}) denies ${req.callerIp} → ${dstIp}:${backendPort} → packet dropped`,
+      );
     trace.push(`NSG ${nsg.name}: rule ${verdict.name} (priority ${verdict.priority}) allows ${req.callerIp} → ${dstIp}:${backendPort}`);
   }
 
   // kube-proxy's own filter for spec.loadBalancerSourceRanges (it drops, it does not reject).
   const ranges = svc?.spec.loadBalancerSourceRanges ?? [];
-  if (ranges.length && !ranges.some((r) => cidrContains(r, req.callerIp))) return drop(`kube-proxy: ${req.callerIp} is outside spec.loadBalancerSourceRanges of Service ${svc!.metadata.namespace}/${svc!.metadata.name} → packet dropped`);
+  if (ranges.length && !ranges.some((r) => cidrContains(r, req.callerIp)))
+    return drop(
+      `kube-proxy: ${req.callerIp} is outside spec.loadBalancerSourceRanges of Service ${svc!.metadata.namespace}/${svc!.metadata.name} → packet dropped`,
+    );
 
   // 5. Health probe: the LB only sends to nodes whose probe is up.
   const probeId = (rule.properties.probe as Ref | undefined)?.id;
@@ -144,8 +183,13 @@ export function walkInbound(env: Env, req: InboundRequest): InboundOutcome {
   const ready = readyEndpoints(env.kube, svc);
   const local = svc?.spec.externalTrafficPolicy === 'Local';
   const healthy = nodes.filter(({ node }) => nodeReady(env.kube, node) && probeUp(probe, svc, ready, node));
-  const probeText = probe ? `probe ${probe.name} (${probe.properties.protocol} :${probe.properties.port}${probe.properties.requestPath ? String(probe.properties.requestPath) : ''})` : 'no probe';
-  if (!healthy.length) return drop(`Backend pool ${pool!.name}: ${probeText} is down on all ${nodes.length} nodes${local ? ' (externalTrafficPolicy Local: no ready pod on any node)' : ''} → Azure LB drops the SYN`);
+  const probeText = probe
+    ? `probe ${probe.name} (${probe.properties.protocol} :${probe.properties.port}${probe.properties.requestPath ? String(probe.properties.requestPath) : ''})`
+    : 'no probe';
+  if (!healthy.length)
+    return drop(
+      `Backend pool ${pool!.name}: ${probeText} is down on all ${nodes.length} nodes${local ? ' (externalTrafficPolicy Local: no ready pod on any node)' : ''} → Azure LB drops the SYN`,
+    );
   const flow = `${req.callerIp}->${req.ip}:${req.port}`;
   const chosen = healthy[stableHash(flow) % healthy.length].node;
   trace.push(`Backend pool ${pool!.name}: ${probeText} up on ${healthy.length}/${nodes.length} nodes → node ${chosen} (${nodeIp(env.kube, chosen) ?? '?'})`);
@@ -155,7 +199,17 @@ export function walkInbound(env: Env, req: InboundRequest): InboundOutcome {
   // Source address the pod sees: ETP Cluster masquerades external traffic to the receiving node's
   // IP (the client address is lost); ETP Local delivers only to a local pod and keeps it.
   const source = local ? `source ${req.callerIp} kept (no SNAT)` : `source ${req.callerIp} SNAT'd to node IP ${nodeIp(env.kube, chosen) ?? '?'}`;
-  return toPod(env, req, svc, svcPort, ready.filter((e) => !local || e.nodeName === chosen), flow + chosen, trace, `externalTrafficPolicy ${local ? 'Local' : 'Cluster'}`, source);
+  return toPod(
+    env,
+    req,
+    svc,
+    svcPort,
+    ready.filter((e) => !local || e.nodeName === chosen),
+    flow + chosen,
+    trace,
+    `externalTrafficPolicy ${local ? 'Local' : 'Cluster'}`,
+    source,
+  );
 }
 
 /**
@@ -174,7 +228,9 @@ function walkInsideCluster(env: Env, req: InboundRequest, node: string, trace: s
     const named = `Service ${svc.metadata.namespace}/${svc.metadata.name}`;
     const port = svc.spec.ports?.find((p) => p.port === req.port && (p.protocol ?? 'TCP') === 'TCP');
     if (!port) {
-      trace.push(`Pod on node ${node} → ${req.ip}:${req.port}: ${req.ip} is the ClusterIP of ${named}, which has no TCP port ${req.port}; kube-proxy has no rule for it, and nothing else owns a ClusterIP → packet dropped`);
+      trace.push(
+        `Pod on node ${node} → ${req.ip}:${req.port}: ${req.ip} is the ClusterIP of ${named}, which has no TCP port ${req.port}; kube-proxy has no rule for it, and nothing else owns a ClusterIP → packet dropped`,
+      );
       return { kind: 'timeout', trace };
     }
     trace.push(`Pod on node ${node} → ${req.ip}:${req.port}: ClusterIP of ${named}; kube-proxy on that node DNATs it to an endpoint`);
@@ -187,7 +243,8 @@ function walkInsideCluster(env: Env, req: InboundRequest, node: string, trace: s
   const ns = pod.metadata.namespace ?? 'default';
   const podNode = (pod.spec as { nodeName?: string }).nodeName ?? '?';
   trace.push(`Pod on node ${node} → ${req.ip}:${req.port}: pod IP of ${ns}/${pod.metadata.name} on node ${podNode}, routed pod to pod (no kube-proxy)`);
-  if ((pod.status as { phase?: string } | undefined)?.phase !== 'Running') return { kind: 'refused', trace: [...trace, `pod ${ns}/${pod.metadata.name} is not running → connection refused`] };
+  if ((pod.status as { phase?: string } | undefined)?.phase !== 'Running')
+    return { kind: 'refused', trace: [...trace, `pod ${ns}/${pod.metadata.name} is not running → connection refused`] };
   return containerAnswer(env, req, pod, ns, req.port, trace);
 }
 
@@ -199,7 +256,17 @@ export function walkToOwnPod(env: Env, req: InboundRequest, pod: KubeObject): In
 }
 
 /** Steps 6–7: kube-proxy picks one of `candidates`, and the pod's container answers. */
-function toPod(env: Env, req: InboundRequest, svc: Service, svcPort: NonNullable<Service['spec']['ports']>[number], candidates: Endpoint[], flowKey: string, trace: string[], policy: string, source?: string): InboundOutcome {
+function toPod(
+  env: Env,
+  req: InboundRequest,
+  svc: Service,
+  svcPort: NonNullable<Service['spec']['ports']>[number],
+  candidates: Endpoint[],
+  flowKey: string,
+  trace: string[],
+  policy: string,
+  source?: string,
+): InboundOutcome {
   const named = `Service ${svc.metadata.namespace}/${svc.metadata.name} port ${svcPort.port}`;
   if (!candidates.length) return { kind: 'refused', trace: [...trace, `kube-proxy: ${named} has no ready endpoints → REJECT (connection refused)`] };
   const ep = candidates[stableHash(flowKey) % candidates.length];
@@ -213,19 +280,40 @@ function toPod(env: Env, req: InboundRequest, svc: Service, svcPort: NonNullable
 }
 
 /** The container of `pod` that listens on `targetPort` answers the request. */
-function containerAnswer(env: Env, req: InboundRequest, pod: KubeObject, ns: string, targetPort: number, trace: string[], listenersOnly = false): InboundOutcome {
+function containerAnswer(
+  env: Env,
+  req: InboundRequest,
+  pod: KubeObject,
+  ns: string,
+  targetPort: number,
+  trace: string[],
+  listenersOnly = false,
+): InboundOutcome {
   const ep = { pod: pod.metadata.name };
-  const containers = ((pod?.spec as { containers?: { image: string; ports?: { containerPort: number }[] }[] } | undefined)?.containers ?? []);
+  const containers = (pod?.spec as { containers?: { image: string; ports?: { containerPort: number }[] }[] } | undefined)?.containers ?? [];
   // On loopback only a container whose app listens on the port can answer (a curl image listens on nothing).
-  const listening = (x: { image: string }) => { const ports = appFor(x.image).ports; return ports !== 'any' && ports.includes(targetPort); };
-  const c = listenersOnly ? containers.find(listening) : containers.find((x) => x.ports?.some((p) => p.containerPort === targetPort)) ?? containers[0];
-  if (listenersOnly && !c) return { kind: 'refused', trace: [...trace, `nothing in pod ${ns}/${pod.metadata.name} listens on port ${targetPort} → RST (connection refused)`] };
+  const listening = (x: { image: string }) => {
+    const ports = appFor(x.image).ports;
+    return ports !== 'any' && ports.includes(targetPort);
+  };
+  const c = listenersOnly ? containers.find(listening) : (containers.find((x) => x.ports?.some((p) => p.containerPort === targetPort)) ?? containers[0]);
+  if (listenersOnly && !c)
+    return { kind: 'refused', trace: [...trace, `nothing in pod ${ns}/${pod.metadata.name} listens on port ${targetPort} → RST (connection refused)`] };
   if (!c) return { kind: 'refused', trace: [...trace, `pod ${ep.pod} is gone → connection refused`] };
   const appReq = { method: req.method, path: req.path, host: req.host, port: targetPort, date: new Date(env.now) };
   const viaIngress = isIngressController(c.image) && targetPort === 80;
   const routeTrace: string[] = [];
-  const a = viaIngress ? routeIngress({ kube: env.kube, readyEndpoints: (s) => readyEndpoints(env.kube, s) }, pod, appReq, routeTrace) : answer(c.image, appReq);
-  const what = a.kind === 'http' ? `HTTP ${a.status}` : a.kind === 'refused' ? `nothing listening on port ${targetPort} (RST)` : a.kind === 'http09' ? 'a non-HTTP protocol banner' : 'closed the connection without a reply';
+  const a = viaIngress
+    ? routeIngress({ kube: env.kube, readyEndpoints: (s) => readyEndpoints(env.kube, s) }, pod, appReq, routeTrace)
+    : answer(c.image, appReq);
+  const what =
+    a.kind === 'http'
+      ? `HTTP ${a.status}`
+      : a.kind === 'refused'
+        ? `nothing listening on port ${targetPort} (RST)`
+        : a.kind === 'http09'
+          ? 'a non-HTTP protocol banner'
+          : 'closed the connection without a reply';
   trace.push(...routeTrace);
   trace.push(`Pod ${ns}/${ep.pod} (image ${c.image}) answered: ${what}`);
   if (a.kind === 'http' && 'delayMs' in a) return { kind: 'answer', answer: a, trace, delayMs: (a as { delayMs?: number }).delayMs };
@@ -257,13 +345,18 @@ interface Endpoint {
 
 function readyEndpoints(kube: KubeStore, svc: Service | undefined): Endpoint[] {
   if (!svc) return [];
-  const slices = kube.select('EndpointSlice', { namespace: svc.metadata.namespace, labelSelector: `kubernetes.io/service-name=${svc.metadata.name}` }) as (KubeObject & {
+  const slices = kube.select('EndpointSlice', {
+    namespace: svc.metadata.namespace,
+    labelSelector: `kubernetes.io/service-name=${svc.metadata.name}`,
+  }) as (KubeObject & {
     endpoints?: { addresses: string[]; conditions?: { ready?: boolean }; nodeName?: string; targetRef?: { name: string } }[];
     ports?: { name?: string; port: number }[];
   })[];
   return slices.flatMap((s) => {
     const ports = new Map((s.ports ?? []).map((p) => [p.name ?? '', p.port]));
-    return (s.endpoints ?? []).filter((e) => e.conditions?.ready !== false).map((e) => ({ ip: e.addresses[0], nodeName: e.nodeName ?? '', pod: e.targetRef?.name ?? '', ports }));
+    return (s.endpoints ?? [])
+      .filter((e) => e.conditions?.ready !== false)
+      .map((e) => ({ ip: e.addresses[0], nodeName: e.nodeName ?? '', pod: e.targetRef?.name ?? '', ports }));
   });
 }
 
@@ -285,7 +378,16 @@ function probeUp(probe: Child | undefined, svc: Service | undefined, ready: Endp
 
 function nsgsFor(arm: ArmStore, vmssId: string): ArmResource[] {
   const vmss = arm.get(vmssId);
-  const nics = ((vmss?.properties.virtualMachineProfile as { networkProfile?: { networkInterfaceConfigurations?: { properties: { networkSecurityGroup?: Ref; ipConfigurations?: { properties: { subnet?: Ref } }[] } }[] } } | undefined)?.networkProfile?.networkInterfaceConfigurations ?? []);
+  const nics =
+    (
+      vmss?.properties.virtualMachineProfile as
+        | {
+            networkProfile?: {
+              networkInterfaceConfigurations?: { properties: { networkSecurityGroup?: Ref; ipConfigurations?: { properties: { subnet?: Ref } }[] } }[];
+            };
+          }
+        | undefined
+    )?.networkProfile?.networkInterfaceConfigurations ?? [];
   const ids: string[] = [];
   for (const nic of nics) {
     const subnetId = nic.properties.ipConfigurations?.[0]?.properties.subnet?.id;
@@ -306,7 +408,8 @@ interface Verdict {
   access: string;
 }
 
-const list = (many: unknown, one: unknown): string[] => (Array.isArray(many) && many.length ? (many as string[]) : one !== undefined && one !== null ? [String(one)] : []);
+const list = (many: unknown, one: unknown): string[] =>
+  Array.isArray(many) && many.length ? (many as string[]) : one !== undefined && one !== null ? [String(one)] : [];
 
 /** Azure's service tags, as far as an internet caller and a public destination can match them. */
 function prefixMatches(prefix: string, ip: string): boolean {

@@ -12,9 +12,9 @@
  */
 import type { KubeStore } from '../kube/store';
 import type { KubeObject, Service } from '../kube/types';
+import { stableHash } from './addr';
 import type { AppAnswer, Request } from './apps';
 import { answer, nginxErrorAnswer } from './apps';
-import { stableHash } from './addr';
 
 interface IngressPath {
   path?: string;
@@ -42,7 +42,7 @@ export interface IngressEnv {
 
 /** The class a controller pod serves, from its `--ingress-class=` argument. */
 export function ingressClassOf(pod: KubeObject | undefined): string {
-  const containers = ((pod?.spec as { containers?: { args?: string[] }[] } | undefined)?.containers ?? []);
+  const containers = (pod?.spec as { containers?: { args?: string[] }[] } | undefined)?.containers ?? [];
   for (const c of containers) for (const a of c.args ?? []) if (a.startsWith('--ingress-class=')) return a.slice('--ingress-class='.length);
   return 'nginx';
 }
@@ -75,9 +75,13 @@ export function routeIngress(env: IngressEnv, controllerPod: KubeObject | undefi
   const cls = ingressClassOf(controllerPod);
   const host = req.host.replace(/:\d+$/, '').toLowerCase();
   const path = req.path.split('?')[0] || '/';
-  const ingresses = (env.kube.select('Ingress') as IngressObj[]).filter((i) => servesClass(env.kube, i, cls)).sort((a, b) => (a.metadata.creationTimestamp < b.metadata.creationTimestamp ? -1 : a.metadata.creationTimestamp > b.metadata.creationTimestamp ? 1 : 0));
+  const ingresses = (env.kube.select('Ingress') as IngressObj[])
+    .filter((i) => servesClass(env.kube, i, cls))
+    .sort((a, b) => (a.metadata.creationTimestamp < b.metadata.creationTimestamp ? -1 : a.metadata.creationTimestamp > b.metadata.creationTimestamp ? 1 : 0));
   const rulesFor = (kind: 'exact' | 'wildcard' | 'none') =>
-    ingresses.flatMap((ing) => (ing.spec?.rules ?? []).filter((r) => (kind === 'none' ? !r.host : r.host && hostMatches(r.host.toLowerCase(), host) === kind)).map((r) => ({ ing, r })));
+    ingresses.flatMap((ing) =>
+      (ing.spec?.rules ?? []).filter((r) => (kind === 'none' ? !r.host : r.host && hostMatches(r.host.toLowerCase(), host) === kind)).map((r) => ({ ing, r })),
+    );
   const server = [rulesFor('exact'), rulesFor('wildcard'), rulesFor('none')].find((x) => x.length) ?? [];
   const candidates: Candidate[] = [];
   for (const { ing, r } of server) {
@@ -100,9 +104,13 @@ export function routeIngress(env: IngressEnv, controllerPod: KubeObject | undefi
       trace.push(`ingress-nginx (class ${cls}): no Ingress rule matches host "${host}" path "${path}" → default backend 404`);
       return nginxErrorAnswer(req, 404, 'Not Found');
     }
-    trace.push(`ingress-nginx (class ${cls}): no rule matches host "${host}" path "${path}"; Ingress ${ing!.metadata.namespace}/${ing!.metadata.name} spec.defaultBackend`);
+    trace.push(
+      `ingress-nginx (class ${cls}): no rule matches host "${host}" path "${path}"; Ingress ${ing!.metadata.namespace}/${ing!.metadata.name} spec.defaultBackend`,
+    );
   } else {
-    trace.push(`ingress-nginx (class ${cls}): Ingress ${ing!.metadata.namespace}/${ing!.metadata.name} rule host "${server[0]?.r.host ?? '*'}" path ${best.p.path ?? '/'} (${best.p.pathType ?? 'ImplementationSpecific'}) → Service ${backend?.service?.name ?? '?'}`);
+    trace.push(
+      `ingress-nginx (class ${cls}): Ingress ${ing!.metadata.namespace}/${ing!.metadata.name} rule host "${server[0]?.r.host ?? '*'}" path ${best.p.path ?? '/'} (${best.p.pathType ?? 'ImplementationSpecific'}) → Service ${backend?.service?.name ?? '?'}`,
+    );
   }
   return proxyTo(env, ing!.metadata.namespace ?? 'default', backend!, req, trace, 0);
 }
@@ -116,7 +124,9 @@ function proxyTo(env: IngressEnv, ns: string, backend: Backend, req: Request, tr
   }
   const want = backend.service?.port;
   if (svc.spec.type === 'ExternalName') {
-    const ext = String(svc.spec.externalName ?? '').toLowerCase().replace(/\.$/, '');
+    const ext = String(svc.spec.externalName ?? '')
+      .toLowerCase()
+      .replace(/\.$/, '');
     const named = /^([a-z0-9-]+)\.([a-z0-9-]+)(?:\.svc(?:\.cluster\.local)?)?$/.exec(ext);
     // `<svc>.<ns>` without `.svc` is a cluster name only if that namespace exists (else e.g. `example.com`, an internet host).
     const m = named && (ext.includes('.svc') || env.kube.peek('Namespace', named[2])) ? named : null;
@@ -133,7 +143,9 @@ function proxyTo(env: IngressEnv, ns: string, backend: Backend, req: Request, tr
       return r.kind === 'http' && r.status === 503 && r.headers.some(([k]) => k === 'X-Lab-No-Endpoints') ? nginxErrorAnswer(req, 502, 'Bad Gateway') : r;
     }
     if (!m || depth >= 5) {
-      trace.push(`ingress-nginx: ExternalName ${ns}/${name} → ${ext}: outside the cluster; the lab has no internet upstream → proxy_connect_timeout (5s) → 504`);
+      trace.push(
+        `ingress-nginx: ExternalName ${ns}/${name} → ${ext}: outside the cluster; the lab has no internet upstream → proxy_connect_timeout (5s) → 504`,
+      );
       return { ...nginxErrorAnswer(req, 504, 'Gateway Time-out'), delayMs: 5000 };
     }
   }
@@ -151,7 +163,7 @@ function proxyTo(env: IngressEnv, ns: string, backend: Backend, req: Request, tr
   const ep = eps[stableHash(`${req.host}${req.path}`) % eps.length];
   const targetPort = ep.ports.get(sp.name ?? '') ?? (typeof sp.targetPort === 'number' ? sp.targetPort : sp.port);
   const pod = env.kube.peek('Pod', ep.pod, ns);
-  const containers = ((pod?.spec as { containers?: { image: string; ports?: { containerPort: number }[] }[] } | undefined)?.containers ?? []);
+  const containers = (pod?.spec as { containers?: { image: string; ports?: { containerPort: number }[] }[] } | undefined)?.containers ?? [];
   const c = containers.find((x) => x.ports?.some((p) => p.containerPort === targetPort)) ?? containers[0];
   if (!c) return nginxErrorAnswer(req, 502, 'Bad Gateway');
   trace.push(`ingress-nginx: upstream ${ep.ip}:${targetPort} (pod ${ns}/${ep.pod}, image ${c.image})`);

@@ -17,7 +17,8 @@ export const UDR_APPLIANCE_EGRESS_IP = '20.62.146.250';
 
 type Ref = { id: string };
 const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
-const items = (r: ArmResource | undefined, key: string) => ((r?.properties[key] as { id: string; name: string; properties: Record<string, unknown> }[] | undefined) ?? []);
+const items = (r: ArmResource | undefined, key: string) =>
+  (r?.properties[key] as { id: string; name: string; properties: Record<string, unknown> }[] | undefined) ?? [];
 
 export interface Egress {
   ip: string;
@@ -40,7 +41,9 @@ export function egressFor(arm: ArmStore, outboundType: string, nodeRg: string, n
   if (outboundType !== 'loadBalancer') return undefined;
   for (const lb of arm.list({ type: 'Microsoft.Network/loadBalancers', resourceGroup: nodeRg })) {
     for (const rule of items(lb, 'outboundRules')) {
-      const fronts = ((rule.properties.frontendIPConfigurations as Ref[] | undefined) ?? []).map((f) => items(lb, 'frontendIPConfigurations').find((x) => same(x.id, f.id))).filter((f) => !!f);
+      const fronts = ((rule.properties.frontendIPConfigurations as Ref[] | undefined) ?? [])
+        .map((f) => items(lb, 'frontendIPConfigurations').find((x) => same(x.id, f.id)))
+        .filter((f) => !!f);
       const front = pick(fronts);
       const pip = (front?.properties.publicIPAddress as Ref | undefined)?.id;
       const ip = pip && pipIp(pip);

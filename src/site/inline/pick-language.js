@@ -5,8 +5,14 @@
   let pick = 'en';
   for (const lang of langs) {
     const l = String(lang).toLowerCase();
-    if (l.indexOf('ko') === 0) { pick = 'ko'; break; }
-    if (l.indexOf('en') === 0) { pick = 'en'; break; }
+    if (l.indexOf('ko') === 0) {
+      pick = 'ko';
+      break;
+    }
+    if (l.indexOf('en') === 0) {
+      pick = 'en';
+      break;
+    }
   }
   location.replace('/' + pick + '/');
 })();

@@ -15,7 +15,10 @@ const withEvents = (areas: Area[], event: boolean): Area[] => (event ? [...areas
 
 const cases: LedgerCase[] = [
   // A rule case compares both the rules and the probes (with their names); an error case the event.
-  ...ruleCases.map((c) => ({ areas: c.error === undefined ? (['rules', 'probes', 'names'] as Area[]) : withEvents([c.ref.name.includes('SCTP') ? 'rules' : 'probes'], true), source: source(c.ref) })),
+  ...ruleCases.map((c) => ({
+    areas: c.error === undefined ? (['rules', 'probes', 'names'] as Area[]) : withEvents([c.ref.name.includes('SCTP') ? 'rules' : 'probes'], true),
+    source: source(c.ref),
+  })),
   ...nsgCases.map((c) => ({ areas: withEvents(['nsg', 'names'], c.error !== undefined || !!c.warningsOnDelete), source: source(c.ref) })),
   ...pipCases.map((c) => ({ areas: withEvents([c.tags ? 'tags' : 'publicIps'], c.error !== undefined), source: source(c.ref) })),
   ...nameCases.map((c) => ({ areas: ['names'] as Area[], source: source(c.ref) })),

@@ -48,13 +48,21 @@ function rule(p: number, over: Partial<UpstreamRule> = {}): UpstreamRule {
 /** getTestProbe(protocol, path, interval, servicePort, probePort, numOfProbe, IPv4). */
 function probe(protocol: string, path: string, interval: number, servicePort: number, probePort: number, num: number): UpstreamProbe {
   const http = protocol.toLowerCase() === 'http' || protocol.toLowerCase() === 'https';
-  return { name: `atest1-TCP-${servicePort}`, protocol, port: probePort, intervalInSeconds: interval, probeThreshold: num, requestPath: http && path.trim() ? path : null };
+  return {
+    name: `atest1-TCP-${servicePort}`,
+    protocol,
+    port: probePort,
+    intervalInSeconds: interval,
+    probeThreshold: num,
+    requestPath: http && path.trim() ? path : null,
+  };
 }
 
 /** getDefaultTestProbes(protocol, path). */
 const defaultProbe = (protocol: string, path: string) => [probe(protocol, path, 5, 80, 10080, 2)];
 
-const ON_STANDARD = 'upstream runs it with the SKU unset (Basic); the lab is an AKS cluster (Standard), so its rules carry enableTcpReset: true. Probes are SKU-independent here.';
+const ON_STANDARD =
+  'upstream runs it with the SKU unset (Basic); the lab is an AKS cluster (Standard), so its rules carry enableTcpReset: true. Probes are SKU-independent here.';
 const PLS = 'Private Link Service annotations (azure-pls-*) are not modelled.';
 
 const c = (position: number, name: string, rest: Omit<RuleCase, 'ref'>): RuleCase => ({ ref: ref(FILE, FUNC, name, position), ...rest });
@@ -93,7 +101,11 @@ export const ruleCases: RuleCase[] = [
     probes: defaultProbe('Tcp', ''),
     rules: [rule(80, { protocol: 'All', frontendPort: 0, backendPort: 0 })],
   }),
-  c(12, 'getExpectedLBRules should leave probe path empty when using TCP probe', { svc: { appProtocol: 'Tcp' }, probes: defaultProbe('Tcp', ''), rules: [rule(80)] }),
+  c(12, 'getExpectedLBRules should leave probe path empty when using TCP probe', {
+    svc: { appProtocol: 'Tcp' },
+    probes: defaultProbe('Tcp', ''),
+    rules: [rule(80)],
+  }),
   c(13, 'getExpectedLBRules should return tcp probe when invalid protocol is defined', {
     svc: { appProtocol: 'TCP1', annotations: { [port(80, 'request-path')]: '/healthy1' } },
     probes: defaultProbe('Tcp', ''),
@@ -125,11 +137,17 @@ export const ruleCases: RuleCase[] = [
     rules: [rule(80)],
   }),
   c(20, 'getExpectedLBRules should return error when probe interval * num > 120', {
-    svc: { appProtocol: 'Tcp', annotations: { [port(80, 'interval')]: '10', [port(80, 'num-of-probe')]: '20', [P + 'azure-load-balancer-health-probe-protocol']: 'https' } },
+    svc: {
+      appProtocol: 'Tcp',
+      annotations: { [port(80, 'interval')]: '10', [port(80, 'num-of-probe')]: '20', [P + 'azure-load-balancer-health-probe-protocol']: 'https' },
+    },
     error: 'failed to parse health probe config for port 80: total probe should be less than 120, please adjust interval and number of probe accordingly',
   }),
   c(21, 'getExpectedLBRules should return error when probe interval * num ==  120', {
-    svc: { appProtocol: 'Tcp', annotations: { [port(80, 'interval')]: '10', [port(80, 'num-of-probe')]: '20', [P + 'azure-load-balancer-health-probe-protocol']: 'tcp' } },
+    svc: {
+      appProtocol: 'Tcp',
+      annotations: { [port(80, 'interval')]: '10', [port(80, 'num-of-probe')]: '20', [P + 'azure-load-balancer-health-probe-protocol']: 'tcp' },
+    },
     error: 'failed to parse health probe config for port 80: total probe should be less than 120, please adjust interval and number of probe accordingly',
   }),
   c(22, 'getExpectedLBRules should return correct rule when health probe annotations are added', {
@@ -154,11 +172,13 @@ export const ruleCases: RuleCase[] = [
   }),
   c(26, 'getExpectedLBRules should return error when invalid tcp health probe annotations are added', {
     svc: { appProtocol: 'Tcp', annotations: { [port(80, 'interval')]: '1', [port(80, 'num-of-probe')]: '5' } },
-    error: 'failed to parse health probe config for port 80: failed to parse annotation service.beta.kubernetes.io/port_80_health-probe_interval:error parsing value: the minimum value of interval is 5',
+    error:
+      'failed to parse health probe config for port 80: failed to parse annotation service.beta.kubernetes.io/port_80_health-probe_interval:error parsing value: the minimum value of interval is 5',
   }),
   c(27, 'getExpectedLBRules should return error when invalid tcp health probe annotations are added', {
     svc: { appProtocol: 'Tcp', annotations: { [port(80, 'interval')]: '10', [port(80, 'num-of-probe')]: '1' } },
-    error: 'failed to parse health probe config for port 80: failed to parse annotation service.beta.kubernetes.io/port_80_health-probe_num-of-probe: error parsing value: the minimum value of num-of-probe is 2',
+    error:
+      'failed to parse health probe config for port 80: failed to parse annotation service.beta.kubernetes.io/port_80_health-probe_num-of-probe: error parsing value: the minimum value of num-of-probe is 2',
   }),
   c(28, 'getExpectedLBRules should return error when invalid tcp health probe annotations are added', {
     svc: { appProtocol: 'Tcp', annotations: { [port(80, 'interval')]: '10', [port(80, 'num-of-probe')]: '20' } },
@@ -229,7 +249,10 @@ export const ruleCases: RuleCase[] = [
     adapted: ON_STANDARD,
   }),
   c(40, 'getExpectedLBRules should expected rules when timeout are added', {
-    svc: { appProtocol: 'Tcp', annotations: { [port(80, 'interval')]: '10', [port(80, 'num-of-probe')]: '10', [P + 'azure-load-balancer-tcp-idle-timeout']: '5' } },
+    svc: {
+      appProtocol: 'Tcp',
+      annotations: { [port(80, 'interval')]: '10', [port(80, 'num-of-probe')]: '10', [P + 'azure-load-balancer-tcp-idle-timeout']: '5' },
+    },
     probes: [probe('Tcp', '', 10, 80, 10080, 10)],
     rules: [rule(80, { idleTimeoutInMinutes: 5 })],
   }),
@@ -258,15 +281,25 @@ export const skippedRuleCases: SkippedCase[] = [
   skip(3, 'getExpectedLBRules shall return tcp probe on https protocols when basic lb SKU is used', BASIC),
   skip(8, 'getExpectedLBRules shall return corresponding probe and lbRule (slb with IPv6)', 'IPv6 and dual-stack Services are not modelled.'),
   skip(14, 'getExpectedLBRules should return tcp probe when invalid protocol is defined', BASIC),
-  skip(42, 'getExpectedLBRules should return expected rules when externalTrafficPolicy is local and service.beta.kubernetes.io/azure-pls-proxy-protocol is enabled', PLS),
-  skip(43, 'getExpectedLBRules should return expected rules when externalTrafficPolicy is local and service.beta.kubernetes.io/azure-pls-proxy-protocol is enabled', PLS),
+  skip(
+    42,
+    'getExpectedLBRules should return expected rules when externalTrafficPolicy is local and service.beta.kubernetes.io/azure-pls-proxy-protocol is enabled',
+    PLS,
+  ),
+  skip(
+    43,
+    'getExpectedLBRules should return expected rules when externalTrafficPolicy is local and service.beta.kubernetes.io/azure-pls-proxy-protocol is enabled',
+    PLS,
+  ),
   {
     ref: ref('azure_loadbalancer_healthprobe_test.go', 'TestFindProbe', '(all cases)'),
-    reason: 'Helper that compares two probe objects field by field; the lab shows only its effect (a probe whose settings changed is rewritten), which our own probe tests cover.',
+    reason:
+      'Helper that compares two probe objects field by field; the lab shows only its effect (a probe whose settings changed is rewritten), which our own probe tests cover.',
   },
   {
     ref: ref('azure_loadbalancer_healthprobe_test.go', 'TestShouldKeepSharedProbe', '(all cases)'),
-    reason: "About the shared cluster-service probe, a cloud-provider setting (clusterServiceLoadBalancerHealthProbeMode: shared) the lab's AKS configuration does not turn on.",
+    reason:
+      "About the shared cluster-service probe, a cloud-provider setting (clusterServiceLoadBalancerHealthProbeMode: shared) the lab's AKS configuration does not turn on.",
   },
   {
     ref: ref('azure_test.go', '(reconcile and session-affinity functions)', '(not table-driven)'),
@@ -275,6 +308,7 @@ export const skippedRuleCases: SkippedCase[] = [
   },
   {
     ref: ref(FILE, 'TestGetExpectedLBRulesSharedProbe', 'getExpectedLBRules should return a shared rule for a cluster service when shared probe is enabled'),
-    reason: 'The shared cluster-service probe is a cloud-provider setting (clusterServiceLoadBalancerHealthProbeMode: shared) the lab\'s AKS configuration does not turn on.',
+    reason:
+      "The shared cluster-service probe is a cloud-provider setting (clusterServiceLoadBalancerHealthProbeMode: shared) the lab's AKS configuration does not turn on.",
   },
 ];

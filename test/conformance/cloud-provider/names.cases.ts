@@ -22,7 +22,13 @@ const FRONT = (name: string) => ref('azure_loadbalancer_test.go', 'TestGetFronte
 const LONG = 'averylonnnngggnnnnnnnnnnnnnnnnnnnnnngggggggggggggggggggggggggggggggggggggsubet';
 
 export const nameCases: NameCase[] = [
-  { ref: RULE('internal lb should have subnet name on the rule name'), internal: true, subnet: 'shortsubnet', kind: 'rule', expected: `${UPSTREAM_PREFIX}-shortsubnet-TCP-9000` },
+  {
+    ref: RULE('internal lb should have subnet name on the rule name'),
+    internal: true,
+    subnet: 'shortsubnet',
+    kind: 'rule',
+    expected: `${UPSTREAM_PREFIX}-shortsubnet-TCP-9000`,
+  },
   {
     ref: RULE('internal standard lb should have subnet name on the rule name but truncated to 80 (-5) characters'),
     internal: true,
@@ -30,8 +36,20 @@ export const nameCases: NameCase[] = [
     kind: 'rule',
     expected: `${UPSTREAM_PREFIX}-averylonnnngggnnnnnnnnnnnnnnnnnnn-TCP-9000`,
   },
-  { ref: RULE('external standard lb should not have subnet name on the rule name'), internal: false, subnet: 'shortsubnet', kind: 'rule', expected: `${UPSTREAM_PREFIX}-TCP-9000` },
-  { ref: FRONT('internal lb should have subnet name on the frontend ip configuration name'), internal: true, subnet: 'shortsubnet', kind: 'frontend', expected: `${UPSTREAM_PREFIX}-shortsubnet` },
+  {
+    ref: RULE('external standard lb should not have subnet name on the rule name'),
+    internal: false,
+    subnet: 'shortsubnet',
+    kind: 'rule',
+    expected: `${UPSTREAM_PREFIX}-TCP-9000`,
+  },
+  {
+    ref: FRONT('internal lb should have subnet name on the frontend ip configuration name'),
+    internal: true,
+    subnet: 'shortsubnet',
+    kind: 'frontend',
+    expected: `${UPSTREAM_PREFIX}-shortsubnet`,
+  },
   {
     ref: FRONT("internal lb should have subnet name on the frontend ip configuration name but truncated to 80 characters, also not end with char like '-'"),
     internal: true,
@@ -46,7 +64,13 @@ export const nameCases: NameCase[] = [
     kind: 'frontend',
     expected: `${UPSTREAM_PREFIX}-averylonnnngggnnnnnnnnnnnnnnnnnnnnnngggggg`,
   },
-  { ref: FRONT('external standard lb should not have subnet name on the frontend ip configuration name'), internal: false, subnet: 'shortsubnet', kind: 'frontend', expected: UPSTREAM_PREFIX },
+  {
+    ref: FRONT('external standard lb should not have subnet name on the frontend ip configuration name'),
+    internal: false,
+    subnet: 'shortsubnet',
+    kind: 'frontend',
+    expected: UPSTREAM_PREFIX,
+  },
 ];
 
 const BASIC = 'Basic SKU load balancers: AKS clusters in the lab use the Standard SKU.';
@@ -62,5 +86,8 @@ export const skippedNameCases: { ref: UpstreamRef; reason: string }[] = [
   { ref: RULE('external basic lb should not have subnet name on the rule name IPv6'), reason: BASIC },
   { ref: FRONT('internal basic lb should have subnet name on the frontend ip configuration name but truncated to 80 characters'), reason: BASIC },
   { ref: FRONT('external basic lb should not have subnet name on the frontend ip configuration name'), reason: BASIC },
-  { ref: ref('azure_standard_test.go', 'TestGetPublicIPName', '(prefix and IPv6 cases)'), reason: 'Public IP prefixes (azure-pip-prefix-id) and IPv6 PIPs are not modelled; the common case is asserted by TestDeterminePublicIPName.' },
+  {
+    ref: ref('azure_standard_test.go', 'TestGetPublicIPName', '(prefix and IPv6 cases)'),
+    reason: 'Public IP prefixes (azure-pip-prefix-id) and IPv6 PIPs are not modelled; the common case is asserted by TestDeterminePublicIPName.',
+  },
 ];

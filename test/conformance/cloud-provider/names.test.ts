@@ -15,7 +15,10 @@ describe('cloud-provider-azure: resource names', () => {
       expect(await lab.syncError()).toBeUndefined();
       const base = await lab.baseName();
       const lb = tc.internal ? 'kubernetes-internal' : 'kubernetes';
-      const names = tc.kind === 'rule' ? (await lab.lbRules(lb)).map((r) => r.name) : (await lab.json<{ name: string }[]>(`az network lb frontend-ip list -g ${NODE_RG} --lb-name ${lb}`)).map((f) => f.name);
+      const names =
+        tc.kind === 'rule'
+          ? (await lab.lbRules(lb)).map((r) => r.name)
+          : (await lab.json<{ name: string }[]>(`az network lb frontend-ip list -g ${NODE_RG} --lb-name ${lb}`)).map((f) => f.name);
       const mine = names.filter((n) => n.startsWith(base)).map((n) => UPSTREAM_PREFIX + n.slice(base.length));
       expect(mine).toEqual([tc.expected]);
     });

@@ -75,7 +75,11 @@ export const ERR_BOTH = 'cannot set both spec.LoadBalancerSourceRanges and servi
 
 export const nsgCases: NsgCase[] = [
   // TestCloud_reconcileSecurityGroup
-  { ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', 'internal Load Balancer/noop when no allow list specified'), svc: fixture({ annotations: internal }), rules: [] },
+  {
+    ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', 'internal Load Balancer/noop when no allow list specified'),
+    svc: fixture({ annotations: internal }),
+    rules: [],
+  },
   {
     ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', 'internal Load Balancer/do not add Internet allow rules if allow all'),
     svc: fixture({ annotations: { ...internal, ...ipRanges('0.0.0.0/0') } }),
@@ -94,13 +98,21 @@ export const nsgCases: NsgCase[] = [
     adapted: IPV4_HALF,
   },
   {
-    ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', 'add rules - when no rules exist/with `service.beta.kubernetes.io/azure-additional-public-ips` specified'),
+    ref: ref(
+      RSG,
+      'TestCloud_reconcileSecurityGroup',
+      'add rules - when no rules exist/with `service.beta.kubernetes.io/azure-additional-public-ips` specified',
+    ),
     svc: fixture({ annotations: { [P + 'azure-additional-public-ips']: '203.0.113.10,203.0.113.11' } }),
     rules: allowRules([['Internet']], 'frontend+additional'),
     adapted: 'Two IPv4 additional addresses (upstream adds IPv6 ones as well).',
   },
   {
-    ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', 'add rules - when no rules exist/with `service.beta.kubernetes.io/azure-disable-load-balancer-floating-ip` specified'),
+    ref: ref(
+      RSG,
+      'TestCloud_reconcileSecurityGroup',
+      'add rules - when no rules exist/with `service.beta.kubernetes.io/azure-disable-load-balancer-floating-ip` specified',
+    ),
     svc: fixture({ annotations: { [P + 'azure-disable-load-balancer-floating-ip']: 'true' } }),
     rules: allowRules([['Internet']], 'nodes', 'node'),
     adapted: IPV4_HALF,
@@ -118,13 +130,21 @@ export const nsgCases: NsgCase[] = [
     adapted: IPV4_HALF,
   },
   {
-    ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', 'add rules - when no rules exist/with `service.beta.kubernetes.io/azure-deny-all-except-load-balancer-source-ranges` specified'),
+    ref: ref(
+      RSG,
+      'TestCloud_reconcileSecurityGroup',
+      'add rules - when no rules exist/with `service.beta.kubernetes.io/azure-deny-all-except-load-balancer-source-ranges` specified',
+    ),
     svc: fixture({ loadBalancerSourceRanges: DUAL_RANGES, annotations: denyAnnotation }),
     rules: [...allowRules([['172.30.0.0/16', '172.31.0.1/32']]), denyAll()],
     adapted: IPV4_HALF,
   },
   {
-    ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', 'negative cases/with both `service.beta.kubernetes.io/azure-allowed-ip-ranges` and `spec.loadBalancerSourceRanges` specified'),
+    ref: ref(
+      RSG,
+      'TestCloud_reconcileSecurityGroup',
+      'negative cases/with both `service.beta.kubernetes.io/azure-allowed-ip-ranges` and `spec.loadBalancerSourceRanges` specified',
+    ),
     svc: fixture({
       loadBalancerSourceRanges: DUAL_RANGES,
       annotations: ipRanges(...DUAL_RANGES),
@@ -141,10 +161,26 @@ export const nsgCases: NsgCase[] = [
   // TestCloud_reconcileSecurityGroup "skip - when rules are up-to-date": no NSG write when nothing changes.
   ...(
     [
-      ['with `service.beta.kubernetes.io/azure-additional-public-ips` specified', { annotations: { [P + 'azure-additional-public-ips']: '203.0.113.10,203.0.113.11' } }, allowRules([['Internet']], 'frontend+additional')],
-      ['with `service.beta.kubernetes.io/azure-disable-load-balancer-floating-ip` specified', { annotations: { [P + 'azure-disable-load-balancer-floating-ip']: 'true' } }, allowRules([['Internet']], 'nodes', 'node')],
-      ['with `service.beta.kubernetes.io/azure-allowed-ip-ranges` specified', { annotations: ipRanges(...DUAL_RANGES) }, allowRules([['172.30.0.0/16', '172.31.0.1/32']])],
-      ['with `service.beta.kubernetes.io/azure-allowed-service-tags` specified', { annotations: tags('AzureCloud', 'AzureDatabricks') }, allowRules([['AzureCloud'], ['AzureDatabricks']])],
+      [
+        'with `service.beta.kubernetes.io/azure-additional-public-ips` specified',
+        { annotations: { [P + 'azure-additional-public-ips']: '203.0.113.10,203.0.113.11' } },
+        allowRules([['Internet']], 'frontend+additional'),
+      ],
+      [
+        'with `service.beta.kubernetes.io/azure-disable-load-balancer-floating-ip` specified',
+        { annotations: { [P + 'azure-disable-load-balancer-floating-ip']: 'true' } },
+        allowRules([['Internet']], 'nodes', 'node'),
+      ],
+      [
+        'with `service.beta.kubernetes.io/azure-allowed-ip-ranges` specified',
+        { annotations: ipRanges(...DUAL_RANGES) },
+        allowRules([['172.30.0.0/16', '172.31.0.1/32']]),
+      ],
+      [
+        'with `service.beta.kubernetes.io/azure-allowed-service-tags` specified',
+        { annotations: tags('AzureCloud', 'AzureDatabricks') },
+        allowRules([['AzureCloud'], ['AzureDatabricks']]),
+      ],
       ['with `spec.loadBalancerSourceRanges` specified', { loadBalancerSourceRanges: DUAL_RANGES }, allowRules([['172.30.0.0/16', '172.31.0.1/32']])],
       [
         'with `service.beta.kubernetes.io/azure-deny-all-except-load-balancer-source-ranges` specified',
@@ -174,10 +210,20 @@ export const nsgCases: NsgCase[] = [
       ['public LB with spec.LoadBalancerSourceRanges specified and allow all', { loadBalancerSourceRanges: ['0.0.0.0/0'] }, [['0.0.0.0/0']], false],
       ['public LB with annotation allowedIPRanges specified but not allow all', { annotations: ipRanges('10.10.10.0/24') }, [['10.10.10.0/24']], false],
       ['public LB with annotation allowedIPRanges specified and allow all', { annotations: ipRanges('0.0.0.0/0') }, [['0.0.0.0/0']], false],
-      ['public LB with annotation allowedIPRanges and allowedServiceTags specified and allow all', { annotations: { ...ipRanges('0.0.0.0/0'), ...tags('AzureCloud') } }, [['AzureCloud'], ['0.0.0.0/0']], false],
+      [
+        'public LB with annotation allowedIPRanges and allowedServiceTags specified and allow all',
+        { annotations: { ...ipRanges('0.0.0.0/0'), ...tags('AzureCloud') } },
+        [['AzureCloud'], ['0.0.0.0/0']],
+        false,
+      ],
       ['internal LB with annotation allowedIPRanges specified', { annotations: { ...internal, ...ipRanges('0.0.0.0/0') } }, [['0.0.0.0/0']], false],
       ['internal LB with spec.LoadBalancerSourceRanges specified', { annotations: internal, loadBalancerSourceRanges: ['0.0.0.0/0'] }, [['0.0.0.0/0']], false],
-      ['internal LB with annotation allowedIPRanges and allowedServiceTags specified', { annotations: { ...internal, ...tags('AzureCloud') }, loadBalancerSourceRanges: ['0.0.0.0/0'] }, [['AzureCloud'], ['0.0.0.0/0']], false],
+      [
+        'internal LB with annotation allowedIPRanges and allowedServiceTags specified',
+        { annotations: { ...internal, ...tags('AzureCloud') }, loadBalancerSourceRanges: ['0.0.0.0/0'] },
+        [['AzureCloud'], ['0.0.0.0/0']],
+        false,
+      ],
     ] as [string, Omit<ServiceInput, 'portList' | 'name'>, string[][], boolean][]
   ).map(
     ([name, svc, sources, deny]): NsgCase => ({
@@ -192,7 +238,12 @@ export const nsgCases: NsgCase[] = [
     [
       ['empty service', {}, [['Internet']], false],
       ['with annotation specified but no allowed IP ranges specified', { annotations: denyAnnotation }, [['Internet']], false],
-      ['with annotation and spec.loadBalancerSourceRanges specified', { annotations: denyAnnotation, loadBalancerSourceRanges: ['10.0.0.1/32'] }, [['10.0.0.1/32']], true],
+      [
+        'with annotation and spec.loadBalancerSourceRanges specified',
+        { annotations: denyAnnotation, loadBalancerSourceRanges: ['10.0.0.1/32'] },
+        [['10.0.0.1/32']],
+        true,
+      ],
       ['with annotation and allowedIPRanges specified', { annotations: { ...denyAnnotation, ...ipRanges('10.0.0.1/32') } }, [['10.0.0.1/32']], true],
       ['without annotation but invalid allowedIPRanges specified', { annotations: ipRanges('10.0.0.1/24') }, [], true],
     ] as [string, Omit<ServiceInput, 'portList' | 'name'>, string[][], boolean][]
@@ -210,23 +261,51 @@ export const nsgCases: NsgCase[] = [
     [
       ['empty service', {}, [['Internet']], false],
       ['spec.LoadBalancerSourceRanges = 1 IPv4', { loadBalancerSourceRanges: ['10.10.0.0/16'] }, [['10.10.0.0/16']], false],
-      ['spec.LoadBalancerSourceRanges = N IPv4', { loadBalancerSourceRanges: ['10.10.0.0/16', '10.11.0.0/16', '10.0.0.1/32'] }, [['10.0.0.1/32', '10.10.0.0/15']], false],
+      [
+        'spec.LoadBalancerSourceRanges = N IPv4',
+        { loadBalancerSourceRanges: ['10.10.0.0/16', '10.11.0.0/16', '10.0.0.1/32'] },
+        [['10.0.0.1/32', '10.10.0.0/15']],
+        false,
+      ],
       [
         'spec.LoadBalancerSourceRanges = N IPv4 and N IPv6',
-        { loadBalancerSourceRanges: ['10.10.0.0/16', '2001:db8:85a3::/64', 'fd12:3456:789a::/48', '10.11.0.0/16', '10.0.0.1/32', 'fe80:1234:abcd::1c2d:3e4f/128'] },
+        {
+          loadBalancerSourceRanges: [
+            '10.10.0.0/16',
+            '2001:db8:85a3::/64',
+            'fd12:3456:789a::/48',
+            '10.11.0.0/16',
+            '10.0.0.1/32',
+            'fe80:1234:abcd::1c2d:3e4f/128',
+          ],
+        },
         [['10.0.0.1/32', '10.10.0.0/15']],
         false,
       ],
       [
         'spec.LoadBalancerSourceRanges = N IPv4 and N IPv6 and invalid ranges',
         {
-          loadBalancerSourceRanges: ['10.10.0.0/16', '2001:db8:85a3::/64', 'fd12:3456:789a::/48', '10.11.0.0/16', '10.0.0.1/32', 'fe80:1234:abcd::1c2d:3e4f/128', '20.10.0.1/16', 'fe80:1234:abcd::1c2d:3e4f/64'],
+          loadBalancerSourceRanges: [
+            '10.10.0.0/16',
+            '2001:db8:85a3::/64',
+            'fd12:3456:789a::/48',
+            '10.11.0.0/16',
+            '10.0.0.1/32',
+            'fe80:1234:abcd::1c2d:3e4f/128',
+            '20.10.0.1/16',
+            'fe80:1234:abcd::1c2d:3e4f/64',
+          ],
         },
         [['10.0.0.1/32', '10.10.0.0/15']],
         true,
       ],
       ['annotation allowedIPRanges = 1 IPv4', { annotations: ipRanges('10.10.0.0/16') }, [['10.10.0.0/16']], false],
-      ['annotation allowedIPRanges = N IPv4', { annotations: ipRanges('10.10.0.0/16', '10.11.0.0/16', '10.0.0.1/32') }, [['10.0.0.1/32', '10.10.0.0/15']], false],
+      [
+        'annotation allowedIPRanges = N IPv4',
+        { annotations: ipRanges('10.10.0.0/16', '10.11.0.0/16', '10.0.0.1/32') },
+        [['10.0.0.1/32', '10.10.0.0/15']],
+        false,
+      ],
       [
         'annotation allowedIPRanges = N IPv4 and N IPv6',
         { annotations: ipRanges('10.10.0.0/16', '2001:db8:85a3::/64', 'fd12:3456:789a::/48', '10.11.0.0/16', '10.0.0.1/32', 'fe80:1234:abcd::1c2d:3e4f/128') },
@@ -235,7 +314,18 @@ export const nsgCases: NsgCase[] = [
       ],
       [
         'annotation allowedIPRanges = N IPv4 and N IPv6 with invalid ranges',
-        { annotations: ipRanges('10.10.0.0/16', '2001:db8:85a3::/64', 'fd12:3456:789a::/48', '10.11.0.0/16', '10.0.0.1/32', 'fe80:1234:abcd::1c2d:3e4f/128', '20.10.0.1/16', 'fe80:1234:abcd::1c2d:3e4f/64') },
+        {
+          annotations: ipRanges(
+            '10.10.0.0/16',
+            '2001:db8:85a3::/64',
+            'fd12:3456:789a::/48',
+            '10.11.0.0/16',
+            '10.0.0.1/32',
+            'fe80:1234:abcd::1c2d:3e4f/128',
+            '20.10.0.1/16',
+            'fe80:1234:abcd::1c2d:3e4f/64',
+          ),
+        },
         [['10.0.0.1/32', '10.10.0.0/15']],
         true,
       ],
@@ -245,7 +335,8 @@ export const nsgCases: NsgCase[] = [
       ref: ref(AC, 'TestAccessControl_AllowedRanges', name),
       svc: fixture(svc),
       rules: [...allowRules(sources), ...(deny ? [denyAll()] : [])],
-      adapted: 'Upstream asserts AllowedIPv4Ranges() before aggregation; the lab shows the rule PatchSecurityGroup writes from it (aggregated). IPv6 ranges are left out on an IPv4 cluster.',
+      adapted:
+        'Upstream asserts AllowedIPv4Ranges() before aggregation; the lab shows the rule PatchSecurityGroup writes from it (aggregated). IPv6 ranges are left out on an IPv4 cluster.',
     }),
   ),
 
@@ -262,7 +353,8 @@ export const nsgCases: NsgCase[] = [
     warningsOnDelete: [
       {
         reason: 'InvalidAllowedIPRanges',
-        message: 'Found invalid service.beta.kubernetes.io/azure-allowed-ip-ranges ["foo" "bar"], ignoring and adding a default DenyAll rule in security group.',
+        message:
+          'Found invalid service.beta.kubernetes.io/azure-allowed-ip-ranges ["foo" "bar"], ignoring and adding a default DenyAll rule in security group.',
       },
     ],
   },
@@ -280,7 +372,12 @@ export const nsgCases: NsgCase[] = [
   },
 
   // TestAccessControl_PatchSecurityGroup (IPv4 rules; upstream's fixture tags TestServiceTag_0/1)
-  { ref: ref(AC, 'TestAccessControl_PatchSecurityGroup', 'patch service without access control configuration'), svc: fixture(), rules: allowRules([['Internet']]), adapted: IPV4_HALF },
+  {
+    ref: ref(AC, 'TestAccessControl_PatchSecurityGroup', 'patch service without access control configuration'),
+    svc: fixture(),
+    rules: allowRules([['Internet']]),
+    adapted: IPV4_HALF,
+  },
   {
     ref: ref(AC, 'TestAccessControl_PatchSecurityGroup', 'patch service with allowedServiceTag'),
     svc: fixture({ annotations: tags('TestServiceTag_0', 'TestServiceTag_1') }),
@@ -300,29 +397,44 @@ export const nsgCases: NsgCase[] = [
   },
   {
     ref: ref(AC, 'TestAccessControl_PatchSecurityGroup', 'patch service with allowedIPRanges and allowedServiceTags'),
-    svc: fixture({ annotations: { ...ipRanges('192.168.0.0/16', '20.0.0.1/32', 'fd12:3456:789a::/48', 'fe80:1234:abcd::1c2d:3e4f/128'), ...tags('TestServiceTag_0', 'TestServiceTag_1') } }),
+    svc: fixture({
+      annotations: {
+        ...ipRanges('192.168.0.0/16', '20.0.0.1/32', 'fd12:3456:789a::/48', 'fe80:1234:abcd::1c2d:3e4f/128'),
+        ...tags('TestServiceTag_0', 'TestServiceTag_1'),
+      },
+    }),
     rules: allowRules([['TestServiceTag_0'], ['TestServiceTag_1'], ['192.168.0.0/16', '20.0.0.1/32']]),
     adapted: IPV4_HALF,
   },
   {
     ref: ref(AC, 'TestAccessControl_PatchSecurityGroup', 'patch service with allowedIPRanges and allowedServiceTags and deny vnet traffic'),
     svc: fixture({
-      annotations: { ...ipRanges('192.168.0.0/16', '20.0.0.1/32', 'fd12:3456:789a::/48', 'fe80:1234:abcd::1c2d:3e4f/128'), ...tags('TestServiceTag_0', 'TestServiceTag_1'), ...denyAnnotation },
+      annotations: {
+        ...ipRanges('192.168.0.0/16', '20.0.0.1/32', 'fd12:3456:789a::/48', 'fe80:1234:abcd::1c2d:3e4f/128'),
+        ...tags('TestServiceTag_0', 'TestServiceTag_1'),
+        ...denyAnnotation,
+      },
     }),
     rules: [...allowRules([['TestServiceTag_0'], ['TestServiceTag_1'], ['192.168.0.0/16', '20.0.0.1/32']]), denyAll()],
     adapted: IPV4_HALF,
   },
   {
     ref: ref(AC, 'TestAccessControl_PatchSecurityGroup', 'patch service with invalid allowedIPRanges'),
-    svc: fixture({ annotations: { ...ipRanges('192.168.0.0/16', '20.0.0.1/32', '10.0.0.1/16', 'fd12:3456:789a::/48', 'fe80:1234:abcd::1c2d:3e4f/128', 'fe80:1234:abcd::3e4f/64'), ...denyAnnotation } }),
+    svc: fixture({
+      annotations: {
+        ...ipRanges('192.168.0.0/16', '20.0.0.1/32', '10.0.0.1/16', 'fd12:3456:789a::/48', 'fe80:1234:abcd::1c2d:3e4f/128', 'fe80:1234:abcd::3e4f/64'),
+        ...denyAnnotation,
+      },
+    }),
     rules: [...allowRules([['192.168.0.0/16', '20.0.0.1/32']]), denyAll()],
     adapted: IPV4_HALF,
   },
 ];
 
-const IPV6 = 'IPv6 and dual-stack Services are not modelled (the lab\'s clusters are IPv4).';
+const IPV6 = "IPv6 and dual-stack Services are not modelled (the lab's clusters are IPv4).";
 const MOCKS = 'Asserts on mocked Azure client calls (a failing GET/PUT); the lab has no way to make the NSG client fail on demand.';
-const PREBUILT = 'Starts from an NSG already holding other Services\' rules, built by the fixture; the lab builds NSG state only through Services, and these sharing paths are covered by our own property tests, not by a port.';
+const PREBUILT =
+  "Starts from an NSG already holding other Services' rules, built by the fixture; the lab builds NSG state only through Services, and these sharing paths are covered by our own property tests, not by a port.";
 
 export const skippedNsgCases: SkippedNsgCase[] = [
   { ref: ref(AC, 'TestAccessControl_AllowedRanges', 'spec.LoadBalancerSourceRanges = 1 IPv6'), reason: IPV6 },
@@ -332,19 +444,32 @@ export const skippedNsgCases: SkippedNsgCase[] = [
   { ref: ref(AC, 'TestAccessControl_PatchSecurityGroup', 'patch service with allowedIPRanges on IPv6'), reason: IPV6 },
   {
     ref: ref(AC, 'TestNewAccessControl', 'it should emit warning event if invalid spec.LoadBalancerSourceRanges'),
-    reason: 'Its input (`foo`, `bar` in spec.loadBalancerSourceRanges) is refused by the API server\'s validation before the cloud provider sees it.',
+    reason: "Its input (`foo`, `bar` in spec.loadBalancerSourceRanges) is refused by the API server's validation before the cloud provider sees it.",
   },
   {
     ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', 'skip - when rules are up-to-date/expected rules with random priority'),
     reason: 'Starts from rules placed at arbitrary priorities by the fixture; the lab cannot place provider-managed rules at chosen priorities.',
   },
-  ...['update rules - add to related rules', 'update rules - remove and add', 'update rules - keep retain ports - external IPs', 'update rules - keep retain ports - disable floating IP', 'clean rules - when deleting LB / AzureLoadBalancer had been created', 'clean rules - when deleting LB / AzureLoadBalancer had been created / service with invalid annotation'].map(
-    (n) => ({ ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', n), reason: PREBUILT }),
-  ),
-  ...['when SecurityGroupClient.Get returns error', 'when NetworkClientFactory.GetLoadBalancerClient().Get returns error', 'when SecurityGroupClient.CreateOrUpdate returns error'].map((n) => ({ ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', `negative cases/${n}`), reason: MOCKS })),
-  { ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', 'negative cases/when the number of rules exceeds the limit'), reason: 'Needs 1,000 pre-existing rules in the NSG (the fixture\'s noise rules); the lab\'s NSG limit is checked by our own limits tests instead.' },
+  ...[
+    'update rules - add to related rules',
+    'update rules - remove and add',
+    'update rules - keep retain ports - external IPs',
+    'update rules - keep retain ports - disable floating IP',
+    'clean rules - when deleting LB / AzureLoadBalancer had been created',
+    'clean rules - when deleting LB / AzureLoadBalancer had been created / service with invalid annotation',
+  ].map((n) => ({ ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', n), reason: PREBUILT })),
+  ...[
+    'when SecurityGroupClient.Get returns error',
+    'when NetworkClientFactory.GetLoadBalancerClient().Get returns error',
+    'when SecurityGroupClient.CreateOrUpdate returns error',
+  ].map((n) => ({ ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', `negative cases/${n}`), reason: MOCKS })),
+  {
+    ref: ref(RSG, 'TestCloud_reconcileSecurityGroup', 'negative cases/when the number of rules exceeds the limit'),
+    reason: "Needs 1,000 pre-existing rules in the NSG (the fixture's noise rules); the lab's NSG limit is checked by our own limits tests instead.",
+  },
   ...['TestAccessControl_RetainSecurityGroup', 'TestAccessControl_CleanSecurityGroup'].map((f) => ({
     ref: ref(AC, f, '(all cases)'),
-    reason: 'Helper-level cases on a fixture NSG with other Services\' destinations; the lab reaches these paths only through whole Services, covered by our own property tests.',
+    reason:
+      "Helper-level cases on a fixture NSG with other Services' destinations; the lab reaches these paths only through whole Services, covered by our own property tests.",
   })),
 ];

@@ -1,8 +1,8 @@
 /** Upstream's NSG cases, replayed through kubectl and az (see nsg.cases.ts). */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Lab, NODE_RG, title, type AzSecurityRule, type ServiceView } from './harness';
-import { nsgCases, type ExpectedNsgRule, type NsgCase } from './nsg.cases';
+import { type AzSecurityRule, Lab, NODE_RG, type ServiceView, title } from './harness';
+import { type ExpectedNsgRule, type NsgCase, nsgCases } from './nsg.cases';
 
 const PROTOCOL = { Tcp: 'TCP', Udp: 'UDP' } as const;
 
@@ -13,12 +13,28 @@ function allowRuleName(protocol: string, sources: string[], ports: string[]): st
 }
 
 /** An ARM rule as upstream's fixture builds it (AllowSecurityRule / DenyAllSecurityRule + WithDestination). */
-function armRule(e: ExpectedNsgRule, svc: ServiceView & { spec: { ports: { port: number; nodePort?: number; protocol?: string }[] } }, dst: string[]): AzSecurityRule {
+function armRule(
+  e: ExpectedNsgRule,
+  svc: ServiceView & { spec: { ports: { port: number; nodePort?: number; protocol?: string }[] } },
+  dst: string[],
+): AzSecurityRule {
   const dstProps = dst.length === 1 ? { destinationAddressPrefix: dst[0] } : { destinationAddressPrefixes: [...dst].sort() };
   if (e.access === 'Deny') {
-    return { name: 'k8s-azure-lb_deny-all_IPv4', priority: e.priority, access: 'Deny', direction: 'Inbound', protocol: '*', sourcePortRange: '*', sourceAddressPrefix: '*', destinationPortRange: '*', ...dstProps };
+    return {
+      name: 'k8s-azure-lb_deny-all_IPv4',
+      priority: e.priority,
+      access: 'Deny',
+      direction: 'Inbound',
+      protocol: '*',
+      sourcePortRange: '*',
+      sourceAddressPrefix: '*',
+      destinationPortRange: '*',
+      ...dstProps,
+    };
   }
-  const ports = svc.spec.ports.filter((p) => (p.protocol ?? 'TCP') === PROTOCOL[e.protocol as 'Tcp' | 'Udp']).map((p) => String(e.ports === 'node' ? p.nodePort : p.port));
+  const ports = svc.spec.ports
+    .filter((p) => (p.protocol ?? 'TCP') === PROTOCOL[e.protocol as 'Tcp' | 'Udp'])
+    .map((p) => String(e.ports === 'node' ? p.nodePort : p.port));
   const sources = [...e.sources].sort();
   return {
     name: allowRuleName(e.protocol, sources, ports),
@@ -35,7 +51,20 @@ function armRule(e: ExpectedNsgRule, svc: ServiceView & { spec: { ports: { port:
 
 /** Only the fields upstream's fixture sets (ARM adds id, etag, provisioningState, empty lists…). */
 function comparable(r: AzSecurityRule): AzSecurityRule {
-  const keys = ['name', 'priority', 'access', 'direction', 'protocol', 'sourcePortRange', 'sourceAddressPrefix', 'sourceAddressPrefixes', 'destinationPortRange', 'destinationPortRanges', 'destinationAddressPrefix', 'destinationAddressPrefixes'] as const;
+  const keys = [
+    'name',
+    'priority',
+    'access',
+    'direction',
+    'protocol',
+    'sourcePortRange',
+    'sourceAddressPrefix',
+    'sourceAddressPrefixes',
+    'destinationPortRange',
+    'destinationPortRanges',
+    'destinationAddressPrefix',
+    'destinationAddressPrefixes',
+  ] as const;
   const out: Record<string, unknown> = {};
   for (const k of keys) {
     const v = r[k];

@@ -38,7 +38,8 @@ const ipv4 = (ip: string): ServiceInput => ({ annotations: { [P + 'azure-load-ba
 const nonPublic = (ip: string) =>
   `external Service "default/test1" cannot use non-public LoadBalancer IP ${JSON.stringify(ip)}; use an internal LoadBalancer annotation or a valid Azure Public IP address`;
 const SKIPS_LIST = 'TestFindMatchedPIPSkipsListForInvalidOrNonPublicLoadBalancerIP';
-const VIA_ANNOTATION = 'Upstream calls findMatchedPIP with the address; the lab reaches it through azure-load-balancer-ipv4, which getServiceLoadBalancerIP passes on whatever its family.';
+const VIA_ANNOTATION =
+  'Upstream calls findMatchedPIP with the address; the lab reaches it through azure-load-balancer-ipv4, which getServiceLoadBalancerIP passes on whatever its family.';
 
 export const pipCases: PipCase[] = [
   {
@@ -62,11 +63,13 @@ export const pipCases: PipCase[] = [
     setup: [`az network public-ip create -g ${NODE_RG_NAME} -n pipName --sku Standard --allocation-method Static`],
     svc: { loadBalancerIP: { addressOf: 'pipName' } },
     frontendPip: 'pipName',
-    adapted: 'Azure picks a new PIP\'s address, so the Service asks for the address pipName received instead of 1.2.3.4.',
+    adapted: "Azure picks a new PIP's address, so the Service asks for the address pipName received instead of 1.2.3.4.",
   },
   {
     ref: ref(LB, 'TestReconcilePublicIPsCommon', "shall report error if the given PIP name doesn't exist in the resource group"),
-    setup: ['pip1', 'pip2'].map((n) => `az network public-ip create -g ${NODE_RG_NAME} -n ${n} --sku Standard --allocation-method Static --tags k8s-azure-service=default/test1`),
+    setup: ['pip1', 'pip2'].map(
+      (n) => `az network public-ip create -g ${NODE_RG_NAME} -n ${n} --sku Standard --allocation-method Static --tags k8s-azure-service=default/test1`,
+    ),
     svc: { annotations: { [P + 'azure-pip-name']: 'testPIP' } },
     error: "PublicIP from annotation azure-pip-name(-IPv6)=testPIP for service default/test1 doesn't exist",
     untouched: ['pip1', 'pip2'],
@@ -81,7 +84,12 @@ export const pipCases: PipCase[] = [
     adapted:
       "Upstream starts from a PIP already tagged foo=bar, a=j, m=n and a cloud config with tags a=x,y=z; the lab's PIP gets those tags from a first azure-pip-tags value, and AKS passes no config tags (so no y=z). The annotation A=b updates the existing key a, =f and ghi are ignored, old tags stay.",
   },
-  { ref: ref(REPO, SKIPS_LIST, 'invalid load balancer IP'), svc: ipv4('not-an-ip'), error: 'external Service "default/test1" has invalid LoadBalancer IP "not-an-ip"', adapted: VIA_ANNOTATION },
+  {
+    ref: ref(REPO, SKIPS_LIST, 'invalid load balancer IP'),
+    svc: ipv4('not-an-ip'),
+    error: 'external Service "default/test1" has invalid LoadBalancer IP "not-an-ip"',
+    adapted: VIA_ANNOTATION,
+  },
   ...(
     [
       ['non-public load balancer IP', '10.0.0.5'],
@@ -100,10 +108,20 @@ export const pipCases: PipCase[] = [
 const CONFIG = 'Cloud-provider configuration settings (systemTags, tagsMap) that AKS does not expose.';
 
 export const skippedPipCases: SkippedPipCase[] = [
-  { ref: ref(LB, 'TestDeterminePublicIPName', 'determinePublicIpName shall use IPv6 pip annotation for IPv6 single stack service'), reason: 'IPv6 and dual-stack Services are not modelled.' },
+  {
+    ref: ref(LB, 'TestDeterminePublicIPName', 'determinePublicIpName shall use IPv6 pip annotation for IPv6 single stack service'),
+    reason: 'IPv6 and dual-stack Services are not modelled.',
+  },
   { ref: ref(LB, 'TestEnsurePIPTagged', 'ensurePIPTagged should delete the old tags if the SystemTags is set'), reason: CONFIG },
   { ref: ref(LB, 'TestEnsurePIPTagged', 'ensurePIPTagged should support TagsMap'), reason: CONFIG },
   { ref: ref(LB, 'TestEnsurePIPIPTagged', '(all cases)'), reason: 'IP tags (azure-pip-ip-tags, FirstPartyUsage) are not modelled.' },
-  { ref: ref(LB, 'TestReconcilePublicIPsCommon', '(other cases)'), reason: 'They start from fixture PIPs in states (IPv6 twins, PIP prefixes, foreign owners, mocked client failures) the lab does not reach through Services; the ownership paths are covered by our own tests.' },
-  { ref: ref(REPO, 'TestIsAzureReservedIP', '(all cases)'), reason: 'Helper predicate; its effect (the non-public error) is asserted by the TestFindMatchedPIPSkipsList… cases.' },
+  {
+    ref: ref(LB, 'TestReconcilePublicIPsCommon', '(other cases)'),
+    reason:
+      'They start from fixture PIPs in states (IPv6 twins, PIP prefixes, foreign owners, mocked client failures) the lab does not reach through Services; the ownership paths are covered by our own tests.',
+  },
+  {
+    ref: ref(REPO, 'TestIsAzureReservedIP', '(all cases)'),
+    reason: 'Helper predicate; its effect (the non-public error) is asserted by the TestFindMatchedPIPSkipsList… cases.',
+  },
 ];

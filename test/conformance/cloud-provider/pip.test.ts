@@ -25,7 +25,9 @@ describe('cloud-provider-azure: public IPs', () => {
       } else {
         expect(await lab.syncError()).toBeUndefined();
         const base = await lab.baseName();
-        const fronts = await lab.json<{ name: string; publicIPAddress?: { id: string } }[]>(`az network lb frontend-ip list -g ${NODE_RG} --lb-name kubernetes`);
+        const fronts = await lab.json<{ name: string; publicIPAddress?: { id: string } }[]>(
+          `az network lb frontend-ip list -g ${NODE_RG} --lb-name kubernetes`,
+        );
         const mine = fronts.find((f) => f.name === base)!;
         const pipName = mine.publicIPAddress!.id.split('/').pop()!;
         expect(pipName.replace(base, 'atest1')).toBe(tc.frontendPip);

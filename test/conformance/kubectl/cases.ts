@@ -84,7 +84,13 @@ export const KUBECTL_SCENARIOS: KubectlScenario[] = [
   {
     name: 're-apply with changed ports',
     checks: 'a port added, a targetPort removed from a keyed list item ($setElementOrder and null in the patch)',
-    steps: [apply(SERVICE), apply(SERVICE_TWO_PORTS), { args: ['get', 'svc', 'web', '-o', 'yaml'] }, apply(SERVICE), { args: ['get', 'svc', 'web', '-o', 'json'] }],
+    steps: [
+      apply(SERVICE),
+      apply(SERVICE_TWO_PORTS),
+      { args: ['get', 'svc', 'web', '-o', 'yaml'] },
+      apply(SERVICE),
+      { args: ['get', 'svc', 'web', '-o', 'json'] },
+    ],
   },
   {
     name: 'get output formats',
@@ -144,7 +150,11 @@ export const KUBECTL_SCENARIOS: KubectlScenario[] = [
   {
     name: 'expose',
     checks: 'expose a deployment as a LoadBalancer Service',
-    steps: [apply(DEPLOYMENT), { args: ['expose', 'deploy', 'web', '--type=LoadBalancer', '--port=80', '--name=web-lb'] }, { args: ['get', 'svc', 'web-lb', '-o', 'yaml'] }],
+    steps: [
+      apply(DEPLOYMENT),
+      { args: ['expose', 'deploy', 'web', '--type=LoadBalancer', '--port=80', '--name=web-lb'] },
+      { args: ['get', 'svc', 'web-lb', '-o', 'yaml'] },
+    ],
   },
   {
     name: 'endpoints and endpointslices',
@@ -154,7 +164,13 @@ export const KUBECTL_SCENARIOS: KubectlScenario[] = [
   {
     name: 'delete',
     checks: 'delete wording, grouped-kind not found',
-    steps: [apply(both), { args: ['delete', 'svc', 'web'] }, { args: ['delete', 'deploy', 'web'] }, { args: ['get', 'deploy', 'web'] }, { args: ['delete', 'svc', 'web'] }],
+    steps: [
+      apply(both),
+      { args: ['delete', 'svc', 'web'] },
+      { args: ['delete', 'deploy', 'web'] },
+      { args: ['get', 'deploy', 'web'] },
+      { args: ['delete', 'svc', 'web'] },
+    ],
   },
   {
     name: 'validation as the API server does it',
@@ -163,7 +179,9 @@ export const KUBECTL_SCENARIOS: KubectlScenario[] = [
       apply(SERVICE.replace('  type: LoadBalancer\n', '  type: LoadBalancer\n  loadBalancerIP: my-ip\n')),
       { args: ['get', 'svc', 'web'] },
       { args: ['get', 'events', '--field-selector', 'involvedObject.name=web', '-o', 'custom-columns=TYPE:.type,REASON:.reason'] },
-      apply(SERVICE.replace('name: web', 'name: ranges').replace('  type: LoadBalancer\n', '  type: LoadBalancer\n  loadBalancerSourceRanges:\n  - 10.0.0.0/33\n')),
+      apply(
+        SERVICE.replace('name: web', 'name: ranges').replace('  type: LoadBalancer\n', '  type: LoadBalancer\n  loadBalancerSourceRanges:\n  - 10.0.0.0/33\n'),
+      ),
     ],
   },
   {
@@ -191,8 +209,23 @@ KUBECTL_SCENARIOS.push(
       apply(DEPLOYMENT),
       apply(DEPLOYMENT.replace('nginx:1.27', 'nginx:1.28')),
       { args: ['get', 'rs'] },
-      { args: ['get', 'deploy', 'web', '-o', 'jsonpath={.metadata.annotations.deployment\\.kubernetes\\.io/revision} {.status.conditions[*].type} {.status.conditions[*].reason}'] },
-      { args: ['get', 'rs', '-o', 'custom-columns=NAME:.metadata.name,REVISION:.metadata.annotations.deployment\\.kubernetes\\.io/revision,REPLICAS:.spec.replicas'] },
+      {
+        args: [
+          'get',
+          'deploy',
+          'web',
+          '-o',
+          'jsonpath={.metadata.annotations.deployment\\.kubernetes\\.io/revision} {.status.conditions[*].type} {.status.conditions[*].reason}',
+        ],
+      },
+      {
+        args: [
+          'get',
+          'rs',
+          '-o',
+          'custom-columns=NAME:.metadata.name,REVISION:.metadata.annotations.deployment\\.kubernetes\\.io/revision,REPLICAS:.spec.replicas',
+        ],
+      },
       { args: ['describe', 'deploy', 'web'] },
       { args: ['get', 'pods', '-o', 'yaml'] },
     ],

@@ -29,7 +29,10 @@ export const ERROR_HEADS: { tool: string; re: RegExp }[] = [
   { tool: 'az', re: /^usage error: / },
   { tool: 'az', re: /^usage: az / },
   { tool: 'az', re: /^az( [a-z][-a-z]*)*: (error: )?\S/ },
-  { tool: 'az', re: /^(Unable to prompt for confirmation|Scaling is not available|Updating outbound IPs is not available|Role '|Subresource '|Please specify one or more of "|Updating outbound ports is not available)/ },
+  {
+    tool: 'az',
+    re: /^(Unable to prompt for confirmation|Scaling is not available|Updating outbound IPs is not available|Role '|Subresource '|Please specify one or more of "|Updating outbound ports is not available)/,
+  },
   // azure-cli's own argument validators (InvalidArgumentValueError), e.g. aks update's port checks.
   { tool: 'az', re: /^--[a-z][-a-z]* must be / },
   // curl

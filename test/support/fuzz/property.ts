@@ -20,7 +20,10 @@ export async function runCase(steps: Step[]): Promise<void> {
       throw new FuzzFailure(`exec threw ${e instanceof Error ? e.stack : String(e)}\nline: ${show(s.line)}\nstdin: ${show(s.stdin ?? '')}`);
     }
     const p = problemWith(s.line + '\n' + (s.stdin ?? ''), r);
-    if (p) throw new FuzzFailure(`${p}\nline: ${show(s.line)}\nstdin: ${show(s.stdin ?? '')}\nexit: ${r.exitCode}\nstdout: ${show(r.stdout, 300)}\nstderr: ${show(r.stderr)}`);
+    if (p)
+      throw new FuzzFailure(
+        `${p}\nline: ${show(s.line)}\nstdin: ${show(s.stdin ?? '')}\nexit: ${r.exitCode}\nstdout: ${show(r.stdout, 300)}\nstderr: ${show(r.stderr)}`,
+      );
   }
   try {
     await sb.settle();

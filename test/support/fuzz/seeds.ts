@@ -101,7 +101,7 @@ const BUILTIN_COMMANDS = [
   'kubectl delete svc web --wait=false',
   'kubectl get events --sort-by=.lastTimestamp',
   'kubectl get pods -o wide | grep web | wc -l',
-  'kubectl get svc -o json | jq -r \'.items[].metadata.name\'',
+  "kubectl get svc -o json | jq -r '.items[].metadata.name'",
   'kubectl explain service.spec.ports',
   'kubectl wait --for=jsonpath={.status.loadBalancer.ingress} svc/web --timeout=60s',
   'kubectl run tmp --rm -it --image=curlimages/curl --restart=Never -- curl -s ifconfig.me',
@@ -163,14 +163,18 @@ export async function loadSeeds(): Promise<Seeds> {
   const commands = [...BUILTIN_COMMANDS];
   const counts = { corpus: 0, labs: 0, lessons: 0, builtin: BUILTIN_YAML.length + BUILTIN_COMMANDS.length };
   if (existsSync(CORPUS)) {
-    for (const f of readdirSync(CORPUS).filter((x) => /\.ya?ml$/.test(x)).sort()) {
+    for (const f of readdirSync(CORPUS)
+      .filter((x) => /\.ya?ml$/.test(x))
+      .sort()) {
       yaml.push(readFileSync(join(CORPUS, f), 'utf8'));
       counts.corpus++;
     }
   }
   const labs = join(ROOT, 'content/labs');
   if (existsSync(labs)) {
-    for (const f of readdirSync(labs).filter((x) => x.endsWith('.ts')).sort()) {
+    for (const f of readdirSync(labs)
+      .filter((x) => x.endsWith('.ts'))
+      .sort()) {
       let mod: Record<string, unknown>;
       try {
         mod = (await import(/* @vite-ignore */ pathToFileURL(join(labs, f)).href)) as Record<string, unknown>;
@@ -190,10 +194,12 @@ export async function loadSeeds(): Promise<Seeds> {
   }
   const lessons = join(ROOT, 'content/lessons/en');
   if (existsSync(lessons)) {
-    for (const f of readdirSync(lessons).filter((x) => x.endsWith('.mdx')).sort()) {
+    for (const f of readdirSync(lessons)
+      .filter((x) => x.endsWith('.mdx'))
+      .sort()) {
       const mdx = readFileSync(join(lessons, f), 'utf8');
-      for (const y of fences(mdx, /^ya?ml$/)) if (isManifest(y)) (yaml.push(y), counts.lessons++);
-      for (const b of fences(mdx, /^(sh|bash|shell|console)$/)) for (const c of commandsOf(b)) (commands.push(c), counts.lessons++);
+      for (const y of fences(mdx, /^ya?ml$/)) if (isManifest(y)) yaml.push(y), counts.lessons++;
+      for (const b of fences(mdx, /^(sh|bash|shell|console)$/)) for (const c of commandsOf(b)) commands.push(c), counts.lessons++;
     }
   }
   return { yaml, commands, counts };

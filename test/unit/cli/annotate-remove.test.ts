@@ -7,7 +7,11 @@ describe('kubectl annotate / label KEY-', () => {
     const sb = sandbox();
     await sb.exec('kubectl apply -f -', { stdin: WEB_LB });
     await sb.exec('kubectl annotate svc web service.beta.kubernetes.io/azure-dns-label-name=myapp');
-    expect(await sb.exec('kubectl annotate svc web service.beta.kubernetes.io/azure-dns-label-name-')).toEqual({ stdout: 'service/web annotated\n', stderr: '', exitCode: 0 });
+    expect(await sb.exec('kubectl annotate svc web service.beta.kubernetes.io/azure-dns-label-name-')).toEqual({
+      stdout: 'service/web annotated\n',
+      stderr: '',
+      exitCode: 0,
+    });
     expect((await sb.exec("kubectl get svc web -o jsonpath='{.metadata.annotations}'")).stdout).not.toContain('azure-dns-label-name');
     await sb.exec('kubectl label svc web example.com/tier=front');
     expect((await sb.exec('kubectl label svc/web example.com/tier-')).exitCode).toBe(0);

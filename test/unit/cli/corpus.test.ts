@@ -6,7 +6,11 @@ import { sandbox } from './harness';
 // The shared corpus of real-world manifests: every one must go through `kubectl apply -f -`
 // without the CLI throwing, with one output line or error per object.
 const dir = join(__dirname, '../../../../shared/corpus/manifests');
-const files = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+const files = existsSync(dir)
+  ? readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort()
+  : [];
 
 describe.skipIf(!files.length)('shared manifest corpus through kubectl apply', () => {
   it.each(files)('%s', async (f) => {

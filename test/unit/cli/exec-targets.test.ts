@@ -24,7 +24,9 @@ describe('kubectl exec TYPE/NAME picks one of the pods behind it', () => {
 
   it('refuses kinds without a selector and workloads without pods, in kubectl’s words', async () => {
     const sb = await lab();
-    expect((await sb.exec('kubectl exec configmap/settings -- hostname')).stderr).toBe('error: cannot attach to *v1.ConfigMap: selector for *v1.ConfigMap not implemented\n');
+    expect((await sb.exec('kubectl exec configmap/settings -- hostname')).stderr).toBe(
+      'error: cannot attach to *v1.ConfigMap: selector for *v1.ConfigMap not implemented\n',
+    );
     await sb.exec('kubectl scale deployment web --replicas=0');
     await sb.settle();
     expect((await sb.exec('kubectl exec deploy/web -- hostname')).stderr).toBe('error: timed out waiting for the condition\n');
@@ -44,7 +46,11 @@ describe('kubectl exec into a shell', () => {
   it('says that interactive shells are not simulated (not that sh is missing), and what works instead', async () => {
     const sb = await lab();
     const pod = (await sb.exec('kubectl get pods -l app=web -o jsonpath={.items[0].metadata.name}')).stdout;
-    for (const line of [`kubectl exec -it ${pod} -- sh`, `kubectl exec -it deploy/web -- /bin/bash`, `kubectl exec ${pod} -- sh -c 'curl -s ifconfig.me | head'`]) {
+    for (const line of [
+      `kubectl exec -it ${pod} -- sh`,
+      `kubectl exec -it deploy/web -- /bin/bash`,
+      `kubectl exec ${pod} -- sh -c 'curl -s ifconfig.me | head'`,
+    ]) {
       const r = await sb.exec(line);
       expect(r.exitCode).toBe(1);
       expect(r.stderr).toMatch(/^error: interactive shells are not simulated in this lab/);

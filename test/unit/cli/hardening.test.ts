@@ -36,7 +36,9 @@ describe('kubectl apply: type meta that is not a string', () => {
 describe('kubectl apply: metadata that is not a string', () => {
   it('a map as name reads as "" on the client (as unstructured.GetName does)', async () => {
     const r = await run('kubectl apply -f -', 'apiVersion: networking.k8s.io/v1beta1\nkind: Ingress\nmetadata:\n  name:\n    a: b\n');
-    expect(r.stderr).toBe('error: resource mapping not found for name: "" namespace: "" from "STDIN": no matches for kind "Ingress" in version "networking.k8s.io/v1beta1"\nensure CRDs are installed first\n');
+    expect(r.stderr).toBe(
+      'error: resource mapping not found for name: "" namespace: "" from "STDIN": no matches for kind "Ingress" in version "networking.k8s.io/v1beta1"\nensure CRDs are installed first\n',
+    );
   });
 });
 
@@ -44,26 +46,37 @@ describe('decoding errors name the Go struct that holds the field (as encoding/j
   const svc = (meta: string, ports: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n${meta}spec:\n  ports:\n${ports}`;
   const prefix = 'Error from server (BadRequest): error when creating "STDIN": Service in version "v1" cannot be handled as a Service: json: ';
   it('a port given as a string: ServicePort.spec.ports.port', async () => {
-    expect((await run('kubectl apply -f -', svc('', '  - port: "80"\n'))).stderr).toBe(prefix + 'cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32\n');
+    expect((await run('kubectl apply -f -', svc('', '  - port: "80"\n'))).stderr).toBe(
+      prefix + 'cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32\n',
+    );
   });
   it('an annotation value that is a number: ObjectMeta.metadata.annotations of type string (map keys are not fields)', async () => {
     const r = await run('kubectl apply -f -', svc('  annotations:\n    service.beta.kubernetes.io/azure-dns-label-name: 0\n', '  - port: 80\n'));
     expect(r.stderr).toBe(prefix + 'cannot unmarshal number into Go struct field ObjectMeta.metadata.annotations of type string\n');
   });
   it('a struct given as a scalar, and a list item that is not an object', async () => {
-    expect((await run('kubectl apply -f -', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec: true\n')).stderr).toBe(prefix + 'cannot unmarshal bool into Go struct field Service.spec of type v1.ServiceSpec\n');
-    expect((await run('kubectl apply -f -', svc('', '  - 80\n'))).stderr).toBe(prefix + 'cannot unmarshal number into Go struct field ServiceSpec.spec.ports of type v1.ServicePort\n');
+    expect((await run('kubectl apply -f -', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec: true\n')).stderr).toBe(
+      prefix + 'cannot unmarshal bool into Go struct field Service.spec of type v1.ServiceSpec\n',
+    );
+    expect((await run('kubectl apply -f -', svc('', '  - 80\n'))).stderr).toBe(
+      prefix + 'cannot unmarshal number into Go struct field ServiceSpec.spec.ports of type v1.ServicePort\n',
+    );
   });
   it('annotations that are not a map: apply replaces them (kubectl writes last-applied), create sends them', async () => {
     const yaml = svc('  annotations: -987\n', '  - port: 80\n');
     expect(await run('kubectl apply -f -', yaml)).toEqual({ stdout: 'service/web created\n', stderr: '', exitCode: 0 });
-    expect((await run('kubectl create -f -', yaml)).stderr).toBe(prefix + 'cannot unmarshal number into Go struct field ObjectMeta.metadata.annotations of type map[string]string\n');
+    expect((await run('kubectl create -f -', yaml)).stderr).toBe(
+      prefix + 'cannot unmarshal number into Go struct field ObjectMeta.metadata.annotations of type map[string]string\n',
+    );
   });
 });
 
 describe('kubectl apply: a List item without a string kind', () => {
   it('stops the stream like a document without kind', async () => {
-    const r = await run('kubectl apply -f -', 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Namespace\n  metadata:\n    name: shop\n- apiVersion: v1\n  kind: {}\n  metadata:\n    name: cfg\n');
+    const r = await run(
+      'kubectl apply -f -',
+      'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Namespace\n  metadata:\n    name: shop\n- apiVersion: v1\n  kind: {}\n  metadata:\n    name: cfg\n',
+    );
     expect(r.stdout).toBe('namespace/shop created\n');
     expect(r.stderr).toBe('error: unable to decode "STDIN": Object \'Kind\' is missing in \'{"apiVersion":"v1","kind":{},"metadata":{"name":"cfg"}}\'\n');
   });
@@ -72,14 +85,17 @@ describe('kubectl apply: a List item without a string kind', () => {
 describe('kubectl: an empty resource type', () => {
   it('is an unknown resource type, not a crash', async () => {
     expect(await run("kubectl expose ''")).toEqual({ stdout: '', stderr: 'error: the server doesn\'t have a resource type ""\n', exitCode: 1 });
-    expect((await run("kubectl get svc,,pods")).stderr).toBe('error: the server doesn\'t have a resource type ""\n');
+    expect((await run('kubectl get svc,,pods')).stderr).toBe('error: the server doesn\'t have a resource type ""\n');
   });
 });
 
 describe('null fields decode as unset (Go zero values)', () => {
   it('loadBalancerIP: null is no loadBalancerIP (it crashed validation)', async () => {
     const sb = createSandbox();
-    const r = await sb.exec('kubectl apply -f -', { stdin: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: jvb\nspec:\n  type: LoadBalancer\n  loadBalancerIP: null\n  ports:\n  - port: 10000\n    protocol: UDP\n' });
+    const r = await sb.exec('kubectl apply -f -', {
+      stdin:
+        'apiVersion: v1\nkind: Service\nmetadata:\n  name: jvb\nspec:\n  type: LoadBalancer\n  loadBalancerIP: null\n  ports:\n  - port: 10000\n    protocol: UDP\n',
+    });
     expect(r).toEqual({ stdout: 'service/jvb created\n', stderr: '', exitCode: 0 });
     expect((await sb.exec('kubectl get svc jvb -o jsonpath={.spec.loadBalancerIP}')).stdout).toBe('');
   });
@@ -92,9 +108,16 @@ describe('kubectl explain with an empty type', () => {
 });
 
 describe('an anchor whose value contains its own alias', () => {
-  it("is refused as go-yaml does, not a stack overflow", async () => {
-    const r = await run('kubectl apply -f -', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: x\n    readinessProbe: &probe\n      exec:\n        command: [true]\n      again: *probe\n');
-    expect(r).toEqual({ stdout: 'configmap/ok created\n', stderr: "error: error parsing STDIN: error converting YAML to JSON: yaml: anchor 'probe' value contains itself\n", exitCode: 1 });
+  it('is refused as go-yaml does, not a stack overflow', async () => {
+    const r = await run(
+      'kubectl apply -f -',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: x\n    readinessProbe: &probe\n      exec:\n        command: [true]\n      again: *probe\n',
+    );
+    expect(r).toEqual({
+      stdout: 'configmap/ok created\n',
+      stderr: "error: error parsing STDIN: error converting YAML to JSON: yaml: anchor 'probe' value contains itself\n",
+      exitCode: 1,
+    });
   });
 });
 

@@ -23,8 +23,12 @@ describe('helm repo', () => {
   it('add, add again, update, list', async () => {
     const sb = createSandbox();
     expect(await sb.exec('helm repo update')).toEqual({ stdout: '', stderr: 'Error: no repositories found. You must add one before updating\n', exitCode: 1 });
-    expect(await ok(sb, 'helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx')).toBe('"ingress-nginx" has been added to your repositories\n');
-    expect(await ok(sb, 'helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx')).toBe('"ingress-nginx" already exists with the same configuration, skipping\n');
+    expect(await ok(sb, 'helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx')).toBe(
+      '"ingress-nginx" has been added to your repositories\n',
+    );
+    expect(await ok(sb, 'helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx')).toBe(
+      '"ingress-nginx" already exists with the same configuration, skipping\n',
+    );
     expect(await ok(sb, 'helm repo update')).toBe(
       'Hang tight while we grab the latest from your chart repositories...\n...Successfully got an update from the "ingress-nginx" chart repository\nUpdate Complete. ⎈Happy Helming!⎈\n',
     );
@@ -33,7 +37,11 @@ describe('helm repo', () => {
 
   it('install without the repo fails like helm', async () => {
     const sb = createSandbox();
-    expect(await sb.exec('helm install nginx-ingress ingress-nginx/ingress-nginx')).toEqual({ stdout: '', stderr: 'Error: INSTALLATION FAILED: repo ingress-nginx not found\n', exitCode: 1 });
+    expect(await sb.exec('helm install nginx-ingress ingress-nginx/ingress-nginx')).toEqual({
+      stdout: '',
+      stderr: 'Error: INSTALLATION FAILED: repo ingress-nginx not found\n',
+      exitCode: 1,
+    });
   });
 });
 
@@ -59,8 +67,12 @@ describe('helm install ingress-nginx', () => {
       'It may take a few minutes for the load balancer IP to be available.',
       "You can watch the status by running 'kubectl get service --namespace ingress-basic nginx-ingress-ingress-nginx-controller --output wide --watch'",
     ]);
-    expect(await ok(sb, 'kubectl get deploy nginx-ingress-ingress-nginx-controller -n ingress-basic -o jsonpath={.spec.template.spec.containers[0].image}')).toMatch(/^registry\.k8s\.io\/ingress-nginx\/controller:v1\.12\.\d+@sha256:/);
-    expect(await ok(sb, 'kubectl get sa,cm -n ingress-basic -o name')).toBe('serviceaccount/nginx-ingress-ingress-nginx\nconfigmap/nginx-ingress-ingress-nginx-controller\n');
+    expect(
+      await ok(sb, 'kubectl get deploy nginx-ingress-ingress-nginx-controller -n ingress-basic -o jsonpath={.spec.template.spec.containers[0].image}'),
+    ).toMatch(/^registry\.k8s\.io\/ingress-nginx\/controller:v1\.12\.\d+@sha256:/);
+    expect(await ok(sb, 'kubectl get sa,cm -n ingress-basic -o name')).toBe(
+      'serviceaccount/nginx-ingress-ingress-nginx\nconfigmap/nginx-ingress-ingress-nginx-controller\n',
+    );
     expect(await ok(sb, 'kubectl get ingressclass nginx -o jsonpath={.spec.controller}')).toBe('k8s.io/ingress-nginx');
     expect(await ok(sb, 'kubectl get svc nginx-ingress-ingress-nginx-controller -n ingress-basic -o jsonpath={.metadata.labels}')).toBe(
       '{"app.kubernetes.io/component":"controller","app.kubernetes.io/instance":"nginx-ingress","app.kubernetes.io/managed-by":"Helm","app.kubernetes.io/name":"ingress-nginx","app.kubernetes.io/part-of":"ingress-nginx","app.kubernetes.io/version":"1.12.1","helm.sh/chart":"ingress-nginx-4.12.1"}',
@@ -70,7 +82,9 @@ describe('helm install ingress-nginx', () => {
     expect(pending[2]).toMatch(/^nginx-ingress-ingress-nginx-controller-admission +ClusterIP +10\.0\.\d+\.\d+ +<none> +443\/TCP +0s$/);
     await sb.settle();
     const ip = await ok(sb, 'kubectl get svc nginx-ingress-ingress-nginx-controller -n ingress-basic -o jsonpath={.status.loadBalancer.ingress[0].ip}');
-    expect((await ok(sb, 'kubectl get svc -n ingress-basic')).split('\n')[1]).toMatch(new RegExp(`^nginx-ingress-ingress-nginx-controller +LoadBalancer +10\\.0\\.\\d+\\.\\d+ +${ip.replace(/\./g, '\\.')} +80:3\\d{4}/TCP,443:3\\d{4}/TCP`));
+    expect((await ok(sb, 'kubectl get svc -n ingress-basic')).split('\n')[1]).toMatch(
+      new RegExp(`^nginx-ingress-ingress-nginx-controller +LoadBalancer +10\\.0\\.\\d+\\.\\d+ +${ip.replace(/\./g, '\\.')} +80:3\\d{4}/TCP,443:3\\d{4}/TCP`),
+    );
     const pips = await ok(sb, `az network public-ip list -g ${NODE_RG} --query "[].{n:name,ip:ipAddress}" -o tsv`);
     expect(pips).toMatch(new RegExp(`^kubernetes-a[0-9a-f]{31}\\t${ip.replace(/\./g, '\\.')}$`, 'm'));
     // The probe annotation reached the LB: Http probe on /healthz.
@@ -82,11 +96,17 @@ describe('helm install ingress-nginx', () => {
 
   it('cannot re-use a name; the release Secret is there', async () => {
     const sb = await installed();
-    expect(await sb.exec('helm install nginx-ingress ingress-nginx/ingress-nginx -n ingress-basic')).toEqual({ stdout: '', stderr: 'Error: INSTALLATION FAILED: cannot re-use a name that is still in use\n', exitCode: 1 });
+    expect(await sb.exec('helm install nginx-ingress ingress-nginx/ingress-nginx -n ingress-basic')).toEqual({
+      stdout: '',
+      stderr: 'Error: INSTALLATION FAILED: cannot re-use a name that is still in use\n',
+      exitCode: 1,
+    });
     expect(await ok(sb, 'kubectl get secret -n ingress-basic -l owner=helm -o name')).toBe('secret/sh.helm.release.v1.nginx-ingress.v1\n');
     // A second release cannot take over IngressClass nginx.
     const r = await sb.exec('helm install second ingress-nginx/ingress-nginx -n ingress-basic');
-    expect(r.stderr).toMatch(/^Error: INSTALLATION FAILED: Unable to continue with install: IngressClass "nginx" in namespace "" exists and cannot be imported into the current release: invalid ownership metadata; annotation validation error: key "meta\.helm\.sh\/release-name" must equal "second": current value is "nginx-ingress"/);
+    expect(r.stderr).toMatch(
+      /^Error: INSTALLATION FAILED: Unable to continue with install: IngressClass "nginx" in namespace "" exists and cannot be imported into the current release: invalid ownership metadata; annotation validation error: key "meta\.helm\.sh\/release-name" must equal "second": current value is "nginx-ingress"/,
+    );
   });
 
   it('list, status, upgrade --set replicaCount, uninstall', async () => {
@@ -113,23 +133,46 @@ describe('helm install ingress-nginx', () => {
 
     await sb.advance(60_000);
     const up = await ok(sb, 'helm upgrade nginx-ingress ingress-nginx/ingress-nginx -n ingress-basic --reuse-values --set controller.replicaCount=3');
-    expect(up.split('\n').slice(0, 6)).toEqual(['Release "nginx-ingress" has been upgraded. Happy Helming!', 'NAME: nginx-ingress', expect.stringMatching(/^LAST DEPLOYED: Mon Jun {2}2 09:01:\d\d 2025$/), 'NAMESPACE: ingress-basic', 'STATUS: deployed', 'REVISION: 2']);
+    expect(up.split('\n').slice(0, 6)).toEqual([
+      'Release "nginx-ingress" has been upgraded. Happy Helming!',
+      'NAME: nginx-ingress',
+      expect.stringMatching(/^LAST DEPLOYED: Mon Jun {2}2 09:01:\d\d 2025$/),
+      'NAMESPACE: ingress-basic',
+      'STATUS: deployed',
+      'REVISION: 2',
+    ]);
     await sb.settle();
     expect((await ok(sb, 'kubectl get deploy -n ingress-basic')).split('\n')[1]).toMatch(/^nginx-ingress-ingress-nginx-controller +3\/3 +3 +3 /);
     // --reuse-values kept the probe annotation.
-    expect(await ok(sb, 'kubectl get svc nginx-ingress-ingress-nginx-controller -n ingress-basic -o jsonpath={.metadata.annotations}')).toContain('"service.beta.kubernetes.io/azure-load-balancer-health-probe-request-path":"/healthz"');
+    expect(await ok(sb, 'kubectl get svc nginx-ingress-ingress-nginx-controller -n ingress-basic -o jsonpath={.metadata.annotations}')).toContain(
+      '"service.beta.kubernetes.io/azure-load-balancer-health-probe-request-path":"/healthz"',
+    );
     expect((await ok(sb, 'helm list -n ingress-basic')).split('\n')[1]).toMatch(/^nginx-ingress\tingress-basic\t2 +\t2025-06-02 09:01:/);
-    expect(await ok(sb, 'kubectl get secret -n ingress-basic -l owner=helm -L status --no-headers')).toMatch(/^sh\.helm\.release\.v1\.nginx-ingress\.v1 +helm\.sh\/release\.v1 +1 +\S+ +superseded\nsh\.helm\.release\.v1\.nginx-ingress\.v2 +helm\.sh\/release\.v1 +1 +\S+ +deployed\n$/);
-    expect(await sb.exec('helm upgrade nope ingress-nginx/ingress-nginx -n ingress-basic')).toEqual({ stdout: '', stderr: 'Error: UPGRADE FAILED: "nope" has no deployed releases\n', exitCode: 1 });
+    expect(await ok(sb, 'kubectl get secret -n ingress-basic -l owner=helm -L status --no-headers')).toMatch(
+      /^sh\.helm\.release\.v1\.nginx-ingress\.v1 +helm\.sh\/release\.v1 +1 +\S+ +superseded\nsh\.helm\.release\.v1\.nginx-ingress\.v2 +helm\.sh\/release\.v1 +1 +\S+ +deployed\n$/,
+    );
+    expect(await sb.exec('helm upgrade nope ingress-nginx/ingress-nginx -n ingress-basic')).toEqual({
+      stdout: '',
+      stderr: 'Error: UPGRADE FAILED: "nope" has no deployed releases\n',
+      exitCode: 1,
+    });
 
-    expect((await ok(sb, `az network public-ip list -g ${NODE_RG} --query "[].name" -o tsv`)).split('\n').filter((n) => n.startsWith('kubernetes-'))).toHaveLength(1);
+    expect(
+      (await ok(sb, `az network public-ip list -g ${NODE_RG} --query "[].name" -o tsv`)).split('\n').filter((n) => n.startsWith('kubernetes-')),
+    ).toHaveLength(1);
     expect(await ok(sb, 'helm uninstall nginx-ingress -n ingress-basic')).toBe('release "nginx-ingress" uninstalled\n');
     await sb.settle();
     expect(await sb.exec('kubectl get svc -n ingress-basic')).toEqual({ stdout: '', stderr: 'No resources found in ingress-basic namespace.\n', exitCode: 0 });
     expect(await sb.exec('kubectl get ingressclass')).toEqual({ stdout: '', stderr: 'No resources found\n', exitCode: 0 });
-    expect((await ok(sb, `az network public-ip list -g ${NODE_RG} --query "[].name" -o tsv`)).split('\n').filter((n) => n.startsWith('kubernetes-'))).toHaveLength(0);
+    expect(
+      (await ok(sb, `az network public-ip list -g ${NODE_RG} --query "[].name" -o tsv`)).split('\n').filter((n) => n.startsWith('kubernetes-')),
+    ).toHaveLength(0);
     expect(await ok(sb, 'helm list -n ingress-basic')).toBe('NAME\tNAMESPACE\tREVISION\tUPDATED\tSTATUS\tCHART\tAPP VERSION\n');
-    expect(await sb.exec('helm uninstall nginx-ingress -n ingress-basic')).toEqual({ stdout: '', stderr: 'Error: uninstall: Release not loaded: nginx-ingress: release: not found\n', exitCode: 1 });
+    expect(await sb.exec('helm uninstall nginx-ingress -n ingress-basic')).toEqual({
+      stdout: '',
+      stderr: 'Error: uninstall: Release not loaded: nginx-ingress: release: not found\n',
+      exitCode: 1,
+    });
   });
 
   it('values from -f values.yaml: loadBalancerIP, externalTrafficPolicy, replicaCount', async () => {
@@ -137,9 +180,13 @@ describe('helm install ingress-nginx', () => {
     await ok(sb, 'helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx');
     await ok(sb, 'cat > values.yaml', 'controller:\n  replicaCount: 2\n  service:\n    externalTrafficPolicy: Local\n    loadBalancerIP: 20.1.2.3\n');
     await ok(sb, 'helm install ingress-nginx ingress-nginx/ingress-nginx -n ingress-basic --create-namespace -f values.yaml');
-    expect(await ok(sb, 'kubectl get svc ingress-nginx-controller -n ingress-basic -o jsonpath={.spec.externalTrafficPolicy}/{.spec.loadBalancerIP}')).toBe('Local/20.1.2.3');
+    expect(await ok(sb, 'kubectl get svc ingress-nginx-controller -n ingress-basic -o jsonpath={.spec.externalTrafficPolicy}/{.spec.loadBalancerIP}')).toBe(
+      'Local/20.1.2.3',
+    );
     expect(await ok(sb, 'kubectl get deploy ingress-nginx-controller -n ingress-basic -o jsonpath={.spec.replicas}')).toBe('2');
-    expect((await sb.exec('helm install x ingress-nginx/ingress-nginx -f missing.yaml')).stderr).toBe('Error: INSTALLATION FAILED: open missing.yaml: no such file or directory\n');
+    expect((await sb.exec('helm install x ingress-nginx/ingress-nginx -f missing.yaml')).stderr).toBe(
+      'Error: INSTALLATION FAILED: open missing.yaml: no such file or directory\n',
+    );
   });
 });
 
@@ -150,6 +197,8 @@ describe('helm upgrade --install', () => {
     const out = await ok(sb, 'helm upgrade --install ingress-nginx ingress-nginx/ingress-nginx -n ingress-basic --create-namespace');
     expect(out.split('\n').slice(0, 2)).toEqual(['Release "ingress-nginx" does not exist. Installing it now.', 'NAME: ingress-nginx']);
     expect(await ok(sb, 'kubectl get deploy -n ingress-basic -o name')).toBe('deployment.apps/ingress-nginx-controller\n');
-    expect((await sb.exec('helm install x ingress-nginx/nginx')).stderr).toBe(`Error: INSTALLATION FAILED: chart "nginx" matching  not found in ingress-nginx index. (try 'helm repo update'): no chart name found\n`);
+    expect((await sb.exec('helm install x ingress-nginx/nginx')).stderr).toBe(
+      `Error: INSTALLATION FAILED: chart "nginx" matching  not found in ingress-nginx index. (try 'helm repo update'): no chart name found\n`,
+    );
   });
 });

@@ -36,7 +36,8 @@ describe('kubectl apply', () => {
 
   it('reports YAML syntax errors like kubectl, after applying the documents before them', async () => {
     const sb = sandbox();
-    const stdin = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: d\nspec:\n  ports:\n  - port: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: e\n   foo: bar\n';
+    const stdin =
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: d\nspec:\n  ports:\n  - port: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: e\n   foo: bar\n';
     const r = await sb.exec('kubectl apply -f -', { stdin });
     expect(r.stdout).toBe('service/d created\n');
     expect(r.stderr).toBe('error: error parsing STDIN: error converting YAML to JSON: yaml: line 5: mapping values are not allowed in this context\n');
@@ -46,7 +47,9 @@ describe('kubectl apply', () => {
   it('words server errors as kubectl does', async () => {
     const sb = sandbox();
     const qa = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n  namespace: qa\nspec:\n  ports:\n  - port: 80\n';
-    expect((await sb.exec('kubectl apply -f -', { stdin: qa })).stderr).toBe('Error from server (NotFound): error when creating "STDIN": namespaces "qa" not found\n');
+    expect((await sb.exec('kubectl apply -f -', { stdin: qa })).stderr).toBe(
+      'Error from server (NotFound): error when creating "STDIN": namespaces "qa" not found\n',
+    );
     const bad = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: bad\nspec:\n  ports:\n  - port: 70000\n    targetPort: 80\n';
     expect((await sb.exec('kubectl apply -f -', { stdin: bad })).stderr).toBe(
       'The Service "bad" is invalid: spec.ports[0].port: Invalid value: 70000: must be between 1 and 65535, inclusive\n',
@@ -199,7 +202,9 @@ describe('kubectl mutations', () => {
     await sb.exec('kubectl create deployment web --image=nginx');
     expect((await sb.exec('kubectl expose deployment web --port=80 --target-port=8080 --type=LoadBalancer')).stdout).toBe('service/web exposed\n');
     expect(await jp(sb, 'kubectl get svc web -o jsonpath={.spec.type},{.spec.selector.app},{.spec.ports[0].targetPort}')).toBe('LoadBalancer,web,8080');
-    expect((await sb.exec('kubectl expose deployment web')).stderr).toBe("error: couldn't find port via --port flag or introspection\nSee 'kubectl expose -h' for help and examples\n");
+    expect((await sb.exec('kubectl expose deployment web')).stderr).toBe(
+      "error: couldn't find port via --port flag or introspection\nSee 'kubectl expose -h' for help and examples\n",
+    );
   });
 
   it('patches, annotates and labels', async () => {
@@ -212,14 +217,18 @@ describe('kubectl mutations', () => {
     expect((await sb.exec('kubectl annotate svc web service.beta.kubernetes.io/azure-dns-label-name=other')).stderr).toBe(
       "error: --overwrite is false but found the following declared annotation(s): 'service.beta.kubernetes.io/azure-dns-label-name' already has a value (myapp)\n",
     );
-    expect((await sb.exec('kubectl annotate svc web service.beta.kubernetes.io/azure-dns-label-name=other --overwrite')).stdout).toBe('service/web annotated\n');
+    expect((await sb.exec('kubectl annotate svc web service.beta.kubernetes.io/azure-dns-label-name=other --overwrite')).stdout).toBe(
+      'service/web annotated\n',
+    );
     expect((await sb.exec('kubectl label svc web tier=fe')).stdout).toBe('service/web labeled\n');
     expect((await sb.exec('kubectl label svc web tier=fe')).stdout).toBe('service/web not labeled\n');
     expect((await sb.exec('kubectl label svc web tier-')).stdout).toBe('service/web unlabeled\n');
     // Keys with a prefix are removed the same way: the usual way to take an Azure annotation back.
     expect((await sb.exec('kubectl annotate svc web service.beta.kubernetes.io/azure-dns-label-name-')).stdout).toBe('service/web annotated\n');
     expect((await sb.exec(`kubectl get svc web -o jsonpath='{.metadata.annotations}'`)).stdout).not.toContain('azure-dns-label-name');
-    expect((await sb.exec('kubectl annotate svc web a=b svc/other')).stderr).toBe('error: all resources must be specified before annotation changes: svc/other\n');
+    expect((await sb.exec('kubectl annotate svc web a=b svc/other')).stderr).toBe(
+      'error: all resources must be specified before annotation changes: svc/other\n',
+    );
   });
 
   it('deletes by name, by file and with --all, waiting for the load balancer finalizer', async () => {
@@ -230,7 +239,9 @@ describe('kubectl mutations', () => {
     expect((await sb.exec('kubectl get svc web')).exitCode).toBe(1);
     await sb.exec('kubectl apply -f -', { stdin: WEB_LB });
     expect((await sb.exec('kubectl delete -f -', { stdin: WEB_LB })).stdout).toBe('service "web" deleted\n');
-    expect((await sb.exec('kubectl delete -f -', { stdin: WEB_LB })).stderr).toBe('Error from server (NotFound): error when deleting "STDIN": services "web" not found\n');
+    expect((await sb.exec('kubectl delete -f -', { stdin: WEB_LB })).stderr).toBe(
+      'Error from server (NotFound): error when deleting "STDIN": services "web" not found\n',
+    );
     expect((await sb.exec('kubectl delete svc nope')).stderr).toBe('Error from server (NotFound): services "nope" not found\n');
     await sb.exec('kubectl create ns qa');
     expect((await sb.exec('kubectl delete ns qa')).stdout).toBe('namespace "qa" deleted\n');
@@ -242,10 +253,20 @@ describe('kubectl mutations', () => {
 describe('kubectl errors, help and misc', () => {
   it('rejects unknown commands with suggestions and unknown flags', async () => {
     const sb = sandbox();
-    expect(await sb.exec('kubectl gett pods')).toEqual({ stdout: '', stderr: 'error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tget\n', exitCode: 1 });
-    expect(await sb.exec('kubectl get svc --foo')).toEqual({ stdout: '', stderr: "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n", exitCode: 1 });
+    expect(await sb.exec('kubectl gett pods')).toEqual({
+      stdout: '',
+      stderr: 'error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tget\n',
+      exitCode: 1,
+    });
+    expect(await sb.exec('kubectl get svc --foo')).toEqual({
+      stdout: '',
+      stderr: "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n",
+      exitCode: 1,
+    });
     expect((await sb.exec('kubectl get svc -n')).stderr).toBe("error: flag needs an argument: 'n' in -n\nSee 'kubectl get --help' for usage.\n");
-    expect((await sb.exec('kubectl get svc -o xml')).stderr).toMatch(/^error: unable to match a printer suitable for the output format "xml", allowed formats are: /);
+    expect((await sb.exec('kubectl get svc -o xml')).stderr).toMatch(
+      /^error: unable to match a printer suitable for the output format "xml", allowed formats are: /,
+    );
   });
 
   it('finds the command after global flags', async () => {
@@ -343,7 +364,11 @@ describe('kubectl wait', () => {
   it('waits for the load balancer IP and for deletion in virtual time', async () => {
     const sb = sandbox();
     await sb.exec('kubectl apply -f -', { stdin: WEB_LB });
-    expect(await sb.exec("kubectl wait --for=jsonpath='{.status.loadBalancer.ingress}' service/web")).toEqual({ stdout: 'service/web condition met\n', stderr: '', exitCode: 0 });
+    expect(await sb.exec("kubectl wait --for=jsonpath='{.status.loadBalancer.ingress}' service/web")).toEqual({
+      stdout: 'service/web condition met\n',
+      stderr: '',
+      exitCode: 0,
+    });
     expect((await sb.exec('kubectl get svc web -o jsonpath={.status.loadBalancer.ingress[0].ip}')).stdout).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(await sb.exec("kubectl wait --for=jsonpath='{.spec.type}'=ClusterIP svc/web --timeout=5s")).toEqual({
       stdout: '',
@@ -359,7 +384,11 @@ describe('kubectl apply input errors', () => {
   it('rejects a document without kind', async () => {
     const sb = sandbox();
     const r = await sb.exec('kubectl apply -f -', { stdin: 'apiVersion: v1\nmetadata:\n  name: x\n' });
-    expect(r).toEqual({ stdout: '', stderr: `error: unable to decode "STDIN": Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"x"}}'\n`, exitCode: 1 });
+    expect(r).toEqual({
+      stdout: '',
+      stderr: `error: unable to decode "STDIN": Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"x"}}'\n`,
+      exitCode: 1,
+    });
   });
 
   it('asks for -f', async () => {

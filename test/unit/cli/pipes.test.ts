@@ -33,10 +33,12 @@ describe('awk', () => {
   it('prints fields: $N, $NF, $(NF-1), $0, several with ","', async () => {
     const sb = await cluster();
     const ip = (await sb.exec("kubectl get svc web -o jsonpath='{.status.loadBalancer.ingress[0].ip}'")).stdout;
-    expect(await sb.exec("kubectl get svc -A | awk '{print $1, $2}'")).toEqual(out('NAMESPACE NAME\ndefault kubernetes\ndefault web\nkube-system kube-dns\nkube-system metrics-server\n'));
+    expect(await sb.exec("kubectl get svc -A | awk '{print $1, $2}'")).toEqual(
+      out('NAMESPACE NAME\ndefault kubernetes\ndefault web\nkube-system kube-dns\nkube-system metrics-server\n'),
+    );
     expect(await sb.exec("kubectl get svc | awk 'NR > 1 {print $(NF-1)}'")).toEqual(out('443/TCP\n80:31347/TCP\n'));
     expect(await sb.exec("kubectl get svc -A | awk '/LoadBalancer/ {print $2, $5}'")).toEqual(out(`web ${ip}\n`));
-    expect(await sb.exec("kubectl get svc -A | awk '$3 == \"LoadBalancer\" {print $1 \"/\" $2}'")).toEqual(out('default/web\n'));
+    expect(await sb.exec('kubectl get svc -A | awk \'$3 == "LoadBalancer" {print $1 "/" $2}\'')).toEqual(out('default/web\n'));
     expect(await run("printf 'a b\\nc d\\n' | awk '{print $0 \"!\"}'")).toEqual(out('a b!\nc d!\n'));
   });
 
@@ -49,7 +51,9 @@ describe('awk', () => {
   it('reports unsupported programs as gawk syntax errors, and usage errors', async () => {
     expect(await run("echo x | awk '{x = 1}'")).toEqual(err('awk: cmd. line:1: {x = 1}\nawk: cmd. line:1:    ^ syntax error\n', 1));
     expect(await run("echo x | awk '{print $1'")).toEqual(err('awk: cmd. line:1: {print $1\nawk: cmd. line:1:          ^ syntax error\n', 1));
-    expect((await run('awk')).stderr).toBe("Usage: awk [POSIX or GNU style options] -f progfile [--] file ...\nUsage: awk [POSIX or GNU style options] [--] 'program' file ...\n");
+    expect((await run('awk')).stderr).toBe(
+      "Usage: awk [POSIX or GNU style options] -f progfile [--] file ...\nUsage: awk [POSIX or GNU style options] [--] 'program' file ...\n",
+    );
     expect((await run('awk --help')).stdout).toContain("kubectl get svc -A | awk '{print $1, $5}'");
   });
 });
@@ -57,7 +61,7 @@ describe('awk', () => {
 describe('cut, sort, uniq, tr, grep', () => {
   it('cut -d -f and -c, with the GNU errors', async () => {
     expect(await run('echo a,b,c | cut -d , -f 1,3')).toEqual(out('a,c\n'));
-    expect(await run("echo a,b,c | cut -d, -f2-")).toEqual(out('b,c\n'));
+    expect(await run('echo a,b,c | cut -d, -f2-')).toEqual(out('b,c\n'));
     expect(await run('echo abcdef | cut -c 2-4')).toEqual(out('bcd\n'));
     expect(await run('echo abc | cut -d , -f 2')).toEqual(out('abc\n'));
     expect(await run('echo a | cut')).toEqual(err("cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n", 1));
@@ -85,7 +89,9 @@ describe('cut, sort, uniq, tr, grep', () => {
     expect(await run("echo hello | tr '[:lower:]' '[:upper:]'")).toEqual(out('HELLO\n'));
     expect(await run('echo hello | tr -d l')).toEqual(out('heo\n'));
     expect(await run("echo 'a   b' | tr -s ' '")).toEqual(out('a b\n'));
-    expect(await run('echo hello | tr l')).toEqual(err("tr: missing operand after 'l'\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n", 1));
+    expect(await run('echo hello | tr l')).toEqual(
+      err("tr: missing operand after 'l'\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n", 1),
+    );
   });
 
   it('grep -i -v -E -c -o', async () => {
@@ -103,10 +109,14 @@ describe('jq', () => {
     const ip = (await sb.exec("kubectl get svc web -o jsonpath='{.status.loadBalancer.ingress[0].ip}'")).stdout;
     expect(await sb.exec("kubectl get svc -o json | jq -r '.items[].metadata.name'")).toEqual(out('kubernetes\nweb\n'));
     expect(await sb.exec("kubectl get svc -o json | jq '.items | length'")).toEqual(out('2\n'));
-    expect(await sb.exec(`kubectl get svc -A -o json | jq -r '.items[] | select(.spec.type == "LoadBalancer") | .status.loadBalancer.ingress[0].ip'`)).toEqual(out(`${ip}\n`));
-    expect(await sb.exec("kubectl get svc web -o json | jq '.spec.ports[0]'")).toEqual(out('{\n  "nodePort": 31347,\n  "port": 80,\n  "protocol": "TCP",\n  "targetPort": 80\n}\n'));
+    expect(await sb.exec(`kubectl get svc -A -o json | jq -r '.items[] | select(.spec.type == "LoadBalancer") | .status.loadBalancer.ingress[0].ip'`)).toEqual(
+      out(`${ip}\n`),
+    );
+    expect(await sb.exec("kubectl get svc web -o json | jq '.spec.ports[0]'")).toEqual(
+      out('{\n  "nodePort": 31347,\n  "port": 80,\n  "protocol": "TCP",\n  "targetPort": 80\n}\n'),
+    );
     expect(await sb.exec("kubectl get svc web -o json | jq -c '.spec.selector | keys'")).toEqual(out('["app"]\n'));
-    expect(await sb.exec("kubectl get svc web -o json | jq .metadata.name")).toEqual(out('"web"\n'));
+    expect(await sb.exec('kubectl get svc web -o json | jq .metadata.name')).toEqual(out('"web"\n'));
     expect(await run(`echo '{"a":[1,2,3]}' | jq -c '.a[1], .a[-1], [.a[] | select(. > 1)]'`)).toEqual(out('2\n3\n[2,3]\n'));
   });
 
@@ -115,7 +125,7 @@ describe('jq', () => {
     expect(await run(`echo '{"a":1}' | jq 'foo'`)).toEqual(err('jq: error: foo/0 is not defined at <top-level>, line 1:\nfoo\njq: 1 compile error\n', 3));
     expect(await run(`echo '{"a":1}' | jq '.[] | .x'`)).toEqual(err('jq: error (at <stdin>:1): Cannot index number with "x"\n', 5));
     expect(await run(`echo 'nope' | jq .`)).toEqual(err('jq: parse error: Invalid literal at line 1, column 1\n', 2));
-    expect((await run('jq --help')).stdout).toContain('This lab\'s jq is a subset');
+    expect((await run('jq --help')).stdout).toContain("This lab's jq is a subset");
   });
 });
 

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { redisLbYaml } from '../../../content/labs/where-does-external-ip-come-from';
 import { parsePlainYaml } from '../../../src/cli/kubectl/plain-yaml';
 import { servicesYaml } from '../../../src/sim/bench';
 import { createSandbox } from '../../../src/sim/index';
-import { redisLbYaml } from '../../../content/labs/where-does-external-ip-come-from';
 
 /** What kubectl's reader took before the fast path: the `yaml` package as YAML 1.1, or null on any error. */
 function library(text: string): unknown[] | null {
@@ -17,8 +17,90 @@ function library(text: string): unknown[] | null {
 /** Both readers skip empty documents; compare what is left. */
 const nonEmpty = (docs: unknown[]) => docs.filter((d) => d !== null && d !== undefined);
 
-const SCALARS = ['web', 'v1', 'apps/v1', 'LoadBalancer', 'redis:7', 'nginx:1.25-alpine', 'a b', 'a  b', 'x: y', 'x:', '0', '7', '080', '1e3', '0x1F', '1_000', '12:30', '-1', '+1', '.5', '.inf', '~', 'null', 'Null', 'y', 'N', 'yes', 'No', 'on', 'OFF', 'true', 'False', '"quoted"', '"with \\" escape"', '"tab\\t"', "'single'", "'it''s'", "'bad'quote'", '"a" "b"', '"', "'", '[1, 2]', '{a: 1}', '&anchor x', '*alias', '!!str 5', '|', '>', '# comment', 'x # trailing', 'é', '"é"', '%x', '@x', '`x`', '-', '- x', '? x', 'a,b', '99999999999999999'];
-const KEYS = ['name', 'kind', 'apiVersion', 'app.kubernetes.io/name', 'service.beta.kubernetes.io/azure-dns-label-name', '_x', 'y', 'on', 'null', 'True', '"quoted"', "'q'", '1', '__proto__', '<<', 'a b', 'key:', '-k', '?k', 'name'];
+const SCALARS = [
+  'web',
+  'v1',
+  'apps/v1',
+  'LoadBalancer',
+  'redis:7',
+  'nginx:1.25-alpine',
+  'a b',
+  'a  b',
+  'x: y',
+  'x:',
+  '0',
+  '7',
+  '080',
+  '1e3',
+  '0x1F',
+  '1_000',
+  '12:30',
+  '-1',
+  '+1',
+  '.5',
+  '.inf',
+  '~',
+  'null',
+  'Null',
+  'y',
+  'N',
+  'yes',
+  'No',
+  'on',
+  'OFF',
+  'true',
+  'False',
+  '"quoted"',
+  '"with \\" escape"',
+  '"tab\\t"',
+  "'single'",
+  "'it''s'",
+  "'bad'quote'",
+  '"a" "b"',
+  '"',
+  "'",
+  '[1, 2]',
+  '{a: 1}',
+  '&anchor x',
+  '*alias',
+  '!!str 5',
+  '|',
+  '>',
+  '# comment',
+  'x # trailing',
+  'é',
+  '"é"',
+  '%x',
+  '@x',
+  '`x`',
+  '-',
+  '- x',
+  '? x',
+  'a,b',
+  '99999999999999999',
+];
+const KEYS = [
+  'name',
+  'kind',
+  'apiVersion',
+  'app.kubernetes.io/name',
+  'service.beta.kubernetes.io/azure-dns-label-name',
+  '_x',
+  'y',
+  'on',
+  'null',
+  'True',
+  '"quoted"',
+  "'q'",
+  '1',
+  '__proto__',
+  '<<',
+  'a b',
+  'key:',
+  '-k',
+  '?k',
+  'name',
+];
 
 type Tree = string | { map: [string, Tree][] } | { seq: Tree[] };
 const tree: fc.Arbitrary<Tree> = fc.letrec<{ t: Tree }>((tie) => ({

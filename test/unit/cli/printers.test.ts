@@ -1,20 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { humanDuration } from '../../../src/cli/printers/duration';
-import { DESCRIBE, GET_TABLE, table, tabwrite } from '../../../src/cli/printers/tabwriter';
-import { executeJsonPath } from '../../../src/cli/printers/jsonpath';
-import { formatAzJson, formatAzTable, formatAzTsv, formatAzYaml } from '../../../src/cli/printers/az-output';
-import { kubeJson, kubeYaml } from '../../../src/cli/printers/kube-output';
-import { serviceExternalIP, servicePorts } from '../../../src/cli/printers/kube-columns';
 import { azView } from '../../../src/cli/az/flatten';
 import { closeMatches, similarity } from '../../../src/cli/az/parser';
+import { formatAzJson, formatAzTable, formatAzTsv, formatAzYaml } from '../../../src/cli/printers/az-output';
+import { humanDuration } from '../../../src/cli/printers/duration';
+import { executeJsonPath } from '../../../src/cli/printers/jsonpath';
+import { serviceExternalIP, servicePorts } from '../../../src/cli/printers/kube-columns';
+import { kubeJson, kubeYaml } from '../../../src/cli/printers/kube-output';
+import { DESCRIBE, GET_TABLE, table, tabwrite } from '../../../src/cli/printers/tabwriter';
 
 describe('tabwriter (Go text/tabwriter semantics)', () => {
   it('pads columns to the widest cell plus 3, leaves the last column unpadded', () => {
-    expect(table([['NAME', 'TYPE', 'AGE'], ['nginx', 'LoadBalancer', '16s']])).toBe('NAME    TYPE           AGE\nnginx   LoadBalancer   16s\n');
+    expect(
+      table([
+        ['NAME', 'TYPE', 'AGE'],
+        ['nginx', 'LoadBalancer', '16s'],
+      ]),
+    ).toBe('NAME    TYPE           AGE\nnginx   LoadBalancer   16s\n');
   });
 
   it('applies the minimum width of 6', () => {
-    expect(table([['A', 'B'], ['x', 'y']], GET_TABLE)).toBe('A     B\nx     y\n');
+    expect(
+      table(
+        [
+          ['A', 'B'],
+          ['x', 'y'],
+        ],
+        GET_TABLE,
+      ),
+    ).toBe('A     B\nx     y\n');
   });
 
   it('aligns describe blocks per run of lines, restarting after a tab-less line', () => {
@@ -77,7 +90,12 @@ describe('kubectl JSONPath', () => {
 
 describe('service columns', () => {
   it('formats ports with and without nodePort', () => {
-    expect(servicePorts([{ port: 80, nodePort: 31507, protocol: 'TCP' }, { port: 443, protocol: 'TCP' }])).toBe('80:31507/TCP,443/TCP');
+    expect(
+      servicePorts([
+        { port: 80, nodePort: 31507, protocol: 'TCP' },
+        { port: 443, protocol: 'TCP' },
+      ]),
+    ).toBe('80:31507/TCP,443/TCP');
     expect(servicePorts([])).toBe('<none>');
   });
 
@@ -117,7 +135,10 @@ describe('az output (knack)', () => {
     const v = azView({
       id: '/subscriptions/s/resourceGroups/MC_rg/providers/Microsoft.Network/loadBalancers/kubernetes',
       name: 'kubernetes',
-      properties: { provisioningState: 'Succeeded', frontendIPConfigurations: [{ id: '/subscriptions/s/resourceGroups/mc_rg/providers/x/y/z', properties: { privateIPAllocationMethod: 'Dynamic' } }] },
+      properties: {
+        provisioningState: 'Succeeded',
+        frontendIPConfigurations: [{ id: '/subscriptions/s/resourceGroups/mc_rg/providers/x/y/z', properties: { privateIPAllocationMethod: 'Dynamic' } }],
+      },
     });
     expect(v).toEqual({
       id: '/subscriptions/s/resourceGroups/MC_rg/providers/Microsoft.Network/loadBalancers/kubernetes',
@@ -147,6 +168,8 @@ describe('kubectl json/yaml', () => {
 
   it('yaml: quotes timestamps and numeric strings like go-yaml, block-literal for last-applied', () => {
     const y = kubeYaml({ metadata: { creationTimestamp: '2025-06-02T09:00:00Z', annotations: { a: '{"x":1}\n', p: '80' } }, spec: { ports: [{ port: 80 }] } });
-    expect(y).toBe('metadata:\n  annotations:\n    a: |\n      {"x":1}\n    p: "80"\n  creationTimestamp: "2025-06-02T09:00:00Z"\nspec:\n  ports:\n  - port: 80\n');
+    expect(y).toBe(
+      'metadata:\n  annotations:\n    a: |\n      {"x":1}\n    p: "80"\n  creationTimestamp: "2025-06-02T09:00:00Z"\nspec:\n  ports:\n  - port: 80\n',
+    );
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createSandbox } from '../../../src/sim/index';
 
 describe('kubectl apply: YAML alias bomb', () => {
-  it('billion laughs is refused with go-yaml\'s wording', async () => {
+  it("billion laughs is refused with go-yaml's wording", async () => {
     const sb = createSandbox();
     const bomb = [
       'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
@@ -15,7 +15,11 @@ describe('kubectl apply: YAML alias bomb', () => {
       '',
     ].join('\n');
     const r = await sb.exec('kubectl apply -f -', { stdin: bomb });
-    expect(r).toEqual({ stdout: '', stderr: 'error: error parsing STDIN: error converting YAML to JSON: yaml: document contains excessive aliasing\n', exitCode: 1 });
+    expect(r).toEqual({
+      stdout: '',
+      stderr: 'error: error parsing STDIN: error converting YAML to JSON: yaml: document contains excessive aliasing\n',
+      exitCode: 1,
+    });
   });
   it('a few aliases are still fine', async () => {
     const sb = createSandbox();

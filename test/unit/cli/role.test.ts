@@ -21,7 +21,9 @@ describe('a static Public IP in another resource group (AKS docs static-ip.md)',
     const sb = createSandbox();
     const run = async (line: string, stdin?: string) => sb.exec(line, stdin === undefined ? {} : { stdin });
     expect((await run('az group create -n myNetworkRG -l eastus -o none')).exitCode).toBe(0);
-    const pip = await run('az network public-ip create -g myNetworkRG -n myAKSPublicIP --sku Standard --allocation-method static --query publicIp.ipAddress -o tsv');
+    const pip = await run(
+      'az network public-ip create -g myNetworkRG -n myAKSPublicIP --sku Standard --allocation-method static --query publicIp.ipAddress -o tsv',
+    );
     expect(pip.exitCode).toBe(0);
     const address = pip.stdout.trim();
     await run('kubectl apply -f -', svc);
@@ -53,7 +55,9 @@ describe('a static Public IP in another resource group (AKS docs static-ip.md)',
     const bad = await sb.exec('az role assignment create --assignee x --role "Chief Network Wizard" --scope /subscriptions/s/resourceGroups/myResourceGroup');
     expect(bad.exitCode).not.toBe(0);
     expect(bad.stderr).toContain("Role 'Chief Network Wizard' doesn't exist.");
-    const missing = await sb.exec(`az role assignment create --assignee x --role Contributor --scope /subscriptions/${sb.options.subscriptionId}/resourceGroups/nope`);
+    const missing = await sb.exec(
+      `az role assignment create --assignee x --role Contributor --scope /subscriptions/${sb.options.subscriptionId}/resourceGroups/nope`,
+    );
     expect(missing.stderr).toContain("Resource group 'nope' could not be found.");
   });
 });

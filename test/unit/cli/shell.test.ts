@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runShell } from '../../../src/cli/shell/interpreter';
 import { SHELL_BUILTINS } from '../../../src/cli/shell/builtins';
-import { createShellState, type CommandFn } from '../../../src/cli/shell/types';
+import { runShell } from '../../../src/cli/shell/interpreter';
+import { type CommandFn, createShellState } from '../../../src/cli/shell/types';
 
 function makeShell() {
   const shell = createShellState();
@@ -81,7 +81,7 @@ describe('heredocs and files', () => {
     expect(r.stdout).toBe('["-f","-"]\nname: web\nport: "80"\n');
   });
 
-  it("keeps a quoted heredoc literal and strips tabs with <<-", async () => {
+  it('keeps a quoted heredoc literal and strips tabs with <<-', async () => {
     const { run } = makeShell();
     expect((await run("upper <<'EOF'\n$HOME\nEOF")).stdout).toBe('$HOME\n');
     expect((await run('upper <<-END\n\t\tx\n\tEND')).stdout).toBe('X\n');
@@ -136,7 +136,9 @@ describe('shell through the sandbox', () => {
     const r = await sb.exec('cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: qa\nEOF');
     expect(r).toEqual({ stdout: 'namespace/qa created\n', stderr: '', exitCode: 0 });
     expect((await sb.exec('kubectl get ns qa -o name\r\n')).stdout).toBe('namespace/qa\n');
-    expect((await sb.exec('history')).stdout).toBe('    1  cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: qa\nEOF\n    2  kubectl get ns qa -o name\n    3  history\n');
+    expect((await sb.exec('history')).stdout).toBe(
+      '    1  cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: qa\nEOF\n    2  kubectl get ns qa -o name\n    3  history\n',
+    );
   });
 });
 

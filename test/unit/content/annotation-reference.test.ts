@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { A } from '../../../src/sim/cloud-provider/annotations';
-import { AZURE_SERVICE_ANNOTATIONS } from '../../../src/reference/azure-annotations';
 import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { AZURE_SERVICE_ANNOTATIONS } from '../../../src/reference/azure-annotations';
+import { A } from '../../../src/sim/cloud-provider/annotations';
 
 describe('the annotation reference tells the truth about the simulator', () => {
   const simulatedKeys = new Set(Object.values(A));

@@ -3,12 +3,12 @@
  * every output the text shows must be what the simulator prints. The rules for authors are in
  * docs/authoring.md ("Executable lessons").
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../../src/sim/index';
-import { lessonBlocks, missingExcerptLine, normalizeOutput, shellCommands, type LessonBlock } from '../../support/lesson-blocks';
+import { type LessonBlock, lessonBlocks, missingExcerptLine, normalizeOutput, shellCommands } from '../../support/lesson-blocks';
 
 const ROOT = join(import.meta.dirname, '../../../content');
 const LOCALES = ['en', 'ko'] as const;
@@ -20,7 +20,9 @@ interface LabModule {
 }
 
 function lessonFiles(locale: string): string[] {
-  return readdirSync(join(ROOT, 'lessons', locale)).filter((f) => f.endsWith('.mdx')).sort();
+  return readdirSync(join(ROOT, 'lessons', locale))
+    .filter((f) => f.endsWith('.mdx'))
+    .sort();
 }
 
 /** The `<Lab id="…" …>` tag of a lesson, if it has one. */
@@ -74,7 +76,11 @@ function compare(block: LessonBlock, actual: string): string | null {
   return want === got ? null : `line ${block.line}: the text shows\n${indent(want)}\nbut the simulator prints\n${indent(got)}`;
 }
 
-const indent = (text: string) => text.split('\n').map((l) => `    ${l}`).join('\n');
+const indent = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
 
 /** Runs one lesson and returns what disagrees, with line numbers. */
 async function runLesson(mdx: string): Promise<{ problems: string[]; ran: number; checked: number }> {
@@ -95,7 +101,8 @@ async function runLesson(mdx: string): Promise<{ problems: string[]; ran: number
     previous = block;
     if (SHELL.has(block.lang)) {
       flushUnchecked();
-      if (block.meta.has('illustration')) problems.push(`line ${block.line}: shell blocks are always run; show commands for reading only inside a \`text illustration\` block`);
+      if (block.meta.has('illustration'))
+        problems.push(`line ${block.line}: shell blocks are always run; show commands for reading only inside a \`text illustration\` block`);
       await waitFor(sandbox, block);
       pending = await runCommands(sandbox, shellCommands(block.value));
       lastShell = block;
@@ -142,7 +149,9 @@ async function runLesson(mdx: string): Promise<{ problems: string[]; ran: number
       ran++;
       continue;
     }
-    problems.push(`line ${block.line}: a \`${block.lang || 'plain'}\` block that is no command's output: put it right after its shell block, or mark it \`illustration\` (and say so in the text)`);
+    problems.push(
+      `line ${block.line}: a \`${block.lang || 'plain'}\` block that is no command's output: put it right after its shell block, or mark it \`illustration\` (and say so in the text)`,
+    );
   }
   flushUnchecked();
   return { problems, ran, checked };
@@ -188,7 +197,7 @@ describe('the lesson runner itself', () => {
   it('accepts matching output, excerpts and re-runs after a wait', async () => {
     const mdx = [
       lab,
-      '```sh\nkubectl apply -f redis-lb.yaml\nkubectl get svc redis-lb -n qa -o jsonpath=\'{.status.loadBalancer.ingress[0].ip}\'\n```\n',
+      "```sh\nkubectl apply -f redis-lb.yaml\nkubectl get svc redis-lb -n qa -o jsonpath='{.status.loadBalancer.ingress[0].ip}'\n```\n",
       '```text\nservice/redis-lb created\n```\n',
       'A few seconds later:\n',
       '```text rerun wait=30\n4.156.74.176\n```\n',

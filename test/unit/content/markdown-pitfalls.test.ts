@@ -3,7 +3,7 @@
  * `**` that is right-flanking: after punctuation (a backtick, a parenthesis…), the next character
  * must be a space or punctuation, so `**\`kubernetes\`**는` shows its asterisks in Korean text.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 

@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const dir = (l: string) => `content/lessons/${l}`;
-const files = (l: string) => readdirSync(dir(l)).filter((f) => f.endsWith('.mdx')).sort();
+const files = (l: string) =>
+  readdirSync(dir(l))
+    .filter((f) => f.endsWith('.mdx'))
+    .sort();
 const frontmatter = (l: string, f: string): Record<string, unknown> => {
   const text = readFileSync(`${dir(l)}/${f}`, 'utf8');
   const m = /^---\n([\s\S]*?)\n---/.exec(text);
@@ -36,13 +39,14 @@ describe('English and Korean lessons stay in step', () => {
   });
 
   it('lesson order numbers are unique and start at 1', () => {
-    const orders = files('en').map((f) => frontmatter('en', f).order as number).sort((a, b) => a - b);
+    const orders = files('en')
+      .map((f) => frontmatter('en', f).order as number)
+      .sort((a, b) => a - b);
     expect(orders).toEqual(orders.map((_, i) => i + 1));
   });
 
   it('every exercise and quiz component appears as often in Korean as in English', () => {
-    const count = (l: string, f: string, tag: string) =>
-      (readFileSync(`${dir(l)}/${f}`, 'utf8').match(new RegExp(`<${tag}[\\s>/]`, 'g')) ?? []).length;
+    const count = (l: string, f: string, tag: string) => (readFileSync(`${dir(l)}/${f}`, 'utf8').match(new RegExp(`<${tag}[\\s>/]`, 'g')) ?? []).length;
     for (const f of files('en')) {
       for (const tag of ['Exercise', 'Quiz', 'Lab']) {
         expect(`${f} ${tag} ${count('ko', f, tag)}`).toBe(`${f} ${tag} ${count('en', f, tag)}`);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createSandbox } from '../../../src/sim/index';
+import { exercises, setup } from '../../../content/labs/where-does-external-ip-come-from';
+import type { LabSandbox } from '../../../src/lab/types';
 import { choiceKey, evaluate, solvedCount } from '../../../src/learn/exercise/engine';
 import { egressIps, publicIps } from '../../../src/learn/exercise/predicates';
 import type { ExerciseDef, ExerciseState } from '../../../src/learn/exercise/types';
-import type { LabSandbox } from '../../../src/lab/types';
-import { exercises, setup } from '../../../content/labs/where-does-external-ip-come-from';
+import { createSandbox } from '../../../src/sim/index';
 
 async function lab() {
   const sandbox = createSandbox() as unknown as LabSandbox;
@@ -94,7 +94,7 @@ describe('choice questions in an exercise', () => {
     ],
   };
   const state = (answers: Record<string, string>, goalOk = true): ExerciseState =>
-    ({ sandbox: {} as LabSandbox, history: [], answers, goalOk } as unknown as ExerciseState);
+    ({ sandbox: {} as LabSandbox, history: [], answers, goalOk }) as unknown as ExerciseState;
   const exercises: ExerciseDef[] = [
     { ...base, id: 'q', goals: [(s) => ({ ok: (s as unknown as { goalOk: boolean }).goalOk, gap: { en: 'Goal first.', ko: '목표 먼저.' } })], choice },
     { ...base, id: 'typed-then-choice', goals: [], answer: { prompt: { en: 'Type it.', ko: '입력.' }, check: (_s, a) => ({ ok: a === '2' }) }, choice },

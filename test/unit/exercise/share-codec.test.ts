@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeLab, encodeLab, LIMITS, type SharedLab } from '../../../src/learn/share/codec';
 import { DEFAULT_PAGE_OPTIONS } from '../../../src/lab/sandbox-options';
+import { decodeLab, encodeLab, LIMITS, type SharedLab } from '../../../src/learn/share/codec';
 
 const lab: SharedLab = {
   v: 1,
@@ -15,7 +15,10 @@ const lab: SharedLab = {
 async function deflate(text: string): Promise<string> {
   const stream = new Blob([new TextEncoder().encode(text)]).stream().pipeThrough(new CompressionStream('deflate-raw'));
   const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 describe('share links', () => {
@@ -37,12 +40,29 @@ describe('share links', () => {
     expect(await decodeLab(await deflate(JSON.stringify({ ...lab, v: 2 })))).toEqual({ ok: false, error: 'The shared lab link is from an unknown version.' });
     expect((await decodeLab(await deflate(JSON.stringify({ ...lab, lab: '../../etc' })))).ok).toBe(false);
     expect((await decodeLab(await deflate(JSON.stringify({ ...lab, log: [{ t: -1, line: 'x' }] })))).ok).toBe(false);
-    expect((await decodeLab(await deflate(JSON.stringify({ ...lab, log: [{ t: 5, line: 'a' }, { t: 1, line: 'b' }] })))).ok).toBe(false);
+    expect(
+      (
+        await decodeLab(
+          await deflate(
+            JSON.stringify({
+              ...lab,
+              log: [
+                { t: 5, line: 'a' },
+                { t: 1, line: 'b' },
+              ],
+            }),
+          ),
+        )
+      ).ok,
+    ).toBe(false);
     expect((await decodeLab(await deflate(JSON.stringify({ ...lab, log: [{ t: 0, line: 42 }] })))).ok).toBe(false);
   });
 
   it('clamp options from a link to allowed values', async () => {
-    const hostile = { ...lab, options: { outboundType: '<img src=x onerror=alert(1)>', managedOutboundIPCount: 1e9, nodeCount: 3, kubernetesVersion: '1.28', networkPlugin: 'kubenet' } };
+    const hostile = {
+      ...lab,
+      options: { outboundType: '<img src=x onerror=alert(1)>', managedOutboundIPCount: 1e9, nodeCount: 3, kubernetesVersion: '1.28', networkPlugin: 'kubenet' },
+    };
     const r = await decodeLab(await deflate(JSON.stringify(hostile)));
     expect(r.ok && r.lab.options).toEqual({ ...DEFAULT_PAGE_OPTIONS, kubernetesVersion: '1.28', networkPlugin: 'kubenet' });
   });

@@ -8,7 +8,10 @@ const P = 'service.beta.kubernetes.io/';
 describe('the diagram draws one row per inbound address', () => {
   it('Public IPs, an internal frontend, a pending Service and an orphan, with the real names', async () => {
     const sb = sandbox();
-    await run(sb, ['kubectl create namespace qa', `az network public-ip create -g ${NODE_RG} -n kubernetes-a0123456789abcdef0123456789abcde --sku Standard --tags k8s-azure-service=qa/gone`]);
+    await run(sb, [
+      'kubectl create namespace qa',
+      `az network public-ip create -g ${NODE_RG} -n kubernetes-a0123456789abcdef0123456789abcde --sku Standard --tags k8s-azure-service=qa/gone`,
+    ]);
     await apply(sb, svcYaml('web', 'qa', [80, 443]));
     await apply(sb, svcYaml('db', 'qa', [5432], { [`${P}azure-load-balancer-internal`]: 'true' }));
     await apply(sb, svcYaml('stuck', 'qa', [8080], { [`${P}azure-pip-name`]: 'missing' }));

@@ -3,8 +3,9 @@
  * sandbox is driven as a learner would, then the commands the explain page lists are run against
  * it. Hand-made variants (redacted, truncated, table, CRLF, BOM) are derived from those outputs.
  */
-import { createSandbox, type Sandbox, type SandboxOptions } from '../../../src/sim/index';
+
 import { setup as ingressLessonSetup } from '../../../content/labs/one-ip-many-apps-ingress';
+import { createSandbox, type Sandbox, type SandboxOptions } from '../../../src/sim/index';
 
 export const NODE_RG = 'MC_myResourceGroup_myAKSCluster_eastus';
 
@@ -61,7 +62,11 @@ export async function storySandbox(): Promise<Sandbox> {
 }
 
 export function svcYaml(name: string, ns: string, ports: number[], annotations: Record<string, string> = {}, extra = ''): string {
-  const ann = Object.keys(annotations).length ? `  annotations:\n${Object.entries(annotations).map(([k, v]) => `    ${k}: ${JSON.stringify(v)}\n`).join('')}` : '';
+  const ann = Object.keys(annotations).length
+    ? `  annotations:\n${Object.entries(annotations)
+        .map(([k, v]) => `    ${k}: ${JSON.stringify(v)}\n`)
+        .join('')}`
+    : '';
   return `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: ${ns}\n${ann}spec:\n  type: LoadBalancer\n  selector:\n    app: ${name}\n  ports:\n${ports.map((p) => `  - port: ${p}\n    name: p${p}\n`).join('')}${extra}`;
 }
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { explain, missingMessages } from '../../../src/explain/index';
 import { findJsonBreak } from '../../../src/explain/json-error';
-import { outputs, redact, storySandbox, type Outputs } from './fixtures';
+import { type Outputs, outputs, redact, storySandbox } from './fixtures';
 
 let o: Outputs;
 beforeAll(async () => {
@@ -106,7 +106,24 @@ describe('each paste is recognised by its shape, with a message that names what 
   });
 
   it('never throws, whatever is pasted', () => {
-    const junk = ['', '   ', '{', '[', 'null', '42', '"x"', '[null, 1, "a"]', '{"kind": 5, "apiVersion": {}}', '{"items": "no"}', '\u0000\u0001', '['.repeat(10000), '{"a":'.repeat(5000), '[{"type": "Microsoft.Network/publicIPAddresses"}]', '[{"type": "Microsoft.Network/publicIPAddresses", "name": "x", "tags": null, "ipConfiguration": 5}]', '{"apiVersion":"v1","kind":"List","items":[{"kind":"Service","metadata":null,"spec":{"type":"LoadBalancer","ports":"x"}}]}'];
+    const junk = [
+      '',
+      '   ',
+      '{',
+      '[',
+      'null',
+      '42',
+      '"x"',
+      '[null, 1, "a"]',
+      '{"kind": 5, "apiVersion": {}}',
+      '{"items": "no"}',
+      '\u0000\u0001',
+      '['.repeat(10000),
+      '{"a":'.repeat(5000),
+      '[{"type": "Microsoft.Network/publicIPAddresses"}]',
+      '[{"type": "Microsoft.Network/publicIPAddresses", "name": "x", "tags": null, "ipConfiguration": 5}]',
+      '{"apiVersion":"v1","kind":"List","items":[{"kind":"Service","metadata":null,"spec":{"type":"LoadBalancer","ports":"x"}}]}',
+    ];
     for (const j of junk) expect(() => explain([j])).not.toThrow();
     expect(explain(junk).inputs).toHaveLength(junk.length);
   });

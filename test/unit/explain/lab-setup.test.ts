@@ -49,14 +49,27 @@ describe('"Open in the lab": a sandbox built from what was pasted', () => {
     expect(setup.notes.map((n) => n.code)).toEqual(['lab.ips']);
     const lab = await rebuild(setup);
     const back = explain([(await lab.exec('kubectl get svc -A -o json')).stdout]);
-    expect(back.services.find((s) => s.name === 'web')!.annotations).toMatchObject({ [`${P}azure-pip-name`]: 'my-ip', [`${P}azure-load-balancer-health-probe-request-path`]: '/healthz' });
+    expect(back.services.find((s) => s.name === 'web')!.annotations).toMatchObject({
+      [`${P}azure-pip-name`]: 'my-ip',
+      [`${P}azure-load-balancer-health-probe-request-path`]: '/healthz',
+    });
     expect(back.services.find((s) => s.name === 'db')!.internal).toBe(true);
     expect(back.services.every((s) => s.state === 'has-ip')).toBe(true);
     expect(lab.options.nodeCount).toBe(5);
   });
 
   it('a very large paste stays within what a share link carries', async () => {
-    const big = { apiVersion: 'v1', kind: 'List', items: Array.from({ length: 1000 }, (_, i) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: `svc-${i}`, namespace: `ns-${i % 20}`, uid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }, spec: { type: 'LoadBalancer', ports: [{ port: 80, protocol: 'TCP', nodePort: 30000 + i }], selector: { app: `a${i}` } }, status: { loadBalancer: {} } })) };
+    const big = {
+      apiVersion: 'v1',
+      kind: 'List',
+      items: Array.from({ length: 1000 }, (_, i) => ({
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: `svc-${i}`, namespace: `ns-${i % 20}`, uid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` },
+        spec: { type: 'LoadBalancer', ports: [{ port: 80, protocol: 'TCP', nodePort: 30000 + i }], selector: { app: `a${i}` } },
+        status: { loadBalancer: {} },
+      })),
+    };
     const setup = labSetup(explain([JSON.stringify(big)]));
     expect(setup.services).toBe(400);
     expect(setup.notes.map((n) => n.code)).toContain('lab.too-many');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { explain } from '../../../src/explain/index';
 import { runLoadBalancerBench } from '../../../src/sim/bench';
-import { NODE_RG, outputs, type Outputs } from './fixtures';
+import { NODE_RG, type Outputs, outputs } from './fixtures';
 
 // 1,000 LoadBalancer Services from the simulator (Azure limits raised so all get an IP), pasted
 // as the four big outputs: about 9 MB of JSON.
@@ -32,7 +32,9 @@ describe('a large cluster: 1,000 Services', () => {
     }
     const sorted = [...times].sort((a, b) => a - b);
     const cpuBest = Math.min(...cpu);
-    console.log(`explain(): 1,000 Services, ${(chars / 1e6).toFixed(1)} MB pasted: CPU best ${cpuBest.toFixed(0)} ms; wall clock best ${sorted[0]!.toFixed(0)} ms, median ${sorted[3]!.toFixed(0)} ms (runs ${times.map((t) => t.toFixed(0)).join(', ')})`);
+    console.log(
+      `explain(): 1,000 Services, ${(chars / 1e6).toFixed(1)} MB pasted: CPU best ${cpuBest.toFixed(0)} ms; wall clock best ${sorted[0]!.toFixed(0)} ms, median ${sorted[3]!.toFixed(0)} ms (runs ${times.map((t) => t.toFixed(0)).join(', ')})`,
+    );
     expect(x.services).toHaveLength(1000);
     expect(x.publicIps).toHaveLength(1001);
     expect(x.publicIps.filter((p) => p.role === 'service')).toHaveLength(1000);

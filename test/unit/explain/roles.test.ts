@@ -87,8 +87,18 @@ describe('owners, shared IPs, internal Services and your own Public IPs', () => 
 
   it('older clusters: the legacy `type` and `service` tags still decide the role', () => {
     const pips = JSON.stringify([
-      { name: '1f2e3d4c-0000-4000-8000-000000000001', type: 'Microsoft.Network/publicIPAddresses', ipAddress: '52.1.1.1', tags: { type: 'aks-slb-managed-outbound-ip' } },
-      { name: 'kubernetes-a11112222333344445555666677778888', type: 'Microsoft.Network/publicIPAddresses', ipAddress: '52.1.1.2', tags: { service: 'kube-system/addon-http-application-routing-nginx-ingress' } },
+      {
+        name: '1f2e3d4c-0000-4000-8000-000000000001',
+        type: 'Microsoft.Network/publicIPAddresses',
+        ipAddress: '52.1.1.1',
+        tags: { type: 'aks-slb-managed-outbound-ip' },
+      },
+      {
+        name: 'kubernetes-a11112222333344445555666677778888',
+        type: 'Microsoft.Network/publicIPAddresses',
+        ipAddress: '52.1.1.2',
+        tags: { service: 'kube-system/addon-http-application-routing-nginx-ingress' },
+      },
     ]);
     const x = explain([pips]);
     expect(x.publicIps.map((p) => `${p.role}:${p.service ?? ''}`)).toEqual(['outbound:', 'service:kube-system/addon-http-application-routing-nginx-ingress']);
@@ -114,14 +124,21 @@ describe('why a Service is <pending>', () => {
   };
 
   it('out of Public IPs (PublicIPCountLimitReached)', async () => {
-    const x = await pendingOf(async (sb) => {
-      await run(sb, ['kubectl create namespace qa']);
-      await apply(sb, svcYaml('one', 'qa', [80]));
-      await apply(sb, svcYaml('two', 'qa', [80]));
-    }, { faults: { publicIPQuota: 2 } });
+    const x = await pendingOf(
+      async (sb) => {
+        await run(sb, ['kubectl create namespace qa']);
+        await apply(sb, svcYaml('one', 'qa', [80]));
+        await apply(sb, svcYaml('two', 'qa', [80]));
+      },
+      { faults: { publicIPQuota: 2 } },
+    );
     const two = x.services.find((s) => s.name === 'two')!;
     expect(two.state).toBe('pending');
-    expect(two.pending).toMatchObject({ cause: 'public-ip-quota', reason: 'SyncLoadBalancerFailed', lesson: { slug: 'cleanup-and-troubleshooting', section: 'quota' } });
+    expect(two.pending).toMatchObject({
+      cause: 'public-ip-quota',
+      reason: 'SyncLoadBalancerFailed',
+      lesson: { slug: 'cleanup-and-troubleshooting', section: 'quota' },
+    });
     expect(two.pending!.message).toContain('PublicIPCountLimitReached');
     const f = x.findings.find((f) => f.code === 'f.pending')!;
     expect(f).toMatchObject({ severity: 'problem', lesson: 'cleanup-and-troubleshooting', section: 'quota', subject: 'qa/two' });
@@ -131,9 +148,24 @@ describe('why a Service is <pending>', () => {
   it.each([
     ['a missing azure-pip-name', { [`${P}azure-pip-name`]: 'nope' }, '', 'pip-name-not-found'],
     ['a loadBalancerIP no Public IP has', {}, '  loadBalancerIP: 20.1.2.3\n', 'ip-not-found'],
-    ['a subnet that does not exist', { [`${P}azure-load-balancer-internal`]: 'true', [`${P}azure-load-balancer-internal-subnet`]: 'nope' }, '', 'subnet-not-found'],
-    ['a Public IP in a resource group the cluster may not read', { [`${P}azure-load-balancer-resource-group`]: 'other-rg', [`${P}azure-pip-name`]: 'ip' }, '', 'authorization-failed'],
-    ['an impossible probe', { [`${P}azure-load-balancer-health-probe-interval`]: '60', [`${P}azure-load-balancer-health-probe-num-of-probe`]: '3' }, '', 'invalid-probe'],
+    [
+      'a subnet that does not exist',
+      { [`${P}azure-load-balancer-internal`]: 'true', [`${P}azure-load-balancer-internal-subnet`]: 'nope' },
+      '',
+      'subnet-not-found',
+    ],
+    [
+      'a Public IP in a resource group the cluster may not read',
+      { [`${P}azure-load-balancer-resource-group`]: 'other-rg', [`${P}azure-pip-name`]: 'ip' },
+      '',
+      'authorization-failed',
+    ],
+    [
+      'an impossible probe',
+      { [`${P}azure-load-balancer-health-probe-interval`]: '60', [`${P}azure-load-balancer-health-probe-num-of-probe`]: '3' },
+      '',
+      'invalid-probe',
+    ],
   ])('%s', async (_, annotations, extra, cause) => {
     const x = await pendingOf(async (sb) => {
       await run(sb, ['kubectl create namespace qa', 'az group create -n other-rg -l eastus']);
@@ -192,7 +224,12 @@ describe('SNAT headroom', () => {
   });
 
   it('above 50 nodes the automatic share drops to 512 ports per node', () => {
-    const aks = JSON.stringify({ type: 'Microsoft.ContainerService/ManagedClusters', name: 'big', agentPoolProfiles: [{ count: 60 }], networkProfile: { outboundType: 'loadBalancer', loadBalancerProfile: { managedOutboundIPs: { count: 2 } } } });
+    const aks = JSON.stringify({
+      type: 'Microsoft.ContainerService/ManagedClusters',
+      name: 'big',
+      agentPoolProfiles: [{ count: 60 }],
+      networkProfile: { outboundType: 'loadBalancer', loadBalancerProfile: { managedOutboundIPs: { count: 2 } } },
+    });
     const f = explain([aks]).findings.find((f) => f.code === 'f.snat-auto')!;
     expect(f).toMatchObject({ severity: 'warning', params: { nodes: 60, perNode: 512, used: 30720, capacity: 128000 } });
   });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { explain, type Explanation } from '../../../src/explain/index';
-import { outputs, storySandbox, type Outputs } from './fixtures';
+import { type Explanation, explain } from '../../../src/explain/index';
+import { type Outputs, outputs, storySandbox } from './fixtures';
 
 let o: Outputs;
 let x: Explanation;
@@ -49,7 +49,11 @@ describe("the first lesson's story: three Services, four Public IPs", () => {
   });
 
   it('lists each Service with its frontend and rules, all with an IP', () => {
-    expect(x.services.map((s) => `${s.namespace}/${s.name}:${s.state}`)).toEqual(['ingress-basic/ingress-nginx-controller:has-ip', 'qa/mysql-lb:has-ip', 'qa/redis-lb:has-ip']);
+    expect(x.services.map((s) => `${s.namespace}/${s.name}:${s.state}`)).toEqual([
+      'ingress-basic/ingress-nginx-controller:has-ip',
+      'qa/mysql-lb:has-ip',
+      'qa/redis-lb:has-ip',
+    ]);
     const redis = x.services.find((s) => s.name === 'redis-lb')!;
     expect(redis.rules.map((r) => r.name)).toEqual([`${redis.frontend}-TCP-6379`]);
     expect(redis.rules[0]).toMatchObject({ protocol: 'Tcp', frontendPort: 6379, seen: true });

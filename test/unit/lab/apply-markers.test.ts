@@ -50,7 +50,10 @@ describe('markers from kubectl apply errors', () => {
 
   it('marks apiVersion for an unknown kind', () => {
     const text = 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n';
-    const m = markersFromApply(text, 'error: resource mapping not found for name: "w" namespace: "" from "STDIN": no matches for kind "Widget" in version "example.com/v1"\n');
+    const m = markersFromApply(
+      text,
+      'error: resource mapping not found for name: "w" namespace: "" from "STDIN": no matches for kind "Widget" in version "example.com/v1"\n',
+    );
     expect(m[0]!.startLineNumber).toBe(1);
   });
 

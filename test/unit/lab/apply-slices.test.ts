@@ -4,9 +4,9 @@
  * in between, the terminal output byte-for-byte that of one `kubectl apply`.
  */
 import { describe, expect, it } from 'vitest';
-import { createSandbox } from '../../../src/sim/index';
 import { APPLY_TOO_LARGE, createLabStore } from '../../../src/lab/store';
 import type { LabSandbox } from '../../../src/lab/types';
+import { createSandbox } from '../../../src/sim/index';
 
 const svc = (i: number, extra = '') => `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${i}\nspec:\n  ports:\n  - port: ${80 + (i % 5)}\n${extra}`;
 

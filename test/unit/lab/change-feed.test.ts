@@ -3,12 +3,12 @@
  * Azure changes the cloud provider made in answer, as lines that open the portal where they show.
  */
 import { describe, expect, it } from 'vitest';
-import { createSandbox } from '../../../src/sim/index';
+import type { Change } from '../../../src/lab/changes/derive';
+import { changeText } from '../../../src/lab/changes/strings';
+import { changeTracker, MAX_BATCHES } from '../../../src/lab/changes/tracker';
 import { createLabStore } from '../../../src/lab/store';
 import type { LabSandbox } from '../../../src/lab/types';
-import { changeTracker, MAX_BATCHES } from '../../../src/lab/changes/tracker';
-import { changeText } from '../../../src/lab/changes/strings';
-import type { Change } from '../../../src/lab/changes/derive';
+import { createSandbox } from '../../../src/sim/index';
 
 const SERVICE = (name: string, port: number) => `apiVersion: v1
 kind: Service
@@ -55,7 +55,12 @@ describe('the change feed', () => {
     const [batch] = tracker.batches();
     const svc = sandbox.kube.list('Service').find((s) => s.metadata.name === 'web')!;
     const uid = `a${svc.metadata.uid!.replace(/-/g, '')}`.slice(0, 32);
-    expect(summary(batch!.changes).slice(0, 4)).toEqual([`added publicIp kubernetes-${uid}`, `added frontend ${uid}`, `added rule ${uid}-TCP-80`, `added probe ${uid}-TCP-80`]);
+    expect(summary(batch!.changes).slice(0, 4)).toEqual([
+      `added publicIp kubernetes-${uid}`,
+      `added frontend ${uid}`,
+      `added rule ${uid}-TCP-80`,
+      `added probe ${uid}-TCP-80`,
+    ]);
     expect(batch!.changes.map((c) => c.kind)).toEqual(['publicIp', 'frontend', 'rule', 'probe', 'securityRule']);
     const nsgRule = batch!.changes[4]!;
     expect(nsgRule.parentName).toMatch(/^aks-agentpool-\d+-nsg$/);
@@ -137,7 +142,10 @@ describe('compact feed lines', () => {
     const { store, tracker, settle } = await lab();
     await store.getState().apply(SERVICE('web', 80));
     await settle();
-    const text = (c: Change, l: 'en' | 'ko') => compactChange(c, l).map((s) => (typeof s === 'string' ? s : s.name)).join('');
+    const text = (c: Change, l: 'en' | 'ko') =>
+      compactChange(c, l)
+        .map((s) => (typeof s === 'string' ? s : s.name))
+        .join('');
     const lines = tracker.batches()[0]!.changes;
     expect(lines.map((c) => text(c, 'en'))).toEqual([
       `Public IP ${lines[0]!.name} created`,

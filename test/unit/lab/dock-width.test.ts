@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clampDockFraction, DOCK_WIDTH_KEY, readDockFraction, saveDockFraction } from '../../../src/lab/workspace/dock-width';
-import { resetSiteStorage, siteStorage } from '../../../src/site/storage';
 import { isCompact } from '../../../src/lab/workspace/use-compact';
+import { resetSiteStorage, siteStorage } from '../../../src/site/storage';
 
 describe('the docked lab width', () => {
   beforeEach(() => resetSiteStorage());

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import headless from '@xterm/headless';
-import { LineEditor, commonPrefix, formatColumns } from '../../../src/lab/terminal/line-editor';
+import { describe, expect, it } from 'vitest';
+import { commonPrefix, formatColumns, LineEditor } from '../../../src/lab/terminal/line-editor';
 
 const { Terminal } = headless as unknown as typeof import('@xterm/headless');
 
@@ -162,7 +162,7 @@ describe('needsMoreInput (the shell continuation prompt)', () => {
     ['echo "unclosed', true],
     ["echo 'it''s'", false],
     ['kubectl get svc \\', true],
-    ['echo hi # a comment with \' quote', false],
+    ["echo hi # a comment with ' quote", false],
     ["cat <<'EOF'\ndon't\nEOF", false],
     ['cat <<EOF\nsay "hi\nEOF', false],
     ["cat <<EOF\ndon't\nEOF\necho 'open", true],

@@ -2,26 +2,27 @@
  * Long sessions stay bounded: the lab's command log (undo window + compacted checkpoint), the
  * simulator's activity log, the transcript and history, and the terminal's scrollback.
  */
-import { describe, expect, it } from 'vitest';
+
 import headless from '@xterm/headless';
-import { createSandbox } from '../../../src/sim/index';
-import { ACTIVITY_LOG_LIMIT, ArmStore } from '../../../src/sim/azure/store';
-import { VirtualClock } from '../../../src/sim/clock';
-import { SeededRandom } from '../../../src/sim/random';
-import { createLabStore } from '../../../src/lab/store';
-import { replay } from '../../../src/lab/replay';
+import { describe, expect, it } from 'vitest';
 import {
   append,
   CHECKPOINT_MAX_CHARS,
   CHECKPOINT_MAX_ENTRIES,
+  type CommandLog,
   fromEntries,
   isReadOnlyLine,
   replayOrder,
   UNDO_STEPS,
-  type CommandLog,
 } from '../../../src/lab/command-log';
+import { replay } from '../../../src/lab/replay';
+import { createLabStore } from '../../../src/lab/store';
 import { SCROLLBACK_LINES } from '../../../src/lab/terminal/limits';
 import type { LabSandbox } from '../../../src/lab/types';
+import { ACTIVITY_LOG_LIMIT, ArmStore } from '../../../src/sim/azure/store';
+import { VirtualClock } from '../../../src/sim/clock';
+import { createSandbox } from '../../../src/sim/index';
+import { SeededRandom } from '../../../src/sim/random';
 
 const { Terminal } = headless as unknown as typeof import('@xterm/headless');
 const NODE_RG = 'MC_myResourceGroup_myAKSCluster_eastus';

@@ -53,7 +53,9 @@ describe('sandbox page options per outbound type', () => {
   it("the NAT gateway's Public IPs have names and addresses of their own, not the default cluster's outbound IP", async () => {
     const pips = async (search: string) => {
       const sb = createSandbox(toSandboxOptions(parseSandboxOptions(search)));
-      return (await sb.exec('az network public-ip list -g MC_myResourceGroup_myAKSCluster_eastus --query "[].[name, ipAddress]" -o tsv')).stdout.trim().split('\n');
+      return (await sb.exec('az network public-ip list -g MC_myResourceGroup_myAKSCluster_eastus --query "[].[name, ipAddress]" -o tsv')).stdout
+        .trim()
+        .split('\n');
     };
     const [lb] = await pips('');
     const nat = await pips('?outboundType=managedNATGateway&outboundIPs=2');

@@ -4,17 +4,17 @@
  * reported and keeps the previous save.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSandbox } from '../../../src/sim/index';
-import { createLabStore } from '../../../src/lab/store';
-import { replay } from '../../../src/lab/replay';
 import { replayOrder } from '../../../src/lab/command-log';
-import { forgetLab, parseSavedLab, readSavedLab, saveLab, SAVED_LAB_VERSION, worthSaving, type SavedLab } from '../../../src/lab/saved-lab';
-import { labKey, writeJson } from '../../../src/lab/storage';
+import { replay } from '../../../src/lab/replay';
 import { DEFAULT_PAGE_OPTIONS, toSandboxOptions } from '../../../src/lab/sandbox-options';
-import { resetSiteStorage, storageProblem } from '../../../src/site/storage';
-import { hasSavedLab } from '../../../src/site/lab-resume';
+import { forgetLab, parseSavedLab, readSavedLab, SAVED_LAB_VERSION, type SavedLab, saveLab, worthSaving } from '../../../src/lab/saved-lab';
+import { labKey, writeJson } from '../../../src/lab/storage';
+import { createLabStore } from '../../../src/lab/store';
 import type { LabSandbox } from '../../../src/lab/types';
-import { memoryStorage, type MemoryStorage } from '../../support/memory-storage';
+import { createSandbox } from '../../../src/sim/index';
+import { hasSavedLab } from '../../../src/site/lab-resume';
+import { resetSiteStorage, storageProblem } from '../../../src/site/storage';
+import { type MemoryStorage, memoryStorage } from '../../support/memory-storage';
 
 const NODE_RG = 'MC_myResourceGroup_myAKSCluster_eastus';
 const SVC = `apiVersion: v1
@@ -51,7 +51,10 @@ async function build(options: Record<string, unknown>, saved?: SavedLab) {
   const startedAt = sandbox.clock.now();
   const results = saved ? await replay(sandbox, [...saved.checkpoint, ...saved.recent], startedAt) : [];
   await sandbox.settle();
-  const store = createLabStore(sandbox, saved ? { log: saved.recent, checkpoint: saved.checkpoint, startedAt, history: saved.history, answers: saved.answers } : { startedAt });
+  const store = createLabStore(
+    sandbox,
+    saved ? { log: saved.recent, checkpoint: saved.checkpoint, startedAt, history: saved.history, answers: saved.answers } : { startedAt },
+  );
   return { sandbox, store, results };
 }
 
@@ -85,7 +88,11 @@ describe('saving and resuming a lab', () => {
     expect(again.store.getState().answers).toEqual({ 'egress-ip': '1.2.3.4' });
     expect(again.store.getState().history).toEqual(saved.history);
     // The terminal shows what each replayed command printed the first time.
-    expect(again.results.map((r) => r.stdout.split('\n')[0])).toEqual(['service/web created', expect.stringMatching(/^Name\s+ResourceGroup/), 'service/web annotated']);
+    expect(again.results.map((r) => r.stdout.split('\n')[0])).toEqual([
+      'service/web created',
+      expect.stringMatching(/^Name\s+ResourceGroup/),
+      'service/web annotated',
+    ]);
     // Its log carries on where the first one stopped (Undo still works after a resume).
     expect(replayOrder(again.store.getState().commands)).toEqual(replayOrder(first.store.getState().commands));
   });
@@ -108,14 +115,37 @@ describe('saving and resuming a lab', () => {
 
   it('a damaged save is set aside once and read as absent; the next save replaces it', () => {
     const key = labKey('lesson', 'state');
-    for (const bad of ['{not json', JSON.stringify({ v: 99 }), JSON.stringify({ v: 1, options: {}, checkpoint: [], recent: [{ t: 5, line: 'a' }, { t: 1, line: 'b' }], history: [], answers: {} })]) {
+    for (const bad of [
+      '{not json',
+      JSON.stringify({ v: 99 }),
+      JSON.stringify({
+        v: 1,
+        options: {},
+        checkpoint: [],
+        recent: [
+          { t: 5, line: 'a' },
+          { t: 1, line: 'b' },
+        ],
+        history: [],
+        answers: {},
+      }),
+    ]) {
       resetSiteStorage();
       useStorage(memoryStorage());
       storage.setItem(key, bad);
       expect(readSavedLab('lesson')).toBeUndefined();
       expect(storage.getItem(`${key}:backup`)).toBe(bad);
     }
-    expect(saveLab('lesson', { v: 1, options: DEFAULT_PAGE_OPTIONS, checkpoint: [], recent: [{ t: 0, line: 'kubectl get ns' }], history: ['kubectl get ns'], answers: {} })).toBe(true);
+    expect(
+      saveLab('lesson', {
+        v: 1,
+        options: DEFAULT_PAGE_OPTIONS,
+        checkpoint: [],
+        recent: [{ t: 0, line: 'kubectl get ns' }],
+        history: ['kubectl get ns'],
+        answers: {},
+      }),
+    ).toBe(true);
     expect(readSavedLab('lesson')?.recent).toEqual([{ t: 0, line: 'kubectl get ns' }]);
   });
 
@@ -134,7 +164,14 @@ describe('saving and resuming a lab', () => {
 
   it('a full storage: the save fails, the page is told, and the previous save is kept', () => {
     useStorage(memoryStorage({}, 400));
-    const small: SavedLab = { v: 1, options: DEFAULT_PAGE_OPTIONS, checkpoint: [], recent: [{ t: 0, line: 'kubectl create ns a' }], history: ['kubectl create ns a'], answers: {} };
+    const small: SavedLab = {
+      v: 1,
+      options: DEFAULT_PAGE_OPTIONS,
+      checkpoint: [],
+      recent: [{ t: 0, line: 'kubectl create ns a' }],
+      history: ['kubectl create ns a'],
+      answers: {},
+    };
     expect(saveLab('lesson', small)).toBe(true);
     const big: SavedLab = { ...small, recent: [{ t: 0, line: 'kubectl apply -f -', stdin: 'x'.repeat(1000) }] };
     expect(saveLab('lesson', big)).toBe(false);

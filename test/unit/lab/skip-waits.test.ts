@@ -3,13 +3,17 @@
  * when only retries nothing can help are left it stops and says so (the `waiting` note).
  */
 import { describe, expect, it } from 'vitest';
-import { createSandbox, type SettleOptions } from '../../../src/sim/index';
-import { createLabStore } from '../../../src/lab/store';
 import { SKIP_SLICE_MS } from '../../../src/lab/clock-driver';
+import { createLabStore } from '../../../src/lab/store';
 import type { LabSandbox } from '../../../src/lab/types';
+import { createSandbox, type SettleOptions } from '../../../src/sim/index';
 
 const services = (n: number) =>
-  Array.from({ length: n }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web-${i}\nspec:\n  type: LoadBalancer\n  ports:\n  - port: 80\n  selector:\n    app: web-${i}\n`).join('---\n');
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: web-${i}\nspec:\n  type: LoadBalancer\n  ports:\n  - port: 80\n  selector:\n    app: web-${i}\n`,
+  ).join('---\n');
 
 function ips(sb: LabSandbox): number {
   return [...sb.kube.scan('Service')].filter((s) => (s.status as { loadBalancer?: { ingress?: unknown[] } })?.loadBalancer?.ingress?.length).length;

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { outputAnnouncement, splitInputLines, wrapWords } from '../../../src/lab/terminal/text-layout';
-import { LineEditor } from '../../../src/lab/terminal/line-editor';
-import { stringWidth } from '../../../src/lab/terminal/width';
-import { labStrings } from '../../../src/lab/i18n';
 import xtermHeadless from '@xterm/headless';
+import { describe, expect, it } from 'vitest';
+import { labStrings } from '../../../src/lab/i18n';
+import { LineEditor } from '../../../src/lab/terminal/line-editor';
+import { outputAnnouncement, splitInputLines, wrapWords } from '../../../src/lab/terminal/text-layout';
+import { stringWidth } from '../../../src/lab/terminal/width';
 
 /** What a terminal 80 columns wide shows after `data` is written to it. */
 async function screenOf(data: string): Promise<string[]> {

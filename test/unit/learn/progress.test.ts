@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BACKUP_KEY, STORAGE_KEY, createProgressStore } from '../../../src/learn/progress/store';
-import { PROGRESS_VERSION, checkProgress, migrateProgress } from '../../../src/learn/progress/schema';
-import { memoryStorage } from '../../support/memory-storage';
 import { markExercise, markRead, markVisited, quizScore, recordAnswer, resetProgress } from '../../../src/learn/progress/actions';
+import { checkProgress, migrateProgress, PROGRESS_VERSION } from '../../../src/learn/progress/schema';
+import { BACKUP_KEY, createProgressStore, STORAGE_KEY } from '../../../src/learn/progress/store';
+import { memoryStorage } from '../../support/memory-storage';
 
 const saved = (s: Storage) => JSON.parse(s.getItem(STORAGE_KEY)!);
 const slug = 'where-does-external-ip-come-from';

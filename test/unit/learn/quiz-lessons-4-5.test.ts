@@ -1,8 +1,8 @@
 /** The quizzes of lessons 4 and 5 pass the build-time check, and their short answers grade as the lessons teach. */
 import { describe, expect, it } from 'vitest';
-import { answerKey, grade, quizProblems } from '../../../src/learn/quiz/grade';
 import { quiz as lesson4 } from '../../../content/quizzes/many-services-shared-ips';
 import { quiz as lesson5 } from '../../../content/quizzes/the-fourth-ip-egress';
+import { answerKey, grade, quizProblems } from '../../../src/learn/quiz/grade';
 
 describe('lesson 4 and 5 quizzes', () => {
   it('are complete in both languages with at least three questions', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { quiz as lesson1 } from '../../../content/quizzes/where-does-external-ip-come-from';
 import { answerKey, grade, isBlank, quizProblems } from '../../../src/learn/quiz/grade';
 import type { QuizDef } from '../../../src/learn/quiz/types';
-import { quiz as lesson1 } from '../../../content/quizzes/where-does-external-ip-come-from';
 
 const t = (s: string) => ({ en: s, ko: s });
 const single: QuizDef['questions'][number] = {
@@ -83,7 +83,13 @@ describe('quiz definitions', () => {
   it('reports missing explanations, wrong counts of right choices, duplicate ids and bad patterns', () => {
     const bad: QuizDef = {
       questions: [
-        { ...single, choices: [{ id: 'a', text: t('a'), why: { en: 'x', ko: '' } }, { id: 'b', text: t('b'), why: t('w') }] },
+        {
+          ...single,
+          choices: [
+            { id: 'a', text: t('a'), why: { en: 'x', ko: '' } },
+            { id: 'b', text: t('b'), why: t('w') },
+          ],
+        },
         { ...single },
         { id: 'S', kind: 'short', prompt: t('p'), explanation: t('e'), wrong: t('w'), pattern: '(' },
       ],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_FILE_BYTES, exportProgress, importProgress } from '../../../src/learn/progress/transfer';
 import { PROGRESS_VERSION, type ProgressData } from '../../../src/learn/progress/schema';
+import { exportProgress, importProgress, MAX_FILE_BYTES } from '../../../src/learn/progress/transfer';
 
 const data: ProgressData = {
   lessons: {

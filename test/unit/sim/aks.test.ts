@@ -1,7 +1,7 @@
 /** AKS-side resources (domain §3–§4): outbound types, managed outbound IPs, node pool scaling; determinism. */
 import { describe, expect, it } from 'vitest';
 import type { OutboundType } from '../../../src/sim/index';
-import { applyYaml, baseOf, children, eventsOf, externalIp, lb, names, NODE_RG, ok, pips, sandbox, serviceYaml } from './helpers';
+import { applyYaml, baseOf, children, eventsOf, externalIp, lb, NODE_RG, names, ok, pips, sandbox, serviceYaml } from './helpers';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const AKS_TAGS = { 'aks-managed-cluster-name': 'myAKSCluster', 'aks-managed-cluster-rg': 'myResourceGroup' };
@@ -74,7 +74,10 @@ describe('az aks update --load-balancer-managed-outbound-ip-count', () => {
     expect((rule.properties.frontendIPConfigurations as { id: string }[]).map((f) => f.id.split('/').pop())).toEqual(outbound.map((p) => p.name));
     const base = await baseOf(sb, 'web');
     expect(names(lb(sb), 'frontendIPConfigurations')).toEqual([...outbound.map((p) => p.name), base]);
-    const ops = sb.arm.activityLog.slice(logBefore).filter((e) => e.status === 'Succeeded').map((e) => `${e.operationName} ${e.caller}`);
+    const ops = sb.arm.activityLog
+      .slice(logBefore)
+      .filter((e) => e.status === 'Succeeded')
+      .map((e) => `${e.operationName} ${e.caller}`);
     expect(ops).toEqual([
       'Microsoft.Network/publicIPAddresses/write AzureContainerService',
       'Microsoft.Network/publicIPAddresses/write AzureContainerService',
@@ -82,7 +85,9 @@ describe('az aks update --load-balancer-managed-outbound-ip-count', () => {
       'Microsoft.ContainerService/ManagedClusters/write azureuser@contoso.com',
     ]);
     const mc = sb.arm.list({ type: 'Microsoft.ContainerService/managedClusters' })[0];
-    expect((mc.properties.networkProfile as { loadBalancerProfile: { managedOutboundIPs: { count: number } } }).loadBalancerProfile.managedOutboundIPs.count).toBe(3);
+    expect(
+      (mc.properties.networkProfile as { loadBalancerProfile: { managedOutboundIPs: { count: number } } }).loadBalancerProfile.managedOutboundIPs.count,
+    ).toBe(3);
     // The Service keeps its own frontend and IP throughout.
     expect(await externalIp(sb, 'web')).toBe(pips(sb).find((p) => p.name === `kubernetes-${base}`)!.properties.ipAddress);
 
@@ -119,7 +124,9 @@ describe('node pool scaling', () => {
     const sb = sandbox();
     sb.aks.scaleNodePool('nodepool1', 4);
     await sb.settle();
-    const members = Object.fromEntries(children(lb(sb), 'backendAddressPools').map((p) => [p.name, (p.properties.backendIPConfigurations as unknown[]).length]));
+    const members = Object.fromEntries(
+      children(lb(sb), 'backendAddressPools').map((p) => [p.name, (p.properties.backendIPConfigurations as unknown[]).length]),
+    );
     expect(members).toEqual({ kubernetes: 4, aksOutboundBackendPool: 4 });
   });
 });
@@ -133,7 +140,13 @@ describe('determinism', () => {
     await sb.advance(3500);
     out += (await sb.exec('kubectl get svc web -o yaml')).stdout;
     await sb.settle();
-    for (const line of ['kubectl describe svc web', 'az network lb show -g ' + NODE_RG + ' -n kubernetes -o json', 'az network nsg rule list -g ' + NODE_RG + ' --nsg-name ' + sb.cluster.layout.nsgName + ' -o table', 'az monitor activity-log list -o json', 'kubectl get events -A']) {
+    for (const line of [
+      'kubectl describe svc web',
+      'az network lb show -g ' + NODE_RG + ' -n kubernetes -o json',
+      'az network nsg rule list -g ' + NODE_RG + ' --nsg-name ' + sb.cluster.layout.nsgName + ' -o table',
+      'az monitor activity-log list -o json',
+      'kubectl get events -A',
+    ]) {
       out += (await sb.exec(line)).stdout;
     }
     return out;

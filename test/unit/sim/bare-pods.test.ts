@@ -17,7 +17,9 @@ describe('pods nobody else schedules', () => {
 
   it('a Pod manifest is scheduled the same way', async () => {
     const sb = createSandbox();
-    await sb.exec('kubectl apply -f -', { stdin: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    app: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n' });
+    await sb.exec('kubectl apply -f -', {
+      stdin: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    app: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n',
+    });
     await sb.settle();
     expect((await sb.exec(`kubectl get pod web -o jsonpath='{.status.phase} {.spec.nodeName}'`)).stdout).toMatch(/^Running aks-nodepool1-\d+-vmss00000\d$/);
   });
@@ -29,7 +31,9 @@ describe('pods nobody else schedules', () => {
     await sb.exec('kubectl run late --image=busybox -- sleep infinity');
     await sb.settle();
     expect((await sb.exec(`kubectl get pod late -o jsonpath='{.status.phase}'`)).stdout).toBe('Pending');
-    const events = (await sb.exec('kubectl get events --field-selector involvedObject.name=late -o custom-columns=REASON:.reason,MESSAGE:.message --no-headers')).stdout;
+    const events = (
+      await sb.exec('kubectl get events --field-selector involvedObject.name=late -o custom-columns=REASON:.reason,MESSAGE:.message --no-headers')
+    ).stdout;
     expect(events).toMatch(/FailedScheduling\s+0\/3 nodes are available: 3 Too many pods\./);
     await sb.exec('kubectl scale deployment filler --replicas=10');
     await sb.settle();

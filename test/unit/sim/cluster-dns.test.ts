@@ -4,9 +4,9 @@
  * path through kube-proxy. From the lab terminal (the internet) these names do not resolve.
  */
 import { describe, expect, it } from 'vitest';
-import { applyYaml, ok, sandbox, serviceYaml } from './helpers';
 import type { Sandbox } from '../../../src/sim/index';
 import { candidateNames } from '../../../src/sim/network/dns';
+import { applyYaml, ok, sandbox, serviceYaml } from './helpers';
 
 const RUN = 'kubectl run tmp --rm -it --image=curlimages/curl --restart=Never';
 const CODE = `-s -o /dev/null -w '%{http_code} %{remote_ip}:%{remote_port}\\n'`;
@@ -39,16 +39,28 @@ describe('Service names from a pod', () => {
   it('<svc>, <svc>.<ns>, <svc>.<ns>.svc, <svc>.<ns>.svc.cluster.local reach the ClusterIP and an endpoint', async () => {
     const { sb, clusterIp } = await cluster();
     for (const name of ['web', 'web.shop', 'web.shop.svc', 'web.shop.svc.cluster.local', 'web.shop.svc.cluster.local.']) {
-      expect(await sb.exec(`${RUN} -n shop -- curl ${CODE} http://${name}/`)).toEqual({ stdout: `200 ${clusterIp}:80\n${deleted('shop')}`, stderr: '', exitCode: 0 });
+      expect(await sb.exec(`${RUN} -n shop -- curl ${CODE} http://${name}/`)).toEqual({
+        stdout: `200 ${clusterIp}:80\n${deleted('shop')}`,
+        stderr: '',
+        exitCode: 0,
+      });
     }
     // From another namespace the short name is looked up in that namespace: not found.
-    expect(await sb.exec(`${RUN} -n qa -- curl -sS http://web/`)).toEqual({ stdout: deleted('qa'), stderr: 'curl: (6) Could not resolve host: web\n', exitCode: 6 });
+    expect(await sb.exec(`${RUN} -n qa -- curl -sS http://web/`)).toEqual({
+      stdout: deleted('qa'),
+      stderr: 'curl: (6) Could not resolve host: web\n',
+      exitCode: 6,
+    });
     expect(await sb.exec(`${RUN} -n qa -- curl ${CODE} http://web.shop`)).toEqual({ stdout: `200 ${clusterIp}:80\n${deleted('qa')}`, stderr: '', exitCode: 0 });
     // The ClusterIP itself works too, and so does kubectl exec, and wget.
     const [pod] = (await ok(sb, 'kubectl get pods -n shop -o name')).trim().split('\n');
     expect((await sb.exec(`kubectl exec -n shop ${pod} -- curl -s http://${clusterIp}/`)).stdout).toContain('<title>Welcome to nginx!</title>');
     expect((await sb.exec(`kubectl exec -n shop ${pod} -- wget -qO- http://web.shop.svc.cluster.local`)).stdout).toContain('<title>Welcome to nginx!</title>');
-    expect(await sb.exec(`kubectl exec -n shop ${pod} -- wget -qO- http://nosuch`)).toEqual({ stdout: '', stderr: "wget: bad address 'nosuch'\ncommand terminated with exit code 1\n", exitCode: 1 });
+    expect(await sb.exec(`kubectl exec -n shop ${pod} -- wget -qO- http://nosuch`)).toEqual({
+      stdout: '',
+      stderr: "wget: bad address 'nosuch'\ncommand terminated with exit code 1\n",
+      exitCode: 1,
+    });
   });
 
   it('--trace: search list, CoreDNS answer, kube-proxy, the pod', async () => {
@@ -88,7 +100,9 @@ describe('Service names from a pod', () => {
       stderr: "curl: (7) Failed to connect to web.shop.svc.cluster.local port 80 after 1 ms: Couldn't connect to server\n",
       exitCode: 7,
     });
-    expect((await sb.exec(`${RUN} -n shop -- curl -s --trace http://${clusterIp}/`)).stderr).toContain('kube-proxy: Service shop/web port 80 has no ready endpoints → REJECT (connection refused)\n');
+    expect((await sb.exec(`${RUN} -n shop -- curl -s --trace http://${clusterIp}/`)).stderr).toContain(
+      'kube-proxy: Service shop/web port 80 has no ready endpoints → REJECT (connection refused)\n',
+    );
   });
 
   it('headless Service: an A record per ready pod, straight to the pod; no endpoints → no answer (6)', async () => {
@@ -105,13 +119,23 @@ describe('Service names from a pod', () => {
     expect(r.stderr).toContain('routed pod to pod (no kube-proxy)');
     await ok(sb, 'kubectl scale deployment db --replicas=0');
     await sb.settle();
-    expect(await sb.exec(`${RUN} -- curl -sS http://db.default.svc.cluster.local/`)).toEqual({ stdout: deleted(), stderr: 'curl: (6) Could not resolve host: db.default.svc.cluster.local\n', exitCode: 6 });
+    expect(await sb.exec(`${RUN} -- curl -sS http://db.default.svc.cluster.local/`)).toEqual({
+      stdout: deleted(),
+      stderr: 'curl: (6) Could not resolve host: db.default.svc.cluster.local\n',
+      exitCode: 6,
+    });
   });
 
   it('ExternalName: CNAME to another Service is followed; to a name nobody knows → (6)', async () => {
     const { sb, clusterIp } = await cluster();
-    await applyYaml(sb, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: shop-alias\n  namespace: qa\nspec:\n  type: ExternalName\n  externalName: web.shop.svc.cluster.local\n');
-    await applyYaml(sb, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: partner\n  namespace: qa\nspec:\n  type: ExternalName\n  externalName: api.partner.example\n');
+    await applyYaml(
+      sb,
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: shop-alias\n  namespace: qa\nspec:\n  type: ExternalName\n  externalName: web.shop.svc.cluster.local\n',
+    );
+    await applyYaml(
+      sb,
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: partner\n  namespace: qa\nspec:\n  type: ExternalName\n  externalName: api.partner.example\n',
+    );
     const r = await sb.exec(`${RUN} -n qa -- curl ${CODE} --trace http://shop-alias/`);
     expect(r.stdout).toBe(`200 ${clusterIp}:80\n${deleted('qa')}`);
     expect(r.stderr.split('\n').slice(0, 3)).toEqual([
@@ -119,14 +143,21 @@ describe('Service names from a pod', () => {
       '[trace] 2. CoreDNS: shop-alias.qa.svc.cluster.local is ExternalName Service qa/shop-alias → CNAME web.shop.svc.cluster.local',
       `[trace] 3. CoreDNS: web.shop.svc.cluster.local is Service shop/web → A ${clusterIp} (ClusterIP)`,
     ]);
-    expect(await sb.exec(`${RUN} -n qa -- curl http://partner/`)).toEqual({ stdout: deleted('qa'), stderr: 'curl: (6) Could not resolve host: partner\n', exitCode: 6 });
+    expect(await sb.exec(`${RUN} -n qa -- curl http://partner/`)).toEqual({
+      stdout: deleted('qa'),
+      stderr: 'curl: (6) Could not resolve host: partner\n',
+      exitCode: 6,
+    });
   });
 
-  it('ExternalName to a Public IP\'s DNS label resolves through Azure DNS', async () => {
+  it("ExternalName to a Public IP's DNS label resolves through Azure DNS", async () => {
     const sb = sandbox();
     await ok(sb, 'kubectl create deployment web --image=nginx');
     await applyYaml(sb, serviceYaml('web', { annotations: { 'service.beta.kubernetes.io/azure-dns-label-name': 'shop-demo' } }));
-    await applyYaml(sb, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: front\nspec:\n  type: ExternalName\n  externalName: shop-demo.eastus.cloudapp.azure.com\n');
+    await applyYaml(
+      sb,
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: front\nspec:\n  type: ExternalName\n  externalName: shop-demo.eastus.cloudapp.azure.com\n',
+    );
     await sb.settle();
     const ip = await ok(sb, 'kubectl get svc web -o jsonpath={.status.loadBalancer.ingress[0].ip}');
     expect(await sb.exec(`${RUN} -- curl ${CODE} http://front/`)).toEqual({ stdout: `200 ${ip}:80\n${deleted()}`, stderr: '', exitCode: 0 });
@@ -136,12 +167,24 @@ describe('Service names from a pod', () => {
 describe('localhost', () => {
   it('in a pod is the pod itself; in the terminal nothing listens', async () => {
     const { sb, pod } = await cluster();
-    expect(await sb.exec(`kubectl exec -n shop ${pod} -- curl -s -o /dev/null -w '%{http_code} %{remote_ip}' localhost`)).toEqual({ stdout: '200 127.0.0.1', stderr: '', exitCode: 0 });
+    expect(await sb.exec(`kubectl exec -n shop ${pod} -- curl -s -o /dev/null -w '%{http_code} %{remote_ip}' localhost`)).toEqual({
+      stdout: '200 127.0.0.1',
+      stderr: '',
+      exitCode: 0,
+    });
     expect((await sb.exec(`kubectl exec -n shop ${pod} -- curl -s --trace http://127.0.0.1:8080/`)).stderr).toBe(
       `[trace] 1. 127.0.0.1 is loopback: pod shop/${pod}'s own network namespace (its containers share it)\n[trace] 2. nothing in pod shop/${pod} listens on port 8080 → RST (connection refused)\ncommand terminated with exit code 7\n`,
     );
-    expect(await sb.exec(`${RUN} -- curl http://localhost/`)).toEqual({ stdout: deleted(), stderr: "curl: (7) Failed to connect to localhost port 80 after 1 ms: Couldn't connect to server\n", exitCode: 7 });
-    expect(await sb.exec('curl localhost')).toEqual({ stdout: '', stderr: "curl: (7) Failed to connect to localhost port 80 after 0 ms: Couldn't connect to server\n", exitCode: 7 });
+    expect(await sb.exec(`${RUN} -- curl http://localhost/`)).toEqual({
+      stdout: deleted(),
+      stderr: "curl: (7) Failed to connect to localhost port 80 after 1 ms: Couldn't connect to server\n",
+      exitCode: 7,
+    });
+    expect(await sb.exec('curl localhost')).toEqual({
+      stdout: '',
+      stderr: "curl: (7) Failed to connect to localhost port 80 after 0 ms: Couldn't connect to server\n",
+      exitCode: 7,
+    });
   });
 });
 

@@ -14,7 +14,11 @@ import type { Service } from '../../../src/sim/kube/types';
 import { eventsOf, sandbox } from './helpers';
 
 const CORPUS = join(__dirname, '../../../../shared/corpus/manifests');
-const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+const files = existsSync(CORPUS)
+  ? readdirSync(CORPUS)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort()
+  : [];
 
 const OUTPUT_LINE = /^[a-z0-9.]+\/[a-z0-9.-]+ (created|configured|unchanged)$/;
 const ERROR_LINES = [
@@ -49,7 +53,9 @@ const KNOWN: Record<string, { exit: 0 | 1; stdout?: string[]; stderr?: string[] 
   // The API server accepts any loadBalancerIP text with a warning; the cloud provider then finds no such IP.
   'jitsi__docker-jitsi-meet__k8s__jvb-service-lb--af6a081.yaml': {
     exit: 0,
-    stderr: ['Warning: spec.loadBalancerIP: IP address was accepted, but will be invalid in a future Kubernetes release: ParseAddr("<External IP address you want to assign to your service>"): unable to parse IP'],
+    stderr: [
+      'Warning: spec.loadBalancerIP: IP address was accepted, but will be invalid in a future Kubernetes release: ParseAddr("<External IP address you want to assign to your service>"): unable to parse IP',
+    ],
   },
 };
 
@@ -61,14 +67,21 @@ async function applyAndCheck(sb: Sandbox, yaml: string): Promise<{ stdout: strin
   // Warnings (kubectl's `Warning: …` lines) come with a successful write.
   expect(r.exitCode === 0).toBe(r.stderr.split('\n').every((l) => l === '' || l.startsWith('Warning: ')));
   for (const line of r.stdout.split('\n').filter(Boolean)) expect(line).toMatch(OUTPUT_LINE);
-  for (const line of r.stderr.split('\n').filter(Boolean)) expect(ERROR_LINES.some((re) => re.test(line)), line).toBe(true);
+  for (const line of r.stderr.split('\n').filter(Boolean))
+    expect(
+      ERROR_LINES.some((re) => re.test(line)),
+      line,
+    ).toBe(true);
   expect(r.stdout.length + r.stderr.length).toBeGreaterThan(0);
   // The cluster must settle (no exception, no endless loop) with a real outcome per LB Service.
   await sb.settle();
   for (const svc of sb.kube.list('Service') as Service[]) {
     if (svc.spec.type !== 'LoadBalancer') continue;
     const ip = svc.status?.loadBalancer?.ingress?.[0]?.ip;
-    if (!ip) expect(eventsOf(sb, svc.metadata.name, svc.metadata.namespace).some((e) => e.startsWith('SyncLoadBalancerFailed: Error syncing load balancer: '))).toBe(true);
+    if (!ip)
+      expect(eventsOf(sb, svc.metadata.name, svc.metadata.namespace).some((e) => e.startsWith('SyncLoadBalancerFailed: Error syncing load balancer: '))).toBe(
+        true,
+      );
   }
   return r;
 }

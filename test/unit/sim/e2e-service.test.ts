@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { allowRuleName, baseName, publicIpName, ruleName } from '../../../src/sim/cloud-provider/names';
 import { createSandbox } from '../../../src/sim/index';
-import { baseName, publicIpName, ruleName, allowRuleName } from '../../../src/sim/cloud-provider/names';
 import { md5Hex } from '../../../src/sim/md5';
 
 const svcYaml = (name: string, extra = '') => ({
@@ -39,7 +39,10 @@ describe('LoadBalancer service end to end (store API)', () => {
     await sb.advance(1000);
     expect(sb.kube.get('Service', 'web', 'default').status).toEqual({ loadBalancer: {} });
     await sb.settle();
-    const live = sb.kube.get("Service", "web", "default") as unknown as { status: { loadBalancer: { ingress: { ip: string }[] } }; metadata: { finalizers: string[] } };
+    const live = sb.kube.get('Service', 'web', 'default') as unknown as {
+      status: { loadBalancer: { ingress: { ip: string }[] } };
+      metadata: { finalizers: string[] };
+    };
     expect(live.metadata.finalizers).toEqual(['service.kubernetes.io/load-balancer-cleanup']);
     const ip = live.status.loadBalancer.ingress[0].ip;
     const pips = sb.arm.list({ type: 'Microsoft.Network/publicIPAddresses', resourceGroup: nodeRg });

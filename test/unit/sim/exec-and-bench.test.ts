@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSandbox } from '../../../src/sim/index';
 import { runLoadBalancerBench } from '../../../src/sim/bench';
+import { createSandbox } from '../../../src/sim/index';
 
 describe('exec delegates to the CLI', () => {
   it('applies a Service and shows <pending> then an IP', async () => {

@@ -37,7 +37,8 @@ describe('public IP quota', () => {
 });
 
 describe('Azure limits (domain §8), lowered so a lesson can hit them', () => {
-  const raw = (code: string, message: string) => `Retriable: false, RetryAfter: 0s, HTTPStatusCode: 400, RawError: ${JSON.stringify({ error: { code, message } })}`;
+  const raw = (code: string, message: string) =>
+    `Retriable: false, RetryAfter: 0s, HTTPStatusCode: 400, RawError: ${JSON.stringify({ error: { code, message } })}`;
 
   it('frontend IP configurations per LB: LoadBalancerFrontendIPConfigurationCountLimitReached', async () => {
     // The outbound frontend counts: a limit of 2 leaves room for one Service.
@@ -46,7 +47,9 @@ describe('Azure limits (domain §8), lowered so a lesson can hit them', () => {
     await applyYaml(sb, serviceYaml('b'));
     await sb.settle();
     expect(await externalIp(sb, 'a')).not.toBe('');
-    expect(eventsOf(sb, 'b')).toContain(`${FAILED}${raw('LoadBalancerFrontendIPConfigurationCountLimitReached', 'A load balancer cannot have more than 2 FrontendIPConfigurations.')}`);
+    expect(eventsOf(sb, 'b')).toContain(
+      `${FAILED}${raw('LoadBalancerFrontendIPConfigurationCountLimitReached', 'A load balancer cannot have more than 2 FrontendIPConfigurations.')}`,
+    );
   });
 
   it('rules per NIC: RulesPerIpConfigurationLimitReached names the node NIC ip configuration', async () => {
@@ -55,7 +58,9 @@ describe('Azure limits (domain §8), lowered so a lesson can hit them', () => {
     await applyYaml(sb, serviceYaml('b'));
     await sb.settle();
     const nic = `/subscriptions/${sb.cluster.layout.subscriptionId}/resourceGroups/${sb.cluster.layout.nodeResourceGroup}/providers/Microsoft.Compute/virtualMachineScaleSets/${sb.cluster.layout.vmssName}/virtualMachines/0/networkInterfaces/${sb.cluster.layout.vmssName}/ipConfigurations/ipconfig1`;
-    expect(eventsOf(sb, 'b')).toContain(`${FAILED}${raw('RulesPerIpConfigurationLimitReached', `IpConfiguration ${nic} cannot have more than 2 NAT or load balancing rules combined.`)}`);
+    expect(eventsOf(sb, 'b')).toContain(
+      `${FAILED}${raw('RulesPerIpConfigurationLimitReached', `IpConfiguration ${nic} cannot have more than 2 NAT or load balancing rules combined.`)}`,
+    );
     // The failed PUT left the LB as it was.
     expect(await externalIp(sb, 'a')).not.toBe('');
   });
@@ -68,7 +73,9 @@ describe('ARM throttling', () => {
     await sb.settle();
     const events = eventsOf(sb, 'web');
     const throttled = events.find((e) => e.includes('HTTPStatusCode: 429'))!;
-    expect(throttled).toMatch(/^SyncLoadBalancerFailed: Error syncing load balancer: failed to ensure load balancer: Retriable: true, RetryAfter: \d+s, HTTPStatusCode: 429, RawError: /);
+    expect(throttled).toMatch(
+      /^SyncLoadBalancerFailed: Error syncing load balancer: failed to ensure load balancer: Retriable: true, RetryAfter: \d+s, HTTPStatusCode: 429, RawError: /,
+    );
     expect(throttled).toContain('"code":"TooManyRequests"');
     expect(throttled).toContain('Write_ObservationWindow_00:05:00');
     expect(events[events.length - 1]).toBe('EnsuredLoadBalancer: Ensured load balancer');

@@ -1,7 +1,7 @@
 /** Shared helpers for the simulator tests: drive the sandbox as a learner does (exec), read ARM state. */
 import { expect } from 'vitest';
-import { createSandbox, type Sandbox, type SandboxOptions } from '../../../src/sim/index';
 import type { ArmResource } from '../../../src/sim/azure/types';
+import { createSandbox, type Sandbox, type SandboxOptions } from '../../../src/sim/index';
 
 export const NODE_RG = 'MC_myResourceGroup_myAKSCluster_eastus';
 export const P = 'service.beta.kubernetes.io/';
@@ -21,9 +21,13 @@ export function serviceYaml(
   name: string,
   opts: { annotations?: Record<string, string>; spec?: string; ports?: string; namespace?: string; type?: string } = {},
 ): string {
-  const ann = opts.annotations && Object.keys(opts.annotations).length
-    ? '  annotations:\n' + Object.entries(opts.annotations).map(([k, v]) => `    ${k}: ${JSON.stringify(v)}\n`).join('')
-    : '';
+  const ann =
+    opts.annotations && Object.keys(opts.annotations).length
+      ? '  annotations:\n' +
+        Object.entries(opts.annotations)
+          .map(([k, v]) => `    ${k}: ${JSON.stringify(v)}\n`)
+          .join('')
+      : '';
   const ns = opts.namespace ? `  namespace: ${opts.namespace}\n` : '';
   const ports = opts.ports ?? '  - port: 80\n';
   return `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n${ns}${ann}spec:\n  type: ${opts.type ?? 'LoadBalancer'}\n  selector:\n    app: ${name}\n  ports:\n${ports}${opts.spec ?? ''}`;
@@ -88,5 +92,8 @@ export function eventsOf(sb: Sandbox, name: string, ns = 'default'): string[] {
 
 /** Every Event with this reason (any object), e.g. after the Service is gone. */
 export function eventsWithReason(sb: Sandbox, reason: string): string[] {
-  return sb.kube.list('Event').filter((e) => (e as unknown as { reason: string }).reason === reason).map((e) => (e as unknown as { message: string }).message);
+  return sb.kube
+    .list('Event')
+    .filter((e) => (e as unknown as { reason: string }).reason === reason)
+    .map((e) => (e as unknown as { message: string }).message);
 }

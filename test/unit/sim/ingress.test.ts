@@ -3,8 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../../src/sim/index';
 import { applyYaml, ok, sandbox } from './helpers';
 
-const NOT_FOUND = '<html>\n<head><title>404 Not Found</title></head>\n<body>\n<center><h1>404 Not Found</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n';
-const UNAVAILABLE = '<html>\n<head><title>503 Service Temporarily Unavailable</title></head>\n<body>\n<center><h1>503 Service Temporarily Unavailable</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n';
+const NOT_FOUND =
+  '<html>\n<head><title>404 Not Found</title></head>\n<body>\n<center><h1>404 Not Found</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n';
+const UNAVAILABLE =
+  '<html>\n<head><title>503 Service Temporarily Unavailable</title></head>\n<body>\n<center><h1>503 Service Temporarily Unavailable</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n';
 
 function app(name: string, image: string, ns = 'default', replicas = 1): string {
   return `apiVersion: apps/v1
@@ -133,7 +135,10 @@ describe('Ingress routing through one ingress-nginx Public IP', () => {
   beforeAll(async () => {
     sb = sandbox();
     await ok(sb, 'helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx');
-    await ok(sb, 'helm install ingress-nginx ingress-nginx/ingress-nginx -n ingress-basic --create-namespace --set controller.service.annotations."service\\.beta\\.kubernetes\\.io/azure-load-balancer-health-probe-request-path"=/healthz');
+    await ok(
+      sb,
+      'helm install ingress-nginx ingress-nginx/ingress-nginx -n ingress-basic --create-namespace --set controller.service.annotations."service\\.beta\\.kubernetes\\.io/azure-load-balancer-health-probe-request-path"=/healthz',
+    );
     await applyYaml(sb, app('hello', 'mcr.microsoft.com/azuredocs/aks-helloworld:v1'));
     await applyYaml(sb, app('web', 'nginx:1.27'));
     await applyYaml(sb, app('empty', 'nginx:1.27', 'default', 0));
@@ -166,7 +171,12 @@ describe('Ingress routing through one ingress-nginx Public IP', () => {
   it('like ingress-nginx by default, no response through the controller carries a Server header', async () => {
     // The chart's defaults: server-tokens false (more_clear_headers Server) and
     // allow-backend-server-header false, so neither the app's 404 nor the controller's own names a server.
-    for (const [host, path] of [['hello.example.com', '/web'], ['web.example.com', '/'], ['nobody.example.com', '/'], ['down.example.com', '/']] as const) {
+    for (const [host, path] of [
+      ['hello.example.com', '/web'],
+      ['web.example.com', '/'],
+      ['nobody.example.com', '/'],
+      ['down.example.com', '/'],
+    ] as const) {
       const head = (await sb.exec(`curl -sI -H 'Host: ${host}' http://${ip}${path}`)).stdout;
       expect(head, `${host}${path}`).toMatch(/^HTTP\/1\.1 \d{3} /);
       expect(head.toLowerCase(), `${host}${path}`).not.toContain('server:');
@@ -209,7 +219,12 @@ describe('Ingress routing through one ingress-nginx Public IP', () => {
   });
 
   it('an Ingress of another class is ignored', async () => {
-    await applyYaml(sb, INGRESS.replace('name: routes', 'name: other').replace('ingressClassName: nginx', 'ingressClassName: traefik').replace('hello.example.com', 'traefik.example.com'));
+    await applyYaml(
+      sb,
+      INGRESS.replace('name: routes', 'name: other')
+        .replace('ingressClassName: nginx', 'ingressClassName: traefik')
+        .replace('hello.example.com', 'traefik.example.com'),
+    );
     expect((await curl('traefik.example.com')).stdout).toBe(NOT_FOUND);
   });
 });

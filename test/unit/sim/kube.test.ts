@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../src/sim/kube/types';
 import { applyYaml, ok, sandbox, serviceYaml } from './helpers';
 
-type Slice = KubeObject & { addressType: string; endpoints?: { addresses: string[]; conditions: { ready: boolean }; targetRef: { name: string } }[]; ports?: { name: string; port: number; protocol: string }[] };
+type Slice = KubeObject & {
+  addressType: string;
+  endpoints?: { addresses: string[]; conditions: { ready: boolean }; targetRef: { name: string } }[];
+  ports?: { name: string; port: number; protocol: string }[];
+};
 
 describe('EndpointSlices and Endpoints', () => {
   it('one IPv4 slice per selector Service, labelled and owned by it, listing the ready Pods', async () => {
@@ -13,8 +17,13 @@ describe('EndpointSlices and Endpoints', () => {
     await sb.advance(1000);
     let [slice] = sb.kube.list('EndpointSlice') as Slice[];
     expect(slice.metadata.name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
-    expect(slice.metadata.labels).toMatchObject({ 'kubernetes.io/service-name': 'web', 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io' });
-    expect(slice.metadata.ownerReferences).toEqual([expect.objectContaining({ kind: 'Service', name: 'web', uid: sb.kube.get('Service', 'web', 'default').metadata.uid, controller: true })]);
+    expect(slice.metadata.labels).toMatchObject({
+      'kubernetes.io/service-name': 'web',
+      'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
+    });
+    expect(slice.metadata.ownerReferences).toEqual([
+      expect.objectContaining({ kind: 'Service', name: 'web', uid: sb.kube.get('Service', 'web', 'default').metadata.uid, controller: true }),
+    ]);
     expect(slice.addressType).toBe('IPv4');
     expect(slice.ports).toEqual([{ name: '', port: 8080, protocol: 'TCP' }]);
     expect(slice.endpoints!.map((e) => e.conditions.ready)).toEqual([false, false]);
@@ -76,7 +85,8 @@ describe('decoding and validation wording', () => {
   it('a Deployment without selector is a validation error (Required value), not a decoding error', async () => {
     const sb = sandbox();
     const r = await sb.exec('kubectl apply -f -', {
-      stdin: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    metadata:\n      labels:\n        app: d\n    spec:\n      containers:\n      - name: c\n        image: nginx\n',
+      stdin:
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    metadata:\n      labels:\n        app: d\n    spec:\n      containers:\n      - name: c\n        image: nginx\n',
     });
     // One failing document goes through kubectl's CheckErr: the bullet-list form.
     expect(r.stderr).toBe(
@@ -86,11 +96,16 @@ describe('decoding and validation wording', () => {
 
   it('a malformed quantity gets the quantity message; unknown fields are strict decoding errors', async () => {
     const sb = sandbox();
-    const pvc = await sb.exec('kubectl apply -f -', { stdin: 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: p\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 50MiB\n' });
+    const pvc = await sb.exec('kubectl apply -f -', {
+      stdin:
+        'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: p\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 50MiB\n',
+    });
     expect(pvc.stderr).toBe(
       `Error from server (BadRequest): error when creating "STDIN": PersistentVolumeClaim in version "v1" cannot be handled as a PersistentVolumeClaim: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'\n`,
     );
     const svc = await sb.exec('kubectl apply -f -', { stdin: serviceYaml('s', { spec: '  foo: 1\n' }) });
-    expect(svc.stderr).toBe('Error from server (BadRequest): error when creating "STDIN": Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.foo"\n');
+    expect(svc.stderr).toBe(
+      'Error from server (BadRequest): error when creating "STDIN": Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.foo"\n',
+    );
   });
 });

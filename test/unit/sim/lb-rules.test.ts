@@ -1,6 +1,6 @@
 /** Load-balancing rules and health probes of one Service (domain §1.5, §1.6, §5), through exec. */
 import { describe, expect, it } from 'vitest';
-import { applyYaml, azJson, baseOf, eventsOf, lb, NODE_RG, ok, P, sandbox, serviceYaml, type Child } from './helpers';
+import { applyYaml, azJson, baseOf, type Child, eventsOf, lb, NODE_RG, ok, P, sandbox, serviceYaml } from './helpers';
 
 const probes = (sb: ReturnType<typeof sandbox>) => azJson<Record<string, unknown>[]>(sb, `az network lb probe list -g ${NODE_RG} --lb-name kubernetes`);
 const rules = (sb: ReturnType<typeof sandbox>) => azJson<Record<string, unknown>[]>(sb, `az network lb rule list -g ${NODE_RG} --lb-name kubernetes`);
@@ -32,7 +32,10 @@ describe('health probes', () => {
 
   it('ETP Local: one shared Http /healthz probe <base>-TCP-<healthCheckNodePort> for every rule', async () => {
     const sb = sandbox();
-    await applyYaml(sb, serviceYaml('web', { ports: '  - name: http\n    port: 80\n  - name: https\n    port: 443\n', spec: '  externalTrafficPolicy: Local\n' }));
+    await applyYaml(
+      sb,
+      serviceYaml('web', { ports: '  - name: http\n    port: 80\n  - name: https\n    port: 443\n', spec: '  externalTrafficPolicy: Local\n' }),
+    );
     await sb.settle();
     const base = await baseOf(sb, 'web');
     const hc = Number(await ok(sb, 'kubectl get svc web -o jsonpath={.spec.healthCheckNodePort}'));
@@ -72,8 +75,18 @@ describe('health probes', () => {
 
   it('probe interval/count annotations; interval × count ≥ 120 is an error', async () => {
     const sb = sandbox();
-    await applyYaml(sb, serviceYaml('web', { annotations: { [P + 'azure-load-balancer-health-probe-interval']: '10', [P + 'azure-load-balancer-health-probe-num-of-probe']: '3' } }));
-    await applyYaml(sb, serviceYaml('bad', { annotations: { [P + 'azure-load-balancer-health-probe-interval']: '30', [P + 'azure-load-balancer-health-probe-num-of-probe']: '4' } }));
+    await applyYaml(
+      sb,
+      serviceYaml('web', {
+        annotations: { [P + 'azure-load-balancer-health-probe-interval']: '10', [P + 'azure-load-balancer-health-probe-num-of-probe']: '3' },
+      }),
+    );
+    await applyYaml(
+      sb,
+      serviceYaml('bad', {
+        annotations: { [P + 'azure-load-balancer-health-probe-interval']: '30', [P + 'azure-load-balancer-health-probe-num-of-probe']: '4' },
+      }),
+    );
     await sb.settle();
     const [p] = await probes(sb);
     expect([p.intervalInSeconds, p.numberOfProbes, p.probeThreshold]).toEqual([10, 3, 3]);

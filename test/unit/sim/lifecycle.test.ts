@@ -1,6 +1,22 @@
 /** Internal LBs, type changes, internal↔public flips, loadBalancerClass, deletion (domain §1.3, §5, §6). */
 import { describe, expect, it } from 'vitest';
-import { applyYaml, baseOf, children, eventsOf, eventsWithReason, externalIp, lb, names, NODE_RG, nsgRules, ok, P, pips, sandbox, serviceYaml } from './helpers';
+import {
+  applyYaml,
+  baseOf,
+  children,
+  eventsOf,
+  eventsWithReason,
+  externalIp,
+  lb,
+  NODE_RG,
+  names,
+  nsgRules,
+  ok,
+  P,
+  pips,
+  sandbox,
+  serviceYaml,
+} from './helpers';
 
 const INTERNAL = { [P + 'azure-load-balancer-internal']: 'true' };
 
@@ -40,8 +56,15 @@ describe('internal load balancer', () => {
     const sb = sandbox();
     await applyYaml(sb, serviceYaml('int', { annotations: { ...INTERNAL, [P + 'azure-load-balancer-ipv4']: '10.0.0.50' } }));
     await sb.settle();
-    const raw = JSON.stringify({ error: { code: 'PrivateIPAddressNotInSubnet', message: 'Private static IP address 10.0.0.50 does not belong to the range of subnet prefix 10.224.0.0/16.' } });
-    expect(eventsOf(sb, 'int')).toContain(`SyncLoadBalancerFailed: Error syncing load balancer: failed to ensure load balancer: Retriable: false, RetryAfter: 0s, HTTPStatusCode: 400, RawError: ${raw}`);
+    const raw = JSON.stringify({
+      error: {
+        code: 'PrivateIPAddressNotInSubnet',
+        message: 'Private static IP address 10.0.0.50 does not belong to the range of subnet prefix 10.224.0.0/16.',
+      },
+    });
+    expect(eventsOf(sb, 'int')).toContain(
+      `SyncLoadBalancerFailed: Error syncing load balancer: failed to ensure load balancer: Retriable: false, RetryAfter: 0s, HTTPStatusCode: 400, RawError: ${raw}`,
+    );
     expect(lb(sb, 'kubernetes-internal')).toBeUndefined();
     expect(sb.arm.activityLog.filter((e) => e.status === 'Failed').map((e) => e.operationName)).toEqual(['Microsoft.Network/loadBalancers/write']);
   });

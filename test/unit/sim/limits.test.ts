@@ -39,7 +39,11 @@ describe('documents and nesting', () => {
     expect(r.stdout.endsWith('configmap/c9999 created\n')).toBe(true);
   });
   it('100 levels of nesting parse; the decoder names the field', async () => {
-    const deep = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n' + Array.from({ length: 100 }, (_, i) => ' '.repeat(2 * i + 2) + `k${i}:\n`).join('') + ' '.repeat(202) + 'v\n';
+    const deep =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n' +
+      Array.from({ length: 100 }, (_, i) => ' '.repeat(2 * i + 2) + `k${i}:\n`).join('') +
+      ' '.repeat(202) +
+      'v\n';
     expect((await exec('kubectl apply -f -', deep)).stderr).toBe(
       'Error from server (BadRequest): error when creating "STDIN": ConfigMap in version "v1" cannot be handled as a ConfigMap: json: cannot unmarshal object into Go struct field ConfigMap.data of type string\n',
     );
@@ -49,12 +53,21 @@ describe('documents and nesting', () => {
     const r = await exec('kubectl apply -f -', configMap('first', 'ok') + '---\n' + flow);
     expect(r.stdout).toBe('configmap/first created\n');
     expect(r.stderr).toBe('error: error parsing STDIN: error converting YAML to JSON: yaml: line 6: exceeded max depth of 500\n');
-    const block = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n' + Array.from({ length: 1000 }, (_, i) => ' '.repeat(i + 1) + `k${i}:\n`).join('') + ' '.repeat(1001) + 'v\n';
-    expect((await exec('kubectl apply -f -', block)).stderr).toMatch(/^error: error parsing STDIN: error converting YAML to JSON: yaml: line \d+: exceeded max depth of 500\n$/);
+    const block =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n' +
+      Array.from({ length: 1000 }, (_, i) => ' '.repeat(i + 1) + `k${i}:\n`).join('') +
+      ' '.repeat(1001) +
+      'v\n';
+    expect((await exec('kubectl apply -f -', block)).stderr).toMatch(
+      /^error: error parsing STDIN: error converting YAML to JSON: yaml: line \d+: exceeded max depth of 500\n$/,
+    );
   });
   it('the alias bomb stays refused', async () => {
-    const bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\nkind: ConfigMap\n';
-    expect((await exec('kubectl apply -f -', bomb)).stderr).toBe('error: error parsing STDIN: error converting YAML to JSON: yaml: document contains excessive aliasing\n');
+    const bomb =
+      'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\nkind: ConfigMap\n';
+    expect((await exec('kubectl apply -f -', bomb)).stderr).toBe(
+      'error: error parsing STDIN: error converting YAML to JSON: yaml: document contains excessive aliasing\n',
+    );
   });
   it('a 5 MB line through the shell is just text', async () => {
     expect((await exec(`echo ${'z'.repeat(5_000_000)} | wc -c`)).stdout).toBe('5000001\n');
@@ -64,8 +77,12 @@ describe('documents and nesting', () => {
 describe('names, labels and annotations (the API server validation text)', () => {
   const svc = (name: string, meta = '') => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n${meta}spec:\n  ports:\n  - port: 80\n`;
   it('a Service name over 63 characters, any name over 253', async () => {
-    expect((await exec('kubectl apply -f -', svc('a'.repeat(64)))).stderr).toBe(`The Service "${'a'.repeat(64)}" is invalid: metadata.name: Invalid value: "${'a'.repeat(64)}": must be no more than 63 characters\n`);
-    expect((await exec('kubectl apply -f -', configMap('b'.repeat(254), 'x'))).stderr).toContain(`metadata.name: Invalid value: "${'b'.repeat(254)}": must be no more than 253 characters`);
+    expect((await exec('kubectl apply -f -', svc('a'.repeat(64)))).stderr).toBe(
+      `The Service "${'a'.repeat(64)}" is invalid: metadata.name: Invalid value: "${'a'.repeat(64)}": must be no more than 63 characters\n`,
+    );
+    expect((await exec('kubectl apply -f -', configMap('b'.repeat(254), 'x'))).stderr).toContain(
+      `metadata.name: Invalid value: "${'b'.repeat(254)}": must be no more than 253 characters`,
+    );
   });
   it('control characters, NUL and RTL overrides in a name are escaped as Go %q does, and refused', async () => {
     const r = await exec('kubectl apply -f -', svc('"we\\u202eb\\u0000\\x1b[31m"'));
@@ -75,7 +92,10 @@ describe('names, labels and annotations (the API server validation text)', () =>
     expect(r.stderr).not.toMatch(/[\u0000\u001b\u202e]/);
   });
   it('label values over 63 and bad label keys (prefix and name parts)', async () => {
-    const r = await exec('kubectl apply -f -', svc('web', `  labels:\n    ok: ${'v'.repeat(64)}\n    Bad_Prefix.io/x: "y"\n    a/b/c: "d"\n    example.com/${'n'.repeat(64)}: "e"\n`));
+    const r = await exec(
+      'kubectl apply -f -',
+      svc('web', `  labels:\n    ok: ${'v'.repeat(64)}\n    Bad_Prefix.io/x: "y"\n    a/b/c: "d"\n    example.com/${'n'.repeat(64)}: "e"\n`),
+    );
     expect(r.stderr).toBe(
       'The Service "web" is invalid: \n' +
         `* metadata.labels: Invalid value: "${'v'.repeat(64)}": must be no more than 63 characters\n` +
@@ -93,9 +113,12 @@ describe('names, labels and annotations (the API server validation text)', () =>
 describe('Azure name rules on ARM PUTs', () => {
   it('az network public-ip create with an invalid name: InvalidResourceName', async () => {
     const r = await exec(`az network public-ip create -g ${NODE_RG} -n 'my ip!' --sku Standard`);
-    const msg = "Resource name my ip! is invalid. The name can be up to 80 characters long. It must begin with a word character, and it must end with a word character or with '_'. The name may contain word characters or '.', '-', '_'.";
+    const msg =
+      "Resource name my ip! is invalid. The name can be up to 80 characters long. It must begin with a word character, and it must end with a word character or with '_'. The name may contain word characters or '.', '-', '_'.";
     expect(r).toEqual({ stdout: '', stderr: `(InvalidResourceName) ${msg}\nCode: InvalidResourceName\nMessage: ${msg}\n`, exitCode: 1 });
-    expect((await exec(`az network public-ip create -g ${NODE_RG} -n ${'p'.repeat(81)} --sku Standard`)).stderr).toContain('(InvalidResourceName) Resource name ppp');
+    expect((await exec(`az network public-ip create -g ${NODE_RG} -n ${'p'.repeat(81)} --sku Standard`)).stderr).toContain(
+      '(InvalidResourceName) Resource name ppp',
+    );
   });
   it('an invalid DNS label: InvalidDomainNameLabel', async () => {
     const r = await exec(`az network public-ip create -g ${NODE_RG} -n myip --sku Standard --dns-name My_App`);
@@ -111,7 +134,9 @@ describe('Azure name rules on ARM PUTs', () => {
     const failed = eventsOf(sb, 'web').filter((e) => e.startsWith('SyncLoadBalancerFailed: '));
     expect(failed.length).toBeGreaterThan(0);
     expect(failed[0]).toContain('InvalidDomainNameLabel');
-    expect(failed[0]).toContain('The domain name label My_App is invalid. It must conform to the following regular expression: ^[a-z][a-z0-9-]{1,61}[a-z0-9]$.');
+    expect(failed[0]).toContain(
+      'The domain name label My_App is invalid. It must conform to the following regular expression: ^[a-z][a-z0-9-]{1,61}[a-z0-9]$.',
+    );
     expect((await sb.exec('kubectl get svc web -o jsonpath={.status.loadBalancer}')).stdout).toBe('{}');
   });
 });

@@ -39,7 +39,11 @@ describe('consolidated rules (Kubernetes ≥ 1.29)', () => {
   });
 
   it('ports 80+443 → md5(Tcp_Internet_443,80); UDP → md5(Udp_Internet_53); next free priority', async () => {
-    const sb = await withServices({}, serviceYaml('web', { ports: '  - name: h\n    port: 80\n  - name: s\n    port: 443\n' }), serviceYaml('dns', { ports: '  - port: 53\n    protocol: UDP\n' }));
+    const sb = await withServices(
+      {},
+      serviceYaml('web', { ports: '  - name: h\n    port: 80\n  - name: s\n    port: 443\n' }),
+      serviceYaml('dns', { ports: '  - port: 53\n    protocol: UDP\n' }),
+    );
     const rs = await rules(sb);
     expect(rs.map((r) => [r.name, r.priority, r.protocol, r.destinationPortRanges])).toEqual([
       ['k8s-azure-lb_allow_IPv4_556f7044ec033071ec0dfcf7cd85bc93', 500, 'Tcp', ['443', '80']],
@@ -50,12 +54,18 @@ describe('consolidated rules (Kubernetes ≥ 1.29)', () => {
   it('loadBalancerSourceRanges replace Internet: md5(Tcp_1.2.3.4/32_80)', async () => {
     const sb = await withServices({}, serviceYaml('web', { spec: '  loadBalancerSourceRanges:\n  - 1.2.3.4/32\n' }));
     const [rule] = await rules(sb);
-    expect(rule).toMatchObject({ name: 'k8s-azure-lb_allow_IPv4_f5a4d9331e5959417df478e9e9b070a6', sourceAddressPrefix: '1.2.3.4/32', destinationAddressPrefix: await externalIp(sb, 'web') });
+    expect(rule).toMatchObject({
+      name: 'k8s-azure-lb_allow_IPv4_f5a4d9331e5959417df478e9e9b070a6',
+      sourceAddressPrefix: '1.2.3.4/32',
+      destinationAddressPrefix: await externalIp(sb, 'web'),
+    });
   });
 
   it('azure-allowed-service-tags: one rule per tag, no Internet rule', async () => {
     const sb = await withServices({}, serviceYaml('web', { annotations: { [P + 'azure-allowed-service-tags']: 'AzureFrontDoor.Backend' } }));
-    expect((await rules(sb)).map((r) => [r.name, r.sourceAddressPrefix])).toEqual([['k8s-azure-lb_allow_IPv4_465c9cd4f09e4be21ec7e39f3ae2c518', 'AzureFrontDoor.Backend']]);
+    expect((await rules(sb)).map((r) => [r.name, r.sourceAddressPrefix])).toEqual([
+      ['k8s-azure-lb_allow_IPv4_465c9cd4f09e4be21ec7e39f3ae2c518', 'AzureFrontDoor.Backend'],
+    ]);
   });
 
   it('the API server takes IPv6 CIDRs in loadBalancerSourceRanges (ParseCIDRSloppy); an IPv4 cluster writes only the IPv4 ones', async () => {
@@ -70,7 +80,10 @@ describe('consolidated rules (Kubernetes ≥ 1.29)', () => {
   });
 
   it('spec.loadBalancerSourceRanges with azure-allowed-ip-ranges is an error', async () => {
-    const sb = await withServices({}, serviceYaml('web', { annotations: { [P + 'azure-allowed-ip-ranges']: '10.0.0.0/8' }, spec: '  loadBalancerSourceRanges:\n  - 1.2.3.4/32\n' }));
+    const sb = await withServices(
+      {},
+      serviceYaml('web', { annotations: { [P + 'azure-allowed-ip-ranges']: '10.0.0.0/8' }, spec: '  loadBalancerSourceRanges:\n  - 1.2.3.4/32\n' }),
+    );
     const events = await ok(sb, 'kubectl get events');
     expect(events).toContain(
       'Error syncing load balancer: failed to ensure load balancer: cannot set both spec.LoadBalancerSourceRanges and service annotation service.beta.kubernetes.io/azure-allowed-ip-ranges',
@@ -89,7 +102,7 @@ describe('consolidated rules (Kubernetes ≥ 1.29)', () => {
 });
 
 describe('shared IPs', () => {
-  it('a Service leaving a shared IP keeps it in the other sharers\' rules', async () => {
+  it("a Service leaving a shared IP keeps it in the other sharers' rules", async () => {
     const sb = sandbox();
     const { publicIp } = await azJson<{ publicIp: { ipAddress: string } }>(sb, `az network public-ip create -g ${NODE_RG} -n shared --sku Standard`);
     const ip = publicIp.ipAddress;
@@ -97,7 +110,10 @@ describe('shared IPs', () => {
     await applyYaml(sb, serviceYaml('b', { annotations: { [P + 'azure-load-balancer-ipv4']: ip }, ports: '  - port: 443\n' }));
     await sb.settle();
     const byName = async () => Object.fromEntries((await rules(sb)).map((r) => [r.name, r.destinationAddressPrefix]));
-    expect(await byName()).toEqual({ 'k8s-azure-lb_allow_IPv4_d39272f7f57ed937951650d93992ad77': ip, [`k8s-azure-lb_allow_IPv4_${md5('Tcp_Internet_443')}`]: ip });
+    expect(await byName()).toEqual({
+      'k8s-azure-lb_allow_IPv4_d39272f7f57ed937951650d93992ad77': ip,
+      [`k8s-azure-lb_allow_IPv4_${md5('Tcp_Internet_443')}`]: ip,
+    });
     await ok(sb, 'kubectl delete svc b');
     await sb.settle();
     expect(await byName()).toEqual({ 'k8s-azure-lb_allow_IPv4_d39272f7f57ed937951650d93992ad77': ip });

@@ -26,8 +26,14 @@ describe('az aks update --load-balancer-outbound-ports', () => {
 
   it('runs azure-cli’s client-side checks first', async () => {
     const sb = sandbox();
-    expect(await sb.exec(`${UPDATE} --load-balancer-outbound-ports 4001`)).toMatchObject({ stderr: '--load-balancer-allocated-ports must be a multiple of 8\n', exitCode: 1 });
-    expect(await sb.exec(`${UPDATE} --load-balancer-outbound-ports 64008`)).toMatchObject({ stderr: '--load-balancer-allocated-ports must be in the range [0,64000]\n', exitCode: 1 });
+    expect(await sb.exec(`${UPDATE} --load-balancer-outbound-ports 4001`)).toMatchObject({
+      stderr: '--load-balancer-allocated-ports must be a multiple of 8\n',
+      exitCode: 1,
+    });
+    expect(await sb.exec(`${UPDATE} --load-balancer-outbound-ports 64008`)).toMatchObject({
+      stderr: '--load-balancer-allocated-ports must be in the range [0,64000]\n',
+      exitCode: 1,
+    });
     expect(await sb.exec(`${UPDATE} --load-balancer-outbound-ports lots`)).toMatchObject({ exitCode: 2 });
     expect(rulePorts(sb)).toBe(0);
   });
@@ -42,7 +48,9 @@ describe('az aks update --load-balancer-outbound-ports', () => {
     expect(rulePorts(sb)).toBe(32000);
     // Going back to one IP, or growing the pool, would no longer fit.
     expect((await sb.exec(`${UPDATE} --load-balancer-managed-outbound-ip-count 1`)).stderr.split('\n')[0]).toBe(refusal(32000, 3, 1));
-    expect((await sb.exec('az aks nodepool scale -g myResourceGroup --cluster-name myAKSCluster -n nodepool1 --node-count 5')).stderr.split('\n')[0]).toBe(refusal(32000, 5, 2));
+    expect((await sb.exec('az aks nodepool scale -g myResourceGroup --cluster-name myAKSCluster -n nodepool1 --node-count 5')).stderr.split('\n')[0]).toBe(
+      refusal(32000, 5, 2),
+    );
     expect(children(lb(sb), 'outboundRules')[0]!.properties.frontendIPConfigurations).toHaveLength(2);
     // 0 is automatic and always fits.
     expect((await sb.exec(`${UPDATE} --load-balancer-outbound-ports 0 --load-balancer-managed-outbound-ip-count 1`)).exitCode).toBe(0);

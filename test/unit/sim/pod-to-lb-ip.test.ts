@@ -4,7 +4,7 @@
  * frontend, which the internet cannot.
  */
 import { describe, expect, it } from 'vitest';
-import { P, applyYaml, ok, sandbox, serviceYaml } from './helpers';
+import { applyYaml, ok, P, sandbox, serviceYaml } from './helpers';
 
 describe('curl from a pod to a Service load balancer IP', () => {
   it('reaches an internal frontend from inside, times out from the internet', async () => {

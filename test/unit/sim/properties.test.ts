@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../../src/sim/index';
 import type { Service } from '../../../src/sim/kube/types';
-import { children, lb, NODE_RG, P, pips, sandbox, serviceYaml } from './helpers';
 import { checkClusterInvariants } from '../../support/invariants';
+import { children, lb, NODE_RG, P, pips, sandbox, serviceYaml } from './helpers';
 
 const NAMES = ['s0', 's1', 's2'];
 /** Services that only ever share the user PIP `shared` (never flipped: an internal LB cannot use a public IP). */
@@ -53,7 +53,10 @@ async function run(sb: Sandbox, c: Cmd): Promise<void> {
     case 'applyShared': {
       const ip = sharedIp(sb);
       const port = 8000 + SHARERS.indexOf(c.name);
-      return exec('kubectl apply -f -', serviceYaml(c.name, { annotations: { [P + 'azure-load-balancer-ipv4']: ip }, ports: `  - name: p${port}\n    port: ${port}\n` }));
+      return exec(
+        'kubectl apply -f -',
+        serviceYaml(c.name, { annotations: { [P + 'azure-load-balancer-ipv4']: ip }, ports: `  - name: p${port}\n    port: ${port}\n` }),
+      );
     }
     case 'toClusterIP':
       return exec(`kubectl patch svc ${c.name} -p '{"spec":{"type":"ClusterIP","externalTrafficPolicy":null}}'`);
@@ -111,7 +114,9 @@ function checkInvariants(sb: Sandbox): void {
       expect(managed).toEqual([]);
       expect(ingress[0].ip).toBe(shared);
       const sharedPip = allPips.find((p) => p.name === 'shared')!;
-      const fronts = children(publicLb, 'frontendIPConfigurations').filter((f) => (f.properties.publicIPAddress as { id: string } | undefined)?.id.toLowerCase() === sharedPip.id.toLowerCase());
+      const fronts = children(publicLb, 'frontendIPConfigurations').filter(
+        (f) => (f.properties.publicIPAddress as { id: string } | undefined)?.id.toLowerCase() === sharedPip.id.toLowerCase(),
+      );
       expect(fronts.length).toBe(1);
       expect(onInternal).toEqual([]);
       continue;
@@ -137,7 +142,9 @@ function checkInvariants(sb: Sandbox): void {
   const wanted = new Set(wantLb.map((s) => base(s.metadata.uid)));
   const sharers = wantLb.filter((s) => s.metadata.annotations?.[P + 'azure-load-balancer-ipv4'] && !isInternal(s));
   const sharedPipId = allPips.find((p) => p.name === 'shared')!.id.toLowerCase();
-  const sharedFronts = children(publicLb, 'frontendIPConfigurations').filter((f) => (f.properties.publicIPAddress as { id: string } | undefined)?.id.toLowerCase() === sharedPipId);
+  const sharedFronts = children(publicLb, 'frontendIPConfigurations').filter(
+    (f) => (f.properties.publicIPAddress as { id: string } | undefined)?.id.toLowerCase() === sharedPipId,
+  );
   expect(sharedFronts.length).toBe(sharers.length ? 1 : 0);
   for (const f of sharedFronts) wanted.add(f.name.slice(0, 32));
   expect(allPips.some((p) => p.name === 'shared')).toBe(true);
@@ -167,7 +174,9 @@ function checkInvariants(sb: Sandbox): void {
 
   // NSG destinations are exactly the public frontends of Services that want them.
   const nsg = sb.arm.list({ type: 'Microsoft.Network/networkSecurityGroups' })[0];
-  const dst = children(nsg, 'securityRules').flatMap((r) => (r.properties.destinationAddressPrefixes as string[] | undefined) ?? [r.properties.destinationAddressPrefix as string]);
+  const dst = children(nsg, 'securityRules').flatMap(
+    (r) => (r.properties.destinationAddressPrefixes as string[] | undefined) ?? [r.properties.destinationAddressPrefix as string],
+  );
   const publicIps = wantLb.filter((s) => !isInternal(s)).map((s) => s.status!.loadBalancer!.ingress![0].ip!);
   expect(new Set(dst)).toEqual(new Set(publicIps));
 }
@@ -195,7 +204,11 @@ describe('invariants over random command sequences', () => {
         for (const c of cmds) await run(sb, c);
         for (const n of [...NAMES, ...SHARERS]) await sb.exec(`kubectl delete svc ${n} --wait=false`);
         await sb.settle();
-        expect(pips(sb, NODE_RG).map((p) => p.name).filter((n) => n.startsWith('kubernetes-'))).toEqual([]);
+        expect(
+          pips(sb, NODE_RG)
+            .map((p) => p.name)
+            .filter((n) => n.startsWith('kubernetes-')),
+        ).toEqual([]);
         expect(pips(sb, NODE_RG).find((p) => p.name === 'shared')!.properties.ipConfiguration).toBeUndefined();
         expect(lb(sb, 'kubernetes-internal')).toBeUndefined();
         const publicLb = lb(sb)!;

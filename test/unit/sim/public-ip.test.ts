@@ -2,11 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import { applyYaml, azJson, baseOf, children, eventsOf, eventsWithReason, externalIp, lb, NODE_RG, ok, P, pips, sandbox, serviceYaml } from './helpers';
 
-type Pip = { name: string; ipAddress: string; tags?: Record<string, string>; dnsSettings?: { domainNameLabel: string; fqdn: string }; ipConfiguration?: { id: string } };
+type Pip = {
+  name: string;
+  ipAddress: string;
+  tags?: Record<string, string>;
+  dnsSettings?: { domainNameLabel: string; fqdn: string };
+  ipConfiguration?: { id: string };
+};
 const FAILED = 'SyncLoadBalancerFailed: Error syncing load balancer: failed to ensure load balancer: ';
 
 async function userPip(sb: ReturnType<typeof sandbox>, name: string, rg = NODE_RG): Promise<string> {
-  const out = await azJson<{ publicIp: { ipAddress: string } }>(sb, `az network public-ip create -g ${rg} -n ${name} --sku Standard --allocation-method Static`);
+  const out = await azJson<{ publicIp: { ipAddress: string } }>(
+    sb,
+    `az network public-ip create -g ${rg} -n ${name} --sku Standard --allocation-method Static`,
+  );
   return out.publicIp.ipAddress;
 }
 
@@ -67,8 +76,10 @@ describe('user-created public IPs', () => {
     const sb = sandbox();
     await applyYaml(sb, serviceYaml('web', { annotations: { [P + 'azure-pip-name']: 'nope' } }));
     await sb.settle();
-    expect(eventsOf(sb, 'web')).toContain(// Upstream's text names both annotations (azure_loadbalancer.go, v1.33.17).
-      `${FAILED}PublicIP from annotation azure-pip-name(-IPv6)=nope for service default/web doesn't exist`);
+    expect(eventsOf(sb, 'web')).toContain(
+      // Upstream's text names both annotations (azure_loadbalancer.go, v1.33.17).
+      `${FAILED}PublicIP from annotation azure-pip-name(-IPv6)=nope for service default/web doesn't exist`,
+    );
     expect(await ok(sb, 'kubectl get svc web')).toMatch(/web\s+LoadBalancer\s+\S+\s+<pending>\s+80:\d+\/TCP/);
   });
 
@@ -76,7 +87,9 @@ describe('user-created public IPs', () => {
     const sb = sandbox();
     await applyYaml(sb, serviceYaml('web', { spec: '  loadBalancerIP: 40.121.183.52\n' }));
     await sb.settle();
-    expect(eventsOf(sb, 'web')).toContain(`${FAILED}findMatchedPIPByLoadBalancerIP: cannot find public IP with IP address 40.121.183.52 in resource group ${NODE_RG}: getExpectedPIPFromListByIPAddress: cannot find public IP with IP address 40.121.183.52`);
+    expect(eventsOf(sb, 'web')).toContain(
+      `${FAILED}findMatchedPIPByLoadBalancerIP: cannot find public IP with IP address 40.121.183.52 in resource group ${NODE_RG}: getExpectedPIPFromListByIPAddress: cannot find public IP with IP address 40.121.183.52`,
+    );
   });
 
   it('IP sharing: two Services on one user PIP (ipv4 annotation and loadBalancerIP) share one frontend', async () => {
@@ -103,7 +116,9 @@ describe('user-created public IPs', () => {
     await sb.settle();
     expect(children(lb(sb), 'frontendIPConfigurations').map((f) => f.name)).toContain(ba);
     expect(eventsWithReason(sb, 'DeletingFrontendIPConfiguration')[0]).toMatch(
-      new RegExp(`^isFrontendIPConfigUnsafeToDelete: frontend IP configuration with ID \\S+/frontendIPConfigurations/${ba} cannot be deleted because it is being referenced by load balancing rules of other services$`),
+      new RegExp(
+        `^isFrontendIPConfigUnsafeToDelete: frontend IP configuration with ID \\S+/frontendIPConfigurations/${ba} cannot be deleted because it is being referenced by load balancing rules of other services$`,
+      ),
     );
     await ok(sb, 'kubectl delete svc b');
     await sb.settle();

@@ -48,17 +48,23 @@ describe('mistyped enum values are validation errors (Unsupported value), not de
     expect(await fails(svc('bt', '  type: Loadbalancer\n  sessionAffinity: Sticky\n'))).toBe(
       'The Service "bt" is invalid: \n* spec.sessionAffinity: Unsupported value: "Sticky": supported values: "ClientIP", "None"\n* spec.type: Unsupported value: "Loadbalancer": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"\n',
     );
-    expect(await fails(svc('bt', '  type: Loadbalancer\n', '  - port: "80x"\n'))).toContain('json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32');
+    expect(await fails(svc('bt', '  type: Loadbalancer\n', '  - port: "80x"\n'))).toContain(
+      'json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32',
+    );
   });
   it('a kind without its own enum validation still gets Unsupported value (Pod restartPolicy)', async () => {
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  restartPolicy: always\n  containers:\n  - name: c\n    image: nginx\n';
-    expect(await fails(pod)).toMatch(/^The Pod "p" is invalid: spec.restartPolicy: Unsupported value: "always": supported values: "Always", "Never", "OnFailure"\n$/);
+    expect(await fails(pod)).toMatch(
+      /^The Pod "p" is invalid: spec.restartPolicy: Unsupported value: "always": supported values: "Always", "Never", "OnFailure"\n$/,
+    );
   });
   it('on update too: kubectl patch and a re-apply', async () => {
     const sb = createSandbox();
     await sb.exec('kubectl apply -f -', { stdin: svc('web', '  type: ClusterIP\n') });
     const p = await sb.exec(`kubectl patch svc web -p '{"spec":{"type":"Nodeport"}}'`);
-    expect(p.stderr).toBe('The Service "web" is invalid: spec.type: Unsupported value: "Nodeport": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"\n');
+    expect(p.stderr).toBe(
+      'The Service "web" is invalid: spec.type: Unsupported value: "Nodeport": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"\n',
+    );
     const a = await sb.exec('kubectl apply -f -', { stdin: svc('web', '  type: ClusterIP\n', '  - port: 80\n    protocol: udp\n') });
     expect(a.stderr).toBe('The Service "web" is invalid: spec.ports[0].protocol: Unsupported value: "udp": supported values: "SCTP", "TCP", "UDP"\n');
     expect((await sb.exec('kubectl get svc web -o jsonpath={.spec.type}/{.spec.ports[0].protocol}')).stdout).toBe('ClusterIP/TCP');
@@ -105,10 +111,14 @@ describe('negative replicas', () => {
   const workload = (kind: string, name: string) =>
     `apiVersion: apps/v1\nkind: ${kind}\nmetadata:\n  name: ${name}\nspec:\n  replicas: -1\n  selector:\n    matchLabels:\n      app: ${name}\n  template:\n    metadata:\n      labels:\n        app: ${name}\n    spec:\n      containers:\n      - name: c\n        image: nginx\n`;
   it('Deployment', async () => {
-    expect(await fails(workload('Deployment', 'd2'))).toBe('The Deployment "d2" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n');
+    expect(await fails(workload('Deployment', 'd2'))).toBe(
+      'The Deployment "d2" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n',
+    );
   });
   it('StatefulSet', async () => {
-    expect(await fails(workload('StatefulSet', 's2'))).toBe('The StatefulSet "s2" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n');
+    expect(await fails(workload('StatefulSet', 's2'))).toBe(
+      'The StatefulSet "s2" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n',
+    );
   });
   it('scaling to 0 is still fine', async () => {
     const sb = createSandbox();
@@ -162,7 +172,10 @@ describe('Azure network resources', () => {
 
   it('the internal LB the CCM creates gets a resourceGuid too', async () => {
     const sb = createSandbox();
-    const yaml = svc('ilb', '  type: LoadBalancer\n').replace('metadata:\n', 'metadata:\n  annotations:\n    service.beta.kubernetes.io/azure-load-balancer-internal: "true"\n');
+    const yaml = svc('ilb', '  type: LoadBalancer\n').replace(
+      'metadata:\n',
+      'metadata:\n  annotations:\n    service.beta.kubernetes.io/azure-load-balancer-internal: "true"\n',
+    );
     const r = await sb.exec('kubectl apply -f -', { stdin: yaml });
     expect(r.stderr).toBe('');
     await sb.settle();

@@ -3,8 +3,9 @@
  * permission, throttling that lets nothing through) count as idle even while other Services keep
  * failing beside them. The tests bound timer rounds, never wall time.
  */
-import { describe, expect, it } from 'vitest';
+
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../../src/sim/index';
 import { eventsOf, externalIp, P, sandbox } from './helpers';
 
@@ -12,7 +13,9 @@ function servicesYaml(n: number, opts: { ports?: number; prefix?: string; extra?
   const docs: string[] = [];
   for (let i = 0; i < n; i++) {
     const ports = Array.from({ length: opts.ports ?? 1 }, (_, p) => `  - name: p${p}\n    port: ${80 + p}\n`).join('');
-    docs.push(`apiVersion: v1\nkind: Service\nmetadata:\n  name: ${opts.prefix ?? 'svc'}-${i}\n${opts.extra?.(i) ?? ''}spec:\n  type: LoadBalancer\n  ports:\n${ports}  selector:\n    app: app-${i}\n`);
+    docs.push(
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${opts.prefix ?? 'svc'}-${i}\n${opts.extra?.(i) ?? ''}spec:\n  type: LoadBalancer\n  ports:\n${ports}  selector:\n    app: app-${i}\n`,
+    );
   }
   return docs.join('---\n');
 }
@@ -128,7 +131,11 @@ describe('property: settle ends past every Azure limit', () => {
         expect(sb.settleSync(bound)).toBeLessThan(bound);
         expect(sb.clock.hasBusyTimers()).toBe(false);
         if (c.raiseAfter) {
-          sb.setFaults({ publicIPQuota: 1000, armThrottling: undefined, limits: { frontendIPConfigurationsPerLoadBalancer: 600, rulesPerNic: 300, securityRulesPerNsg: 1000 } });
+          sb.setFaults({
+            publicIPQuota: 1000,
+            armThrottling: undefined,
+            limits: { frontendIPConfigurationsPerLoadBalancer: 600, rulesPerNic: 300, securityRulesPerNsg: 1000 },
+          });
           expect(sb.settleSync(bound)).toBeLessThan(bound);
           expect(sb.clock.hasBusyTimers()).toBe(false);
         }

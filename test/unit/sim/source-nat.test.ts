@@ -15,7 +15,9 @@ describe('source address seen by the pod (curl --trace)', () => {
     const ip = await ok(sb, 'kubectl get svc web -o jsonpath={.status.loadBalancer.ingress[0].ip}');
     const t = (await sb.exec(`curl -s --trace ${ip}`)).stderr.split('\n');
     const node = /→ node (\S+) \((10\.\d+\.\d+\.\d+)\)/.exec(t.find((l) => l.includes('Backend pool'))!)!;
-    expect(t.find((l) => l.includes('kube-proxy:'))).toMatch(new RegExp(`\\(externalTrafficPolicy Cluster\\) → endpoint .*, source 203\\.0\\.113\\.10 SNAT'd to node IP ${node[2]!.replace(/\./g, '\\.')}$`));
+    expect(t.find((l) => l.includes('kube-proxy:'))).toMatch(
+      new RegExp(`\\(externalTrafficPolicy Cluster\\) → endpoint .*, source 203\\.0\\.113\\.10 SNAT'd to node IP ${node[2]!.replace(/\./g, '\\.')}$`),
+    );
   });
 
   it('Local: the client address reaches the pod', async () => {

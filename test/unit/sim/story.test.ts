@@ -3,8 +3,8 @@
  * IP and leaves through the fourth (the AKS-managed outbound IP). Driven only through exec.
  */
 import { describe, expect, it } from 'vitest';
-import { NODE_RG, ok, sandbox } from './helpers';
 import type { Sandbox } from '../../../src/sim/index';
+import { NODE_RG, ok, sandbox } from './helpers';
 
 const deployment = (name: string, ns: string, image: string, port: number) => `apiVersion: apps/v1
 kind: Deployment
@@ -65,9 +65,15 @@ describe('story: three Services, four Public IPs', () => {
     for (const l of svcs) expect(l).toMatch(/LoadBalancer\s+\S+\s+\d+\.\d+\.\d+\.\d+\s/);
     const table = (await ok(sb, `az network public-ip list -g ${NODE_RG} -o table`)).trim().split('\n');
     expect(table).toHaveLength(2 + 4);
-    const outbound = (await ok(sb, `az network public-ip list -g ${NODE_RG} --query "[?tags.\\"aks-managed-type\\"=='aks-slb-managed-outbound-ip'].ipAddress" -o tsv`)).trim();
+    const outbound = (
+      await ok(sb, `az network public-ip list -g ${NODE_RG} --query "[?tags.\\"aks-managed-type\\"=='aks-slb-managed-outbound-ip'].ipAddress" -o tsv`)
+    ).trim();
     expect(outbound).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
-    const serviceIps = await Promise.all([ipOf(sb, 'ingress-basic', 'nginx-ingress-ingress-nginx-controller'), ipOf(sb, 'qa', 'mysql-lb'), ipOf(sb, 'qa', 'redis-lb')]);
+    const serviceIps = await Promise.all([
+      ipOf(sb, 'ingress-basic', 'nginx-ingress-ingress-nginx-controller'),
+      ipOf(sb, 'qa', 'mysql-lb'),
+      ipOf(sb, 'qa', 'redis-lb'),
+    ]);
     expect(serviceIps).not.toContain(outbound);
 
     // Egress from a pod: the fourth IP, never a Service's own.
@@ -87,7 +93,11 @@ describe('story: three Services, four Public IPs', () => {
     expect(await sb.exec(`curl ${redis}:6379`)).toEqual({ stdout: '', stderr: 'curl: (1) Received HTTP/0.9 when not allowed\n', exitCode: 1 });
     // The outbound IP takes no inbound connections.
     const t0 = sb.clock.now();
-    expect(await sb.exec(`curl --connect-timeout 5 http://${outbound}/`)).toEqual({ stdout: '', stderr: `curl: (28) Failed to connect to ${outbound} port 80 after 5000 ms: Timeout was reached\n`, exitCode: 28 });
+    expect(await sb.exec(`curl --connect-timeout 5 http://${outbound}/`)).toEqual({
+      stdout: '',
+      stderr: `curl: (28) Failed to connect to ${outbound} port 80 after 5000 ms: Timeout was reached\n`,
+      exitCode: 28,
+    });
     expect(sb.clock.now() - t0).toBe(5000);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { wrapLessonSections } from '../../../src/components/lesson/lesson-sections';
 import { TOKEN_CLASSES, tokenClasses } from '../../../build/shiki-token-classes.mjs';
+import { wrapLessonSections } from '../../../src/components/lesson/lesson-sections';
 
 describe('wrapLessonSections', () => {
   it('puts each ## heading and what follows it in a section, leaving the lead-in outside', () => {

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { precacheManifest, writeServiceWorker } from '../../../build/precache.mjs';
 
 const dirs: string[] = [];
@@ -74,7 +74,15 @@ describe('precache manifest', () => {
         '_astro/orphan.js': 'export {}',
       }),
     );
-    expect(m.pages['/en/']).toEqual(['/_astro/client.js', '/_astro/font.woff2', '/_astro/island.js', '/_astro/lazy.js', '/_astro/page.css', '/_astro/page.js', '/_astro/shared.js']);
+    expect(m.pages['/en/']).toEqual([
+      '/_astro/client.js',
+      '/_astro/font.woff2',
+      '/_astro/island.js',
+      '/_astro/lazy.js',
+      '/_astro/page.css',
+      '/_astro/page.js',
+      '/_astro/shared.js',
+    ]);
     // A link to another page is not one of its files.
     expect(m.pages['/en/lessons/a/']).toEqual([]);
     expect(m.lab).toEqual(m.files.map(([u]) => u).filter((u) => u.startsWith('/_astro/')));

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { onStorageProblem, reportingStorage, resetSiteStorage, siteStorage, storageProblem } from '../../../src/site/storage';
 import { isString, isStringArray, labKey, readJson, writeJson } from '../../../src/lab/storage';
-import { BACKUP_KEY, STORAGE_KEY, createProgressStore } from '../../../src/learn/progress/store';
 import { markRead } from '../../../src/learn/progress/actions';
+import { BACKUP_KEY, createProgressStore, STORAGE_KEY } from '../../../src/learn/progress/store';
+import { onStorageProblem, reportingStorage, resetSiteStorage, siteStorage, storageProblem } from '../../../src/site/storage';
 import { memoryStorage } from '../../support/memory-storage';
 
 /** Puts a `window` with the given localStorage behaviour in the Node test environment. */

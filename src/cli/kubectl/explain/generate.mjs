@@ -1,7 +1,7 @@
 // Regenerates explain-data.json from the OpenAPI descriptions kubernetes-models ships in its
 // .d.ts files (the browser has no access to them at run time):
 //   node src/cli/kubectl/explain/generate.mjs
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -58,7 +58,7 @@ function parse(file, depth) {
   const body = iface[3];
   for (const m of body.matchAll(/(?:\/\*\*([\s\S]*?)\*\/\s*)?"([\w$-]+)"(\??): ([^;]+);/g)) {
     const [, doc, name, opt, tsType] = m;
-    const field = { name, description: doc ? cleanDoc('/**' + doc + '*/') : API_DOCS[name] ?? '', required: opt !== '?' && !API_DOCS[name] };
+    const field = { name, description: doc ? cleanDoc('/**' + doc + '*/') : (API_DOCS[name] ?? ''), required: opt !== '?' && !API_DOCS[name] };
     let t = tsType.trim();
     const arr = /^Array<(.+)>$/.exec(t);
     if (arr) t = arr[1];

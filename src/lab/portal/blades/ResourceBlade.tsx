@@ -1,23 +1,14 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { ArmResource } from '../../../sim/azure/types';
-import { usePortal } from '../context';
+import { changeTracker } from '../../changes/tracker';
 import { useLab } from '../../use-store';
 import { ActivityLog } from '../ActivityLog';
+import { usePortal } from '../context';
 import { JsonView } from '../JsonView';
-import { Tags } from '../Tags';
 import { CopyButton, MiddleText } from '../MiddleText';
 import { portalStrings } from '../strings';
-import { changeTracker } from '../../changes/tracker';
-import { useEffect, useRef } from 'preact/hooks';
-import {
-  genericOverview,
-  loadBalancerSections,
-  nsgSections,
-  publicIpSections,
-  routeTableSections,
-  vmssSections,
-  vnetSections,
-  type Section,
-} from './sections';
+import { Tags } from '../Tags';
+import { genericOverview, loadBalancerSections, nsgSections, publicIpSections, routeTableSections, type Section, vmssSections, vnetSections } from './sections';
 
 function sectionsFor(r: ArmResource, ctx: Parameters<typeof publicIpSections>[0]): Section[] {
   const type = r.type.toLowerCase();

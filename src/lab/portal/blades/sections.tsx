@@ -3,8 +3,8 @@ import type { ArmResource } from '../../../sim/azure/types';
 import type { LabStrings } from '../../i18n';
 import type { LabSandbox } from '../../types';
 import { lastSegment, props, refId, str, subList } from '../arm-view';
-import { Table } from '../Table';
 import { MiddleText } from '../MiddleText';
+import { Table } from '../Table';
 
 export interface Section {
   key: string;
@@ -131,10 +131,15 @@ export function loadBalancerSections({ r, t, sandbox, go, fresh }: Ctx): Section
             { header: t.name, sticky: true, copy: (f) => f.name, cell: (f) => <Name value={f.name} /> },
             {
               header: t.ipAddress,
-              cell: (f) => <code>{f.properties?.privateIPAddress ? str(f.properties.privateIPAddress) : pipAddress(refId(f.properties?.publicIPAddress))}</code>,
+              cell: (f) => (
+                <code>{f.properties?.privateIPAddress ? str(f.properties.privateIPAddress) : pipAddress(refId(f.properties?.publicIPAddress))}</code>
+              ),
             },
             { header: t.publicIpAddress, cell: (f) => <ResourceLink id={refId(f.properties?.publicIPAddress)} go={go} /> },
-            { header: t.usedBy, cell: (f) => names([...((f.properties?.loadBalancingRules as unknown[]) ?? []), ...((f.properties?.outboundRules as unknown[]) ?? [])]) },
+            {
+              header: t.usedBy,
+              cell: (f) => names([...((f.properties?.loadBalancingRules as unknown[]) ?? []), ...((f.properties?.outboundRules as unknown[]) ?? [])]),
+            },
           ]}
         />
       ),
@@ -150,8 +155,15 @@ export function loadBalancerSections({ r, t, sandbox, go, fresh }: Ctx): Section
           empty={t.noEntries}
           columns={[
             { header: t.name, sticky: true, copy: (b) => b.name, cell: (b) => <Name value={b.name} /> },
-            { header: t.members, cell: (b) => String(((b.properties?.backendIPConfigurations as unknown[]) ?? (b.properties?.loadBalancerBackendAddresses as unknown[]) ?? []).length) },
-            { header: t.usedBy, cell: (b) => names([...((b.properties?.loadBalancingRules as unknown[]) ?? []), ...((b.properties?.outboundRules as unknown[]) ?? [])]) },
+            {
+              header: t.members,
+              cell: (b) =>
+                String(((b.properties?.backendIPConfigurations as unknown[]) ?? (b.properties?.loadBalancerBackendAddresses as unknown[]) ?? []).length),
+            },
+            {
+              header: t.usedBy,
+              cell: (b) => names([...((b.properties?.loadBalancingRules as unknown[]) ?? []), ...((b.properties?.outboundRules as unknown[]) ?? [])]),
+            },
           ]}
         />
       ),
@@ -262,7 +274,11 @@ export function vmssSections({ r, t, sandbox }: Ctx): Section[] {
             { header: t.name, sticky: true, cell: (n) => <Name value={n.metadata.name} /> },
             {
               header: t.privateIpAddress,
-              cell: (n) => str(((n as { status?: { addresses?: { type: string; address: string }[] } }).status?.addresses ?? []).find((a) => a.type === 'InternalIP')?.address),
+              cell: (n) =>
+                str(
+                  ((n as { status?: { addresses?: { type: string; address: string }[] } }).status?.addresses ?? []).find((a) => a.type === 'InternalIP')
+                    ?.address,
+                ),
             },
             { header: t.provisioningState, cell: () => 'Succeeded' },
           ]}
@@ -307,7 +323,10 @@ export function routeTableSections({ r, t }: Ctx): Section[] {
           columns={[
             { header: t.name, sticky: true, copy: (x) => x.name, cell: (x) => <Name value={x.name} /> },
             { header: 'Address prefix', cell: (x) => str(x.properties?.addressPrefix) },
-            { header: 'Next hop', cell: (x) => `${str(x.properties?.nextHopType)} ${x.properties?.nextHopIpAddress ? str(x.properties.nextHopIpAddress) : ''}` },
+            {
+              header: 'Next hop',
+              cell: (x) => `${str(x.properties?.nextHopType)} ${x.properties?.nextHopIpAddress ? str(x.properties.nextHopIpAddress) : ''}`,
+            },
           ]}
         />
       ),

@@ -4,8 +4,9 @@
  * `service.beta.kubernetes.io/aws-load-balancer-type: nlb`, and ImplementedElsewhere for the
  * AWS Load Balancer Controller's `external` / `nlb-ip` (not installed here: such a Service waits).
  */
-import type { Flow } from '../../flow';
+
 import type { LoadBalancer } from '../../cloud-provider/load-balancer';
+import type { Flow } from '../../flow';
 import type { KubeStore } from '../../kube/store';
 import type { LoadBalancerIngress, Service, ServicePort } from '../../kube/types';
 import { defaultLoadBalancerName, lib, readyNodes, wait as sleep } from '../common';
@@ -36,7 +37,10 @@ const isInternal = (svc: Service) => {
   const v = annotation(svc, AWS.internal);
   return v !== undefined && v !== 'false';
 };
-const sourceRanges = (svc: Service) => ((svc.spec as { loadBalancerSourceRanges?: string[] }).loadBalancerSourceRanges?.length ? (svc.spec as { loadBalancerSourceRanges: string[] }).loadBalancerSourceRanges : ['0.0.0.0/0']);
+const sourceRanges = (svc: Service) =>
+  (svc.spec as { loadBalancerSourceRanges?: string[] }).loadBalancerSourceRanges?.length
+    ? (svc.spec as { loadBalancerSourceRanges: string[] }).loadBalancerSourceRanges
+    : ['0.0.0.0/0'];
 
 /** What the in-tree provider does with the Service, from the type annotation (§3.1). */
 export function loadBalancerKind(svc: Service): 'classic' | 'nlb' | 'external' {
@@ -65,7 +69,11 @@ export class AwsInTreeLoadBalancer implements LoadBalancer {
   }
 
   private tags(svc: Service): Tags {
-    return { ...parseTags(annotation(svc, AWS.additionalTags)), 'kubernetes.io/service-name': `${svc.metadata.namespace}/${svc.metadata.name}`, [`kubernetes.io/cluster/${this.clusterId}`]: 'owned' };
+    return {
+      ...parseTags(annotation(svc, AWS.additionalTags)),
+      'kubernetes.io/service-name': `${svc.metadata.namespace}/${svc.metadata.name}`,
+      [`kubernetes.io/cluster/${this.clusterId}`]: 'owned',
+    };
   }
 
   private instances(): string[] {
@@ -108,7 +116,8 @@ export class AwsInTreeLoadBalancer implements LoadBalancer {
     if (svc.spec.sessionAffinity && svc.spec.sessionAffinity !== 'None') throw new Error(`unsupported load balancer affinity: ${svc.spec.sessionAffinity}`);
     const name = defaultLoadBalancerName(svc);
     const other = kind === 'nlb' ? this.aws.classicLoadBalancers.has(name) : [...this.aws.loadBalancers.values()].some((l) => l.LoadBalancerName === name);
-    if (other) throw new Error(`cannot update Load Balancer Type annotation "${AWS.type}" after creation for ${kind === 'nlb' ? 'Classic Load Balancer' : 'NLB'}`);
+    if (other)
+      throw new Error(`cannot update Load Balancer Type annotation "${AWS.type}" after creation for ${kind === 'nlb' ? 'Classic Load Balancer' : 'NLB'}`);
     return ports;
   }
 
@@ -129,7 +138,12 @@ export class AwsInTreeLoadBalancer implements LoadBalancer {
     // The per-Service security group, its rules: every port, plus ICMP fragmentation-needed for MTU discovery.
     yield* sleep(AWS_TIMING.apiCallMs);
     const sgName = elbSecurityGroupName(name);
-    const sg = aws.securityGroupByName(sgName) ?? aws.createSecurityGroup(sgName, `Security group for Kubernetes ELB ${name} (${svc.metadata.namespace}/${svc.metadata.name})`, { [`kubernetes.io/cluster/${this.clusterId}`]: 'owned', ...parseTags(annotation(svc, AWS.additionalTags)) });
+    const sg =
+      aws.securityGroupByName(sgName) ??
+      aws.createSecurityGroup(sgName, `Security group for Kubernetes ELB ${name} (${svc.metadata.namespace}/${svc.metadata.name})`, {
+        [`kubernetes.io/cluster/${this.clusterId}`]: 'owned',
+        ...parseTags(annotation(svc, AWS.additionalTags)),
+      });
     const wanted: IpPermission[] = [
       ...ports.map((p) => ({ IpProtocol: 'tcp', FromPort: p.port, ToPort: p.port, IpRanges: ranges.map((CidrIp) => ({ CidrIp })), UserIdGroupPairs: [] })),
       { IpProtocol: 'icmp', FromPort: 3, ToPort: 4, IpRanges: ranges.map((CidrIp) => ({ CidrIp })), UserIdGroupPairs: [] },
@@ -202,16 +216,52 @@ export class AwsInTreeLoadBalancer implements LoadBalancer {
     const local = svc.spec.externalTrafficPolicy === 'Local';
     const hcNodePort = (svc.spec as { healthCheckNodePort?: number }).healthCheckNodePort;
     const hc = local
-      ? { HealthCheckProtocol: 'HTTP', HealthCheckPort: String(hcNodePort), HealthCheckPath: '/healthz', HealthCheckIntervalSeconds: 10, HealthCheckTimeoutSeconds: 10, HealthyThresholdCount: 2, UnhealthyThresholdCount: 2 }
-      : { HealthCheckProtocol: 'TCP', HealthCheckPort: 'traffic-port', HealthCheckIntervalSeconds: 30, HealthCheckTimeoutSeconds: 10, HealthyThresholdCount: 3, UnhealthyThresholdCount: 3 };
+      ? {
+          HealthCheckProtocol: 'HTTP',
+          HealthCheckPort: String(hcNodePort),
+          HealthCheckPath: '/healthz',
+          HealthCheckIntervalSeconds: 10,
+          HealthCheckTimeoutSeconds: 10,
+          HealthyThresholdCount: 2,
+          UnhealthyThresholdCount: 2,
+        }
+      : {
+          HealthCheckProtocol: 'TCP',
+          HealthCheckPort: 'traffic-port',
+          HealthCheckIntervalSeconds: 30,
+          HealthCheckTimeoutSeconds: 10,
+          HealthyThresholdCount: 3,
+          UnhealthyThresholdCount: 3,
+        };
     const keep = new Set<string>();
     for (const p of ports) {
       const protocol = p.protocol ?? 'TCP';
-      const tgName = targetGroupName(this.clusterId, svc.metadata.namespace!, svc.metadata.name, p.port, p.nodePort!, protocol, 'instance', hc.HealthCheckProtocol, hc.HealthCheckIntervalSeconds);
+      const tgName = targetGroupName(
+        this.clusterId,
+        svc.metadata.namespace!,
+        svc.metadata.name,
+        p.port,
+        p.nodePort!,
+        protocol,
+        'instance',
+        hc.HealthCheckProtocol,
+        hc.HealthCheckIntervalSeconds,
+      );
       let tg = [...aws.targetGroups.values()].find((t) => t.TargetGroupName === tgName);
       if (!tg) {
         yield* sleep(AWS_TIMING.apiCallMs);
-        tg = { TargetGroupArn: aws.targetGroupArn(tgName), TargetGroupName: tgName, Protocol: protocol, Port: p.nodePort!, VpcId: aws.vpcId, TargetType: 'instance', ...hc, LoadBalancerArns: [lb.LoadBalancerArn], Targets: [], Tags: tags };
+        tg = {
+          TargetGroupArn: aws.targetGroupArn(tgName),
+          TargetGroupName: tgName,
+          Protocol: protocol,
+          Port: p.nodePort!,
+          VpcId: aws.vpcId,
+          TargetType: 'instance',
+          ...hc,
+          LoadBalancerArns: [lb.LoadBalancerArn],
+          Targets: [],
+          Tags: tags,
+        };
         aws.targetGroups.set(tg.TargetGroupArn, tg);
       }
       keep.add(tg.TargetGroupArn);
@@ -227,20 +277,41 @@ export class AwsInTreeLoadBalancer implements LoadBalancer {
       aws.touch();
     }
     // Target groups of ports that went away (or were recreated under a new name).
-    for (const tg of [...aws.targetGroups.values()]) if (tg.LoadBalancerArns.includes(lb.LoadBalancerArn) && !keep.has(tg.TargetGroupArn)) aws.targetGroups.delete(tg.TargetGroupArn);
-    for (const l of [...aws.listeners.values()]) if (l.LoadBalancerArn === lb.LoadBalancerArn && !ports.some((p) => p.port === l.Port)) aws.listeners.delete(l.ListenerArn);
+    for (const tg of [...aws.targetGroups.values()])
+      if (tg.LoadBalancerArns.includes(lb.LoadBalancerArn) && !keep.has(tg.TargetGroupArn)) aws.targetGroups.delete(tg.TargetGroupArn);
+    for (const l of [...aws.listeners.values()])
+      if (l.LoadBalancerArn === lb.LoadBalancerArn && !ports.some((p) => p.port === l.Port)) aws.listeners.delete(l.ListenerArn);
     // Node security group: client traffic to the nodePorts, ICMP for MTU discovery (the health
     // rule is skipped: the traffic-port health check is covered by the client rule).
     yield* sleep(AWS_TIMING.apiCallMs);
     this.revokeNlbRules(name);
     const ranges = sourceRanges(svc);
     const proto = (ports[0]?.protocol ?? 'TCP').toLowerCase();
-    for (const p of ports) aws.authorize(aws.nodeSecurityGroupId, { IpProtocol: proto, FromPort: p.nodePort, ToPort: p.nodePort, IpRanges: ranges.map((CidrIp) => ({ CidrIp, Description: nlbRuleDescription.client(name) })), UserIdGroupPairs: [] });
+    for (const p of ports)
+      aws.authorize(aws.nodeSecurityGroupId, {
+        IpProtocol: proto,
+        FromPort: p.nodePort,
+        ToPort: p.nodePort,
+        IpRanges: ranges.map((CidrIp) => ({ CidrIp, Description: nlbRuleDescription.client(name) })),
+        UserIdGroupPairs: [],
+      });
     if (local && hcNodePort) {
       const cidrs = subnets.map((s) => s.CidrBlock);
-      aws.authorize(aws.nodeSecurityGroupId, { IpProtocol: 'tcp', FromPort: hcNodePort, ToPort: hcNodePort, IpRanges: cidrs.map((CidrIp) => ({ CidrIp, Description: nlbRuleDescription.health(name) })), UserIdGroupPairs: [] });
+      aws.authorize(aws.nodeSecurityGroupId, {
+        IpProtocol: 'tcp',
+        FromPort: hcNodePort,
+        ToPort: hcNodePort,
+        IpRanges: cidrs.map((CidrIp) => ({ CidrIp, Description: nlbRuleDescription.health(name) })),
+        UserIdGroupPairs: [],
+      });
     }
-    aws.authorize(aws.nodeSecurityGroupId, { IpProtocol: 'icmp', FromPort: 3, ToPort: 4, IpRanges: ranges.map((CidrIp) => ({ CidrIp, Description: nlbRuleDescription.mtu })), UserIdGroupPairs: [] });
+    aws.authorize(aws.nodeSecurityGroupId, {
+      IpProtocol: 'icmp',
+      FromPort: 3,
+      ToPort: 4,
+      IpRanges: ranges.map((CidrIp) => ({ CidrIp, Description: nlbRuleDescription.mtu })),
+      UserIdGroupPairs: [],
+    });
     return lb.DNSName;
   }
 
@@ -276,7 +347,8 @@ export class AwsInTreeLoadBalancer implements LoadBalancer {
       aws.touch();
       // The owned group goes once the ELB no longer references it (DependencyViolation until then).
       yield* sleep(AWS_TIMING.securityGroupRetryMs);
-      for (const groupId of clb.SecurityGroups) if (aws.securityGroups.get(groupId)?.Tags[`kubernetes.io/cluster/${this.clusterId}`] === 'owned') aws.deleteSecurityGroup(groupId);
+      for (const groupId of clb.SecurityGroups)
+        if (aws.securityGroups.get(groupId)?.Tags[`kubernetes.io/cluster/${this.clusterId}`] === 'owned') aws.deleteSecurityGroup(groupId);
     }
     const nlb = this.nlbOf(svc);
     if (nlb) {
@@ -306,5 +378,3 @@ export class AwsInTreeLoadBalancer implements LoadBalancer {
     return this.aws.classicLoadBalancers.has(defaultLoadBalancerName(svc)) || !!this.nlbOf(svc);
   }
 }
-
-

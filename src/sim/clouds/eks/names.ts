@@ -11,7 +11,17 @@ export const elbSecurityGroupName = (lbName: string) => `k8s-elb-${lbName}`;
  * port, nodePort, protocol, target type, health-check protocol and interval (written one after
  * another, nothing between them).
  */
-export function targetGroupName(clusterId: string, ns: string, name: string, port: number, nodePort: number, protocol: string, targetType: string, hcProtocol: string, hcInterval: number): string {
+export function targetGroupName(
+  clusterId: string,
+  ns: string,
+  name: string,
+  port: number,
+  nodePort: number,
+  protocol: string,
+  targetType: string,
+  hcProtocol: string,
+  hcInterval: number,
+): string {
   const hash = sha1Hex(`${clusterId}${ns}${name}${port}${nodePort}${protocol}${targetType}${hcProtocol}${hcInterval}`);
   return `k8s-${alnum(ns).slice(0, 8)}-${alnum(name).slice(0, 8)}-${hash.slice(0, 10)}`;
 }

@@ -147,15 +147,36 @@ export class AwsStore {
     const clusterTag = `kubernetes.io/cluster/${this.clusterName}`;
     ['a', 'b', 'c'].forEach((z, i) => {
       const AvailabilityZone = `${this.region}${z}`;
-      this.subnets.push({ SubnetId: `subnet-0${random.hex(16)}`, AvailabilityZone, CidrBlock: `192.168.${i * 32}.0/19`, public: true, Tags: { [clusterTag]: 'shared', 'kubernetes.io/role/elb': '1' } });
-      this.subnets.push({ SubnetId: `subnet-0${random.hex(16)}`, AvailabilityZone, CidrBlock: `192.168.${96 + i * 32}.0/19`, public: false, Tags: { [clusterTag]: 'shared', 'kubernetes.io/role/internal-elb': '1' } });
+      this.subnets.push({
+        SubnetId: `subnet-0${random.hex(16)}`,
+        AvailabilityZone,
+        CidrBlock: `192.168.${i * 32}.0/19`,
+        public: true,
+        Tags: { [clusterTag]: 'shared', 'kubernetes.io/role/elb': '1' },
+      });
+      this.subnets.push({
+        SubnetId: `subnet-0${random.hex(16)}`,
+        AvailabilityZone,
+        CidrBlock: `192.168.${96 + i * 32}.0/19`,
+        public: false,
+        Tags: { [clusterTag]: 'shared', 'kubernetes.io/role/internal-elb': '1' },
+      });
     });
     const natSubnet = this.subnets[0];
-    this.natGateway = { NatGatewayId: `nat-0${random.hex(16)}`, SubnetId: natSubnet.SubnetId, PublicIp: `${random.int(3, 54)}.${random.int(1, 254)}.${random.int(1, 254)}.${random.int(1, 254)}`, AllocationId: `eipalloc-0${random.hex(16)}` };
-    const nodeSg = this.createSecurityGroup(`eks-cluster-sg-${this.clusterName}-${random.digits(9)}`, 'EKS created security group applied to ENI that is attached to EKS Control Plane master nodes, as well as any managed workloads.', {
-      [clusterTag]: 'owned',
-      'aws:eks:cluster-name': this.clusterName,
-    });
+    this.natGateway = {
+      NatGatewayId: `nat-0${random.hex(16)}`,
+      SubnetId: natSubnet.SubnetId,
+      PublicIp: `${random.int(3, 54)}.${random.int(1, 254)}.${random.int(1, 254)}.${random.int(1, 254)}`,
+      AllocationId: `eipalloc-0${random.hex(16)}`,
+    };
+    const nodeSg = this.createSecurityGroup(
+      `eks-cluster-sg-${this.clusterName}-${random.digits(9)}`,
+      'EKS created security group applied to ENI that is attached to EKS Control Plane master nodes, as well as any managed workloads.',
+      {
+        [clusterTag]: 'owned',
+        'aws:eks:cluster-name': this.clusterName,
+      },
+    );
     this.nodeSecurityGroupId = nodeSg.GroupId;
   }
 
@@ -166,7 +187,13 @@ export class AwsStore {
       const privateSubnets = this.subnets.filter((s) => !s.public);
       const subnet = privateSubnets[index % privateSubnets.length];
       const base = subnet.CidrBlock.split('.').slice(0, 3).join('.');
-      inst = { InstanceId: `i-0${this.random.hex(16)}`, nodeName, PrivateIpAddress: `${base}.${10 + index}`, SubnetId: subnet.SubnetId, SecurityGroupId: this.nodeSecurityGroupId };
+      inst = {
+        InstanceId: `i-0${this.random.hex(16)}`,
+        nodeName,
+        PrivateIpAddress: `${base}.${10 + index}`,
+        SubnetId: subnet.SubnetId,
+        SecurityGroupId: this.nodeSecurityGroupId,
+      };
       this.instances.set(nodeName, inst);
       this.version++;
     }
@@ -215,7 +242,10 @@ export class AwsStore {
   /** ARN id part and `<name>-<16 hex>.elb.<region>.amazonaws.com` (NLB: region after `elb`). */
   networkIds(name: string): { arn: string; dns: string } {
     const id = this.random.hex(16);
-    return { arn: `arn:aws:elasticloadbalancing:${this.region}:${this.accountId}:loadbalancer/net/${name}/${id}`, dns: `${name}-${id}.elb.${this.region}.amazonaws.com` };
+    return {
+      arn: `arn:aws:elasticloadbalancing:${this.region}:${this.accountId}:loadbalancer/net/${name}/${id}`,
+      dns: `${name}-${id}.elb.${this.region}.amazonaws.com`,
+    };
   }
 
   targetGroupArn(name: string): string {

@@ -3,9 +3,10 @@
  * legacy target-pool Network Load Balancer, and ingress-gce's L4 NetLB controller for the
  * backend-service ("RBS") load balancer, the default from GKE 1.37 (`kubernetesVersion`).
  */
-import { startRbsController } from './rbs';
+
 import { bindLib, readyNodes, startServiceController } from '../common';
 import type { CloudContext, CloudRuntime } from '../types';
+import { startRbsController } from './rbs';
 import { GcpStore } from './store';
 import { GceTargetPoolLoadBalancer } from './target-pool';
 

@@ -10,7 +10,7 @@ import type { KubeStore } from '../../kube/store';
 import type { Service } from '../../kube/types';
 import { defaultLoadBalancerName, lib, readyNodes, serviceKey, wait as sleep } from '../common';
 import { L4Namer } from './l4-names';
-import { GCP_TIMING, L4_HEALTH_CHECK_RANGES, type GcpStore } from './store';
+import { GCP_TIMING, type GcpStore, L4_HEALTH_CHECK_RANGES } from './store';
 
 export const RBS_CLASS = 'networking.gke.io/l4-regional-external';
 export const RBS_ANNOTATION = 'cloud.google.com/l4-rbs';
@@ -27,7 +27,14 @@ export function isRbs(svc: Service, kubeMinor: number): boolean {
   return svc.metadata.annotations?.[RBS_ANNOTATION] === 'enabled' || kubeMinor >= 37 || !!svc.metadata.finalizers?.includes(NEG_FINALIZER);
 }
 
-export function startRbsController(kube: KubeStore, events: EventRecorder, clock: VirtualClock, worldVersion: () => number, gcp: GcpStore, kubeMinor: number): WorkQueue {
+export function startRbsController(
+  kube: KubeStore,
+  events: EventRecorder,
+  clock: VirtualClock,
+  worldVersion: () => number,
+  gcp: GcpStore,
+  kubeMinor: number,
+): WorkQueue {
   const namer = () => new L4Namer(kube.peek('Namespace', 'kube-system')!.metadata.uid);
 
   const queue: WorkQueue = new (lib().WorkQueue)(L4_NETLB, clock, worldVersion, function* (key) {
@@ -77,11 +84,40 @@ export function startRbsController(kube: KubeStore, events: EventRecorder, clock
     const desc = JSON.stringify({ 'networking.gke.io/service-name': key, 'networking.gke.io/api-version': 'ga' });
     // Health check (kube-proxy's, shared by every RBS Service) and the firewall for Google's checkers.
     yield* sleep(GCP_TIMING.healthCheckMs);
-    gcp.healthChecks.set(n.sharedHealthCheck(), { name: n.sharedHealthCheck(), region: gcp.region, type: 'HTTP', httpHealthCheck: { port: 10256, requestPath: '/healthz' }, checkIntervalSec: 8, timeoutSec: 1, healthyThreshold: 1, unhealthyThreshold: 3, description: JSON.stringify({ 'networking.gke.io/service-name': '', 'networking.gke.io/api-version': 'ga' }) });
-    gcp.firewalls.set(n.sharedHealthCheckFirewall(), { name: n.sharedHealthCheckFirewall(), network: gcp.network, direction: 'INGRESS', priority: 999, allowed: [{ IPProtocol: 'tcp', ports: ['10256'] }], sourceRanges: [...L4_HEALTH_CHECK_RANGES], targetTags: [gcp.nodeTag], description: desc });
+    gcp.healthChecks.set(n.sharedHealthCheck(), {
+      name: n.sharedHealthCheck(),
+      region: gcp.region,
+      type: 'HTTP',
+      httpHealthCheck: { port: 10256, requestPath: '/healthz' },
+      checkIntervalSec: 8,
+      timeoutSec: 1,
+      healthyThreshold: 1,
+      unhealthyThreshold: 3,
+      description: JSON.stringify({ 'networking.gke.io/service-name': '', 'networking.gke.io/api-version': 'ga' }),
+    });
+    gcp.firewalls.set(n.sharedHealthCheckFirewall(), {
+      name: n.sharedHealthCheckFirewall(),
+      network: gcp.network,
+      direction: 'INGRESS',
+      priority: 999,
+      allowed: [{ IPProtocol: 'tcp', ports: ['10256'] }],
+      sourceRanges: [...L4_HEALTH_CHECK_RANGES],
+      targetTags: [gcp.nodeTag],
+      description: desc,
+    });
     yield* sleep(GCP_TIMING.firewallMs);
     const ranges = (svc.spec as { loadBalancerSourceRanges?: string[] }).loadBalancerSourceRanges;
-    gcp.firewalls.set(backend, { name: backend, network: gcp.network, direction: 'INGRESS', priority: 999, allowed: [{ IPProtocol: protocol.toLowerCase(), ports: ports.map((p) => String(p.port)) }], sourceRanges: ranges?.length ? ranges : ['0.0.0.0/0'], destinationRanges: [ip], targetTags: [gcp.nodeTag], description: desc });
+    gcp.firewalls.set(backend, {
+      name: backend,
+      network: gcp.network,
+      direction: 'INGRESS',
+      priority: 999,
+      allowed: [{ IPProtocol: protocol.toLowerCase(), ports: ports.map((p) => String(p.port)) }],
+      sourceRanges: ranges?.length ? ranges : ['0.0.0.0/0'],
+      destinationRanges: [ip],
+      targetTags: [gcp.nodeTag],
+      description: desc,
+    });
     // GCE_VM_IP NEGs, one per zone with nodes, named like the backend service.
     const zones = new Map<string, string[]>();
     readyNodes(kube).forEach((node, i) => {
@@ -89,14 +125,18 @@ export function startRbsController(kube: KubeStore, events: EventRecorder, clock
       zones.set(inst.zone, [...(zones.get(inst.zone) ?? []), inst.name]);
     });
     for (const k of [...gcp.networkEndpointGroups.keys()]) if (k.endsWith(`/${backend}`) && !zones.has(k.split('/')[0])) gcp.networkEndpointGroups.delete(k);
-    for (const [zone, instances] of zones) gcp.networkEndpointGroups.set(`${zone}/${backend}`, { name: backend, zone, networkEndpointType: 'GCE_VM_IP', instances });
+    for (const [zone, instances] of zones)
+      gcp.networkEndpointGroups.set(`${zone}/${backend}`, { name: backend, zone, networkEndpointType: 'GCE_VM_IP', instances });
     yield* sleep(GCP_TIMING.targetPoolMs);
     gcp.backendServices.set(backend, {
       name: backend,
       region: gcp.region,
       protocol,
       loadBalancingScheme: 'EXTERNAL',
-      backends: [...zones.keys()].sort().map((zone) => ({ group: `https://www.googleapis.com/compute/v1/projects/${gcp.project}/zones/${zone}/networkEndpointGroups/${backend}`, balancingMode: 'CONNECTION' })),
+      backends: [...zones.keys()].sort().map((zone) => ({
+        group: `https://www.googleapis.com/compute/v1/projects/${gcp.project}/zones/${zone}/networkEndpointGroups/${backend}`,
+        balancingMode: 'CONNECTION',
+      })),
       healthChecks: [gcp.regionalUrl('healthChecks', n.sharedHealthCheck())],
       sessionAffinity: svc.spec.sessionAffinity === 'ClientIP' ? 'CLIENT_IP' : 'NONE',
       description: desc,
@@ -107,7 +147,18 @@ export function startRbsController(kube: KubeStore, events: EventRecorder, clock
     const rule = gcp.forwardingRules.get(frName);
     if (!rule || rule.portRange !== portRange || rule.IPProtocol !== protocol) {
       yield* sleep(GCP_TIMING.forwardingRuleMs);
-      gcp.forwardingRules.set(frName, { name: frName, region: gcp.region, IPAddress: ip, IPProtocol: protocol, portRange, backendService: gcp.regionalUrl('backendServices', backend), loadBalancingScheme: 'EXTERNAL', networkTier: 'PREMIUM', description: desc, creationTimestamp: clock.nowIso() });
+      gcp.forwardingRules.set(frName, {
+        name: frName,
+        region: gcp.region,
+        IPAddress: ip,
+        IPProtocol: protocol,
+        portRange,
+        backendService: gcp.regionalUrl('backendServices', backend),
+        loadBalancingScheme: 'EXTERNAL',
+        networkTier: 'PREMIUM',
+        description: desc,
+        creationTimestamp: clock.nowIso(),
+      });
       gcp.touch();
     }
     const cur = kube.peek('Service', name, ns);
@@ -134,7 +185,14 @@ export function startRbsController(kube: KubeStore, events: EventRecorder, clock
     if (ev.type === 'DELETED') return;
     const old = ev.old as Service | undefined;
     // Its own annotation and status writes change nothing it reads.
-    if (ev.type === 'MODIFIED' && old && old.spec === svc.spec && !!old.metadata.deletionTimestamp === !!svc.metadata.deletionTimestamp && JSON.stringify(strip(old.metadata.annotations)) === JSON.stringify(strip(svc.metadata.annotations))) return;
+    if (
+      ev.type === 'MODIFIED' &&
+      old &&
+      old.spec === svc.spec &&
+      !!old.metadata.deletionTimestamp === !!svc.metadata.deletionTimestamp &&
+      JSON.stringify(strip(old.metadata.annotations)) === JSON.stringify(strip(svc.metadata.annotations))
+    )
+      return;
     if (isRbs(svc, kubeMinor) || svc.metadata.finalizers?.includes(NEG_FINALIZER)) queue.enqueue(serviceKey(svc));
   });
   return queue;

@@ -140,16 +140,49 @@ export class GcpStore {
     this.nodeTag = `gke-${this.clusterName}-${random.hex(8)}-node`;
     // The firewall rules GKE creates with the cluster, next to which `k8s-fw-…` rules appear.
     const prefix = `gke-${this.clusterName}-${random.hex(8)}`;
-    this.firewalls.set(`${prefix}-all`, { name: `${prefix}-all`, network: this.network, direction: 'INGRESS', priority: 1000, allowed: [{ IPProtocol: 'tcp' }, { IPProtocol: 'udp' }, { IPProtocol: 'icmp' }, { IPProtocol: 'esp' }, { IPProtocol: 'ah' }, { IPProtocol: 'sctp' }], sourceRanges: ['10.4.0.0/14'], targetTags: [this.nodeTag], description: '' });
-    this.firewalls.set(`${prefix}-ssh`, { name: `${prefix}-ssh`, network: this.network, direction: 'INGRESS', priority: 1000, allowed: [{ IPProtocol: 'tcp', ports: ['22'] }], sourceRanges: ['34.28.0.0/16'], targetTags: [this.nodeTag], description: '' });
-    this.firewalls.set(`${prefix}-vms`, { name: `${prefix}-vms`, network: this.network, direction: 'INGRESS', priority: 1000, allowed: [{ IPProtocol: 'icmp' }, { IPProtocol: 'tcp', ports: ['1-65535'] }, { IPProtocol: 'udp', ports: ['1-65535'] }], sourceRanges: ['10.128.0.0/9'], targetTags: [this.nodeTag], description: '' });
+    this.firewalls.set(`${prefix}-all`, {
+      name: `${prefix}-all`,
+      network: this.network,
+      direction: 'INGRESS',
+      priority: 1000,
+      allowed: [{ IPProtocol: 'tcp' }, { IPProtocol: 'udp' }, { IPProtocol: 'icmp' }, { IPProtocol: 'esp' }, { IPProtocol: 'ah' }, { IPProtocol: 'sctp' }],
+      sourceRanges: ['10.4.0.0/14'],
+      targetTags: [this.nodeTag],
+      description: '',
+    });
+    this.firewalls.set(`${prefix}-ssh`, {
+      name: `${prefix}-ssh`,
+      network: this.network,
+      direction: 'INGRESS',
+      priority: 1000,
+      allowed: [{ IPProtocol: 'tcp', ports: ['22'] }],
+      sourceRanges: ['34.28.0.0/16'],
+      targetTags: [this.nodeTag],
+      description: '',
+    });
+    this.firewalls.set(`${prefix}-vms`, {
+      name: `${prefix}-vms`,
+      network: this.network,
+      direction: 'INGRESS',
+      priority: 1000,
+      allowed: [{ IPProtocol: 'icmp' }, { IPProtocol: 'tcp', ports: ['1-65535'] }, { IPProtocol: 'udp', ports: ['1-65535'] }],
+      sourceRanges: ['10.128.0.0/9'],
+      targetTags: [this.nodeTag],
+      description: '',
+    });
   }
 
   instanceFor(nodeName: string, index: number): Instance {
     let inst = this.instances.get(nodeName);
     if (!inst) {
       const zone = `${this.region}-${['a', 'b', 'c', 'f'][index % 4]}`;
-      inst = { name: `gke-${this.clusterName}-default-pool-${this.random.hex(8)}-${this.random.kubeSuffix(4)}`, zone, nodeName, networkIP: `10.128.0.${10 + index}`, natIP: this.externalIp() };
+      inst = {
+        name: `gke-${this.clusterName}-default-pool-${this.random.hex(8)}-${this.random.kubeSuffix(4)}`,
+        zone,
+        nodeName,
+        networkIP: `10.128.0.${10 + index}`,
+        natIP: this.externalIp(),
+      };
       this.instances.set(nodeName, inst);
       this.version++;
     }

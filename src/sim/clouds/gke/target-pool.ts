@@ -3,16 +3,16 @@
  * provider builds it (other-clouds §4.2): address → firewall → health check (+ its firewall) →
  * target pool → forwarding rule, all named after the Service UID (`a` + 31 hex).
  */
-import type { Flow } from '../../flow';
+
 import type { LoadBalancer } from '../../cloud-provider/load-balancer';
+import type { Flow } from '../../flow';
 import type { KubeStore } from '../../kube/store';
 import type { LoadBalancerIngress, Service } from '../../kube/types';
 import { defaultLoadBalancerName, lib, readyNodes, wait as sleep } from '../common';
 import { isRbs, NEG_FINALIZER } from './rbs';
-import { GCP_TIMING, L4_HEALTH_CHECK_RANGES, type GcpStore } from './store';
+import { GCP_TIMING, type GcpStore, L4_HEALTH_CHECK_RANGES } from './store';
 
 export const NETLB_FINALIZER = 'gke.networking.io/l4-netlb-v1';
-
 
 const KUBE_PROXY_HEALTH_PORT = 10256;
 
@@ -57,7 +57,8 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
     let temporary = false;
     if (svc.spec.loadBalancerIP) {
       const owned = [...gcp.addresses.values()].find((a) => a.address === svc.spec.loadBalancerIP && a.addressType === 'EXTERNAL' && a.region === gcp.region);
-      if (!owned && existing?.IPAddress !== svc.spec.loadBalancerIP) throw new Error(`requested ip "${svc.spec.loadBalancerIP}" is neither static nor assigned to the LB`);
+      if (!owned && existing?.IPAddress !== svc.spec.loadBalancerIP)
+        throw new Error(`requested ip "${svc.spec.loadBalancerIP}" is neither static nor assigned to the LB`);
       ip = svc.spec.loadBalancerIP;
       if (owned) owned.status = 'IN_USE';
     } else if (existing) {
@@ -66,7 +67,15 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
       yield* sleep(GCP_TIMING.addressMs);
       ip = gcp.externalIp();
       temporary = true;
-      gcp.addresses.set(name, { name, address: ip, addressType: 'EXTERNAL', region: gcp.region, status: 'RESERVED', description: JSON.stringify({ 'kubernetes.io/service-name': key }), networkTier: 'PREMIUM' });
+      gcp.addresses.set(name, {
+        name,
+        address: ip,
+        addressType: 'EXTERNAL',
+        region: gcp.region,
+        status: 'RESERVED',
+        description: JSON.stringify({ 'kubernetes.io/service-name': key }),
+        networkTier: 'PREMIUM',
+      });
       gcp.touch();
     }
     // 2. The traffic firewall, to the LB IP on the node tag.
@@ -90,7 +99,7 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
     const local = svc.spec.externalTrafficPolicy === 'Local';
     const hcNodePort = (svc.spec as { healthCheckNodePort?: number }).healthCheckNodePort;
     const hcName = local ? name : this.sharedHealthCheckName();
-    const hcPort = local ? hcNodePort ?? 0 : KUBE_PROXY_HEALTH_PORT;
+    const hcPort = local ? (hcNodePort ?? 0) : KUBE_PROXY_HEALTH_PORT;
     gcp.httpHealthChecks.set(hcName, {
       name: hcName,
       port: hcPort,
@@ -110,7 +119,9 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
       allowed: [{ IPProtocol: 'tcp', ports: [String(hcPort)] }],
       sourceRanges: [...L4_HEALTH_CHECK_RANGES],
       targetTags: [gcp.nodeTag],
-      description: local ? `{"kubernetes.io/service-name":"${key}", "kubernetes.io/service-ip":"${ip}"}` : JSON.stringify({ 'kubernetes.io/cluster-id': gcp.clusterId }),
+      description: local
+        ? `{"kubernetes.io/service-name":"${key}", "kubernetes.io/service-ip":"${ip}"}`
+        : JSON.stringify({ 'kubernetes.io/cluster-id': gcp.clusterId }),
     });
     gcp.touch();
     // 4–5. Target pool and forwarding rule: neither can be updated in place, changes recreate them.
@@ -121,7 +132,14 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
     if (!pool || pool.sessionAffinity !== affinity || pool.healthChecks[0] !== gcp.globalUrl('httpHealthChecks', hcName)) {
       if (existing) gcp.forwardingRules.delete(name);
       yield* sleep(GCP_TIMING.targetPoolMs);
-      gcp.targetPools.set(name, { name, region: gcp.region, instances: nodes, healthChecks: [gcp.globalUrl('httpHealthChecks', hcName)], sessionAffinity: affinity, description: JSON.stringify({ 'kubernetes.io/service-name': key }) });
+      gcp.targetPools.set(name, {
+        name,
+        region: gcp.region,
+        instances: nodes,
+        healthChecks: [gcp.globalUrl('httpHealthChecks', hcName)],
+        sessionAffinity: affinity,
+        description: JSON.stringify({ 'kubernetes.io/service-name': key }),
+      });
       gcp.touch();
     } else {
       pool.instances = nodes;
@@ -179,7 +197,10 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
     }
     gcp.touch();
     if (this.kube.peek('Service', svc.metadata.name, svc.metadata.namespace)?.metadata.finalizers?.includes(NETLB_FINALIZER)) {
-      this.kube.updateMetadata('Service', svc.metadata.name, svc.metadata.namespace, (m) => ({ ...m, finalizers: (m.finalizers ?? []).filter((f) => f !== NETLB_FINALIZER) }));
+      this.kube.updateMetadata('Service', svc.metadata.name, svc.metadata.namespace, (m) => ({
+        ...m,
+        finalizers: (m.finalizers ?? []).filter((f) => f !== NETLB_FINALIZER),
+      }));
     }
   }
 

@@ -15,9 +15,10 @@ import { LABEL, LB_NAMESPACE } from './daemonset';
 export const SVCLB_START_MS = 3000;
 
 type Container = { name: string; image: string; ports?: { hostPort?: number; protocol?: string }[] };
-const containersOf = (o: KubeObject) => (((o.spec as { containers?: Container[] } | undefined)?.containers) ?? []) as Container[];
+const containersOf = (o: KubeObject) => ((o.spec as { containers?: Container[] } | undefined)?.containers ?? []) as Container[];
 const nodeOf = (p: KubeObject) => (p.spec as { nodeName?: string } | undefined)?.nodeName;
-const hostPorts = (p: KubeObject) => containersOf(p).flatMap((c) => (c.ports ?? []).filter((x) => x.hostPort).map((x) => `${x.protocol ?? 'TCP'}/${x.hostPort}`));
+const hostPorts = (p: KubeObject) =>
+  containersOf(p).flatMap((c) => (c.ports ?? []).filter((x) => x.hostPort).map((x) => `${x.protocol ?? 'TCP'}/${x.hostPort}`));
 const isSvclb = (o: KubeObject) => o.metadata.namespace === LB_NAMESPACE && !!o.metadata.labels?.[LABEL.svcName];
 
 /** The kubernetes SafeEncodeString alphabet, over a hash of the template (controller-revision-hash). */
@@ -57,7 +58,11 @@ export class SvclbDaemonSets {
   }
 
   private targetNode(pod: KubeObject): string | undefined {
-    const affinity = (pod.spec as { affinity?: { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: { matchFields?: { values?: string[] }[] }[] } } } }).affinity;
+    const affinity = (
+      pod.spec as {
+        affinity?: { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: { matchFields?: { values?: string[] }[] }[] } } };
+      }
+    ).affinity;
     return affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.[0]?.matchFields?.[0]?.values?.[0];
   }
 
@@ -73,12 +78,20 @@ export class SvclbDaemonSets {
         resourceVersion: '',
         creationTimestamp: '',
         labels: { ...template.metadata.labels, 'controller-revision-hash': revisionHash(template), 'pod-template-generation': '1' },
-        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name, uid: ds.metadata.uid, controller: true, blockOwnerDeletion: true }],
+        ownerReferences: [
+          { apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name, uid: ds.metadata.uid, controller: true, blockOwnerDeletion: true },
+        ],
       },
       spec: {
         ...structuredClone(template.spec),
         // The DaemonSet controller pins each pod to its node; the scheduler then checks the rest (host ports).
-        affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node.metadata.name] }] }] } } },
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node.metadata.name] }] }],
+            },
+          },
+        },
       },
       status: { phase: 'Pending', qosClass: 'BestEffort', conditions: [{ type: 'PodScheduled', status: 'False', lastTransitionTime: this.clock.nowIso() }] },
     } as KubeObject);
@@ -89,7 +102,12 @@ export class SvclbDaemonSets {
   /** The scheduler's NodePorts filter: a host port already used on the node blocks the pod. */
   private tryBind(pod: KubeObject, node: KubeObject, nodeCount: number): void {
     const wanted = hostPorts(pod);
-    const taken = new Set(this.kube.select('Pod').filter((p) => p !== pod && nodeOf(p) === node.metadata.name && !p.metadata.deletionTimestamp).flatMap(hostPorts));
+    const taken = new Set(
+      this.kube
+        .select('Pod')
+        .filter((p) => p !== pod && nodeOf(p) === node.metadata.name && !p.metadata.deletionTimestamp)
+        .flatMap(hostPorts),
+    );
     if (wanted.some((x) => taken.has(x))) {
       const others = nodeCount - 1;
       const message =
@@ -117,46 +135,73 @@ export class SvclbDaemonSets {
       ...pod,
       metadata: { ...pod.metadata },
       spec: { ...(pod.spec as object), nodeName: node.metadata.name },
-      status: { phase: 'Pending', hostIP, hostIPs: [{ ip: hostIP }], podIP, podIPs: [{ ip: podIP }], qosClass: 'BestEffort', conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: this.clock.nowIso() }] },
+      status: {
+        phase: 'Pending',
+        hostIP,
+        hostIPs: [{ ip: hostIP }],
+        podIP,
+        podIPs: [{ ip: podIP }],
+        qosClass: 'BestEffort',
+        conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: this.clock.nowIso() }],
+      },
     });
-    this.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${LB_NAMESPACE}/${bound.metadata.name} to ${node.metadata.name}`, 'default-scheduler');
+    this.events.record(
+      bound,
+      'Normal',
+      'Scheduled',
+      `Successfully assigned ${LB_NAMESPACE}/${bound.metadata.name} to ${node.metadata.name}`,
+      'default-scheduler',
+    );
     const { name, uid } = bound.metadata;
-    this.clock.schedule(SVCLB_START_MS, () => {
-      const cur = this.kube.peek('Pod', name, LB_NAMESPACE);
-      if (!cur || cur.metadata.uid !== uid) return;
-      const started = this.clock.nowIso();
-      this.kube.updateStatus('Pod', name, LB_NAMESPACE, {
-        ...(cur.status as object),
-        phase: 'Running',
-        startTime: cur.metadata.creationTimestamp,
-        conditions: [
-          { type: 'PodReadyToStartContainers', status: 'True', lastTransitionTime: started },
-          { type: 'Initialized', status: 'True', lastTransitionTime: cur.metadata.creationTimestamp },
-          { type: 'Ready', status: 'True', lastTransitionTime: started },
-          { type: 'ContainersReady', status: 'True', lastTransitionTime: started },
-          { type: 'PodScheduled', status: 'True', lastTransitionTime: cur.metadata.creationTimestamp },
-        ],
-        containerStatuses: containersOf(cur).map((c) => ({
-          name: c.name,
-          image: `docker.io/${c.image}`,
-          imageID: `docker.io/${c.image.split(':')[0]}@sha256:${lib().md5Hex(c.image)}${lib().md5Hex(c.image + '#')}`,
-          containerID: `containerd://${lib().md5Hex(`${uid}/${c.name}`)}${lib().md5Hex(`${c.name}/${uid}`)}`,
-          ready: true,
-          restartCount: 0,
-          started: true,
-          state: { running: { startedAt: started } },
-        })),
-      });
-      const ds = this.kube.peek('DaemonSet', name.replace(/-[a-z0-9]{5}$/, ''), LB_NAMESPACE);
-      if (ds) this.writeStatus(ds, readyNodes(this.kube).length);
-    }, { label: `svclb:${name}` });
+    this.clock.schedule(
+      SVCLB_START_MS,
+      () => {
+        const cur = this.kube.peek('Pod', name, LB_NAMESPACE);
+        if (!cur || cur.metadata.uid !== uid) return;
+        const started = this.clock.nowIso();
+        this.kube.updateStatus('Pod', name, LB_NAMESPACE, {
+          ...(cur.status as object),
+          phase: 'Running',
+          startTime: cur.metadata.creationTimestamp,
+          conditions: [
+            { type: 'PodReadyToStartContainers', status: 'True', lastTransitionTime: started },
+            { type: 'Initialized', status: 'True', lastTransitionTime: cur.metadata.creationTimestamp },
+            { type: 'Ready', status: 'True', lastTransitionTime: started },
+            { type: 'ContainersReady', status: 'True', lastTransitionTime: started },
+            { type: 'PodScheduled', status: 'True', lastTransitionTime: cur.metadata.creationTimestamp },
+          ],
+          containerStatuses: containersOf(cur).map((c) => ({
+            name: c.name,
+            image: `docker.io/${c.image}`,
+            imageID: `docker.io/${c.image.split(':')[0]}@sha256:${lib().md5Hex(c.image)}${lib().md5Hex(c.image + '#')}`,
+            containerID: `containerd://${lib().md5Hex(`${uid}/${c.name}`)}${lib().md5Hex(`${c.name}/${uid}`)}`,
+            ready: true,
+            restartCount: 0,
+            started: true,
+            state: { running: { startedAt: started } },
+          })),
+        });
+        const ds = this.kube.peek('DaemonSet', name.replace(/-[a-z0-9]{5}$/, ''), LB_NAMESPACE);
+        if (ds) this.writeStatus(ds, readyNodes(this.kube).length);
+      },
+      { label: `svclb:${name}` },
+    );
   }
 
   private writeStatus(ds: KubeObject, desired: number): void {
     const pods = this.kube.ownedBy(ds.metadata.uid).filter((o) => o.kind === 'Pod' && !o.metadata.deletionTimestamp);
     const scheduled = pods.filter((p) => nodeOf(p)).length;
     const ready = pods.filter((p) => (p.status as { phase?: string }).phase === 'Running').length;
-    const status = { currentNumberScheduled: scheduled, desiredNumberScheduled: desired, numberAvailable: ready, numberMisscheduled: 0, numberReady: ready, observedGeneration: 1, updatedNumberScheduled: pods.length, ...(desired - ready > 0 ? { numberUnavailable: desired - ready } : {}) };
+    const status = {
+      currentNumberScheduled: scheduled,
+      desiredNumberScheduled: desired,
+      numberAvailable: ready,
+      numberMisscheduled: 0,
+      numberReady: ready,
+      observedGeneration: 1,
+      updatedNumberScheduled: pods.length,
+      ...(desired - ready > 0 ? { numberUnavailable: desired - ready } : {}),
+    };
     if (JSON.stringify(ds.status) !== JSON.stringify(status)) this.kube.updateStatus('DaemonSet', ds.metadata.name, LB_NAMESPACE, status);
   }
 }

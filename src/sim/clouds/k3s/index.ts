@@ -3,12 +3,13 @@
  * applies a `svclb-…` DaemonSet in kube-system and answers ImplementedElsewhere; a separate worker
  * writes the node IPs of ready svclb pods into the Service's status.
  */
-import type { Flow } from '../../flow';
+
 import type { LoadBalancer } from '../../cloud-provider/load-balancer';
+import type { Flow } from '../../flow';
 import type { KubeObject, LoadBalancerIngress, Service } from '../../kube/types';
 import { bindLib, nodeAddress, serviceKey, startServiceController } from '../common';
 import type { CloudContext, CloudRuntime } from '../types';
-import { LABEL, LB_NAMESPACE, daemonSetName, svclbDaemonSet } from './daemonset';
+import { daemonSetName, LABEL, LB_NAMESPACE, svclbDaemonSet } from './daemonset';
 import { SvclbDaemonSets } from './daemonset-controller';
 
 /** Reporting component of ServiceLB's own events in current k3s (older releases: service-controller). */
@@ -25,7 +26,11 @@ export function start(ctx: CloudContext): CloudRuntime<K3sStore> {
   const { WorkQueue, SeededRandom, ImplementedElsewhere } = ctx.lib;
   const daemonSets = new SvclbDaemonSets(kube, events, clock, new SeededRandom(`${ctx.seed}:k3s-svclb`));
   if (!kube.peek('ServiceAccount', 'svclb', LB_NAMESPACE)) {
-    kube.putSystem({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'svclb', namespace: LB_NAMESPACE, uid: '', resourceVersion: '', creationTimestamp: '' } } as KubeObject);
+    kube.putSystem({
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name: 'svclb', namespace: LB_NAMESPACE, uid: '', resourceVersion: '', creationTimestamp: '' },
+    } as KubeObject);
   }
 
   const provider: LoadBalancer = {
@@ -35,7 +40,11 @@ export function start(ctx: CloudContext): CloudRuntime<K3sStore> {
       const template = JSON.stringify((desired.spec as { template: unknown }).template);
       if (!live || JSON.stringify((live.spec as { template: unknown }).template) !== template) {
         if (live) for (const p of kube.ownedBy(live.metadata.uid)) if (p.kind === 'Pod') kube.delete('Pod', p.metadata.name, LB_NAMESPACE);
-        kube.putSystem(live ? { ...desired, metadata: { ...desired.metadata, uid: live.metadata.uid, creationTimestamp: live.metadata.creationTimestamp }, status: live.status } : desired);
+        kube.putSystem(
+          live
+            ? { ...desired, metadata: { ...desired.metadata, uid: live.metadata.uid, creationTimestamp: live.metadata.creationTimestamp }, status: live.status }
+            : desired,
+        );
       }
       events.record(svc, 'Normal', 'AppliedDaemonSet', `Applied LoadBalancer DaemonSet ${LB_NAMESPACE}/${desired.metadata.name}`, SERVICE_LB);
       daemonSets.syncAll();
@@ -62,7 +71,8 @@ export function start(ctx: CloudContext): CloudRuntime<K3sStore> {
       readyNodes = new Set();
       for (const slice of kube.select('EndpointSlice', { namespace: svc.metadata.namespace })) {
         if (slice.metadata.labels?.['kubernetes.io/service-name'] !== svc.metadata.name) continue;
-        for (const ep of (slice as unknown as { endpoints?: { nodeName?: string; conditions?: { ready?: boolean }; targetRef?: { kind?: string } }[] }).endpoints ?? []) {
+        for (const ep of (slice as unknown as { endpoints?: { nodeName?: string; conditions?: { ready?: boolean }; targetRef?: { kind?: string } }[] })
+          .endpoints ?? []) {
           if (ep.targetRef?.kind === 'Pod' && ep.conditions?.ready && ep.nodeName) readyNodes.add(ep.nodeName);
         }
       }
@@ -101,9 +111,11 @@ export function start(ctx: CloudContext): CloudRuntime<K3sStore> {
 
   kube.watch('Pod', (ev) => {
     const l = ev.object.metadata.labels;
-    if (ev.object.metadata.namespace === LB_NAMESPACE && l?.[LABEL.svcName] && l[LABEL.svcNamespace]) statusQueue.enqueue(`${l[LABEL.svcNamespace]}/${l[LABEL.svcName]}`);
+    if (ev.object.metadata.namespace === LB_NAMESPACE && l?.[LABEL.svcName] && l[LABEL.svcNamespace])
+      statusQueue.enqueue(`${l[LABEL.svcNamespace]}/${l[LABEL.svcName]}`);
     // A pod leaving a node frees its host ports: Pending svclb pods get another try.
-    if (ev.type === 'DELETED' && (ev.object.spec as { nodeName?: string } | undefined)?.nodeName) clock.schedule(0, () => daemonSets.syncAll(), { label: 'svclb:retry' });
+    if (ev.type === 'DELETED' && (ev.object.spec as { nodeName?: string } | undefined)?.nodeName)
+      clock.schedule(0, () => daemonSets.syncAll(), { label: 'svclb:retry' });
   });
   kube.watch('Service', (ev) => {
     if (ev.type !== 'DELETED' && (ev.object as Service).spec?.type === 'LoadBalancer') statusQueue.enqueue(serviceKey(ev.object));
@@ -115,7 +127,12 @@ export function start(ctx: CloudContext): CloudRuntime<K3sStore> {
   kube.watch('Node', () => clock.schedule(0, () => daemonSets.syncAll(), { label: 'svclb:nodes' }));
 
   const store: K3sStore = {
-    daemonSets: () => kube.select('DaemonSet', { namespace: LB_NAMESPACE }).filter((d) => d.metadata.labels?.[LABEL.svcName]).map((d) => d.metadata.name).sort(),
+    daemonSets: () =>
+      kube
+        .select('DaemonSet', { namespace: LB_NAMESPACE })
+        .filter((d) => d.metadata.labels?.[LABEL.svcName])
+        .map((d) => d.metadata.name)
+        .sort(),
   };
   return { name: 'k3s', store, queues: [serviceController.queue, statusQueue] };
 }

@@ -4,9 +4,9 @@
  * pool the Service stays `<pending>` with no event at all.
  */
 import type { KubeObject, Service } from '../../kube/types';
-import { bindLib, establishCustomKind, ensureNamespace, readyNodes, serviceKey } from '../common';
+import { bindLib, ensureNamespace, establishCustomKind, readyNodes, serviceKey } from '../common';
 import type { CloudContext, CloudRuntime } from '../types';
-import { MetalLbStore, type Allocation } from './store';
+import { type Allocation, MetalLbStore } from './store';
 
 export const METALLB_NAMESPACE = 'metallb-system';
 const CONTROLLER = 'metallb-controller';
@@ -38,10 +38,31 @@ export function start(ctx: CloudContext): CloudRuntime<MetalLbStore> {
   const { WorkQueue, SeededRandom } = ctx.lib;
   ensureNamespace(kube, METALLB_NAMESPACE);
   establishCustomKind(kube, { kind: 'IPAddressPool', group: 'metallb.io', versions: ['v1beta1'], plural: 'ipaddresspools', shortNames: [], namespaced: true });
-  establishCustomKind(kube, { kind: 'L2Advertisement', group: 'metallb.io', versions: ['v1beta1'], plural: 'l2advertisements', shortNames: [], namespaced: true });
+  establishCustomKind(kube, {
+    kind: 'L2Advertisement',
+    group: 'metallb.io',
+    versions: ['v1beta1'],
+    plural: 'l2advertisements',
+    shortNames: [],
+    namespaced: true,
+  });
   establishCustomKind(kube, { kind: 'BGPPeer', group: 'metallb.io', versions: ['v1beta2', 'v1beta1'], plural: 'bgppeers', shortNames: [], namespaced: true });
-  establishCustomKind(kube, { kind: 'BGPAdvertisement', group: 'metallb.io', versions: ['v1beta1'], plural: 'bgpadvertisements', shortNames: [], namespaced: true });
-  establishCustomKind(kube, { kind: 'ServiceL2Status', group: 'metallb.io', versions: ['v1beta1'], plural: 'servicel2statuses', shortNames: [], namespaced: true });
+  establishCustomKind(kube, {
+    kind: 'BGPAdvertisement',
+    group: 'metallb.io',
+    versions: ['v1beta1'],
+    plural: 'bgpadvertisements',
+    shortNames: [],
+    namespaced: true,
+  });
+  establishCustomKind(kube, {
+    kind: 'ServiceL2Status',
+    group: 'metallb.io',
+    versions: ['v1beta1'],
+    plural: 'servicel2statuses',
+    shortNames: [],
+    namespaced: true,
+  });
 
   const store = new MetalLbStore(kube, METALLB_NAMESPACE);
   const random = new SeededRandom(`${ctx.seed}:metallb`);
@@ -64,7 +85,8 @@ export function start(ctx: CloudContext): CloudRuntime<MetalLbStore> {
         store.release(key);
         retryWaiting();
       }
-      if (svc && !svc.metadata.deletionTimestamp && svc.status?.loadBalancer?.ingress?.length) kube.updateStatus('Service', name, ns, { ...(svc.status as object), loadBalancer: {} });
+      if (svc && !svc.metadata.deletionTimestamp && svc.status?.loadBalancer?.ingress?.length)
+        kube.updateStatus('Service', name, ns, { ...(svc.status as object), loadBalancer: {} });
       speaker.enqueue(key);
       return;
     }
@@ -123,12 +145,20 @@ export function start(ctx: CloudContext): CloudRuntime<MetalLbStore> {
     for (const s of kube.scan('Service')) if (handles(s as Service) && !store.allocations.has(serviceKey(s))) controller.enqueue(serviceKey(s));
   };
   const enqueueAll = () => {
-    for (const s of kube.scan('Service')) if ((s as Service).spec?.type === 'LoadBalancer' || store.allocations.has(serviceKey(s))) controller.enqueue(serviceKey(s));
+    for (const s of kube.scan('Service'))
+      if ((s as Service).spec?.type === 'LoadBalancer' || store.allocations.has(serviceKey(s))) controller.enqueue(serviceKey(s));
   };
   kube.watch('Service', (ev) => {
     const svc = ev.object as Service;
     const key = serviceKey(svc);
-    if (ev.type === 'MODIFIED' && ev.old && ev.old.spec === svc.spec && ev.old.metadata.annotations === svc.metadata.annotations && !!ev.old.metadata.deletionTimestamp === !!svc.metadata.deletionTimestamp) return;
+    if (
+      ev.type === 'MODIFIED' &&
+      ev.old &&
+      ev.old.spec === svc.spec &&
+      ev.old.metadata.annotations === svc.metadata.annotations &&
+      !!ev.old.metadata.deletionTimestamp === !!svc.metadata.deletionTimestamp
+    )
+      return;
     if (handles(svc) || store.allocations.has(key) || ev.type === 'DELETED') controller.enqueue(key);
   });
   const onConfig = (ev: { object: KubeObject }) => {

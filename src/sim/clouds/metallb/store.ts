@@ -70,7 +70,10 @@ export class MetalLbStore {
   allocate(svc: Service, requested: string | undefined, poolName: string | undefined): { allocation: Allocation } | { error: string } {
     const key = `${svc.metadata.namespace}/${svc.metadata.name}`;
     const pools = this.pools();
-    const wanted = requested?.split(',').map((s) => s.trim()).find((s) => ipToNumber(s) !== undefined);
+    const wanted = requested
+      ?.split(',')
+      .map((s) => s.trim())
+      .find((s) => ipToNumber(s) !== undefined);
     if (requested && !wanted) return { error: `invalid requested loadbalancer IPs: ${requested}` };
     const current = this.allocations.get(key);
     if (current && current.uid === svc.metadata.uid) {

@@ -1,6 +1,7 @@
 /** Cluster-IP and nodePort allocators, seeded random like the real bitmap allocators. */
-import type { SeededRandom } from '../../random';
+
 import { cidrContains, cidrRange, intToIp, ipToInt } from '../../azure/ip-allocator';
+import type { SeededRandom } from '../../random';
 
 export const SERVICE_CIDR = '10.0.0.0/16';
 export const NODE_PORT_MIN = 30000;

@@ -1,11 +1,15 @@
 /** Strategies for kinds other than Service: name rules, required fields, selector checks. */
-import { fieldMsg, type FieldCause } from '../errors';
+import { type FieldCause, fieldMsg } from '../errors';
 import { matches, selectorFromObject } from '../labels';
 import type { KubeStore } from '../store';
 import type { KubeObject } from '../types';
 import { defaultPod, defaultTemplate } from './pods';
 
-type Spec = Record<string, unknown> & { selector?: { matchLabels?: Record<string, string> }; template?: { metadata?: { labels?: Record<string, string> }; spec?: { containers?: { name?: string; image?: string }[] } }; replicas?: number };
+type Spec = Record<string, unknown> & {
+  selector?: { matchLabels?: Record<string, string> };
+  template?: { metadata?: { labels?: Record<string, string> }; spec?: { containers?: { name?: string; image?: string }[] } };
+  replicas?: number;
+};
 
 function workload(kind: string) {
   return {
@@ -57,12 +61,16 @@ function workload(kind: string) {
       if (spec.selector && !matches(selectorFromObject(spec.selector), labels)) {
         out.push({
           field: 'spec.template.metadata.labels',
-          message: `Invalid value: map[string]string{${Object.entries(labels ?? {}).map(([k, v]) => `"${k}":"${v}"`).join(', ')}}: \`selector\` does not match template \`labels\``,
+          message: `Invalid value: map[string]string{${Object.entries(labels ?? {})
+            .map(([k, v]) => `"${k}":"${v}"`)
+            .join(', ')}}: \`selector\` does not match template \`labels\``,
         });
       } else if (!spec.selector && kind !== 'Job' && labels) {
         out.push({
           field: 'spec.template.metadata.labels',
-          message: `Invalid value: map[string]string{${Object.entries(labels).map(([k, v]) => `"${k}":"${v}"`).join(', ')}}: \`selector\` does not match template \`labels\``,
+          message: `Invalid value: map[string]string{${Object.entries(labels)
+            .map(([k, v]) => `"${k}":"${v}"`)
+            .join(', ')}}: \`selector\` does not match template \`labels\``,
         });
       }
       (spec.template?.spec?.containers ?? []).forEach((c, i) => {
@@ -76,7 +84,10 @@ function workload(kind: string) {
 }
 
 export function registerStrategies(kube: KubeStore): void {
-  kube.registerStrategy('Namespace', { nameRule: 'dns1123-label', defaults: (o) => void ((o.status as object | undefined) ?? (o.status = { phase: 'Active' })) });
+  kube.registerStrategy('Namespace', {
+    nameRule: 'dns1123-label',
+    defaults: (o) => void ((o.status as object | undefined) ?? (o.status = { phase: 'Active' })),
+  });
   kube.registerStrategy('Deployment', workload('Deployment'));
   kube.registerStrategy('StatefulSet', workload('StatefulSet'));
   kube.registerStrategy('ReplicaSet', workload('ReplicaSet'));

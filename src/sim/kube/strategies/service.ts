@@ -5,7 +5,7 @@
  */
 import { cidrContains } from '../../azure/ip-allocator';
 import { parseIPv6 } from '../../network/addr';
-import { fieldMsg, invalid, type FieldCause } from '../errors';
+import { type FieldCause, fieldMsg, invalid } from '../errors';
 import { validateLabels } from '../names-validation';
 import type { KindStrategy } from '../strategy';
 import type { KubeObject, Service, ServicePort, ServiceSpec } from '../types';
@@ -67,7 +67,8 @@ export function serviceStrategy(clusterIps: ClusterIpAllocator, nodePorts: NodeP
         } else {
           // `kubectl apply` without nodePort keeps the allocated one.
           for (const p of spec.ports ?? []) {
-            const before = prev.ports?.find((x) => (x.name ?? '') === (p.name ?? '') && x.protocol === p.protocol) ?? prev.ports?.find((x) => x.port === p.port);
+            const before =
+              prev.ports?.find((x) => (x.name ?? '') === (p.name ?? '') && x.protocol === p.protocol) ?? prev.ports?.find((x) => x.port === p.port);
             if (p.nodePort === undefined && before?.nodePort) p.nodePort = before.nodePort;
           }
         }
@@ -102,7 +103,10 @@ export function serviceStrategy(clusterIps: ClusterIpAllocator, nodePorts: NodeP
       if (spec.type !== 'ExternalName' && spec.clusterIP !== 'None' && !prev?.clusterIP) {
         if (spec.clusterIP) {
           const err = clusterIps.claim(spec.clusterIP);
-          if (err) fail([{ field: 'spec.clusterIPs', message: fieldMsg.invalid([spec.clusterIP], err).replace(`["${spec.clusterIP}"]`, `[]string{"${spec.clusterIP}"}`) }]);
+          if (err)
+            fail([
+              { field: 'spec.clusterIPs', message: fieldMsg.invalid([spec.clusterIP], err).replace(`["${spec.clusterIP}"]`, `[]string{"${spec.clusterIP}"}`) },
+            ]);
           claimedIps.push(spec.clusterIP);
         } else {
           spec.clusterIP = clusterIps.allocateNext();
@@ -175,7 +179,7 @@ function validateService(svc: Service, old: Service | undefined): FieldCause[] {
       add(`${f}.targetPort`, fieldMsg.invalid(p.targetPort, 'must be between 1 and 65535, inclusive'));
     }
     if (p.nodePort && !(spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
-      add(`${f}.nodePort`, fieldMsg.forbidden('may not be used when `type` is \'ClusterIP\''));
+      add(`${f}.nodePort`, fieldMsg.forbidden("may not be used when `type` is 'ClusterIP'"));
     }
   });
   const str = (v: unknown) => (v === undefined ? undefined : String(v));
@@ -201,7 +205,8 @@ function validateService(svc: Service, old: Service | undefined): FieldCause[] {
   const itp = str(spec.internalTrafficPolicy);
   if (itp !== undefined && !['Cluster', 'Local'].includes(itp)) add('spec.internalTrafficPolicy', fieldMsg.unsupported(itp, ['Cluster', 'Local']));
   const familyPolicy = str(spec.ipFamilyPolicy);
-  if (familyPolicy !== undefined && !IP_FAMILY_POLICIES.includes(familyPolicy)) add('spec.ipFamilyPolicy', fieldMsg.unsupported(familyPolicy, IP_FAMILY_POLICIES));
+  if (familyPolicy !== undefined && !IP_FAMILY_POLICIES.includes(familyPolicy))
+    add('spec.ipFamilyPolicy', fieldMsg.unsupported(familyPolicy, IP_FAMILY_POLICIES));
   (spec.ipFamilies ?? []).forEach((f, i) => {
     if (!['IPv4', 'IPv6'].includes(String(f))) add(`spec.ipFamilies[${i}]`, fieldMsg.unsupported(f, ['IPv4', 'IPv6']));
   });
@@ -218,7 +223,8 @@ function validateService(svc: Service, old: Service | undefined): FieldCause[] {
     add('spec.LoadBalancerSourceRanges', fieldMsg.forbidden("may only be used when `type` is 'LoadBalancer'"));
   }
   (spec.loadBalancerSourceRanges ?? []).forEach((r, i) => {
-    if (!isCidr(String(r).trim())) add(`spec.LoadBalancerSourceRanges[${i}]`, fieldMsg.invalid(r, 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)'));
+    if (!isCidr(String(r).trim()))
+      add(`spec.LoadBalancerSourceRanges[${i}]`, fieldMsg.invalid(r, 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)'));
   });
   if (spec.loadBalancerClass !== undefined && spec.type !== 'LoadBalancer') {
     add('spec.loadBalancerClass', fieldMsg.forbidden("may only be used when `type` is 'LoadBalancer'"));

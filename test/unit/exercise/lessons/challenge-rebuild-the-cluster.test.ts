@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ExerciseStatus } from '../../../../src/learn/exercise/types';
-import { availableHints } from '../../../../src/learn/exercise/engine';
-import { exerciseById, startLab } from '../../../support/lesson-lab';
 import { exercises, setup } from '../../../../content/labs/challenge-rebuild-the-cluster';
+import { availableHints } from '../../../../src/learn/exercise/engine';
+import type { ExerciseStatus } from '../../../../src/learn/exercise/types';
+import { exerciseById, startLab } from '../../../support/lesson-lab';
 
 /** Every line of a written solution must succeed here. */
 const lab = () => startLab({ setup, exercises }, { strictSolve: true });
@@ -45,15 +45,21 @@ describe('challenge exercises (challenge-rebuild-the-cluster)', () => {
   it('a kept IP in the node resource group does not count: it would die with the cluster (lesson 8)', async () => {
     const { statusOf, run, solve } = await lab();
     await solve(byId('redis-office-only'));
-    await run('az network public-ip create -g MC_myResourceGroup_myAKSCluster_eastus -n qa-redis-ip --sku Standard --allocation-method Static --dns-name qa-redis');
-    expect(gapOf(statusOf('redis-kept-ip'))).toBe('qa-redis-ip is in MC_myResourceGroup_myAKSCluster_eastus, which is deleted with the cluster: the ticket wants it in myResourceGroup.');
+    await run(
+      'az network public-ip create -g MC_myResourceGroup_myAKSCluster_eastus -n qa-redis-ip --sku Standard --allocation-method Static --dns-name qa-redis',
+    );
+    expect(gapOf(statusOf('redis-kept-ip'))).toBe(
+      'qa-redis-ip is in MC_myResourceGroup_myAKSCluster_eastus, which is deleted with the cluster: the ticket wants it in myResourceGroup.',
+    );
   });
 
   it('without the role assignment the Service cannot use the kept IP, and the hint says what to grant', async () => {
     const { state, statusOf, run, solve } = await lab();
     await solve(byId('redis-office-only'));
     await run('az network public-ip create -g myResourceGroup -n qa-redis-ip --sku Standard --allocation-method Static --dns-name qa-redis');
-    await run('kubectl annotate service redis-lb -n qa service.beta.kubernetes.io/azure-load-balancer-resource-group=myResourceGroup service.beta.kubernetes.io/azure-pip-name=qa-redis-ip');
+    await run(
+      'kubectl annotate service redis-lb -n qa service.beta.kubernetes.io/azure-load-balancer-resource-group=myResourceGroup service.beta.kubernetes.io/azure-pip-name=qa-redis-ip',
+    );
     await run('sleep 20');
     expect(gapOf(statusOf('redis-kept-ip'))).toMatch(/^qa\/redis-lb shows .*, not qa-redis-ip's address/);
     const hints = availableHints(byId('redis-kept-ip'), state).map((h) => h.text.en);
@@ -70,7 +76,9 @@ describe('challenge exercises (challenge-rebuild-the-cluster)', () => {
     const { statusOf, run, solve } = await lab();
     const ex = byId('two-hosts');
     for (const line of ex.solution.slice(0, 4)) await run(line);
-    const swapped = ex.solution[4]!.replace(/aks-helloworld-one/g, 'X').replace(/aks-helloworld-two/g, 'aks-helloworld-one').replace(/X/g, 'aks-helloworld-two');
+    const swapped = ex.solution[4]!.replace(/aks-helloworld-one/g, 'X')
+      .replace(/aks-helloworld-two/g, 'aks-helloworld-one')
+      .replace(/X/g, 'aks-helloworld-two');
     await run(swapped);
     expect(gapOf(statusOf('two-hosts'))).toContain('must reach aks-helloworld-one');
     await solve({ ...ex, solution: [ex.solution[4]!] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import * as labModule from '../../../../content/labs/cleanup-and-troubleshooting';
 import type { ExerciseDef } from '../../../../src/learn/exercise/types';
 import { exerciseById, startLab } from '../../../support/lesson-lab';
-import * as labModule from '../../../../content/labs/cleanup-and-troubleshooting';
 
 const { exercises } = labModule;
 

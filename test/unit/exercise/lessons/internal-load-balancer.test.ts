@@ -1,8 +1,8 @@
 /** Lesson 7's exercises, solved headless with their own solutions (in `needs` order). */
 import { describe, expect, it } from 'vitest';
-import { exerciseById, solve, startLab } from '../../../support/lesson-lab';
-import { choiceKey } from '../../../../src/learn/exercise/engine';
 import { exercises, setup } from '../../../../content/labs/internal-load-balancer';
+import { choiceKey } from '../../../../src/learn/exercise/engine';
+import { exerciseById, solve, startLab } from '../../../support/lesson-lab';
 
 /** Every command must exit 0, and the sandbox is not settled after each one. */
 const lab = () => startLab({ setup, exercises }, { strictRun: true, settle: false });
@@ -31,7 +31,9 @@ describe('lesson 7 (internal-load-balancer) exercises', () => {
     for (const line of byId('make-it-internal').solution) await run(line);
     await run('kubectl expose deployment web --name=web-public --type=LoadBalancer --port=80 -n qa');
     await run('sleep 30');
-    expect(gaps('public-to-private')[0]).toBe('qa/web-public has no annotation service.beta.kubernetes.io/azure-load-balancer-internal: "true", so it is public.');
+    expect(gaps('public-to-private')[0]).toBe(
+      'qa/web-public has no annotation service.beta.kubernetes.io/azure-load-balancer-internal: "true", so it is public.',
+    );
     await run('kubectl annotate service web-public -n qa service.beta.kubernetes.io/azure-load-balancer-internal=True');
     expect(gaps('public-to-private')[0]).toContain('the provider wants exactly "true"');
   });
@@ -46,7 +48,9 @@ describe('lesson 7 (internal-load-balancer) exercises', () => {
     const { run, state, statusOf, gaps } = await startLab({ setup, exercises }, { settle: false });
     await solve(run, state, byId('make-it-internal'));
     expect(statusOf('inside-and-outside').state).toBe('open');
-    expect(gaps('inside-and-outside')[0]).toMatch(/^Call it from the terminal first, which sits on the Internet: curl --connect-timeout 5 http:\/\/10\.224\.\d+\.\d+\/$/);
+    expect(gaps('inside-and-outside')[0]).toMatch(
+      /^Call it from the terminal first, which sits on the Internet: curl --connect-timeout 5 http:\/\/10\.224\.\d+\.\d+\/$/,
+    );
     const ip = (await run("kubectl get service web-ilb -n qa -o jsonpath='{.status.loadBalancer.ingress[0].ip}'")).stdout;
     const outside = await run(`curl --connect-timeout 5 http://${ip}/`);
     expect(outside.exitCode).toBe(28);

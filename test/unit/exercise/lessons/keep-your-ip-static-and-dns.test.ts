@@ -1,9 +1,9 @@
 /** Lesson 8's exercises, headless: not done at the start, each solved by its written solution in order. */
 import { describe, expect, it } from 'vitest';
-import { startLab } from '../../../support/lesson-lab';
 import { exercises, setup } from '../../../../content/labs/keep-your-ip-static-and-dns';
 import { quiz } from '../../../../content/quizzes/keep-your-ip-static-and-dns';
 import { answerKey, grade, quizProblems } from '../../../../src/learn/quiz/grade';
+import { startLab } from '../../../support/lesson-lab';
 
 const lab = () => startLab({ setup, exercises }, { strictSetup: true });
 

@@ -1,10 +1,10 @@
 /** Lesson 9's exercises, headless: not done at the start, each solved by its written solution in order. */
 import { describe, expect, it } from 'vitest';
-import { exerciseById, solve, startLab } from '../../../support/lesson-lab';
-import { choiceKey } from '../../../../src/learn/exercise/engine';
 import { exercises, setup } from '../../../../content/labs/locking-it-down';
 import { quiz } from '../../../../content/quizzes/locking-it-down';
+import { choiceKey } from '../../../../src/learn/exercise/engine';
 import { quizProblems } from '../../../../src/learn/quiz/grade';
+import { exerciseById, solve, startLab } from '../../../support/lesson-lab';
 
 const lab = () => startLab({ setup, exercises }, { strictSetup: true });
 

@@ -3,8 +3,8 @@
  * the lab's initial state, solves its exercise, and no exercise is done before its solution ran.
  */
 import { describe, expect, it } from 'vitest';
-import { startLab } from '../../../support/lesson-lab';
 import { exercises, setup } from '../../../../content/labs/many-services-shared-ips';
+import { startLab } from '../../../support/lesson-lab';
 
 const lab = () => startLab({ setup, exercises });
 
@@ -66,7 +66,8 @@ describe('lesson 4 exercises (many-services-shared-ips)', () => {
       'kubectl describe service web-canary --namespace qa | tail -n 4',
       `kubectl patch service web-canary --namespace qa --type=json -p '[{"op":"replace","path":"/spec/ports/0/port","value":8081}]'`,
       'sleep 10',
-    ]) await run(line);
+    ])
+      await run(line);
     for (const ex of exercises) expect(statusOf(ex.id).state, `${ex.id} after the text's steps`).toBe('done');
 
     await run('kubectl delete service web-lb --namespace qa');

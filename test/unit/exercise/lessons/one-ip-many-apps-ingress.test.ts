@@ -1,8 +1,8 @@
 /** Lesson 6's exercises, solved headless with their own solutions (in `needs` order). */
 import { describe, expect, it } from 'vitest';
-import { exerciseById, solve, startLab } from '../../../support/lesson-lab';
-import { choiceKey } from '../../../../src/learn/exercise/engine';
 import { exercises, setup } from '../../../../content/labs/one-ip-many-apps-ingress';
+import { choiceKey } from '../../../../src/learn/exercise/engine';
+import { exerciseById, solve, startLab } from '../../../support/lesson-lab';
 
 /** Every command must exit 0, and the sandbox is not settled after each one. */
 const lab = () => startLab({ setup, exercises }, { strictRun: true, settle: false });
@@ -31,7 +31,9 @@ describe('lesson 6 (one-ip-many-apps-ingress) exercises', () => {
     const { run, statusOf } = await lab();
     for (const line of byId('install-controller').solution) await run(line);
     const open = statusOf('route-two-apps');
-    expect(open.state === 'open' && open.gaps[0]!.en).toMatch(/^curl -H 'Host: apps\.example\.com' http:\/\/[\d.]+\/ should reach nginx's welcome page \(ingress-basic\/web\), but gets HTTP 404 “404 Not Found”\.$/);
+    expect(open.state === 'open' && open.gaps[0]!.en).toMatch(
+      /^curl -H 'Host: apps\.example\.com' http:\/\/[\d.]+\/ should reach nginx's welcome page \(ingress-basic\/web\), but gets HTTP 404 “404 Not Found”\.$/,
+    );
     // Routes without the ExternalName bridge: / works, /hello gets a 503 from the controller.
     await run('kubectl create deployment web --image=nginx:1.27 --port=80 -n ingress-basic');
     await run('kubectl expose deployment web --port=80 -n ingress-basic');
@@ -56,7 +58,9 @@ describe('lesson 6 (one-ip-many-apps-ingress) exercises', () => {
     const head = (await run(`curl -sI -H 'Host: apps.example.com' http://${ip}/helloworld`)).stdout;
     expect(head).toMatch(/^HTTP\/1\.1 404 Not Found/);
     expect(head).not.toMatch(/^Server:/m);
-    expect((await run(`curl -s -H 'Host: apps.example.com' http://${ip}/helloworld | tail -n 3`)).stdout).toBe('<hr><center>nginx/1.27.4</center>\n</body>\n</html>\n');
+    expect((await run(`curl -s -H 'Host: apps.example.com' http://${ip}/helloworld | tail -n 3`)).stdout).toBe(
+      '<hr><center>nginx/1.27.4</center>\n</body>\n</html>\n',
+    );
     expect(statusOf('which-404')).toMatchObject({ state: 'open' });
     expect(gaps('which-404')[0]).toContain('shop.example.com');
     expect((await run(`curl -s -H 'Host: shop.example.com' http://${ip}/ | tail -n 3`)).stdout).toBe('<hr><center>nginx</center>\n</body>\n</html>\n');

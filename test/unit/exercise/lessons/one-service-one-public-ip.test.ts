@@ -4,11 +4,11 @@
  * the likely wrong answers. The quiz passes the build-time check.
  */
 import { describe, expect, it } from 'vitest';
-import { quizProblems } from '../../../../src/learn/quiz/grade';
-import { exerciseById, itSolvesWithTheWrittenSolutions, solve, startLab } from '../../../support/lesson-lab';
-import { choiceKey } from '../../../../src/learn/exercise/engine';
 import * as lab from '../../../../content/labs/one-service-one-public-ip';
 import { quiz } from '../../../../content/quizzes/one-service-one-public-ip';
+import { choiceKey } from '../../../../src/learn/exercise/engine';
+import { quizProblems } from '../../../../src/learn/quiz/grade';
+import { exerciseById, itSolvesWithTheWrittenSolutions, solve, startLab } from '../../../support/lesson-lab';
 
 const { exercises } = lab;
 

@@ -3,9 +3,9 @@
  * the lab's initial state, solves its exercise, and no exercise is done before its solution ran.
  */
 import { describe, expect, it } from 'vitest';
-import { startLab } from '../../../support/lesson-lab';
-import { egressIps } from '../../../../src/learn/exercise/predicates';
 import { exercises, setup } from '../../../../content/labs/the-fourth-ip-egress';
+import { egressIps } from '../../../../src/learn/exercise/predicates';
+import { startLab } from '../../../support/lesson-lab';
 
 const lab = () => startLab({ setup, exercises });
 
@@ -28,7 +28,9 @@ describe('lesson 5 exercises (the-fourth-ip-egress)', () => {
     expect(refused.stderr).toContain('InvalidLoadBalancerProfileAllocatedOutboundPorts');
     for (const line of exercises[1]!.solution) await run(line);
     const s = statusOf('snat-ports');
-    expect(s.state === 'open' && s.gaps[0]!.en).toBe('aksOutboundRule allocates ports automatically (0), 32000 expected: az aks update --load-balancer-outbound-ports 32000.');
+    expect(s.state === 'open' && s.gaps[0]!.en).toBe(
+      'aksOutboundRule allocates ports automatically (0), 32000 expected: az aks update --load-balancer-outbound-ports 32000.',
+    );
     await run(exercises[2]!.solution[0]!);
     expect(statusOf('snat-ports').state).toBe('done');
   });

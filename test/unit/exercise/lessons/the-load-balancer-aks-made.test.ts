@@ -4,10 +4,10 @@
  * the likely wrong answers. The quiz passes the build-time check.
  */
 import { describe, expect, it } from 'vitest';
-import { quizProblems } from '../../../../src/learn/quiz/grade';
-import { itSolvesWithTheWrittenSolutions, startLab } from '../../../support/lesson-lab';
 import * as lab from '../../../../content/labs/the-load-balancer-aks-made';
 import { quiz } from '../../../../content/quizzes/the-load-balancer-aks-made';
+import { quizProblems } from '../../../../src/learn/quiz/grade';
+import { itSolvesWithTheWrittenSolutions, startLab } from '../../../support/lesson-lab';
 
 const { exercises } = lab;
 

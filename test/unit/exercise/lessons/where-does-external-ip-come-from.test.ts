@@ -4,11 +4,11 @@
  * the live Service. The quiz passes the build-time check.
  */
 import { describe, expect, it } from 'vitest';
+import * as lab from '../../../../content/labs/where-does-external-ip-come-from';
+import { quiz } from '../../../../content/quizzes/where-does-external-ip-come-from';
 import { choiceKey } from '../../../../src/learn/exercise/engine';
 import { quizProblems } from '../../../../src/learn/quiz/grade';
 import { itSolvesWithTheWrittenSolutions, startLab } from '../../../support/lesson-lab';
-import * as lab from '../../../../content/labs/where-does-external-ip-come-from';
-import { quiz } from '../../../../content/quizzes/where-does-external-ip-come-from';
 
 const { exercises } = lab;
 const start = () => startLab(lab, { strictSolve: true });

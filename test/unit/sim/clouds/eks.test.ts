@@ -1,9 +1,9 @@
 /** EKS's in-tree AWS provider from the outside: kubectl, and the AWS store where no CLI exists yet (other-clouds §3). */
 import { describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../../../../src/sim/index';
-import type { AwsStore } from '../../../../src/sim/clouds/eks/store';
-import { sha1Hex } from '../../../../src/sim/clouds/eks/sha1';
 import { targetGroupName } from '../../../../src/sim/clouds/eks/names';
+import { sha1Hex } from '../../../../src/sim/clouds/eks/sha1';
+import type { AwsStore } from '../../../../src/sim/clouds/eks/store';
+import { createSandbox, type Sandbox } from '../../../../src/sim/index';
 import { applyYaml, ok, P, serviceYaml } from '../helpers';
 
 async function eks(): Promise<Sandbox> {
@@ -14,7 +14,15 @@ async function eks(): Promise<Sandbox> {
 const aws = (sb: Sandbox) => sb.cloud.runtime!.store as AwsStore;
 const svcJson = async (sb: Sandbox, name = 'web') => JSON.parse(await ok(sb, `kubectl get svc ${name} -o json`));
 const eventsOf = async (sb: Sandbox, name = 'web') =>
-  (await ok(sb, `kubectl get events --field-selector involvedObject.name=${name} -o custom-columns=T:.type,REASON:.reason,FROM:.source.component,MESSAGE:.message --no-headers`)).split('\n').filter(Boolean).map((l) => l.split(/\s{2,}/));
+  (
+    await ok(
+      sb,
+      `kubectl get events --field-selector involvedObject.name=${name} -o custom-columns=T:.type,REASON:.reason,FROM:.source.component,MESSAGE:.message --no-headers`,
+    )
+  )
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split(/\s{2,}/));
 const lbName = (uid: string) => ('a' + uid.replace(/-/g, '')).slice(0, 32);
 
 describe('names from upstream code', () => {
@@ -36,7 +44,9 @@ describe('EKS in-tree Classic ELB (default)', () => {
     const lb = aws(sb).classicLoadBalancers.get(name)!;
     expect(lb.DNSName).toMatch(new RegExp(`^${name}-\\d{10}\\.us-west-2\\.elb\\.amazonaws\\.com$`));
     expect(svc.status.loadBalancer.ingress).toEqual([{ hostname: lb.DNSName }]);
-    expect(await ok(sb, 'kubectl get svc web --no-headers')).toMatch(new RegExp(`^web\\s+LoadBalancer\\s+\\S+\\s+${lb.DNSName.replace(/\./g, '\\.')}\\s+80:${svc.spec.ports[0].nodePort}/TCP`));
+    expect(await ok(sb, 'kubectl get svc web --no-headers')).toMatch(
+      new RegExp(`^web\\s+LoadBalancer\\s+\\S+\\s+${lb.DNSName.replace(/\./g, '\\.')}\\s+80:${svc.spec.ports[0].nodePort}/TCP`),
+    );
     expect(lb.Scheme).toBe('internet-facing');
     expect(lb.Listeners).toEqual([{ Protocol: 'TCP', LoadBalancerPort: 80, InstanceProtocol: 'TCP', InstancePort: svc.spec.ports[0].nodePort }]);
     expect(lb.HealthCheck).toEqual({ Target: `TCP:${svc.spec.ports[0].nodePort}`, Interval: 10, Timeout: 5, UnhealthyThreshold: 6, HealthyThreshold: 2 });
@@ -88,8 +98,15 @@ describe('EKS in-tree Classic ELB (default)', () => {
     await applyYaml(sb, serviceYaml('udp', { ports: '  - port: 53\n    protocol: UDP\n' }));
     await applyYaml(sb, serviceYaml('pinned', { spec: '  loadBalancerIP: 1.2.3.4\n' }));
     await sb.settle();
-    expect((await eventsOf(sb, 'udp'))[1]).toEqual(['Warning', 'SyncLoadBalancerFailed', 'service-controller', 'Error syncing load balancer: failed to ensure load balancer: Protocol UDP not supported by LoadBalancer']);
-    expect((await eventsOf(sb, 'pinned'))[1][3]).toBe('Error syncing load balancer: failed to ensure load balancer: LoadBalancerIP cannot be specified for AWS ELB');
+    expect((await eventsOf(sb, 'udp'))[1]).toEqual([
+      'Warning',
+      'SyncLoadBalancerFailed',
+      'service-controller',
+      'Error syncing load balancer: failed to ensure load balancer: Protocol UDP not supported by LoadBalancer',
+    ]);
+    expect((await eventsOf(sb, 'pinned'))[1][3]).toBe(
+      'Error syncing load balancer: failed to ensure load balancer: LoadBalancerIP cannot be specified for AWS ELB',
+    );
     expect(aws(sb).classicLoadBalancers.size).toBe(0);
   });
 
@@ -100,7 +117,9 @@ describe('EKS in-tree Classic ELB (default)', () => {
     const lb = [...aws(sb).classicLoadBalancers.values()][0];
     expect(lb.Scheme).toBe('internal');
     expect(lb.DNSName).toMatch(/^internal-a[0-9a-f]{31}-\d{10}\.us-west-2\.elb\.amazonaws\.com$/);
-    const privateIds = aws(sb).subnets.filter((s) => !s.public).map((s) => s.SubnetId);
+    const privateIds = aws(sb)
+      .subnets.filter((s) => !s.public)
+      .map((s) => s.SubnetId);
     expect(lb.Subnets.every((s) => privateIds.includes(s))).toBe(true);
   });
 
@@ -109,7 +128,9 @@ describe('EKS in-tree Classic ELB (default)', () => {
     for (const s of aws(sb).subnets) s.Tags = { 'kubernetes.io/cluster/other': 'owned' };
     await applyYaml(sb, serviceYaml('web'));
     await sb.settle();
-    expect((await eventsOf(sb))[1][3]).toBe('Error syncing load balancer: failed to ensure load balancer: could not find any suitable subnets for creating the ELB');
+    expect((await eventsOf(sb))[1][3]).toBe(
+      'Error syncing load balancer: failed to ensure load balancer: could not find any suitable subnets for creating the ELB',
+    );
     expect(await ok(sb, 'kubectl get svc web --no-headers')).toContain('<pending>');
   });
 });
@@ -117,7 +138,10 @@ describe('EKS in-tree Classic ELB (default)', () => {
 describe('EKS in-tree NLB (aws-load-balancer-type: nlb)', () => {
   it('creates an NLB, a target group and listener per port, node rules; hostname has the region after elb', async () => {
     const sb = await eks();
-    await applyYaml(sb, serviceYaml('web', { annotations: { [P + 'aws-load-balancer-type']: 'nlb' }, ports: '  - port: 80\n    name: http\n  - port: 443\n    name: https\n' }));
+    await applyYaml(
+      sb,
+      serviceYaml('web', { annotations: { [P + 'aws-load-balancer-type']: 'nlb' }, ports: '  - port: 80\n    name: http\n  - port: 443\n    name: https\n' }),
+    );
     await sb.settle();
     const svc = await svcJson(sb);
     const name = lbName(svc.metadata.uid);
@@ -135,15 +159,23 @@ describe('EKS in-tree NLB (aws-load-balancer-type: nlb)', () => {
     expect(store.stateOf(lb)).toBe('active');
     const tgs = [...store.targetGroups.values()];
     const nodePorts = svc.spec.ports.map((p: { nodePort: number }) => p.nodePort);
-    expect(tgs.map((t) => t.TargetGroupName)).toEqual(svc.spec.ports.map((p: { port: number; nodePort: number }) => targetGroupName('my-cluster', 'default', 'web', p.port, p.nodePort, 'TCP', 'instance', 'TCP', 30)));
-    expect(tgs.map((t) => [t.Port, t.HealthCheckProtocol, t.HealthCheckPort, t.HealthCheckIntervalSeconds, t.HealthyThresholdCount, t.Targets.length])).toEqual(nodePorts.map((np: number) => [np, 'TCP', 'traffic-port', 30, 3, 3]));
+    expect(tgs.map((t) => t.TargetGroupName)).toEqual(
+      svc.spec.ports.map((p: { port: number; nodePort: number }) =>
+        targetGroupName('my-cluster', 'default', 'web', p.port, p.nodePort, 'TCP', 'instance', 'TCP', 30),
+      ),
+    );
+    expect(tgs.map((t) => [t.Port, t.HealthCheckProtocol, t.HealthCheckPort, t.HealthCheckIntervalSeconds, t.HealthyThresholdCount, t.Targets.length])).toEqual(
+      nodePorts.map((np: number) => [np, 'TCP', 'traffic-port', 30, 3, 3]),
+    );
     const listeners = [...store.listeners.values()];
     expect(listeners.map((l) => [l.Port, l.DefaultActions[0].TargetGroupArn])).toEqual([
       [80, tgs[0].TargetGroupArn],
       [443, tgs[1].TargetGroupArn],
     ]);
     expect(lb.SecurityGroups).toEqual([]);
-    const rules = store.securityGroups.get(store.nodeSecurityGroupId)!.IpPermissions.flatMap((p) => p.IpRanges.map((r) => [p.IpProtocol, p.FromPort, r.Description]));
+    const rules = store.securityGroups
+      .get(store.nodeSecurityGroupId)!
+      .IpPermissions.flatMap((p) => p.IpRanges.map((r) => [p.IpProtocol, p.FromPort, r.Description]));
     expect(rules).toEqual([
       ['tcp', nodePorts[0], `kubernetes.io/rule/nlb/client=${name}`],
       ['tcp', nodePorts[1], `kubernetes.io/rule/nlb/client=${name}`],

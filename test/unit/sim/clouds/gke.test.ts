@@ -1,7 +1,7 @@
 /** GKE's legacy target-pool NetLB from the outside: kubectl, and the GCP store where no CLI exists yet (other-clouds §4.2). */
 import { describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../../../../src/sim/index';
 import type { GcpStore } from '../../../../src/sim/clouds/gke/store';
+import { createSandbox, type Sandbox } from '../../../../src/sim/index';
 import { applyYaml, ok, serviceYaml } from '../helpers';
 
 async function gke(): Promise<Sandbox> {
@@ -12,7 +12,15 @@ async function gke(): Promise<Sandbox> {
 const gcp = (sb: Sandbox) => sb.cloud.runtime!.store as GcpStore;
 const svcJson = async (sb: Sandbox, name = 'web') => JSON.parse(await ok(sb, `kubectl get svc ${name} -o json`));
 const eventsOf = async (sb: Sandbox, name = 'web') =>
-  (await ok(sb, `kubectl get events --field-selector involvedObject.name=${name} -o custom-columns=T:.type,REASON:.reason,FROM:.source.component,MESSAGE:.message --no-headers`)).split('\n').filter(Boolean).map((l) => l.split(/\s{2,}/));
+  (
+    await ok(
+      sb,
+      `kubectl get events --field-selector involvedObject.name=${name} -o custom-columns=T:.type,REASON:.reason,FROM:.source.component,MESSAGE:.message --no-headers`,
+    )
+  )
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split(/\s{2,}/));
 const lbName = (uid: string) => ('a' + uid.replace(/-/g, '')).slice(0, 32);
 
 describe('GKE legacy target-pool NetLB', () => {
@@ -25,9 +33,20 @@ describe('GKE legacy target-pool NetLB', () => {
     const g = gcp(sb);
     const fr = g.forwardingRules.get(name)!;
     expect(svc.status.loadBalancer.ingress).toEqual([{ ip: fr.IPAddress, ipMode: 'VIP' }]);
-    expect(fr).toMatchObject({ IPProtocol: 'TCP', portRange: '80-443', target: `https://www.googleapis.com/compute/v1/projects/my-project/regions/us-central1/targetPools/${name}`, description: '{"kubernetes.io/service-name":"default/web"}' });
+    expect(fr).toMatchObject({
+      IPProtocol: 'TCP',
+      portRange: '80-443',
+      target: `https://www.googleapis.com/compute/v1/projects/my-project/regions/us-central1/targetPools/${name}`,
+      description: '{"kubernetes.io/service-name":"default/web"}',
+    });
     const fw = g.firewalls.get(`k8s-fw-${name}`)!;
-    expect(fw).toMatchObject({ allowed: [{ IPProtocol: 'tcp', ports: ['80', '443'] }], sourceRanges: ['0.0.0.0/0'], destinationRanges: [fr.IPAddress], targetTags: [g.nodeTag], priority: 1000 });
+    expect(fw).toMatchObject({
+      allowed: [{ IPProtocol: 'tcp', ports: ['80', '443'] }],
+      sourceRanges: ['0.0.0.0/0'],
+      destinationRanges: [fr.IPAddress],
+      targetTags: [g.nodeTag],
+      priority: 1000,
+    });
     expect(fw.description).toBe(`{"kubernetes.io/service-name":"default/web", "kubernetes.io/service-ip":"${fr.IPAddress}"}`);
     expect(g.nodeTag).toMatch(/^gke-cluster-1-[0-9a-f]{8}-node$/);
     const hc = g.httpHealthChecks.get(`k8s-${g.clusterId}-node`)!;
@@ -71,8 +90,21 @@ describe('GKE legacy target-pool NetLB', () => {
     const sb = await gke();
     await applyYaml(sb, serviceYaml('web', { spec: '  loadBalancerIP: 35.1.2.3\n' }));
     await sb.settle();
-    expect((await eventsOf(sb))[1]).toEqual(['Warning', 'SyncLoadBalancerFailed', 'service-controller', 'Error syncing load balancer: failed to ensure load balancer: requested ip "35.1.2.3" is neither static nor assigned to the LB']);
-    gcp(sb).addresses.set('web-ip', { name: 'web-ip', address: '35.1.2.3', addressType: 'EXTERNAL', region: 'us-central1', status: 'RESERVED', description: '', networkTier: 'PREMIUM' });
+    expect((await eventsOf(sb))[1]).toEqual([
+      'Warning',
+      'SyncLoadBalancerFailed',
+      'service-controller',
+      'Error syncing load balancer: failed to ensure load balancer: requested ip "35.1.2.3" is neither static nor assigned to the LB',
+    ]);
+    gcp(sb).addresses.set('web-ip', {
+      name: 'web-ip',
+      address: '35.1.2.3',
+      addressType: 'EXTERNAL',
+      region: 'us-central1',
+      status: 'RESERVED',
+      description: '',
+      networkTier: 'PREMIUM',
+    });
     await ok(sb, `kubectl annotate svc web retry=1`);
     await sb.settle();
     expect((await svcJson(sb)).status.loadBalancer.ingress[0].ip).toBe('35.1.2.3');
@@ -113,7 +145,9 @@ describe('GKE backend-service NetLB (RBS, ingress-gce)', () => {
     expect(fr.target).toBeUndefined();
     expect(svc.status.loadBalancer.ingress).toEqual([{ ip: fr.IPAddress, ipMode: 'VIP' }]);
     expect(g.targetPools.size).toBe(0);
-    expect(g.backendServices.get(backend)!.healthChecks).toEqual([`https://www.googleapis.com/compute/v1/projects/my-project/regions/us-central1/healthChecks/${namer.sharedHealthCheck()}`]);
+    expect(g.backendServices.get(backend)!.healthChecks).toEqual([
+      `https://www.googleapis.com/compute/v1/projects/my-project/regions/us-central1/healthChecks/${namer.sharedHealthCheck()}`,
+    ]);
     expect([...g.networkEndpointGroups.values()].every((n) => n.name === backend && n.networkEndpointType === 'GCE_VM_IP')).toBe(true);
     expect(g.firewalls.get(backend)!.destinationRanges).toEqual([fr.IPAddress]);
     expect(g.firewalls.has(namer.sharedHealthCheckFirewall())).toBe(true);

@@ -11,8 +11,19 @@ async function k3s(): Promise<Sandbox> {
 
 const svcJson = async (sb: Sandbox, name = 'web') => JSON.parse(await ok(sb, `kubectl get svc ${name} -o json`));
 const eventsOf = async (sb: Sandbox, name = 'web') =>
-  (await ok(sb, `kubectl get events --field-selector involvedObject.name=${name} -o custom-columns=REASON:.reason,FROM:.source.component,MESSAGE:.message --no-headers`)).split('\n').filter(Boolean).map((l) => l.split(/\s{2,}/));
-const nodeIps = async (sb: Sandbox) => JSON.parse(await ok(sb, 'kubectl get nodes -o json')).items.map((n: { status: { addresses: { type: string; address: string }[] } }) => n.status.addresses.find((a) => a.type === 'InternalIP')!.address).sort();
+  (
+    await ok(
+      sb,
+      `kubectl get events --field-selector involvedObject.name=${name} -o custom-columns=REASON:.reason,FROM:.source.component,MESSAGE:.message --no-headers`,
+    )
+  )
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split(/\s{2,}/));
+const nodeIps = async (sb: Sandbox) =>
+  JSON.parse(await ok(sb, 'kubectl get nodes -o json'))
+    .items.map((n: { status: { addresses: { type: string; address: string }[] } }) => n.status.addresses.find((a) => a.type === 'InternalIP')!.address)
+    .sort();
 
 describe('k3s ServiceLB', () => {
   it('applies svclb-<svc>-<uid8> in kube-system, one Running pod per node, and the node IPs become EXTERNAL-IP', async () => {
@@ -22,13 +33,17 @@ describe('k3s ServiceLB', () => {
     const svc = await svcJson(sb);
     const ds = `svclb-web-${svc.metadata.uid.slice(0, 8)}`;
     expect(await ok(sb, 'kubectl get ds -n kube-system -o name')).toBe(`daemonset.apps/${ds}\n`);
-    const pods = JSON.parse(await ok(sb, 'kubectl get pods -n kube-system -o json')).items.filter((p: { metadata: { name: string } }) => p.metadata.name.startsWith(ds));
+    const pods = JSON.parse(await ok(sb, 'kubectl get pods -n kube-system -o json')).items.filter((p: { metadata: { name: string } }) =>
+      p.metadata.name.startsWith(ds),
+    );
     expect(pods).toHaveLength(3);
     for (const p of pods) {
       expect(p.metadata.name).toMatch(new RegExp(`^${ds}-[a-z0-9]{5}$`));
       expect(p.status.phase).toBe('Running');
       expect(p.metadata.labels).toMatchObject({ app: ds, 'svccontroller.k3s.cattle.io/svcname': 'web', 'svccontroller.k3s.cattle.io/svcnamespace': 'default' });
-      expect(p.spec.containers.map((c: { name: string; image: string; ports: { hostPort: number }[] }) => [c.name, c.image, c.ports[0].hostPort])).toEqual([['lb-tcp-80', 'rancher/klipper-lb:v0.4.9', 80]]);
+      expect(p.spec.containers.map((c: { name: string; image: string; ports: { hostPort: number }[] }) => [c.name, c.image, c.ports[0].hostPort])).toEqual([
+        ['lb-tcp-80', 'rancher/klipper-lb:v0.4.9', 80],
+      ]);
       expect(p.spec.serviceAccountName).toBe('svclb');
     }
     const ips = await nodeIps(sb);
@@ -66,7 +81,10 @@ describe('k3s ServiceLB', () => {
     expect(apiPods).toHaveLength(3);
     for (const l of apiPods) expect(l).toMatch(/0\/1\s+Pending/);
     const first = apiPods[0].split(/\s+/)[0];
-    const events = await ok(sb, `kubectl get events -n kube-system --field-selector involvedObject.name=${first} -o custom-columns=R:.reason,M:.message --no-headers`);
+    const events = await ok(
+      sb,
+      `kubectl get events -n kube-system --field-selector involvedObject.name=${first} -o custom-columns=R:.reason,M:.message --no-headers`,
+    );
     expect(events).toBe(
       "FailedScheduling   0/3 nodes are available: 1 node(s) didn't have free ports for the requested pod ports, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.\n",
     );

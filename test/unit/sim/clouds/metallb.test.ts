@@ -1,7 +1,7 @@
 /** MetalLB (L2) from the outside: kubectl against a `cloud: 'metallb'` sandbox (other-clouds §5). */
 import { describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../../../../src/sim/index';
 import type { MetalLbStore } from '../../../../src/sim/clouds/metallb/store';
+import { createSandbox, type Sandbox } from '../../../../src/sim/index';
 import { applyYaml, ok, serviceYaml } from '../helpers';
 
 const POOL = `apiVersion: metallb.io/v1beta1
@@ -27,7 +27,8 @@ async function metallb(): Promise<Sandbox> {
 }
 
 const svcJson = async (sb: Sandbox, name = 'web') => JSON.parse(await ok(sb, `kubectl get svc ${name} -o json`));
-const events = async (sb: Sandbox) => ok(sb, 'kubectl get events --field-selector involvedObject.name=web -o custom-columns=REASON:.reason,FROM:.source.component,MESSAGE:.message --no-headers');
+const events = async (sb: Sandbox) =>
+  ok(sb, 'kubectl get events --field-selector involvedObject.name=web -o custom-columns=REASON:.reason,FROM:.source.component,MESSAGE:.message --no-headers');
 const store = (sb: Sandbox) => sb.cloud.runtime!.store as MetalLbStore;
 
 describe('MetalLB L2', () => {
@@ -100,7 +101,9 @@ describe('MetalLB L2', () => {
     for (const name of ['a', 'b', 'c']) await applyYaml(sb, serviceYaml(name));
     await sb.settle();
     expect((await svcJson(sb, 'c')).status.loadBalancer).toEqual({});
-    expect(await ok(sb, 'kubectl get events --field-selector involvedObject.name=c -o custom-columns=M:.message --no-headers')).toBe('Failed to allocate IP for "default/c": no available IPs\n');
+    expect(await ok(sb, 'kubectl get events --field-selector involvedObject.name=c -o custom-columns=M:.message --no-headers')).toBe(
+      'Failed to allocate IP for "default/c": no available IPs\n',
+    );
     const freed = (await svcJson(sb, 'a')).status.loadBalancer.ingress[0].ip;
     await ok(sb, 'kubectl delete svc a');
     await sb.settle();

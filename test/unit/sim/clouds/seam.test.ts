@@ -1,6 +1,6 @@
 /** The provider seam: `aks` stays the default and unchanged; other clouds load on demand and replace the Azure controller. */
 import { describe, expect, it } from 'vitest';
-import { createSandbox, type CloudName } from '../../../../src/sim/index';
+import { type CloudName, createSandbox } from '../../../../src/sim/index';
 import { applyYaml, ok, serviceYaml } from '../helpers';
 
 describe('createSandbox({ cloud })', () => {
@@ -11,7 +11,11 @@ describe('createSandbox({ cloud })', () => {
       expect(sb.cloud.runtime).toBeUndefined();
       await applyYaml(sb, serviceYaml('web'));
       await sb.settle();
-      outputs.push([await ok(sb, 'kubectl get svc web -o yaml'), await ok(sb, 'kubectl get events -o wide'), await ok(sb, 'az network public-ip list -o json')]);
+      outputs.push([
+        await ok(sb, 'kubectl get svc web -o yaml'),
+        await ok(sb, 'kubectl get events -o wide'),
+        await ok(sb, 'az network public-ip list -o json'),
+      ]);
     }
     expect(outputs[1]).toEqual(outputs[0]);
     expect(outputs[0][0]).toMatch(/ip: \d+\.\d+\.\d+\.\d+/);
