@@ -40,7 +40,9 @@ describe('Shiki token classes', () => {
 
   it('global.css gives every class the same two colours', () => {
     // Read as rules (selector → declarations), so the check does not depend on how the file is formatted.
-    const css = readFileSync('src/styles/global.css', 'utf8').toLowerCase().replace(/\/\*[\s\S]*?\*\//g, '');
+    const css = readFileSync('src/styles/global.css', 'utf8')
+      .toLowerCase()
+      .replace(/\/\*[\s\S]*?\*\//g, '');
     const rules = new Map([...css.matchAll(/([^{}]+)\{([^{}]*)\}/g)].map((m) => [m[1].trim().replace(/\s+/g, ' '), m[2].replace(/\s+/g, '')]));
     for (const [style, name] of Object.entries(TOKEN_CLASSES)) {
       const [light, dark] = [...style.toLowerCase().matchAll(/#[0-9a-f]{6}/g)].map((m) => m[0]);
