@@ -59,6 +59,22 @@ function portsByProtocol(svc: Service): Map<'Tcp' | 'Udp' | '*', string[]> {
 }
 
 /** (name → rule template) this service wants, without destinations, in upstream's creation order. */
+/** The deny rule both naming schemes write: every source, every protocol, to the given ports. */
+function denyRule(name: string, destinationPortRange: string): Rule {
+  return {
+    name,
+    properties: {
+      access: 'Deny',
+      direction: 'Inbound',
+      protocol: '*',
+      sourcePortRange: '*',
+      sourceAddressPrefix: '*',
+      destinationPortRange,
+      provisioningState: 'Succeeded',
+    },
+  };
+}
+
 export function desiredRules(p: ProviderContext, svc: Service): Map<string, Rule> {
   const out = new Map<string, Rule>();
   if (flag(svc, A.disableNsg)) return out;
@@ -82,18 +98,7 @@ export function desiredRules(p: ProviderContext, svc: Service): Map<string, Rule
     }
     if (denyAllExceptSourceRanges(svc, ac)) {
       const name = denyAllRuleName();
-      out.set(name, {
-        name,
-        properties: {
-          access: 'Deny',
-          direction: 'Inbound',
-          protocol: '*',
-          sourcePortRange: '*',
-          sourceAddressPrefix: '*',
-          destinationPortRange: '*',
-          provisioningState: 'Succeeded',
-        },
-      });
+      out.set(name, denyRule(name, '*'));
     }
     return out;
   }
@@ -121,18 +126,7 @@ export function desiredRules(p: ProviderContext, svc: Service): Map<string, Rule
     }
     if (flag(svc, A.denyAll) && srcs[0] !== 'Internet') {
       const name = legacyDenyRuleName(svc.metadata.uid, port.protocol ?? 'TCP', port.port);
-      out.set(name, {
-        name,
-        properties: {
-          access: 'Deny',
-          direction: 'Inbound',
-          protocol: '*',
-          sourcePortRange: '*',
-          sourceAddressPrefix: '*',
-          destinationPortRange: String(port.port),
-          provisioningState: 'Succeeded',
-        },
-      });
+      out.set(name, denyRule(name, String(port.port)));
     }
   }
   return out;
