@@ -32,7 +32,7 @@ function Entries({ batch, locale, open }: { batch: ChangeBatch; locale: Locale; 
     <ul class="feed-entries">
       {batch.changes.map((c) => (
         <li key={`${c.action}|${c.id}`} class={`feed-entry feed-${c.action}`}>
-          <button type="button" class="feed-link" title={changeText(c, locale)} onClick={() => open(c.path)}>
+          <button type="button" class="link-button feed-link" title={changeText(c, locale)} onClick={() => open(c.path)}>
             <Phrase segments={compactChange(c, locale)} />
           </button>
         </li>
