@@ -156,6 +156,8 @@ const allSelf = new Map();
 const allUrl = new Map();
 const allProfile = new Map();
 const prompts = [];
+/** Main-thread CPU time (trace `tdur`) from click to prompt: what the load of a shared machine inflates least. */
+const threadMs = [];
 /** Per phase (between the boot's `lab:` marks): CPU profile self time by source. */
 const phases = new Map();
 try {
@@ -206,6 +208,7 @@ try {
       return { t0, t1: performance.timeOrigin + performance.now() };
     });
     prompts.push(t1 - t0);
+    threadMs.push(0);
     const { profile } = await cdp.send('Profiler.stop');
     await cdp.send('Tracing.end');
     await done;
@@ -214,6 +217,9 @@ try {
     const prompt = events.find((e) => e.name === 'lab-trace:prompt');
     const main = events.filter((e) => e.pid === click.pid && e.tid === click.tid);
     const { self, byUrl, tasks } = selfTimes(main, click.ts, prompt.ts);
+    threadMs[threadMs.length - 1] = main
+      .filter((e) => e.name === 'RunTask' && e.ts >= click.ts && e.ts < prompt.ts)
+      .reduce((sum, e) => sum + (e.tdur ?? 0) / 1000, 0);
     add(allSelf, self);
     add(allUrl, byUrl);
     // The profile spans start → stop; it is the same window give or take the tracing calls.
@@ -277,7 +283,9 @@ try {
   await browser.close();
   server.close();
 }
-console.log(`\n${path}, CPU ${throttle}× slower, ${runs} run(s), mean per run; click → prompt ${prompts.map((p) => p.toFixed(0)).join(' / ')} ms`);
+console.log(
+  `\n${path}, CPU ${throttle}× slower, ${runs} run(s), mean per run; click → prompt ${prompts.map((p) => p.toFixed(0)).join(' / ')} ms; main-thread CPU ${threadMs.map((p) => p.toFixed(0)).join(' / ')} ms`,
+);
 console.log(`\nmain thread self time by event:\n${top(allSelf, 18, 1000)}`);
 console.log(`\nscript compile/evaluate self time by file:\n${top(allUrl, 12, 1000)}`);
 for (const [name, { ms, profile }] of phases) console.log(`\n${name}: ${(ms / runs).toFixed(0)} ms\n${top(profile, Number(process.env.PHASE_TOP ?? 8))}`);
