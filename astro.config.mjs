@@ -64,6 +64,8 @@ export default defineConfig({
       include: [...labDependencies(), 'monaco-editor/esm/vs/editor/editor.worker.js'],
     },
     build: {
+      // Source maps only on request: bench/lab-trace.mjs maps its CPU profile back to source files with them.
+      sourcemap: process.env.EIL_SOURCEMAP === '1',
       // The lab (Monaco with the features src/lab/editor/monaco.ts registers, xterm, the simulator
       // and its schema validators) is one ~5.4 MB chunk that loads only on "Start lab"; the bench
       // holds it to a gzip budget (docs/performance.md), so Vite's generic 500 kB hint adds nothing.

@@ -14,6 +14,7 @@ import type { Sandbox } from '../sim/index';
 import type { ResourceType } from '../sim/kube/discovery';
 import { ApiError, NoKindMatchError } from '../sim/kube/errors';
 import type { PatchType } from '../sim/kube/patch';
+import { loadRareSchemas } from '../sim/kube/schemas';
 import type { KubeObject, KubeObjectInput } from '../sim/kube/types';
 import { coreVersions, groupList, openApiGroupVersion, openApiIndex, resourceList, versionDoc } from './discovery-docs';
 import { toTable } from './table';
@@ -77,12 +78,19 @@ export function createApiServer(sandbox: Sandbox, opts: ApiServerOptions = {}): 
     let body = '';
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => {
-      const status = handle(sandbox, req, res, body);
-      if (req.method !== 'GET' && status < 300) dirty = true;
-      settleLater();
-      opts.log?.(`${req.method} ${req.url} ${status}`);
-    });
+    // A real kubectl may write any kind: every validator is loaded before the first request is
+    // handled (in the lab only the common ones load with the simulator; see sim/kube/schemas.ts).
+    // Requests keep their order: each waits on the same promise.
+    req.on(
+      'end',
+      () =>
+        void loadRareSchemas().then(() => {
+          const status = handle(sandbox, req, res, body);
+          if (req.method !== 'GET' && status < 300) dirty = true;
+          settleLater();
+          opts.log?.(`${req.method} ${req.url} ${status}`);
+        }),
+    );
   });
   server.on('close', () => timer && clearTimeout(timer));
   return server;

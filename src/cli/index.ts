@@ -3,6 +3,8 @@
  * `sandbox.exec(line, { stdin })` calls `runCommandLine`.
  */
 
+import { mayWriteRareKind } from '../sim/kube/rare-kinds';
+import { loadRareSchemas, rareSchemasLoaded } from '../sim/kube/schemas';
 import { azCommand } from './az/index';
 import type { CliContext } from './context';
 import { curlCommand } from './curl/index';
@@ -90,5 +92,7 @@ export async function runCommandLine(ctx: CliContext, rawLine: string, opts: { s
   // Terminals and pasted text may carry CRLF; bash would choke on the \r, a learner should not.
   const line = rawLine.replace(/\r\n?/g, '\n');
   if (line.trim()) shell.history.push(line.replace(/\n+$/, ''));
+  // The store validates synchronously: a rare kind's validator must be here before the command runs.
+  if (!rareSchemasLoaded() && mayWriteRareKind(line, opts.stdin, shell.files.values())) await loadRareSchemas();
   return runShell({ commands: COMMANDS, ctx, shell }, line, opts.stdin ?? '');
 }

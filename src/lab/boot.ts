@@ -18,6 +18,13 @@ import { createLabStore, type LabStore } from './store';
 import { createCompleter } from './terminal/complete';
 import type { LabConfig, LabSandbox } from './types';
 
+/**
+ * User-timing marks along the start path (`lab:…`): bench/lab-trace.mjs splits its profile of
+ * "Start lab" → prompt at them. A mark costs microseconds.
+ */
+const mark = (name: string) => performance.mark(`lab:${name}`);
+mark('boot-evaluated');
+
 // Exercise modules live beside the lessons; only the one a lab names is loaded.
 const exerciseModules = import.meta.glob<{ exercises?: ExerciseDef[] }>('../../content/labs/*.ts');
 
@@ -84,9 +91,12 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
     render(null, root);
     const { reset, log, checkpoint, history, answers } = rebuild;
     const exercise = reset === undefined ? undefined : (await exercisesLoaded).find((e) => e.id === reset);
+    mark('mount');
     const sandbox = createSandbox(config.sandbox) as unknown as LabSandbox;
+    mark('sandbox-created');
     for (const line of [...config.setup, ...(exercise?.setup ?? [])]) await sandbox.exec(line);
     await sandbox.settle();
+    mark('set-up');
     if (exercise?.faults) sandbox.setFaults?.(exercise.faults);
     const startedAt = sandbox.clock.now();
     const replayed = [...checkpoint, ...log];
@@ -149,7 +159,9 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
       }),
       root,
     );
+    mark('rendered');
     await terminalReady;
+    mark('terminal-ready');
     if (replayed.length > 0) {
       store.getState().showReplayed(
         t.replayedNote(replayed.length),

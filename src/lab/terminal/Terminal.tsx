@@ -73,15 +73,29 @@ export function Terminal({ store, labId, complete, t, onReady }: Props) {
     };
     term.open(host.current!);
     fit.fit();
-    const accessible = requestAnimationFrame(() =>
-      setTimeout(() => {
-        if (disposed) return;
-        term.options.screenReaderMode = true;
-        // xterm's own live region collects every character since the last key press and is assertive;
-        // the polite region below says each command's output once instead.
-        host.current?.querySelector('.xterm-accessibility .live-region')?.setAttribute('aria-live', 'off');
-      }),
-    );
+    /**
+     * xterm's screen-reader row tree measures every row with a forced layout (two per row when it
+     * is turned on, one per refreshed row after), ~0.3 s at 4× CPU on a lesson page: it is turned
+     * on once the prompt is on screen (first render after the greeting) and the browser is idle,
+     * never on the path to the prompt (issue 15). A second at most after the prompt.
+     */
+    let cancelAccessible: () => void = () => undefined;
+    const makeAccessible = () => {
+      if (disposed || term.options.screenReaderMode) return;
+      term.options.screenReaderMode = true;
+      // xterm's own live region collects every character since the last key press and is assertive;
+      // the polite region below says each command's output once instead.
+      host.current?.querySelector('.xterm-accessibility .live-region')?.setAttribute('aria-live', 'off');
+    };
+    const accessibleSoon = () => {
+      if ('requestIdleCallback' in window) {
+        const id = requestIdleCallback(makeAccessible, { timeout: 1000 });
+        cancelAccessible = () => cancelIdleCallback(id);
+      } else {
+        const id = setTimeout(makeAccessible, 200);
+        cancelAccessible = () => clearTimeout(id);
+      }
+    };
     const announce = (entry: TerminalEntry) => {
       linkUrls(entry.stdout + entry.stderr);
       const text = outputAnnouncement(stripAnsi(entry.stdout + entry.stderr), ANNOUNCED_LINES, t.moreOutputLines);
@@ -107,6 +121,11 @@ export function Terminal({ store, labId, complete, t, onReady }: Props) {
       greeted = true;
       editor.cols = term.cols;
       term.write(wrapWords(t.terminalWelcome, term.cols).replace(/\n/g, '\r\n') + '\r\n' + editor.begin());
+      // Rendered on xterm's next animation frame: the row tree comes after that paint.
+      const rendered = term.onRender(() => {
+        rendered.dispose();
+        accessibleSoon();
+      });
       printNewEntries();
       void pump();
     };
@@ -212,7 +231,7 @@ export function Terminal({ store, labId, complete, t, onReady }: Props) {
 
     return () => {
       disposed = true;
-      cancelAnimationFrame(accessible);
+      cancelAccessible();
       dataSub.dispose();
       unsubscribe();
       resize.disconnect();

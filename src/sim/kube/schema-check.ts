@@ -13,7 +13,7 @@
 // the explain text can load on first use instead of with the lab.
 import goTypes from '../../cli/kubectl/explain/go-types.json';
 import { ApiError, type FieldCause, fieldMsg, goQuote } from './errors';
-import { SCHEMAS, type SchemaError } from './schemas';
+import { type SchemaError, schemaFor } from './schemas';
 
 const QUANTITY_PATH = /\/(requests|limits|capacity|allocatable|hard)\/[^/]+$/;
 const QUANTITY = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
@@ -25,7 +25,7 @@ const QUANTITY = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
  * kind's strategy does not.
  */
 export function checkDecoding(input: Record<string, unknown>, apiVersion: string, kind: string): FieldCause[] {
-  const validator = SCHEMAS[`${apiVersion}/${kind}`];
+  const validator = schemaFor(`${apiVersion}/${kind}`);
   if (!validator) return [];
   const prefix = `${kind} in version "${apiVersion.split('/').pop()}" cannot be handled as a ${kind}: `;
   const unsupported: FieldCause[] = [];

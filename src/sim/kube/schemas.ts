@@ -1,45 +1,27 @@
-/** Generated-style table: apiVersion/kind → the compiled OpenAPI validator shipped by kubernetes-models. */
+/**
+ * apiVersion/kind → the compiled OpenAPI validator shipped by kubernetes-models.
+ *
+ * Two tiers (issue 15): the kinds a lab writes from its first command (the lessons' set-up, the
+ * workload controllers, Services) are here and load with the simulator; the validators of the
+ * kinds few lessons touch (RBAC, Ingress, HPA, volumes, webhooks, CRDs, other workloads …, ~32 KB
+ * gzip) are in `schemas-rare.ts`, a chunk of its own. The store validates synchronously, so a
+ * rare kind's validator must be loaded before a write of it: `exec` calls `loadRareSchemas()`
+ * first whenever a command may write one (`mayWriteRareKind`), the API server before any write of
+ * a rare kind. A write that slips past both fails loudly (`schemaFor`) instead of skipping checks.
+ */
 
-import { validate as v38 } from 'kubernetes-models/_schemas/IoK8sApiAdmissionregistrationV1MutatingWebhookConfiguration';
-import { validate as v37 } from 'kubernetes-models/_schemas/IoK8sApiAdmissionregistrationV1ValidatingWebhookConfiguration';
-import { validate as v19 } from 'kubernetes-models/_schemas/IoK8sApiAppsV1ControllerRevision';
-import { validate as v18 } from 'kubernetes-models/_schemas/IoK8sApiAppsV1DaemonSet';
 import { validate as v15 } from 'kubernetes-models/_schemas/IoK8sApiAppsV1Deployment';
 import { validate as v16 } from 'kubernetes-models/_schemas/IoK8sApiAppsV1ReplicaSet';
-import { validate as v17 } from 'kubernetes-models/_schemas/IoK8sApiAppsV1StatefulSet';
-import { validate as v36 } from 'kubernetes-models/_schemas/IoK8sApiAutoscalingV1HorizontalPodAutoscaler';
-import { validate as v35 } from 'kubernetes-models/_schemas/IoK8sApiAutoscalingV2HorizontalPodAutoscaler';
-import { validate as v21 } from 'kubernetes-models/_schemas/IoK8sApiBatchV1CronJob';
-import { validate as v20 } from 'kubernetes-models/_schemas/IoK8sApiBatchV1Job';
-import { validate as v34 } from 'kubernetes-models/_schemas/IoK8sApiCoordinationV1Lease';
 import { validate as v3 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1ConfigMap';
 import { validate as v8 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Endpoints';
 import { validate as v9 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Event';
-import { validate as v13 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1LimitRange';
 import { validate as v0 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Namespace';
 import { validate as v10 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Node';
-import { validate as v6 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1PersistentVolume';
-import { validate as v5 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1PersistentVolumeClaim';
 import { validate as v2 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Pod';
-import { validate as v14 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1PodTemplate';
-import { validate as v11 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1ReplicationController';
-import { validate as v12 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1ResourceQuota';
 import { validate as v4 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Secret';
 import { validate as v1 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Service';
 import { validate as v7 } from 'kubernetes-models/_schemas/IoK8sApiCoreV1ServiceAccount';
 import { validate as v22 } from 'kubernetes-models/_schemas/IoK8sApiDiscoveryV1EndpointSlice';
-import { validate as v39 } from 'kubernetes-models/_schemas/IoK8sApiextensionsApiserverPkgApisApiextensionsV1CustomResourceDefinition';
-import { validate as v23 } from 'kubernetes-models/_schemas/IoK8sApiNetworkingV1Ingress';
-import { validate as v24 } from 'kubernetes-models/_schemas/IoK8sApiNetworkingV1IngressClass';
-import { validate as v25 } from 'kubernetes-models/_schemas/IoK8sApiNetworkingV1NetworkPolicy';
-import { validate as v26 } from 'kubernetes-models/_schemas/IoK8sApiPolicyV1PodDisruptionBudget';
-import { validate as v29 } from 'kubernetes-models/_schemas/IoK8sApiRbacV1ClusterRole';
-import { validate as v30 } from 'kubernetes-models/_schemas/IoK8sApiRbacV1ClusterRoleBinding';
-import { validate as v27 } from 'kubernetes-models/_schemas/IoK8sApiRbacV1Role';
-import { validate as v28 } from 'kubernetes-models/_schemas/IoK8sApiRbacV1RoleBinding';
-import { validate as v33 } from 'kubernetes-models/_schemas/IoK8sApiSchedulingV1PriorityClass';
-import { validate as v32 } from 'kubernetes-models/_schemas/IoK8sApiStorageV1CSIDriver';
-import { validate as v31 } from 'kubernetes-models/_schemas/IoK8sApiStorageV1StorageClass';
 
 export type SchemaValidator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
 export interface SchemaError {
@@ -48,45 +30,75 @@ export interface SchemaError {
   params: Record<string, unknown>;
 }
 
+/** The validators loaded with the simulator. */
 export const SCHEMAS: Record<string, SchemaValidator> = {
   'v1/Namespace': v0 as SchemaValidator,
   'v1/Service': v1 as SchemaValidator,
   'v1/Pod': v2 as SchemaValidator,
   'v1/ConfigMap': v3 as SchemaValidator,
   'v1/Secret': v4 as SchemaValidator,
-  'v1/PersistentVolumeClaim': v5 as SchemaValidator,
-  'v1/PersistentVolume': v6 as SchemaValidator,
   'v1/ServiceAccount': v7 as SchemaValidator,
   'v1/Endpoints': v8 as SchemaValidator,
   'v1/Event': v9 as SchemaValidator,
   'v1/Node': v10 as SchemaValidator,
-  'v1/ReplicationController': v11 as SchemaValidator,
-  'v1/ResourceQuota': v12 as SchemaValidator,
-  'v1/LimitRange': v13 as SchemaValidator,
-  'v1/PodTemplate': v14 as SchemaValidator,
   'apps/v1/Deployment': v15 as SchemaValidator,
   'apps/v1/ReplicaSet': v16 as SchemaValidator,
-  'apps/v1/StatefulSet': v17 as SchemaValidator,
-  'apps/v1/DaemonSet': v18 as SchemaValidator,
-  'apps/v1/ControllerRevision': v19 as SchemaValidator,
-  'batch/v1/Job': v20 as SchemaValidator,
-  'batch/v1/CronJob': v21 as SchemaValidator,
   'discovery.k8s.io/v1/EndpointSlice': v22 as SchemaValidator,
-  'networking.k8s.io/v1/Ingress': v23 as SchemaValidator,
-  'networking.k8s.io/v1/IngressClass': v24 as SchemaValidator,
-  'networking.k8s.io/v1/NetworkPolicy': v25 as SchemaValidator,
-  'policy/v1/PodDisruptionBudget': v26 as SchemaValidator,
-  'rbac.authorization.k8s.io/v1/Role': v27 as SchemaValidator,
-  'rbac.authorization.k8s.io/v1/RoleBinding': v28 as SchemaValidator,
-  'rbac.authorization.k8s.io/v1/ClusterRole': v29 as SchemaValidator,
-  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': v30 as SchemaValidator,
-  'storage.k8s.io/v1/StorageClass': v31 as SchemaValidator,
-  'storage.k8s.io/v1/CSIDriver': v32 as SchemaValidator,
-  'scheduling.k8s.io/v1/PriorityClass': v33 as SchemaValidator,
-  'coordination.k8s.io/v1/Lease': v34 as SchemaValidator,
-  'autoscaling/v2/HorizontalPodAutoscaler': v35 as SchemaValidator,
-  'autoscaling/v1/HorizontalPodAutoscaler': v36 as SchemaValidator,
-  'admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration': v37 as SchemaValidator,
-  'admissionregistration.k8s.io/v1/MutatingWebhookConfiguration': v38 as SchemaValidator,
-  'apiextensions.k8s.io/v1/CustomResourceDefinition': v39 as SchemaValidator,
 };
+
+/** Keys of the validators in `schemas-rare.ts` (kept in step by test/unit/sim/schemas.test.ts). */
+export const RARE_SCHEMA_KEYS: readonly string[] = [
+  'v1/PersistentVolumeClaim',
+  'v1/PersistentVolume',
+  'v1/ReplicationController',
+  'v1/ResourceQuota',
+  'v1/LimitRange',
+  'v1/PodTemplate',
+  'apps/v1/StatefulSet',
+  'apps/v1/DaemonSet',
+  'apps/v1/ControllerRevision',
+  'batch/v1/Job',
+  'batch/v1/CronJob',
+  'networking.k8s.io/v1/Ingress',
+  'networking.k8s.io/v1/IngressClass',
+  'networking.k8s.io/v1/NetworkPolicy',
+  'policy/v1/PodDisruptionBudget',
+  'rbac.authorization.k8s.io/v1/Role',
+  'rbac.authorization.k8s.io/v1/RoleBinding',
+  'rbac.authorization.k8s.io/v1/ClusterRole',
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding',
+  'storage.k8s.io/v1/StorageClass',
+  'storage.k8s.io/v1/CSIDriver',
+  'scheduling.k8s.io/v1/PriorityClass',
+  'coordination.k8s.io/v1/Lease',
+  'autoscaling/v2/HorizontalPodAutoscaler',
+  'autoscaling/v1/HorizontalPodAutoscaler',
+  'admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration',
+  'admissionregistration.k8s.io/v1/MutatingWebhookConfiguration',
+  'apiextensions.k8s.io/v1/CustomResourceDefinition',
+];
+
+let rare: Record<string, SchemaValidator> | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the rarely used kinds' validators (once; later calls return the same promise). */
+export function loadRareSchemas(): Promise<void> {
+  loading ??= import('./schemas-rare').then((m) => {
+    rare = m.RARE_SCHEMAS;
+  });
+  return loading;
+}
+
+export const rareSchemasLoaded = (): boolean => rare !== undefined;
+
+const RARE = new Set(RARE_SCHEMA_KEYS);
+
+/**
+ * The validator for `apiVersion/kind`, or undefined for a kind without one (custom resources).
+ * Throws if it is a rare kind whose validator was never loaded: a caller forgot `loadRareSchemas()`.
+ */
+export function schemaFor(key: string): SchemaValidator | undefined {
+  const found = SCHEMAS[key] ?? rare?.[key];
+  if (!found && RARE.has(key)) throw new Error(`internal error: the schema of ${key} is not loaded (await loadRareSchemas() before writing it)`);
+  return found;
+}
