@@ -39,6 +39,7 @@ const HELP_TEXT = `External IP Lab terminal. Commands available here:
   az          manage the simulated Azure subscription (az --help)
   curl        call a Service's EXTERNAL-IP from the internet (curl --help; --trace shows the path)
   helm        install the ingress-nginx chart (helm --help)
+  aws, gcloud the EKS / GKE sandboxes' cloud CLIs (aws help, gcloud compute --help)
   echo, printf, cat, ls, cd, mkdir, rm, pwd, export, unset, alias, history, sleep, true, false
   grep, head, tail, wc, sort, uniq, cut, tr, awk, jq   (pipelines: kubectl get svc -A | grep web)
   watch       re-run a command as virtual time passes (watch --help)
@@ -77,6 +78,9 @@ const COMMANDS = new Map<string, CommandFn<CliContext>>([
   ['curl', curlCommand],
   // Few lessons use helm: its chart objects load with the first helm command, not with the lab.
   ['helm', lazyCommand(() => import('./helm/index').then((m) => m.helmCommand))],
+  // Other clouds' CLIs: their own chunks, never in the AKS lab's bundle.
+  ['aws', lazyCommand(() => import('./aws/index').then((m) => m.awsCommand))],
+  ['gcloud', lazyCommand(() => import('./gcloud/index').then((m) => m.gcloudCommand))],
 ]);
 
 /** Names the shell resolves, for Tab completion of the first word. */
