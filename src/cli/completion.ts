@@ -136,11 +136,25 @@ function azCandidates(args: string[], partial: string, ctx?: CliContext): string
   return startsWith([...(group.groups ?? []).map((g) => g.name), ...(group.commands ?? []).map((c) => c.name)], partial);
 }
 
+type CloudCompleter = (args: string[], partial: string) => string[];
+/** Set by index.ts: the aws / gcloud chunks, whose completion loads with them (on the first Tab). */
+export const cloudClis: Record<string, () => Promise<{ complete: CloudCompleter }>> = {};
+const cloudCompleters = new Map<string, CloudCompleter>();
+
+function cloudCandidates(cmd: string, args: string[], partial: string): string[] {
+  const complete = cloudCompleters.get(cmd);
+  if (complete) return complete(args, partial);
+  void cloudClis[cmd]?.().then((m) => cloudCompleters.set(cmd, m.complete));
+  return [];
+}
+
 /** Candidates for the word being typed at the end of `line`. */
 export function completions(line: string, ctx?: CliContext): string[] {
   const seg = line.split(/&&|\|\||[;|]/).pop() ?? '';
   const { done, partial } = words(seg.replace(/^\s+/, ''));
-  if (!done.length) return startsWith(SHELL_COMMANDS, partial);
+  const cloud = ctx?.cloud?.name;
+  if (!done.length) return startsWith([...SHELL_COMMANDS, ...(cloud === 'eks' ? ['aws'] : cloud === 'gke' ? ['gcloud'] : [])], partial);
+  if (done[0] === 'aws' || done[0] === 'gcloud') return cloudCandidates(done[0], done.slice(1), partial);
   if (done[0] === 'kubectl') return kubectlCandidates(done.slice(1), partial, ctx);
   if (done[0] === 'az') return azCandidates(done.slice(1), partial, ctx);
   return [];

@@ -3,7 +3,9 @@
  * `sandbox.exec(line, { stdin })` calls `runCommandLine`.
  */
 
+import { stringify as stringifyYaml } from 'yaml';
 import { azCommand } from './az/index';
+import { cloudClis } from './completion';
 import type { CliContext } from './context';
 import { curlCommand } from './curl/index';
 import { kubectlCommand } from './kubectl/index';
@@ -16,6 +18,10 @@ import { type CommandFn, createShellState, type ExecResult, ok, type ShellState 
 import { watch } from './shell/watch';
 
 export { completions } from './completion';
+
+// Other clouds' CLIs: their own chunks (never in the AKS lab's bundle), loaded by the first command or Tab.
+Object.assign(cloudClis, { aws: () => import('./aws/index'), gcloud: () => import('./gcloud/index') });
+
 export type { CliContext } from './context';
 export { CLEAR_SCREEN } from './shell/builtins';
 export type { ExecResult } from './shell/types';
@@ -39,7 +45,7 @@ const HELP_TEXT = `External IP Lab terminal. Commands available here:
   az          manage the simulated Azure subscription (az --help)
   curl        call a Service's EXTERNAL-IP from the internet (curl --help; --trace shows the path)
   helm        install the ingress-nginx chart (helm --help)
-  aws, gcloud the EKS / GKE sandboxes' cloud CLIs (aws help, gcloud compute --help)
+  aws, gcloud EKS / GKE cloud CLIs (aws help, gcloud --help)
   echo, printf, cat, ls, cd, mkdir, rm, pwd, export, unset, alias, history, sleep, true, false
   grep, head, tail, wc, sort, uniq, cut, tr, awk, jq   (pipelines: kubectl get svc -A | grep web)
   watch       re-run a command as virtual time passes (watch --help)
@@ -78,9 +84,8 @@ const COMMANDS = new Map<string, CommandFn<CliContext>>([
   ['curl', curlCommand],
   // Few lessons use helm: its chart objects load with the first helm command, not with the lab.
   ['helm', lazyCommand(() => import('./helm/index').then((m) => m.helmCommand))],
-  // Other clouds' CLIs: their own chunks, never in the AKS lab's bundle.
-  ['aws', lazyCommand(() => import('./aws/index').then((m) => m.awsCommand))],
-  ['gcloud', lazyCommand(() => import('./gcloud/index').then((m) => m.gcloudCommand))],
+  ['aws', lazyCommand(() => cloudClis.aws().then((m) => (m as typeof import('./aws/index')).createAwsCommand(stringifyYaml)))],
+  ['gcloud', lazyCommand(() => cloudClis.gcloud().then((m) => (m as typeof import('./gcloud/index')).createGcloudCommand(stringifyYaml)))],
 ]);
 
 /** Names the shell resolves, for Tab completion of the first word. */

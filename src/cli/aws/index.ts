@@ -8,8 +8,11 @@ import type { AwsStore } from '../../sim/clouds/eks/store';
 import type { CliContext } from '../context';
 import type { CommandFn, ExecResult } from '../shell/types';
 import { EC2_OPERATIONS, ELB_OPERATIONS, ELBV2_OPERATIONS, SERVICES } from './choices';
-import { formatJson, formatTable, formatText, formatYaml } from './output';
 import { OPERATIONS, type OpSpec, ParamParseError, ServiceError } from './operations';
+
+export { complete } from './complete';
+
+import { formatJson, formatTable, formatText, formatYaml, type YamlStringify } from './output';
 
 export const AWS_VERSION = 'aws-cli/2.27.0 Python/3.13.2 Linux/6.8.0-1021-azure exe/x86_64.ubuntu.24\n';
 
@@ -24,8 +27,26 @@ To see help text, you can run:
 const OUTPUTS = ['json', 'text', 'table', 'yaml', 'yaml-stream'];
 
 /** Top-level options awscli's main parser takes anywhere on the line (value-taking ones first). */
-const GLOBAL_VALUES = new Set(['--output', '--query', '--region', '--profile', '--color', '--endpoint-url', '--cli-read-timeout', '--cli-connect-timeout', '--ca-bundle']);
-const GLOBAL_FLAGS = new Set(['--debug', '--no-paginate', '--no-cli-pager', '--no-verify-ssl', '--no-sign-request', '--cli-auto-prompt', '--no-cli-auto-prompt']);
+const GLOBAL_VALUES = new Set([
+  '--output',
+  '--query',
+  '--region',
+  '--profile',
+  '--color',
+  '--endpoint-url',
+  '--cli-read-timeout',
+  '--cli-connect-timeout',
+  '--ca-bundle',
+]);
+const GLOBAL_FLAGS = new Set([
+  '--debug',
+  '--no-paginate',
+  '--no-cli-pager',
+  '--no-verify-ssl',
+  '--no-sign-request',
+  '--cli-auto-prompt',
+  '--no-cli-auto-prompt',
+]);
 
 const OPS_OF: Record<string, string[]> = { elbv2: ELBV2_OPERATIONS, elb: ELB_OPERATIONS, ec2: EC2_OPERATIONS };
 
@@ -37,7 +58,13 @@ const usageError = (message: string) => res('', `\n${USAGE}\naws: error: ${messa
 /** awscli's CLIArgParser._check_value: two choices a line, each padded to 40, and close matches. */
 function invalidChoice(arg: string, value: string, choices: string[]): ExecResult {
   const lines: string[] = [];
-  for (let i = 0; i < choices.length; i += 2) lines.push(choices.slice(i, i + 2).map((c) => c.padEnd(40)).join(' | '));
+  for (let i = 0; i < choices.length; i += 2)
+    lines.push(
+      choices
+        .slice(i, i + 2)
+        .map((c) => c.padEnd(40))
+        .join(' | '),
+    );
   let msg = `argument ${arg}: Invalid choice, valid choices are:\n\n${lines.join('\n')}`;
   const close = closeMatches(value, choices, 0.8);
   if (close.length) msg += `\n\n\nInvalid choice: '${value}', maybe you meant:\n\n${close.map((c) => `  * ${c}`).join('\n')}`;
@@ -102,11 +129,15 @@ function parseParams(args: string[], spec: OpSpec): { params: Record<string, str
 }
 
 function help(service?: string, op?: string): string {
-  if (!service) return `AWS()\n\nNAME\n       aws -\n\nSYNOPSIS\n          aws [options] <command> <subcommand> [parameters]\n\nAVAILABLE SERVICES (simulated here)\n       o ec2\n\n       o elb\n\n       o elbv2\n`;
+  if (!service)
+    return `AWS()\n\nNAME\n       aws -\n\nSYNOPSIS\n          aws [options] <command> <subcommand> [parameters]\n\nAVAILABLE SERVICES (simulated here)\n       o ec2\n\n       o elb\n\n       o elbv2\n`;
   const spec = op ? OPERATIONS[service]?.[op] : undefined;
   if (op && spec) {
     const params = Object.entries(spec.params)
-      .map(([n, k]) => `          ${(spec.required ?? []).includes(n) ? '' : '['}${n}${k === 'flag' ? '' : k === 'list' ? ' <value> [<value>...]' : ' <value>'}${(spec.required ?? []).includes(n) ? '' : ']'}\n`)
+      .map(
+        ([n, k]) =>
+          `          ${(spec.required ?? []).includes(n) ? '' : '['}${n}${k === 'flag' ? '' : k === 'list' ? ' <value> [<value>...]' : ' <value>'}${(spec.required ?? []).includes(n) ? '' : ']'}\n`,
+      )
       .join('');
     return `${op.toUpperCase()}()\n\nNAME\n       ${op} -\n\nDESCRIPTION\n       ${spec.summary}\n\nSYNOPSIS\n            ${op}\n${params}\n`;
   }
@@ -114,64 +145,67 @@ function help(service?: string, op?: string): string {
   return `${service.toUpperCase()}()\n\nNAME\n       ${service} -\n\nAVAILABLE COMMANDS (simulated here)\n${modelled.map((o) => `       o ${o}\n\n`).join('')}`;
 }
 
-export const awsCommand: CommandFn<CliContext> = async ({ argv, ctx }) => {
-  const { globals, rest, error } = splitGlobals(argv.slice(1));
-  if (error) return error;
-  if (rest[0] === '--version') return res(AWS_VERSION);
-  const [service, op, ...opArgs] = rest;
-  if (service === undefined) return usageError('the following arguments are required: command');
-  if (service === 'help' || service === '--help' || service === '-h') return res(help());
-  if (service.startsWith('-')) return res('', `\n${USAGE}\nUnknown options: ${rest.join(', ')}\n\n`, 252);
-  if (!SERVICES.includes(service)) return invalidChoice('command', service, SERVICES);
-  const ops = OPS_OF[service];
-  if (!ops) return res('', `aws ${service}: not simulated in this lab (ec2, elb and elbv2 are)\n`, 255);
-  if (op === undefined) return usageError('the following arguments are required: operation');
-  if (op === 'help' || op === '--help' || op === '-h') return res(help(service));
-  if (!ops.includes(op)) return invalidChoice('operation', op, ops);
-  const spec = OPERATIONS[service][op];
-  if (!spec) return res('', `aws ${service} ${op}: not simulated in this lab (try aws ${service} help)\n`, 255);
-  if (opArgs.includes('help') || opArgs.includes('--help') || opArgs.includes('-h')) return res(help(service, op));
-  const { params, error: paramError } = parseParams(opArgs, spec);
-  if (paramError) return paramError;
-  // JMESPath loads with the first --query, as for az.
-  const jmespath = globals.query === undefined ? undefined : await import('@jmespath-community/jmespath');
-  if (jmespath && globals.query !== undefined) {
-    try {
-      jmespath.compile(globals.query);
-    } catch (e) {
-      return res('', `\nBad value for --query ${globals.query}: ${(e as Error).message}\n`, 252);
+/** `stringify` is yaml's, passed by the shell so this chunk does not import the library itself. */
+export const createAwsCommand =
+  (stringify: YamlStringify): CommandFn<CliContext> =>
+  async ({ argv, ctx }) => {
+    const { globals, rest, error } = splitGlobals(argv.slice(1));
+    if (error) return error;
+    if (rest[0] === '--version') return res(AWS_VERSION);
+    const [service, op, ...opArgs] = rest;
+    if (service === undefined) return usageError('the following arguments are required: command');
+    if (service === 'help' || service === '--help' || service === '-h') return res(help());
+    if (service.startsWith('-')) return res('', `\n${USAGE}\nUnknown options: ${rest.join(', ')}\n\n`, 252);
+    if (!SERVICES.includes(service)) return invalidChoice('command', service, SERVICES);
+    const ops = OPS_OF[service];
+    if (!ops) return res('', `aws ${service}: not simulated in this lab (ec2, elb and elbv2 are)\n`, 255);
+    if (op === undefined) return usageError('the following arguments are required: operation');
+    if (op === 'help' || op === '--help' || op === '-h') return res(help(service));
+    if (!ops.includes(op)) return invalidChoice('operation', op, ops);
+    const spec = OPERATIONS[service][op];
+    if (!spec) return res('', `aws ${service} ${op}: not simulated in this lab (try aws ${service} help)\n`, 255);
+    if (opArgs.includes('help') || opArgs.includes('--help') || opArgs.includes('-h')) return res(help(service, op));
+    const { params, error: paramError } = parseParams(opArgs, spec);
+    if (paramError) return paramError;
+    // JMESPath loads with the first --query, as for az.
+    const jmespath = globals.query === undefined ? undefined : await import('@jmespath-community/jmespath');
+    if (jmespath && globals.query !== undefined) {
+      try {
+        jmespath.compile(globals.query);
+      } catch (e) {
+        return res('', `\nBad value for --query ${globals.query}: ${(e as Error).message}\n`, 252);
+      }
     }
-  }
-  // Another cloud's sandbox: the machine has the CLI but no AWS credentials.
-  const store = ctx.cloud?.name === 'eks' ? (ctx.cloud.runtime?.store as AwsStore | undefined) : undefined;
-  if (!store) return res('', '\nUnable to locate credentials. You can configure credentials by running "aws configure".\n', 253);
-  let result: unknown;
-  try {
-    result = spec.run(store, params, globals.region ?? store.region);
-  } catch (e) {
-    if (e instanceof ServiceError) return res('', `\nAn error occurred (${e.code}) when calling the ${spec.name} operation: ${e.message}\n`, 254);
-    if (e instanceof ParamParseError) return res('', `\n${e.message}\n`, 252);
-    throw e;
-  }
-  if (jmespath && globals.query !== undefined) {
+    // Another cloud's sandbox: the machine has the CLI but no AWS credentials.
+    const store = ctx.cloud?.name === 'eks' ? (ctx.cloud.runtime?.store as AwsStore | undefined) : undefined;
+    if (!store) return res('', '\nUnable to locate credentials. You can configure credentials by running "aws configure".\n', 253);
+    let result: unknown;
     try {
-      result = jmespath.search(result as never, globals.query);
+      result = spec.run(store, params, globals.region ?? store.region);
     } catch (e) {
-      return res('', `\n${(e as Error).message}\n`, 255);
+      if (e instanceof ServiceError) return res('', `\nAn error occurred (${e.code}) when calling the ${spec.name} operation: ${e.message}\n`, 254);
+      if (e instanceof ParamParseError) return res('', `\n${e.message}\n`, 252);
+      throw e;
     }
-  }
-  switch (globals.output) {
-    case 'text':
-      return res(formatText(result));
-    case 'table':
-      return res(formatTable(spec.name, result));
-    case 'yaml':
-    case 'yaml-stream':
-      return res(formatYaml(result));
-    default:
-      return res(result === null ? 'null\n' : formatJson(result));
-  }
-};
+    if (jmespath && globals.query !== undefined) {
+      try {
+        result = jmespath.search(result as never, globals.query);
+      } catch (e) {
+        return res('', `\n${(e as Error).message}\n`, 255);
+      }
+    }
+    switch (globals.output) {
+      case 'text':
+        return res(formatText(result));
+      case 'table':
+        return res(formatTable(spec.name, result));
+      case 'yaml':
+      case 'yaml-stream':
+        return res(formatYaml(result, stringify));
+      default:
+        return res(result === null ? 'null\n' : formatJson(result));
+    }
+  };
 
 /** Python difflib.get_close_matches (Ratcliff/Obershelp ratio), best first. */
 function closeMatches(word: string, choices: string[], cutoff: number): string[] {

@@ -75,7 +75,13 @@ function parseFilters(raw: string[] | undefined, param: string): Filter[] {
 
 /** EC2 filter values take `*` and `?` wildcards. */
 const globMatch = (pattern: string, value: string) =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's').test(value);
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    's',
+  ).test(value);
 
 /** `fields` answers a filter's values for an item, or undefined for a filter name the API does not know. */
 function applyFilters<T extends Item>(items: T[], filters: Filter[], fields: (item: T, name: string) => string[] | undefined): T[] {

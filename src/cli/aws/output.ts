@@ -4,7 +4,8 @@
  * table (MultiTable boxes, sections per nested list, 80 columns as when stdout is not a terminal
  * whose width Python can read) and yaml (member order kept).
  */
-import { stringify } from 'yaml';
+/** yaml's stringify, handed in by the shell (an import here would reshuffle the AKS lab's chunks). */
+export type YamlStringify = (value: unknown, options: Record<string, unknown>) => string;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Dict = { [k: string]: Json };
@@ -20,7 +21,7 @@ export function formatJson(v: unknown): string {
   return JSON.stringify(v, null, 4) + '\n';
 }
 
-export function formatYaml(v: unknown): string {
+export function formatYaml(v: unknown, stringify: YamlStringify): string {
   if (v === null || v === undefined) return 'null\n';
   return stringify(v, { indentSeq: false, lineWidth: 0, singleQuote: true, nullStr: 'null' });
 }
@@ -44,7 +45,10 @@ export function formatText(v: unknown): string {
       }
     } else {
       for (const k of scalarKeys) scalars.push(k in item ? pyStr(item[k]) : '');
-      for (const k of Object.keys(item).filter((x) => !scalarKeys.includes(x)).sort(pySort)) more.push([k, item[k]]);
+      for (const k of Object.keys(item)
+        .filter((x) => !scalarKeys.includes(x))
+        .sort(pySort))
+        more.push([k, item[k]]);
     }
     if (scalars.length) write((id !== undefined ? [id.toUpperCase(), ...scalars] : scalars).join('\t') + '\n');
     for (const [k, val] of more) any(val, k);
@@ -111,7 +115,10 @@ class Section {
 
   private update(row: string[]): void {
     if (!this.maxWidths.length) this.maxWidths = row.map(textLength);
-    else row.forEach((el, i) => (this.maxWidths[i] = Math.max(textLength(el), this.maxWidths[i] ?? 0)));
+    else
+      row.forEach((el, i) => {
+        this.maxWidths[i] = Math.max(textLength(el), this.maxWidths[i] ?? 0);
+      });
   }
 
   columnWidths(padding = 0, maxWidth?: number): number[] {
@@ -194,7 +201,7 @@ class MultiTable {
         const v = new Section();
         v.title = s.title;
         v.indent = s.indent;
-        s.headers.forEach((h, i) => v.addRow([h, s.rows[0][i]]));
+        for (const [i, h] of s.headers.entries()) v.addRow([h, s.rows[0][i]]);
         return v;
       });
       max = this.maxWidth();

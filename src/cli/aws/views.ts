@@ -103,7 +103,11 @@ function permissionView(store: AwsStore, p: IpPermission): Record<string, unknow
     IpProtocol: p.IpProtocol,
     ...(p.FromPort !== undefined ? { FromPort: p.FromPort } : {}),
     ...(p.ToPort !== undefined ? { ToPort: p.ToPort } : {}),
-    UserIdGroupPairs: p.UserIdGroupPairs.map((g) => ({ ...(g.Description ? { Description: g.Description } : {}), UserId: store.accountId, GroupId: g.GroupId })),
+    UserIdGroupPairs: p.UserIdGroupPairs.map((g) => ({
+      ...(g.Description ? { Description: g.Description } : {}),
+      UserId: store.accountId,
+      GroupId: g.GroupId,
+    })),
     IpRanges: p.IpRanges.map((r) => ({ ...(r.Description ? { Description: r.Description } : {}), CidrIp: r.CidrIp })),
     Ipv6Ranges: [],
     PrefixListIds: [],

@@ -4,7 +4,8 @@
  * `.basename()`, `.scope()`, `.list()`, `.firewall_rule()`, `firstof(a,b)`), the default list
  * tables, and `--filter` terms (`key=v`, `key!=v`, `key:v`, `key~re`, `key!~re`, `NOT`, `AND`).
  */
-import { stringify } from 'yaml';
+/** yaml's stringify, handed in by the shell (an import here would reshuffle the AKS lab's chunks). */
+export type YamlStringify = (value: unknown, options: Record<string, unknown>) => string;
 
 type Obj = Record<string, unknown>;
 
@@ -23,7 +24,7 @@ function sortDeep(v: unknown): unknown {
 }
 
 export const toJson = (v: unknown) => JSON.stringify(sortDeep(v), null, 2) + '\n';
-export const toYaml = (v: unknown) =>
+export const toYaml = (v: unknown, stringify: YamlStringify) =>
   stringify(sortDeep(v), { indentSeq: false, lineWidth: 0, singleQuote: true, version: '1.1', nullStr: 'null' });
 
 // --- projections ---
@@ -44,7 +45,7 @@ const firewallRule = (r: unknown) => {
 const TRANSFORMS: Record<string, (v: unknown) => unknown> = {
   basename,
   scope,
-  list: (v) => (Array.isArray(v) ? v.map(cell).join(',') : v),
+  list: (v) => (Array.isArray(v) ? v.map((x) => cell(x)).join(',') : v),
   firewall_rule: firewallRule,
   len: (v) => (Array.isArray(v) || typeof v === 'string' ? v.length : 0),
   upper: (v) => (typeof v === 'string' ? v.toUpperCase() : v),
@@ -134,6 +135,8 @@ export function parseColumns(spec: string): Column[] {
 /** A cell: lists joined with commas (value() uses ';'), dicts as key=value pairs, absent as empty. */
 function cell(v: unknown, listSep = ','): string {
   if (v === undefined || v === null) return '';
+  // The printers are Python: booleans print as True / False.
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (Array.isArray(v)) return v.map((x) => cell(x, listSep)).join(listSep);
   if (typeof v === 'object')
     return Object.entries(v as Obj)
@@ -149,13 +152,21 @@ export function table(rows: Obj[], columns: Column[], headings = true): string {
   const all = headings ? [columns.map((c) => c.label), ...cells] : cells;
   if (!all.length) return '';
   const widths = columns.map((_, i) => Math.max(...all.map((r) => r[i].length)));
-  return all.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd() + '\n').join('');
+  return all
+    .map(
+      (r) =>
+        r
+          .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i])))
+          .join('  ')
+          .trimEnd() + '\n',
+    )
+    .join('');
 }
 
 export type Printed = { stdout: string; stderr?: string };
 
 /** Prints `items` (a list) or one resource (describe) with `--format`. */
-export function print(value: Obj | Obj[], format: string | undefined, defaultTable?: Column[]): Printed {
+export function print(value: Obj | Obj[], format: string | undefined, stringify: YamlStringify, defaultTable?: Column[]): Printed {
   const isList = Array.isArray(value);
   const items = isList ? value : [value];
   const f = (format ?? '').trim();
@@ -168,7 +179,7 @@ export function print(value: Obj | Obj[], format: string | undefined, defaultTab
     case 'json':
       return { stdout: toJson(isList ? value : value) };
     case 'yaml':
-      return { stdout: items.map((i) => toYaml(i)).join('---\n') };
+      return { stdout: items.map((i) => toYaml(i, stringify)).join('---\n') };
     case 'value':
       if (!cols) throw new FormatError('Format [value] requires a non-empty projection.');
       return { stdout: items.map((i) => cols.map((c) => cell(c.get(i), ';')).join('\t') + '\n').join('') };
@@ -240,7 +251,13 @@ export function compileFilter(expr: string): Pred {
       } else if (op === '=' || op === '!=' || op === ':') {
         const alts = val.replace(/^\((.*)\)$/, '$1').split(/\s*,\s*|\s+OR\s+/);
         const match = (v: string) =>
-          alts.some((a) => (op === ':' ? (a === '*' ? true : glob(`*${a}*`).test(v) || glob(a).test(basename(v) as string)) : glob(a).test(v) || glob(a).test(basename(v) as string)));
+          alts.some((a) =>
+            op === ':'
+              ? a === '*'
+                ? true
+                : glob(`*${a}*`).test(v) || glob(a).test(basename(v) as string)
+              : glob(a).test(v) || glob(a).test(basename(v) as string),
+          );
         p = op === '!=' ? (o) => !values(o, key).some(match) : (o) => values(o, key).some(match);
       } else {
         const n = Number(val);

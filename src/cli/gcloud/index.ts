@@ -7,7 +7,10 @@
 import type { GcpStore } from '../../sim/clouds/gke/store';
 import type { CliContext } from '../context';
 import type { CommandFn, ExecResult } from '../shell/types';
-import { compileFilter, FormatError, parseColumns, print } from './format';
+
+export { complete } from './complete';
+
+import { compileFilter, FormatError, parseColumns, print, type YamlStringify } from './format';
 
 export const GCLOUD_VERSION = 'Google Cloud SDK 548.0.0\nalpha 2025.11.14\nbeta 2025.11.14\nbq 2.1.25\ncore 2025.11.14\ngcloud-crc32c 1.0.0\ngsutil 5.35\n';
 
@@ -59,7 +62,7 @@ const pacific = (iso: string) => {
   return Number.isNaN(t) ? iso : new Date(t - 7 * 3600_000).toISOString().replace('Z', '-07:00');
 };
 
-const RESOURCES: Record<string, Resource> = {
+export const RESOURCES: Record<string, Resource> = {
   'forwarding-rules': {
     collection: 'forwardingRules',
     kind: 'forwardingRule',
@@ -105,7 +108,19 @@ const RESOURCES: Record<string, Resource> = {
     collection: 'targetPools',
     kind: 'targetPool',
     scope: 'regional',
-    commands: ['add-health-checks', 'add-instances', 'create', 'delete', 'describe', 'get-health', 'list', 'remove-health-checks', 'remove-instances', 'set-backup', 'update'],
+    commands: [
+      'add-health-checks',
+      'add-instances',
+      'create',
+      'delete',
+      'describe',
+      'get-health',
+      'list',
+      'remove-health-checks',
+      'remove-instances',
+      'set-backup',
+      'update',
+    ],
     defaultTable: 'name,region.basename(),sessionAffinity,backupPool.basename():label=BACKUP,healthChecks[].basename().list():label=HEALTH_CHECKS',
     items: (s) =>
       [...s.targetPools.values()].map((p) => ({
@@ -121,8 +136,7 @@ const RESOURCES: Record<string, Resource> = {
     kind: 'firewall',
     scope: 'global',
     commands: ['create', 'delete', 'describe', 'list', 'migrate', 'update'],
-    defaultTable:
-      'name,network.basename(),direction,priority,allowed[].firewall_rule().list():label=ALLOW,denied[].firewall_rule().list():label=DENY,disabled',
+    defaultTable: 'name,network.basename(),direction,priority,allowed[].firewall_rule().list():label=ALLOW,denied[].firewall_rule().list():label=DENY,disabled',
     items: (s) =>
       [...s.firewalls.values()].map((f) => ({
         ...base(s, 'firewalls', 'firewall', f),
@@ -194,7 +208,7 @@ const RESOURCES: Record<string, Resource> = {
 };
 
 /** `gcloud compute` groups gcloud has (a subset of the real list: anything else is an invalid choice). */
-const COMPUTE_GROUPS = [
+export const COMPUTE_GROUPS = [
   'addresses',
   'backend-buckets',
   'backend-services',
@@ -223,7 +237,7 @@ const COMPUTE_GROUPS = [
   'url-maps',
   'zones',
 ];
-const TOP_GROUPS = ['auth', 'compute', 'config', 'container', 'dns', 'help', 'iam', 'info', 'projects', 'services', 'version'];
+export const TOP_GROUPS = ['auth', 'compute', 'config', 'container', 'dns', 'help', 'iam', 'info', 'projects', 'services', 'version'];
 
 /** Python difflib ratio ≥ cutoff, as gcloud's "Maybe you meant" suggestions. */
 function similar(a: string, b: string): number {
@@ -243,7 +257,12 @@ function similar(a: string, b: string): number {
 }
 
 function invalidChoice(path: string[], word: string, choices: string[]): ExecResult {
-  const close = choices.filter((c) => similar(word, c) >= 0.6 || c.startsWith(word));
+  const close = choices
+    .map((c) => ({ c, r: similar(word, c) }))
+    .filter((x) => x.r >= 0.7)
+    .sort((a, b) => b.r - a.r)
+    .slice(0, 3)
+    .map((x) => x.c);
   const maybe = close.length ? `\nMaybe you meant:\n${close.map((c) => `  ${[...path, c].join(' ')}`).join('\n')}\n` : '\n';
   return res('', `ERROR: (${path.join('.')}) Invalid choice: '${word}'.${maybe}${SEARCH_HINT}`, 2);
 }
@@ -288,7 +307,10 @@ function parseFlags(args: string[], valueFlags: string[], boolFlags: string[]): 
 
 function help(path: string[], r?: Resource, verb?: string): string {
   const name = path.join(' ');
-  if (!r) return `NAME\n    ${name}\n\nSYNOPSIS\n    ${name} GROUP | COMMAND [GCLOUD_WIDE_FLAG ...]\n\nGROUPS (simulated here)\n${Object.keys(RESOURCES).map((g) => `    ${g}\n`).join('')}`;
+  if (!r)
+    return `NAME\n    ${name}\n\nSYNOPSIS\n    ${name} GROUP | COMMAND [GCLOUD_WIDE_FLAG ...]\n\nGROUPS (simulated here)\n${Object.keys(RESOURCES)
+      .map((g) => `    ${g}\n`)
+      .join('')}`;
   if (!verb) return `NAME\n    ${name}\n\nSYNOPSIS\n    ${name} COMMAND [GCLOUD_WIDE_FLAG ...]\n\nCOMMANDS (simulated here)\n    describe\n    list\n`;
   const scopeFlags = r.scope === 'global' ? '' : r.scope === 'regional' ? ' [--region=REGION]' : ' [--global | --region=REGION]';
   if (verb === 'list')
@@ -296,108 +318,125 @@ function help(path: string[], r?: Resource, verb?: string): string {
   return `NAME\n    ${name}\n\nSYNOPSIS\n    ${name} NAME${scopeFlags} [--format=FORMAT]\n`;
 }
 
-export const gcloudCommand: CommandFn<CliContext> = async ({ argv, ctx }) => {
-  const args = argv.slice(1);
-  const words = args.filter((a) => !a.startsWith('-'));
-  if (args.includes('--version') || words[0] === 'version') return res(GCLOUD_VERSION);
-  const store = ctx.cloud?.name === 'gke' ? (ctx.cloud.runtime?.store as GcpStore | undefined) : undefined;
-  if (!args.length) return commandExpected(['gcloud'], TOP_GROUPS);
-  const [top, group, verb] = words;
-  const wantsHelp = args.includes('--help') || args.includes('-h') || top === 'help';
-  if (top === 'help') return res(help(['gcloud', 'compute']));
-  if (top === undefined) return commandExpected(['gcloud'], TOP_GROUPS);
-  if (!TOP_GROUPS.includes(top)) return invalidChoice(['gcloud'], top, TOP_GROUPS);
-  if (top === 'config' && group === 'list') {
-    const account = store ? 'learner@example.com' : undefined;
-    const compute = store ? `[compute]\nregion = ${store.region}\nzone = ${store.region}-a\n` : '';
-    return res(`${compute}[core]\n${account ? `account = ${account}\n` : ''}disable_usage_reporting = True\n${store ? `project = ${store.project}\n` : ''}`, '\nYour active configuration is: [default]\n');
-  }
-  if (top !== 'compute') return res('', `ERROR: (gcloud.${top}) this command group is not simulated in the lab (gcloud compute is)\n`, 1);
-  if (group === undefined) return wantsHelp ? res(help(['gcloud', 'compute'])) : commandExpected(['gcloud', 'compute'], COMPUTE_GROUPS);
-  if (!COMPUTE_GROUPS.includes(group)) return invalidChoice(['gcloud', 'compute'], group, COMPUTE_GROUPS);
-  const r = RESOURCES[group];
-  if (!r) return res('', `ERROR: (gcloud.compute.${group}) this command group is not simulated in the lab\n`, 1);
-  const path = ['gcloud', 'compute', group];
-  if (verb === undefined) return wantsHelp ? res(help(path, r)) : commandExpected(path, r.commands);
-  if (!r.commands.includes(verb)) return invalidChoice(path, verb, r.commands);
-  if (verb !== 'list' && verb !== 'describe') return res('', `ERROR: (gcloud.compute.${group}.${verb}) this command is not simulated in the lab (list and describe are)\n`, 1);
-  const cmd = ['gcloud', 'compute', group, verb].join('.');
-  if (wantsHelp) return res(help([...path, verb], r, verb));
-  // The words after the verb: everything from the verb's position on.
-  const rest = args.slice(args.indexOf(verb) + 1);
-  const scoped = r.scope !== 'global';
-  const valueFlags = ['--format', '--project'];
-  const boolFlags: string[] = [];
-  if (verb === 'list') valueFlags.push('--filter', '--limit', '--sort-by', '--page-size');
-  if (verb === 'list') boolFlags.push('--uri');
-  if (scoped) (verb === 'list' ? valueFlags : valueFlags).push(verb === 'list' ? '--regions' : '--region');
-  if (r.scope === 'both') boolFlags.push('--global');
-  const flags = parseFlags(rest, valueFlags, boolFlags);
-  if (flags.missingValue) return res('', `ERROR: (${cmd}) argument ${flags.missingValue}: expected one argument\nUsage: ${path.join(' ')} ${verb} ${verb === 'describe' ? 'NAME ' : ''}[optional flags]\n${SEARCH_HINT}`, 2);
-  if (flags.unknown.length) return res('', `ERROR: (${cmd}) unrecognized arguments: ${flags.unknown.join(' ')} \n${SEARCH_HINT}`, 2);
-  if (flags.values['--global'] && (flags.values['--region'] || flags.values['--regions']))
-    return res('', `ERROR: (${cmd}) argument --global: At most one of --global | --region${verb === 'list' ? 's' : ''} may be specified.\n`, 2);
-  if (verb === 'describe' && flags.positionals.length !== 1) {
-    const msg = flags.positionals.length ? `unrecognized arguments: ${flags.positionals.slice(1).join(' ')}` : 'argument NAME: Must be specified.';
-    return res(
-      '',
-      `ERROR: (${cmd}) ${msg}\nUsage: ${path.join(' ')} describe NAME [optional flags]\n  optional flags may be  ${['--help', ...(r.scope === 'both' ? ['--global'] : []), ...(scoped ? ['--region'] : [])].sort().join(' | ')}\n\nFor detailed information on this command and its flags, run:\n  ${path.join(' ')} describe --help\n`,
-      2,
-    );
-  }
-  let filter: ((o: Obj) => boolean) | undefined;
-  try {
-    if (flags.values['--filter'] !== undefined) filter = compileFilter(flags.values['--filter']);
-    if (flags.values['--format'] !== undefined) print([], flags.values['--format'], parseColumns(r.defaultTable));
-  } catch (e) {
-    if (e instanceof FormatError) return res('', `ERROR: (${cmd}) ${e.message}\n`, 1);
-    throw e;
-  }
-  if (!store) return res('', NO_ACCOUNT(cmd), 1);
-  const project = flags.values['--project'] ?? store.project;
-  const all = project === store.project ? r.items(store) : [];
-  const regionOf = (o: Obj) => (typeof o.region === 'string' ? o.region.slice(o.region.lastIndexOf('/') + 1) : undefined);
-  let out: Obj | Obj[];
-  if (verb === 'describe') {
-    const name = flags.positionals[0];
-    const region = flags.values['--global'] ? undefined : r.scope === 'global' ? undefined : (flags.values['--region'] ?? store.region);
-    const found = all.find((o) => o.name === name && regionOf(o) === region);
-    if (!found) {
-      const where = region ? `regions/${region}` : 'global';
-      return res('', `ERROR: (${cmd}) Could not fetch resource:\n - The resource 'projects/${project}/${where}/${r.collection}/${name}' was not found\n\n`, 1);
+/** `stringify` is yaml's, passed by the shell so this chunk does not import the library itself. */
+export const createGcloudCommand =
+  (stringify: YamlStringify): CommandFn<CliContext> =>
+  async ({ argv, ctx }) => {
+    const args = argv.slice(1);
+    const words = args.filter((a) => !a.startsWith('-'));
+    if (args.includes('--version') || words[0] === 'version') return res(GCLOUD_VERSION);
+    const store = ctx.cloud?.name === 'gke' ? (ctx.cloud.runtime?.store as GcpStore | undefined) : undefined;
+    if (!args.length) return commandExpected(['gcloud'], TOP_GROUPS);
+    const [top, group, verb] = words;
+    const wantsHelp = args.includes('--help') || args.includes('-h') || top === 'help';
+    if (top === 'help') return res(help(['gcloud', 'compute']));
+    if (top === undefined) return commandExpected(['gcloud'], TOP_GROUPS);
+    if (!TOP_GROUPS.includes(top)) return invalidChoice(['gcloud'], top, TOP_GROUPS);
+    if (top === 'config' && group === 'list') {
+      const account = store ? 'learner@example.com' : undefined;
+      const compute = store ? `[compute]\nregion = ${store.region}\nzone = ${store.region}-a\n` : '';
+      return res(
+        `${compute}[core]\n${account ? `account = ${account}\n` : ''}disable_usage_reporting = True\n${store ? `project = ${store.project}\n` : ''}`,
+        '\nYour active configuration is: [default]\n',
+      );
     }
-    out = found;
-  } else {
-    const regions = flags.values['--regions']?.split(',').filter(Boolean);
-    let items = all.filter((o) => (flags.values['--global'] ? regionOf(o) === undefined : !regions || regions.includes(regionOf(o) ?? '')));
-    if (flags.positionals.length) items = items.filter((o) => flags.positionals.includes(String(o.name)));
-    if (filter) items = items.filter(filter);
-    items.sort((a, b) => String(a.name).localeCompare(String(b.name)));
-    const sortBy = flags.values['--sort-by'];
-    if (sortBy) {
-      const desc = sortBy.startsWith('~');
-      const key = sortBy.replace(/^~/, '').split(',')[0];
-      const cols = parseColumns(key);
-      items.sort((a, b) => {
-        const x = String(cols[0].get(a) ?? '');
-        const y = String(cols[0].get(b) ?? '');
-        return (x < y ? -1 : x > y ? 1 : 0) * (desc ? -1 : 1);
-      });
+    if (top !== 'compute') return res('', `ERROR: (gcloud.${top}) this command group is not simulated in the lab (gcloud compute is)\n`, 1);
+    if (group === undefined) return wantsHelp ? res(help(['gcloud', 'compute'])) : commandExpected(['gcloud', 'compute'], COMPUTE_GROUPS);
+    if (!COMPUTE_GROUPS.includes(group)) return invalidChoice(['gcloud', 'compute'], group, COMPUTE_GROUPS);
+    const r = RESOURCES[group];
+    if (!r) return res('', `ERROR: (gcloud.compute.${group}) this command group is not simulated in the lab\n`, 1);
+    const path = ['gcloud', 'compute', group];
+    if (verb === undefined) return wantsHelp ? res(help(path, r)) : commandExpected(path, r.commands);
+    if (!r.commands.includes(verb)) return invalidChoice(path, verb, r.commands);
+    if (verb !== 'list' && verb !== 'describe')
+      return res('', `ERROR: (gcloud.compute.${group}.${verb}) this command is not simulated in the lab (list and describe are)\n`, 1);
+    const cmd = ['gcloud', 'compute', group, verb].join('.');
+    if (wantsHelp) return res(help([...path, verb], r, verb));
+    // The words after the verb: everything from the verb's position on.
+    const rest = args.slice(args.indexOf(verb) + 1);
+    const scoped = r.scope !== 'global';
+    const valueFlags = ['--format', '--project'];
+    const boolFlags: string[] = [];
+    if (verb === 'list') valueFlags.push('--filter', '--limit', '--sort-by', '--page-size');
+    if (verb === 'list') boolFlags.push('--uri');
+    if (scoped) (verb === 'list' ? valueFlags : valueFlags).push(verb === 'list' ? '--regions' : '--region');
+    if (r.scope === 'both') boolFlags.push('--global');
+    const flags = parseFlags(rest, valueFlags, boolFlags);
+    if (flags.missingValue)
+      return res(
+        '',
+        `ERROR: (${cmd}) argument ${flags.missingValue}: expected one argument\nUsage: ${path.join(' ')} ${verb} ${verb === 'describe' ? 'NAME ' : ''}[optional flags]\n${SEARCH_HINT}`,
+        2,
+      );
+    if (flags.unknown.length) return res('', `ERROR: (${cmd}) unrecognized arguments: ${flags.unknown.join(' ')} \n${SEARCH_HINT}`, 2);
+    if (flags.values['--global'] && (flags.values['--region'] || flags.values['--regions']))
+      return res('', `ERROR: (${cmd}) argument --global: At most one of --global | --region${verb === 'list' ? 's' : ''} may be specified.\n`, 2);
+    if (verb === 'describe' && flags.positionals.length !== 1) {
+      const msg = flags.positionals.length ? `unrecognized arguments: ${flags.positionals.slice(1).join(' ')}` : 'argument NAME: Must be specified.';
+      return res(
+        '',
+        `ERROR: (${cmd}) ${msg}\nUsage: ${path.join(' ')} describe NAME [optional flags]\n  optional flags may be  ${['--help', ...(r.scope === 'both' ? ['--global'] : []), ...(scoped ? ['--region'] : [])].sort().join(' | ')}\n\nFor detailed information on this command and its flags, run:\n  ${path.join(' ')} describe --help\n`,
+        2,
+      );
     }
-    const limit = Number(flags.values['--limit']);
-    if (flags.values['--limit'] !== undefined) {
-      if (!Number.isInteger(limit) || limit < 1)
-        return res('', `ERROR: (${cmd}) argument --limit: Value must be greater than or equal to 1; received: ${flags.values['--limit']}\n`, 2);
-      items = items.slice(0, limit);
+    let filter: ((o: Obj) => boolean) | undefined;
+    try {
+      if (flags.values['--filter'] !== undefined) filter = compileFilter(flags.values['--filter']);
+      if (flags.values['--format'] !== undefined) print([], flags.values['--format'], stringify, parseColumns(r.defaultTable));
+    } catch (e) {
+      if (e instanceof FormatError) return res('', `ERROR: (${cmd}) ${e.message}\n`, 1);
+      throw e;
     }
-    if (flags.values['--uri']) return res(items.map((o) => `${o.selfLink}\n`).join(''));
-    out = items;
-  }
-  const printed = print(out, flags.values['--format'], parseColumns(r.defaultTable));
-  let stderr = printed.stderr ?? '';
-  if (Array.isArray(out) && !out.length && flags.values['--format'] === undefined) stderr += 'Listed 0 items.\n';
-  // gcloud's firewall-rules list adds this note when printing its default table.
-  if (group === 'firewall-rules' && verb === 'list' && flags.values['--format'] === undefined && Array.isArray(out) && out.length)
-    stderr += '\nTo show all fields of the firewall, please show in JSON format: --format=json\nTo show all fields in table format, please see the examples in --help.\n\n';
-  return res(printed.stdout, stderr);
-};
+    if (!store) return res('', NO_ACCOUNT(cmd), 1);
+    const project = flags.values['--project'] ?? store.project;
+    const all = project === store.project ? r.items(store) : [];
+    const regionOf = (o: Obj) => (typeof o.region === 'string' ? o.region.slice(o.region.lastIndexOf('/') + 1) : undefined);
+    let out: Obj | Obj[];
+    if (verb === 'describe') {
+      const name = flags.positionals[0];
+      const region = flags.values['--global'] ? undefined : r.scope === 'global' ? undefined : (flags.values['--region'] ?? store.region);
+      const found = all.find((o) => o.name === name && regionOf(o) === region);
+      if (!found) {
+        const where = region ? `regions/${region}` : 'global';
+        return res(
+          '',
+          `ERROR: (${cmd}) Could not fetch resource:\n - The resource 'projects/${project}/${where}/${r.collection}/${name}' was not found\n\n`,
+          1,
+        );
+      }
+      out = found;
+    } else {
+      const regions = flags.values['--regions']?.split(',').filter(Boolean);
+      let items = all.filter((o) => (flags.values['--global'] ? regionOf(o) === undefined : !regions || regions.includes(regionOf(o) ?? '')));
+      if (flags.positionals.length) items = items.filter((o) => flags.positionals.includes(String(o.name)));
+      if (filter) items = items.filter(filter);
+      items.sort((a, b) => String(a.name).localeCompare(String(b.name)));
+      const sortBy = flags.values['--sort-by'];
+      if (sortBy) {
+        const desc = sortBy.startsWith('~');
+        const key = sortBy.replace(/^~/, '').split(',')[0];
+        const cols = parseColumns(key);
+        items.sort((a, b) => {
+          const x = String(cols[0].get(a) ?? '');
+          const y = String(cols[0].get(b) ?? '');
+          return (x < y ? -1 : x > y ? 1 : 0) * (desc ? -1 : 1);
+        });
+      }
+      const limit = Number(flags.values['--limit']);
+      if (flags.values['--limit'] !== undefined) {
+        if (!Number.isInteger(limit) || limit < 1)
+          return res('', `ERROR: (${cmd}) argument --limit: Value must be greater than or equal to 1; received: ${flags.values['--limit']}\n`, 2);
+        items = items.slice(0, limit);
+      }
+      if (flags.values['--uri']) return res(items.map((o) => `${o.selfLink}\n`).join(''));
+      out = items;
+    }
+    const printed = print(out, flags.values['--format'], stringify, parseColumns(r.defaultTable));
+    let stderr = printed.stderr ?? '';
+    if (Array.isArray(out) && !out.length && flags.values['--format'] === undefined) stderr += 'Listed 0 items.\n';
+    // gcloud's firewall-rules list adds this note when printing its default table.
+    if (group === 'firewall-rules' && verb === 'list' && flags.values['--format'] === undefined && Array.isArray(out) && out.length)
+      stderr +=
+        '\nTo show all fields of the firewall, please show in JSON format: --format=json\nTo show all fields in table format, please see the examples in --help.\n\n';
+    return res(printed.stdout, stderr);
+  };

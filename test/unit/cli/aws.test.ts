@@ -109,7 +109,10 @@ describe('aws elbv2', () => {
     expect(ls).toHaveLength(1);
     expect(ls[0]).toMatchObject({ Port: 80, Protocol: 'TCP', DefaultActions: [{ Type: 'forward', TargetGroupArn: tgs[0].TargetGroupArn }] });
     expect(await run('aws elbv2 describe-listeners')).toMatchObject({ exitCode: 254, stderr: expect.stringContaining('(ValidationError)') });
-    expect(await run('aws elbv2 describe-target-groups --names nope')).toMatchObject({ exitCode: 254, stderr: expect.stringContaining('(TargetGroupNotFound)') });
+    expect(await run('aws elbv2 describe-target-groups --names nope')).toMatchObject({
+      exitCode: 254,
+      stderr: expect.stringContaining('(TargetGroupNotFound)'),
+    });
     const bogusArn = lb.LoadBalancerArn.replace(/\/[0-9a-f]{16}$/, '/0000000000000000');
     expect((await run(`aws elbv2 describe-listeners --load-balancer-arn ${bogusArn}`)).stderr).toBe(
       `\nAn error occurred (LoadBalancerNotFound) when calling the DescribeListeners operation: Load balancer '${bogusArn}' not found\n`,
@@ -154,7 +157,10 @@ describe('aws ec2', () => {
     );
     expect((await run('aws ec2 describe-security-groups --group-ids bogus')).stderr).toContain('(InvalidGroupId.Malformed)');
     expect((await run('aws ec2 describe-security-groups --filters Name=nope,Values=x')).stderr).toContain("The filter 'nope' is invalid");
-    expect(await run('aws ec2 describe-security-groups --filters nonsense')).toMatchObject({ exitCode: 252, stderr: expect.stringContaining("Error parsing parameter '--filters'") });
+    expect(await run('aws ec2 describe-security-groups --filters nonsense')).toMatchObject({
+      exitCode: 252,
+      stderr: expect.stringContaining("Error parsing parameter '--filters'"),
+    });
     const rows = (await run(`aws ec2 describe-security-groups --group-ids ${sg.GroupId} --query 'SecurityGroups[].[GroupId,GroupName]' --output text`)).stdout;
     expect(rows).toBe(`${sg.GroupId}\tk8s-elb-${clb.LoadBalancerName}\n`);
   });
@@ -174,7 +180,9 @@ describe('aws usage errors and help', () => {
     const r = await run('aws elbv2 describe-load-balancer');
     expect(r.exitCode).toBe(252);
     expect(r.stderr).toMatch(/^\nusage: aws \[options\] <command> <subcommand> \[<subcommand> \.\.\.\] \[parameters\]\nTo see help text, you can run:\n/);
-    expect(r.stderr).toContain('\naws: error: argument operation: Invalid choice, valid choices are:\n\nadd-listener-certificates                | add-tags                                \n');
+    expect(r.stderr).toContain(
+      '\naws: error: argument operation: Invalid choice, valid choices are:\n\nadd-listener-certificates                | add-tags                                \n',
+    );
     expect(r.stderr).toContain("Invalid choice: 'describe-load-balancer', maybe you meant:\n\n  * describe-load-balancers");
   });
 
@@ -186,7 +194,10 @@ describe('aws usage errors and help', () => {
     expect(r).toMatchObject({ exitCode: 252, stderr: expect.stringContaining('\nUnknown options: --bogus, 1\n') });
     expect((await run('aws elbv2 describe-load-balancers --output xml')).stderr).toContain('argument --output: Invalid choice, valid choices are:');
     expect((await run('aws elbv2 describe-load-balancers --names')).stderr).toContain('argument --names: expected at least one argument');
-    expect(await run("aws elbv2 describe-load-balancers --query 'LoadBalancers[0'")).toMatchObject({ exitCode: 252, stderr: expect.stringContaining('Bad value for --query LoadBalancers[0') });
+    expect(await run("aws elbv2 describe-load-balancers --query 'LoadBalancers[0'")).toMatchObject({
+      exitCode: 252,
+      stderr: expect.stringContaining('Bad value for --query LoadBalancers[0'),
+    });
   });
 
   it('help, --version', async () => {
