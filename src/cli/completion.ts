@@ -12,6 +12,7 @@ import { KUBECTL_COMMANDS } from './kubectl/registry';
 
 const SHELL_COMMANDS = [
   'alias',
+  'aws',
   'az',
   'cat',
   'cd',
@@ -19,6 +20,7 @@ const SHELL_COMMANDS = [
   'echo',
   'export',
   'false',
+  'gcloud',
   'grep',
   'head',
   'help',
@@ -137,24 +139,20 @@ function azCandidates(args: string[], partial: string, ctx?: CliContext): string
 }
 
 type CloudCompleter = (args: string[], partial: string) => string[];
-/** Set by index.ts: the aws / gcloud chunks, whose completion loads with them (on the first Tab). */
+/** Set by index.ts: loads the aws / gcloud chunk, whose `complete` answers from the next Tab on. */
 export const cloudClis: Record<string, () => Promise<{ complete: CloudCompleter }>> = {};
-const cloudCompleters = new Map<string, CloudCompleter>();
-
-function cloudCandidates(cmd: string, args: string[], partial: string): string[] {
-  const complete = cloudCompleters.get(cmd);
-  if (complete) return complete(args, partial);
-  void cloudClis[cmd]?.().then((m) => cloudCompleters.set(cmd, m.complete));
-  return [];
-}
+const cloudCompleters: Record<string, CloudCompleter> = {};
 
 /** Candidates for the word being typed at the end of `line`. */
 export function completions(line: string, ctx?: CliContext): string[] {
   const seg = line.split(/&&|\|\||[;|]/).pop() ?? '';
   const { done, partial } = words(seg.replace(/^\s+/, ''));
-  const cloud = ctx?.cloud?.name;
-  if (!done.length) return startsWith([...SHELL_COMMANDS, ...(cloud === 'eks' ? ['aws'] : cloud === 'gke' ? ['gcloud'] : [])], partial);
-  if (done[0] === 'aws' || done[0] === 'gcloud') return cloudCandidates(done[0], done.slice(1), partial);
+  if (!done.length) return startsWith(SHELL_COMMANDS, partial);
+  const cloudCli = cloudClis[done[0]];
+  if (cloudCli) {
+    void cloudCli().then((m) => (cloudCompleters[done[0]] = m.complete));
+    return cloudCompleters[done[0]]?.(done.slice(1), partial) ?? [];
+  }
   if (done[0] === 'kubectl') return kubectlCandidates(done.slice(1), partial, ctx);
   if (done[0] === 'az') return azCandidates(done.slice(1), partial, ctx);
   return [];

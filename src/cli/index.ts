@@ -19,9 +19,6 @@ import { watch } from './shell/watch';
 
 export { completions } from './completion';
 
-// Other clouds' CLIs: their own chunks (never in the AKS lab's bundle), loaded by the first command or Tab.
-Object.assign(cloudClis, { aws: () => import('./aws/index'), gcloud: () => import('./gcloud/index') });
-
 export type { CliContext } from './context';
 export { CLEAR_SCREEN } from './shell/builtins';
 export type { ExecResult } from './shell/types';
@@ -72,6 +69,11 @@ const sleep: CommandFn<CliContext> = async ({ argv, ctx }) => {
   return ok();
 };
 
+// Other clouds' CLIs: their own chunks (never in the AKS lab's bundle), fetched by the first command or Tab.
+const aws = () => import('./aws/index');
+const gcloud = () => import('./gcloud/index');
+Object.assign(cloudClis, { aws, gcloud });
+
 const COMMANDS = new Map<string, CommandFn<CliContext>>([
   ...(SHELL_BUILTINS as ReadonlyMap<string, CommandFn<CliContext>>),
   ...(TEXT_UTILS as ReadonlyMap<string, CommandFn<CliContext>>),
@@ -84,8 +86,8 @@ const COMMANDS = new Map<string, CommandFn<CliContext>>([
   ['curl', curlCommand],
   // Few lessons use helm: its chart objects load with the first helm command, not with the lab.
   ['helm', lazyCommand(() => import('./helm/index').then((m) => m.helmCommand))],
-  ['aws', lazyCommand(() => cloudClis.aws().then((m) => (m as typeof import('./aws/index')).createAwsCommand(stringifyYaml)))],
-  ['gcloud', lazyCommand(() => cloudClis.gcloud().then((m) => (m as typeof import('./gcloud/index')).createGcloudCommand(stringifyYaml)))],
+  ['aws', lazyCommand(() => aws().then((m) => m.createAwsCommand(stringifyYaml)))],
+  ['gcloud', lazyCommand(() => gcloud().then((m) => m.createGcloudCommand(stringifyYaml)))],
 ]);
 
 /** Names the shell resolves, for Tab completion of the first word. */
