@@ -138,20 +138,18 @@ function azCandidates(args: string[], partial: string, ctx?: CliContext): string
   return startsWith([...(group.groups ?? []).map((g) => g.name), ...(group.commands ?? []).map((c) => c.name)], partial);
 }
 
-type CloudCompleter = (args: string[], partial: string) => string[];
-/** Set by index.ts: loads the aws / gcloud chunk, whose `complete` answers from the next Tab on. */
-export const cloudClis: Record<string, () => Promise<{ complete: CloudCompleter }>> = {};
-const cloudCompleters: Record<string, CloudCompleter> = {};
+/** aws / gcloud completion comes with their chunks: the first Tab fetches one, the next ones answer. */
+const cloudCompleters: Record<string, (args: string[], partial: string) => string[]> = {};
 
 /** Candidates for the word being typed at the end of `line`. */
 export function completions(line: string, ctx?: CliContext): string[] {
   const seg = line.split(/&&|\|\||[;|]/).pop() ?? '';
   const { done, partial } = words(seg.replace(/^\s+/, ''));
   if (!done.length) return startsWith(SHELL_COMMANDS, partial);
-  const cloudCli = cloudClis[done[0]];
-  if (cloudCli) {
-    void cloudCli().then((m) => (cloudCompleters[done[0]] = m.complete));
-    return cloudCompleters[done[0]]?.(done.slice(1), partial) ?? [];
+  const cmd = done[0];
+  if (cmd === 'aws' || cmd === 'gcloud') {
+    void (cmd === 'aws' ? import('./aws/complete') : import('./gcloud/complete')).then((m) => (cloudCompleters[cmd] = m.complete));
+    return cloudCompleters[cmd]?.(done.slice(1), partial) ?? [];
   }
   if (done[0] === 'kubectl') return kubectlCandidates(done.slice(1), partial, ctx);
   if (done[0] === 'az') return azCandidates(done.slice(1), partial, ctx);

@@ -5,7 +5,6 @@
 
 import { stringify as stringifyYaml } from 'yaml';
 import { azCommand } from './az/index';
-import { cloudClis } from './completion';
 import type { CliContext } from './context';
 import { curlCommand } from './curl/index';
 import { kubectlCommand } from './kubectl/index';
@@ -69,11 +68,6 @@ const sleep: CommandFn<CliContext> = async ({ argv, ctx }) => {
   return ok();
 };
 
-// Other clouds' CLIs: their own chunks (never in the AKS lab's bundle), fetched by the first command or Tab.
-const aws = () => import('./aws/index');
-const gcloud = () => import('./gcloud/index');
-Object.assign(cloudClis, { aws, gcloud });
-
 const COMMANDS = new Map<string, CommandFn<CliContext>>([
   ...(SHELL_BUILTINS as ReadonlyMap<string, CommandFn<CliContext>>),
   ...(TEXT_UTILS as ReadonlyMap<string, CommandFn<CliContext>>),
@@ -86,8 +80,9 @@ const COMMANDS = new Map<string, CommandFn<CliContext>>([
   ['curl', curlCommand],
   // Few lessons use helm: its chart objects load with the first helm command, not with the lab.
   ['helm', lazyCommand(() => import('./helm/index').then((m) => m.helmCommand))],
-  ['aws', lazyCommand(() => aws().then((m) => m.createAwsCommand(stringifyYaml)))],
-  ['gcloud', lazyCommand(() => gcloud().then((m) => m.createGcloudCommand(stringifyYaml)))],
+  // Other clouds' CLIs: their own chunks (never in the AKS lab's bundle), fetched by the first command.
+  ['aws', lazyCommand(() => import('./aws/index').then((m) => m.createAwsCommand(stringifyYaml)))],
+  ['gcloud', lazyCommand(() => import('./gcloud/index').then((m) => m.createGcloudCommand(stringifyYaml)))],
 ]);
 
 /** Names the shell resolves, for Tab completion of the first word. */

@@ -10,8 +10,6 @@ import type { CommandFn, ExecResult } from '../shell/types';
 import { EC2_OPERATIONS, ELB_OPERATIONS, ELBV2_OPERATIONS, SERVICES } from './choices';
 import { OPERATIONS, type OpSpec, ParamParseError, ServiceError } from './operations';
 
-export { complete } from './complete';
-
 import { formatJson, formatTable, formatText, formatYaml, type YamlStringify } from './output';
 
 export const AWS_VERSION = 'aws-cli/2.27.0 Python/3.13.2 Linux/6.8.0-1021-azure exe/x86_64.ubuntu.24\n';

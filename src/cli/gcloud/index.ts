@@ -8,8 +8,6 @@ import type { GcpStore } from '../../sim/clouds/gke/store';
 import type { CliContext } from '../context';
 import type { CommandFn, ExecResult } from '../shell/types';
 
-export { complete } from './complete';
-
 import { compileFilter, FormatError, parseColumns, print, type YamlStringify } from './format';
 
 export const GCLOUD_VERSION = 'Google Cloud SDK 548.0.0\nalpha 2025.11.14\nbeta 2025.11.14\nbq 2.1.25\ncore 2025.11.14\ngcloud-crc32c 1.0.0\ngsutil 5.35\n';
