@@ -35,8 +35,8 @@ interface Column {
 }
 
 const basename = (v: unknown) => (typeof v === 'string' ? v.slice(v.lastIndexOf('/') + 1) : v);
-/** `…/projects/P/regions/R/targetPools/N` → `R/targetPools/N` (the part after the collection's scope). */
-const scope = (v: unknown) => (typeof v === 'string' ? v.replace(/^.*\/projects\/[^/]+\/(?:regions|zones|global)\/?/, '') : v);
+/** `…/projects/P/regions/R/targetPools/N` → `R/targetPools/N`; a global URL → its name (as real list output shows). */
+const scope = (v: unknown) => (typeof v !== 'string' ? v : /\/global\//.test(v) ? basename(v) : v.replace(/^.*\/projects\/[^/]+\/(?:regions|zones)\//, ''));
 const firewallRule = (r: unknown) => {
   const o = r as { IPProtocol?: string; ports?: string[] } | undefined;
   if (!o?.IPProtocol) return '';

@@ -197,6 +197,7 @@ export const RESOURCES: Record<string, Resource> = {
         checkIntervalSec: h.checkIntervalSec,
         description: h.description,
         healthyThreshold: h.healthyThreshold,
+        host: '',
         port: h.port,
         requestPath: h.requestPath,
         timeoutSec: h.timeoutSec,

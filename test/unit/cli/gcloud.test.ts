@@ -169,3 +169,15 @@ describe('gcloud with the backend-service load balancer (GKE ≥ 1.37)', () => {
     );
   });
 });
+
+describe('gcloud describe layouts seen in real output', () => {
+  it('firewall-rules describe: allowed ports quoted, logConfig, sorted keys; http-health-checks host', async () => {
+    const y = (await run(`gcloud compute firewall-rules describe k8s-fw-${lb}`)).stdout;
+    expect(y).toMatch(/^allowed:\n- IPProtocol: tcp\n {2}ports:\n {2}- '80'\ncreationTimestamp: '/);
+    expect(y).toContain('\ndirection: INGRESS\ndisabled: false\n');
+    expect(y).toContain('\nlogConfig:\n  enable: false\n');
+    expect(y).toContain('\nsourceRanges:\n- 0.0.0.0/0\n');
+    const hc = (await run("gcloud compute http-health-checks list --format='value(name)'")).stdout.trim();
+    expect((await run(`gcloud compute http-health-checks describe ${hc}`)).stdout).toContain("\nhost: ''\n");
+  });
+});
