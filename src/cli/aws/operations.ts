@@ -136,12 +136,12 @@ function describeTargetGroups(store: AwsStore, p: Params, region: string): unkno
   }
   if (arns) {
     const missing = arns.filter((a) => !all.some((tg) => tg.TargetGroupArn === a));
-    if (missing.length) throw new ServiceError('TargetGroupNotFound', `Target groups '${pyList(missing)}' not found`);
+    if (missing.length) throw new ServiceError('TargetGroupNotFound', 'One or more target groups not found');
     all = all.filter((tg) => arns.includes(tg.TargetGroupArn));
   }
   if (names) {
     const missing = names.filter((n) => !all.some((tg) => tg.TargetGroupName === n));
-    if (missing.length) throw new ServiceError('TargetGroupNotFound', `Target groups '${pyList(missing)}' not found`);
+    if (missing.length) throw new ServiceError('TargetGroupNotFound', 'One or more target groups not found');
     all = all.filter((tg) => names.includes(tg.TargetGroupName));
   }
   return { TargetGroups: all.map(targetGroupView) };
@@ -168,7 +168,7 @@ function describeListeners(store: AwsStore, p: Params, region: string): unknown 
 function describeTargetHealth(store: AwsStore, p: Params, region: string): unknown {
   const arn = one(p, '--target-group-arn') ?? '';
   const tg = region === store.region ? store.targetGroups.get(arn) : undefined;
-  if (!tg) throw new ServiceError('TargetGroupNotFound', `Target groups '${pyList([arn])}' not found`);
+  if (!tg) throw new ServiceError('TargetGroupNotFound', `Target groups '${arn}' not found`);
   const lb = [...store.loadBalancers.values()].find((l) => tg.LoadBalancerArns.includes(l.LoadBalancerArn));
   const now = store.clock.now();
   return {
