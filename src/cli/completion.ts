@@ -12,6 +12,7 @@ import { KUBECTL_COMMANDS } from './kubectl/registry';
 
 const SHELL_COMMANDS = [
   'alias',
+  'aws',
   'az',
   'cat',
   'cd',
@@ -19,6 +20,7 @@ const SHELL_COMMANDS = [
   'echo',
   'export',
   'false',
+  'gcloud',
   'grep',
   'head',
   'help',
@@ -136,11 +138,19 @@ function azCandidates(args: string[], partial: string, ctx?: CliContext): string
   return startsWith([...(group.groups ?? []).map((g) => g.name), ...(group.commands ?? []).map((c) => c.name)], partial);
 }
 
+/** aws / gcloud completion comes with their chunks: the first Tab fetches one, the next ones answer. */
+const cloudCompleters: Record<string, (args: string[], partial: string) => string[]> = {};
+
 /** Candidates for the word being typed at the end of `line`. */
 export function completions(line: string, ctx?: CliContext): string[] {
   const seg = line.split(/&&|\|\||[;|]/).pop() ?? '';
   const { done, partial } = words(seg.replace(/^\s+/, ''));
   if (!done.length) return startsWith(SHELL_COMMANDS, partial);
+  const cmd = done[0];
+  if (cmd === 'aws' || cmd === 'gcloud') {
+    void (cmd === 'aws' ? import('./aws/complete') : import('./gcloud/complete')).then((m) => (cloudCompleters[cmd] = m.complete));
+    return cloudCompleters[cmd]?.(done.slice(1), partial) ?? [];
+  }
   if (done[0] === 'kubectl') return kubectlCandidates(done.slice(1), partial, ctx);
   if (done[0] === 'az') return azCandidates(done.slice(1), partial, ctx);
   return [];

@@ -60,6 +60,8 @@ export interface CliContext {
    * between slices of work. It never changes a command's result, only when the work happens.
    */
   pause?(): Promise<void>;
+  /** The sandbox's cloud (issue 17): `aws` reads the EKS store, `gcloud` the GKE one; absent means AKS. */
+  cloud?: { readonly name: string; readonly runtime?: { readonly store: unknown } };
 }
 
 /** Node resource group name AKS derives (`MC_<rg>_<cluster>_<location>`). */

@@ -5,6 +5,7 @@
 
 import { mayWriteRareKind } from '../sim/kube/rare-kinds';
 import { loadRareSchemas, rareSchemasLoaded } from '../sim/kube/schemas';
+import { stringify as stringifyYaml } from 'yaml';
 import { azCommand } from './az/index';
 import type { CliContext } from './context';
 import { curlCommand } from './curl/index';
@@ -18,6 +19,7 @@ import { type CommandFn, createShellState, type ExecResult, ok, type ShellState 
 import { watch } from './shell/watch';
 
 export { completions } from './completion';
+
 export type { CliContext } from './context';
 export { CLEAR_SCREEN } from './shell/builtins';
 export type { ExecResult } from './shell/types';
@@ -41,6 +43,7 @@ const HELP_TEXT = `External IP Lab terminal. Commands available here:
   az          manage the simulated Azure subscription (az --help)
   curl        call a Service's EXTERNAL-IP from the internet (curl --help; --trace shows the path)
   helm        install the ingress-nginx chart (helm --help)
+  aws, gcloud EKS / GKE cloud CLIs (aws help, gcloud --help)
   echo, printf, cat, ls, cd, mkdir, rm, pwd, export, unset, alias, history, sleep, true, false
   grep, head, tail, wc, sort, uniq, cut, tr, awk, jq   (pipelines: kubectl get svc -A | grep web)
   watch       re-run a command as virtual time passes (watch --help)
@@ -79,6 +82,9 @@ const COMMANDS = new Map<string, CommandFn<CliContext>>([
   ['curl', curlCommand],
   // Few lessons use helm: its chart objects load with the first helm command, not with the lab.
   ['helm', lazyCommand(() => import('./helm/index').then((m) => m.helmCommand))],
+  // Other clouds' CLIs: their own chunks (never in the AKS lab's bundle), fetched by the first command.
+  ['aws', lazyCommand(() => import('./aws/index').then((m) => m.createAwsCommand(stringifyYaml)))],
+  ['gcloud', lazyCommand(() => import('./gcloud/index').then((m) => m.createGcloudCommand(stringifyYaml)))],
 ]);
 
 /** Names the shell resolves, for Tab completion of the first word. */
