@@ -48,13 +48,14 @@ const ingressOf = (state: ExerciseState, name: string) => svcOf(state, name)?.st
 function hasExternalAddress(name: string): Goal {
   return (state) => {
     const svc = svcOf(state, name);
-    if (!svc) return gap(`There is no Service ${name} yet: kubectl apply -f web-svc.yaml.`, `아직 ${name} 서비스가 없습니다. kubectl apply -f web-svc.yaml을 실행하세요.`);
+    if (!svc)
+      return gap(
+        `There is no Service ${name} yet: kubectl apply -f web-svc.yaml.`,
+        `아직 ${name} 서비스가 없습니다. kubectl apply -f web-svc.yaml을 실행하세요.`,
+      );
     return ingressOf(state, name).length
       ? ok
-      : gap(
-          `${name} still shows <pending>: nothing has given it an address yet.`,
-          `${name}이(가) 아직 <pending>입니다. 아직 아무도 주소를 주지 않았습니다.`,
-        );
+      : gap(`${name} still shows <pending>: nothing has given it an address yet.`, `${name}이(가) 아직 <pending>입니다. 아직 아무도 주소를 주지 않았습니다.`);
   };
 }
 
@@ -64,7 +65,10 @@ function metallbObject(kind: 'IPAddressPool' | 'L2Advertisement'): Goal {
     sandbox.kube.select(kind, { namespace: 'metallb-system' }).length
       ? ok
       : kind === 'IPAddressPool'
-        ? gap('metallb-system has no IPAddressPool: MetalLB has no address to hand out.', 'metallb-system에 IPAddressPool이 없습니다. MetalLB가 나눠 줄 주소가 없습니다.')
+        ? gap(
+            'metallb-system has no IPAddressPool: MetalLB has no address to hand out.',
+            'metallb-system에 IPAddressPool이 없습니다. MetalLB가 나눠 줄 주소가 없습니다.',
+          )
         : gap(
             'web has an address, but no L2Advertisement tells the speakers to answer ARP for it: nothing on the LAN reaches it.',
             'web에 주소는 생겼지만, 스피커가 그 주소의 ARP에 응답하라는 L2Advertisement가 없습니다. LAN에서 아무도 그 주소에 닿지 못합니다.',
@@ -73,7 +77,9 @@ function metallbObject(kind: 'IPAddressPool' | 'L2Advertisement'): Goal {
 
 /** A speaker announces web's IP: MetalLB records it in a ServiceL2Status. */
 const webAnnounced: Goal = ({ sandbox }) =>
-  sandbox.kube.select('ServiceL2Status', { namespace: 'metallb-system' }).some((s) => (s as unknown as { status?: { serviceName?: string } }).status?.serviceName === 'web')
+  sandbox.kube
+    .select('ServiceL2Status', { namespace: 'metallb-system' })
+    .some((s) => (s as unknown as { status?: { serviceName?: string } }).status?.serviceName === 'web')
     ? ok
     : gap('No node announces web’s IP yet: give the speakers a moment.', '아직 web의 IP를 알리는 노드가 없습니다. 스피커에게 잠시 시간을 주세요.');
 
@@ -129,7 +135,8 @@ function isEksEgress(state: ExerciseState, answer: string): CheckResult {
 /** GKE's legacy firewall rule for web: `k8s-fw-` + the load balancer name (`a` + UID without dashes, 32 characters). */
 function isWebFirewallRule(state: ExerciseState, answer: string): CheckResult {
   const uid = svcOf(state, 'web')?.metadata.uid;
-  if (!uid) return gap('There is no Service web in this tab yet: apply web-svc.yaml first.', '이 탭에는 아직 web 서비스가 없습니다. 먼저 web-svc.yaml을 적용하세요.');
+  if (!uid)
+    return gap('There is no Service web in this tab yet: apply web-svc.yaml first.', '이 탭에는 아직 web 서비스가 없습니다. 먼저 web-svc.yaml을 적용하세요.');
   const name = `k8s-fw-${`a${uid.replace(/-/g, '')}`.slice(0, 32)}`;
   if (answer === name) return ok;
   if (answer.startsWith('k8s-fw-'))
@@ -189,7 +196,12 @@ export const exercises: ExerciseDef[] = [
     },
     goals: [hasExternalAddress('web'), metallbObject('IPAddressPool'), metallbObject('L2Advertisement'), webAnnounced],
     hints: [
-      { text: { en: 'Apply web-svc.yaml first if you have not: kubectl apply -f web-svc.yaml', ko: '아직이라면 먼저 web-svc.yaml을 적용하세요. kubectl apply -f web-svc.yaml' } },
+      {
+        text: {
+          en: 'Apply web-svc.yaml first if you have not: kubectl apply -f web-svc.yaml',
+          ko: '아직이라면 먼저 web-svc.yaml을 적용하세요. kubectl apply -f web-svc.yaml',
+        },
+      },
       {
         text: {
           en: 'An IPAddressPool (metallb.io/v1beta1) in namespace metallb-system lists spec.addresses, e.g. 192.168.1.240-192.168.1.250.',

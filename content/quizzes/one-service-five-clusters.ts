@@ -60,19 +60,34 @@ export const quiz: QuizDef = {
         {
           id: 'gke-node',
           correct: true,
-          text: { en: 'On GKE (nodes with external IPs) it prints the external IP of the pod’s node.', ko: 'GKE(노드에 외부 IP가 있는 경우)에서는 파드가 있는 노드의 외부 IP가 나옵니다.' },
-          why: { en: 'Right: the pod is translated to its node’s address, and the node leaves with its external IP.', ko: '맞습니다. 파드 주소가 노드 주소로 바뀌고, 노드는 자기 외부 IP로 나갑니다.' },
+          text: {
+            en: 'On GKE (nodes with external IPs) it prints the external IP of the pod’s node.',
+            ko: 'GKE(노드에 외부 IP가 있는 경우)에서는 파드가 있는 노드의 외부 IP가 나옵니다.',
+          },
+          why: {
+            en: 'Right: the pod is translated to its node’s address, and the node leaves with its external IP.',
+            ko: '맞습니다. 파드 주소가 노드 주소로 바뀌고, 노드는 자기 외부 IP로 나갑니다.',
+          },
         },
         {
           id: 'eks-nat',
           correct: true,
-          text: { en: 'On EKS with nodes in private subnets it prints the NAT gateway’s Elastic IP.', ko: '노드가 프라이빗 서브넷에 있는 EKS에서는 NAT 게이트웨이의 탄력적 IP가 나옵니다.' },
-          why: { en: 'Right: the subnet’s route sends traffic to the internet through the NAT gateway.', ko: '맞습니다. 서브넷의 라우팅이 인터넷으로 가는 트래픽을 NAT 게이트웨이로 보냅니다.' },
+          text: {
+            en: 'On EKS with nodes in private subnets it prints the NAT gateway’s Elastic IP.',
+            ko: '노드가 프라이빗 서브넷에 있는 EKS에서는 NAT 게이트웨이의 탄력적 IP가 나옵니다.',
+          },
+          why: {
+            en: 'Right: the subnet’s route sends traffic to the internet through the NAT gateway.',
+            ko: '맞습니다. 서브넷의 라우팅이 인터넷으로 가는 트래픽을 NAT 게이트웨이로 보냅니다.',
+          },
         },
         {
           id: 'eks-elb',
           text: { en: 'On EKS it prints an address of the Service’s Classic Load Balancer.', ko: 'EKS에서는 서비스의 Classic Load Balancer 주소가 나옵니다.' },
-          why: { en: 'No: a load balancer only takes traffic in; pods never leave through it.', ko: '아닙니다. 로드 밸런서는 들어오는 트래픽만 받습니다. 파드는 그쪽으로 나가지 않습니다.' },
+          why: {
+            en: 'No: a load balancer only takes traffic in; pods never leave through it.',
+            ko: '아닙니다. 로드 밸런서는 들어오는 트래픽만 받습니다. 파드는 그쪽으로 나가지 않습니다.',
+          },
         },
         {
           id: 'metallb-vip',
@@ -100,12 +115,18 @@ export const quiz: QuizDef = {
           id: 'pool',
           correct: true,
           text: { en: 'An IPAddressPool in metallb-system', ko: 'metallb-system의 IPAddressPool' },
-          why: { en: 'Right: without a pool MetalLB has nothing to assign and stays silent.', ko: '맞습니다. 풀이 없으면 MetalLB는 나눠 줄 주소가 없어 아무 말도 하지 않습니다.' },
+          why: {
+            en: 'Right: without a pool MetalLB has nothing to assign and stays silent.',
+            ko: '맞습니다. 풀이 없으면 MetalLB는 나눠 줄 주소가 없어 아무 말도 하지 않습니다.',
+          },
         },
         {
           id: 'finalizer',
           text: { en: 'The service.kubernetes.io/load-balancer-cleanup finalizer', ko: 'service.kubernetes.io/load-balancer-cleanup 파이널라이저' },
-          why: { en: 'No: MetalLB adds no finalizer at all; that one belongs to the cloud service controller.', ko: '아닙니다. MetalLB는 파이널라이저를 달지 않습니다. 그것은 클라우드 서비스 컨트롤러의 것입니다.' },
+          why: {
+            en: 'No: MetalLB adds no finalizer at all; that one belongs to the cloud service controller.',
+            ko: '아닙니다. MetalLB는 파이널라이저를 달지 않습니다. 그것은 클라우드 서비스 컨트롤러의 것입니다.',
+          },
         },
         {
           id: 'class',
@@ -132,7 +153,10 @@ export const quiz: QuizDef = {
         {
           id: 'hostport',
           correct: true,
-          text: { en: 'Traefik’s LoadBalancer Service already holds host port 80 on every node.', ko: 'Traefik의 LoadBalancer 서비스가 모든 노드에서 호스트 포트 80을 이미 쓰고 있습니다.' },
+          text: {
+            en: 'Traefik’s LoadBalancer Service already holds host port 80 on every node.',
+            ko: 'Traefik의 LoadBalancer 서비스가 모든 노드에서 호스트 포트 80을 이미 쓰고 있습니다.',
+          },
           why: {
             en: 'Right: the scheduler says the nodes didn’t have free ports for the requested pod ports. Use another port, or disable Traefik.',
             ko: '맞습니다. 스케줄러가 요청한 파드 포트에 빈 포트가 없다고 알려 줍니다. 다른 포트를 쓰거나 Traefik을 끄세요.',
@@ -140,13 +164,22 @@ export const quiz: QuizDef = {
         },
         {
           id: 'no-cloud',
-          text: { en: 'k3s has no cloud provider, so LoadBalancer Services never get an address.', ko: 'k3s에는 클라우드 공급자가 없어서 LoadBalancer 서비스는 주소를 받지 못합니다.' },
-          why: { en: 'No: ServiceLB gives Services the nodes’ addresses; it only needs a free port.', ko: '아닙니다. ServiceLB가 노드 주소를 줍니다. 빈 포트만 있으면 됩니다.' },
+          text: {
+            en: 'k3s has no cloud provider, so LoadBalancer Services never get an address.',
+            ko: 'k3s에는 클라우드 공급자가 없어서 LoadBalancer 서비스는 주소를 받지 못합니다.',
+          },
+          why: {
+            en: 'No: ServiceLB gives Services the nodes’ addresses; it only needs a free port.',
+            ko: '아닙니다. ServiceLB가 노드 주소를 줍니다. 빈 포트만 있으면 됩니다.',
+          },
         },
         {
           id: 'pool',
           text: { en: 'ServiceLB needs an address pool first.', ko: 'ServiceLB에도 먼저 주소 풀이 필요합니다.' },
-          why: { en: 'No: that is MetalLB. ServiceLB uses the nodes’ own addresses.', ko: '아닙니다. 그것은 MetalLB 이야기입니다. ServiceLB는 노드 자신의 주소를 씁니다.' },
+          why: {
+            en: 'No: that is MetalLB. ServiceLB uses the nodes’ own addresses.',
+            ko: '아닙니다. 그것은 MetalLB 이야기입니다. ServiceLB는 노드 자신의 주소를 씁니다.',
+          },
         },
       ],
       explanation: {

@@ -7,8 +7,8 @@ import type { ArmClient } from '../sim/azure/client';
 import type { ArmStore } from '../sim/azure/store';
 import type { VirtualClock } from '../sim/clock';
 import type { CloudRuntime } from '../sim/clouds/types';
-import type { CloudName } from '../sim/options';
 import type { KubeStore } from '../sim/kube/store';
+import type { CloudName } from '../sim/options';
 import type { ShellState } from './shell/types';
 
 export interface CliSandboxOptions {

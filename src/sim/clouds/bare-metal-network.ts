@@ -24,8 +24,10 @@ export function lanNetwork(
       if (!inCidr(LAN.cidr, req.ip)) return drop(`${client} → ${req.ip}: not on the LAN ${LAN.cidr}, and nothing forwards it → packet dropped`);
       const svc = serviceWithIngress(kube, { ip: req.ip, port: req.port });
       const d = deliver(req.ip, req.port);
-      if (d && typeof d === 'object' && 'refused' in d) return { kind: 'refused', trace: [`${client} → ${req.ip}:${req.port}: ${d.refused} → RST (connection refused)`] };
-      if (typeof d === 'string' || !d) return drop(`${client} → ${req.ip}:${req.port}: ${d ?? 'no machine on the LAN answers ARP for this address'} → packet dropped`);
+      if (d && typeof d === 'object' && 'refused' in d)
+        return { kind: 'refused', trace: [`${client} → ${req.ip}:${req.port}: ${d.refused} → RST (connection refused)`] };
+      if (typeof d === 'string' || !d)
+        return drop(`${client} → ${req.ip}:${req.port}: ${d ?? 'no machine on the LAN answers ARP for this address'} → packet dropped`);
       trace.push(`${client} → ${req.ip}:${req.port}`, ...d.trace);
       if (!svc) return drop(`no Service has ${req.ip} as its EXTERNAL-IP → packet dropped`);
       return { kind: 'node', trace, svc, node: d.node, clientIp: req.fromNode ? req.callerIp : LAN.terminalIp };

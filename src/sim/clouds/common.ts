@@ -133,7 +133,9 @@ export function replaceNodes(kube: KubeStore, identityOf: (index: number) => Nod
   return old.map((node, i) => {
     const id = identityOf(i);
     const status = node.status as { nodeInfo?: Record<string, string> } & Record<string, unknown>;
-    const type: Record<string, string> = id.instanceType ? { 'beta.kubernetes.io/instance-type': id.instanceType, 'node.kubernetes.io/instance-type': id.instanceType } : {};
+    const type: Record<string, string> = id.instanceType
+      ? { 'beta.kubernetes.io/instance-type': id.instanceType, 'node.kubernetes.io/instance-type': id.instanceType }
+      : {};
     const labels: Record<string, string> = {
       'beta.kubernetes.io/arch': 'amd64',
       'beta.kubernetes.io/os': 'linux',
@@ -242,8 +244,8 @@ export function serviceWithIngress(kube: KubeStore, match: { ip?: string; hostna
     (s) =>
       (match.port === undefined || !!s.spec.ports?.some((p) => p.port === match.port)) &&
       (s.status?.loadBalancer?.ingress ?? []).some(
-      (i) => (match.ip !== undefined && i.ip === match.ip) || (match.hostname !== undefined && i.hostname?.toLowerCase() === match.hostname.toLowerCase()),
-    ),
+        (i) => (match.ip !== undefined && i.ip === match.ip) || (match.hostname !== undefined && i.hostname?.toLowerCase() === match.hostname.toLowerCase()),
+      ),
   );
 }
 

@@ -3,8 +3,7 @@ import { codeToHtml } from 'shiki';
 import { describe, expect, it } from 'vitest';
 import { cloudTab } from '../../../build/shiki-cloud-tab.mjs';
 
-const render = (meta: string) =>
-  codeToHtml('kubectl get svc web', { lang: 'sh', theme: 'github-light', meta: { __raw: meta }, transformers: [cloudTab()] });
+const render = (meta: string) => codeToHtml('kubectl get svc web', { lang: 'sh', theme: 'github-light', meta: { __raw: meta }, transformers: [cloudTab()] });
 
 describe('cloud tab transformer', () => {
   it('copies cloud=<name> onto the <pre>, next to other words', async () => {

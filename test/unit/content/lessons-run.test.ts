@@ -248,6 +248,35 @@ describe('the lesson runner itself', () => {
     expect(checked).toBe(3);
   });
 
+  const fiveClusters = `<Lab id="one-service-five-clusters" lang="en" setup={setup} clouds={clouds} cloudSetup={cloudSetup} />\n\n`;
+
+  it('runs a cloud= block in that cloud’s tab, each tab with its own sandbox', async () => {
+    const mdx = [
+      fiveClusters,
+      '```sh cloud=k3s\nkubectl get nodes -o name\n```\n',
+      '```text\nnode/agent-1\nnode/agent-2\nnode/server\n```\n',
+      '```sh cloud=eks\nkubectl apply -f web-svc.yaml\n```\n',
+      '```sh cloud=gke\nkubectl get svc web\n```\n',
+      '```text\nError from server (NotFound): services "web" not found\n```\n',
+      'Later:\n',
+      '```text rerun wait=30\nError from server (NotFound): services "web" not found\n```\n',
+      '```sh\nkubectl get nodes -o name\n```\n',
+      '```text excerpt\nnode/aks-nodepool1-42862288-vmss000000\n```\n',
+    ].join('\n');
+    const { problems, checked } = await runLesson(mdx);
+    expect(problems).toEqual([]);
+    expect(checked).toBe(4);
+  });
+
+  it('refuses a cloud the lab has no tab for, and a lab that does not hand its clouds to <Lab>', async () => {
+    const bad = await runLesson(`${fiveClusters}\`\`\`sh cloud=aws\nkubectl get ns default -o name\n\`\`\`\n`);
+    expect(bad.problems).toEqual(['line 3: cloud=aws names no tab of this lab (aks, eks, gke, metallb, k3s)']);
+    const untold = await runLesson('<Lab id="one-service-five-clusters" lang="en" setup={setup} />\n\n```sh\nkubectl get ns default -o name\n```\n');
+    expect(untold.problems).toEqual([
+      'content/labs/one-service-five-clusters.ts exports clouds, but <Lab> does not pass clouds={clouds} cloudSetup={cloudSetup}',
+    ]);
+  });
+
   it('refuses stray output blocks, failing unchecked commands and YAML that does not apply', async () => {
     const mdx = [
       lab,

@@ -32,8 +32,7 @@ export function eksNetwork(aws: AwsStore, kube: KubeStore): CloudNetwork {
     const first = [3, 18, 34, 35, 44, 52, 54][h % 7];
     return `${first}.${(h >>> 3) % 256}.${(h >>> 11) % 256}.${1 + ((h >>> 19) % 254)}`;
   };
-  const answers = (x: AnyLb): boolean =>
-    x.kind === 'classic' ? aws.clock.now() >= x.lb.createdAt + CLB_DNS_DELAY_MS : aws.stateOf(x.lb) === 'active';
+  const answers = (x: AnyLb): boolean => (x.kind === 'classic' ? aws.clock.now() >= x.lb.createdAt + CLB_DNS_DELAY_MS : aws.stateOf(x.lb) === 'active');
 
   return {
     resolve(host) {
@@ -47,7 +46,8 @@ export function eksNetwork(aws: AwsStore, kube: KubeStore): CloudNetwork {
       const from = req.fromNode ? `Pod on node ${req.fromNode}` : 'Internet';
       const x = all().find((l) => addressOf(l) === req.ip);
       if (!x) {
-        if (inCidr(aws.vpcCidr, req.ip) && !req.fromNode) return drop(`${from} → ${req.ip}: a private address of VPC ${aws.vpcId} (${aws.vpcCidr}); not routable from the internet → packet dropped`);
+        if (inCidr(aws.vpcCidr, req.ip) && !req.fromNode)
+          return drop(`${from} → ${req.ip}: a private address of VPC ${aws.vpcId} (${aws.vpcCidr}); not routable from the internet → packet dropped`);
         return drop(`${from} → ${req.ip}: no load balancer in ${aws.region} has this address → packet dropped`);
       }
       const { lb } = x;
@@ -77,7 +77,9 @@ export function eksNetwork(aws: AwsStore, kube: KubeStore): CloudNetwork {
           ),
         );
         if (!allowing)
-          return drop(`security group ${sgs.map((g) => `${g.GroupName} (${g.GroupId})`).join(', ')} allows no TCP ${req.port} from ${req.callerIp} → packet dropped`);
+          return drop(
+            `security group ${sgs.map((g) => `${g.GroupName} (${g.GroupId})`).join(', ')} allows no TCP ${req.port} from ${req.callerIp} → packet dropped`,
+          );
         trace.push(`security group ${allowing.GroupName} (${allowing.GroupId}) allows TCP ${req.port} from ${req.callerIp}`);
         trace.push(`listener TCP:${req.port} → instance port TCP:${nodePort}; health check ${x.lb.HealthCheck.Target}`);
         instances = x.lb.Instances;
@@ -92,7 +94,11 @@ export function eksNetwork(aws: AwsStore, kube: KubeStore): CloudNetwork {
         // No security group on the NLB: the node security group's client rule decides (other-clouds §3.3).
         const nodeSg = aws.securityGroups.get(aws.nodeSecurityGroupId);
         const rule = nodeSg?.IpPermissions.find(
-          (p) => p.FromPort !== undefined && p.FromPort <= nodePort && nodePort <= (p.ToPort ?? p.FromPort) && p.IpRanges.some((r) => inCidr(r.CidrIp, req.callerIp)),
+          (p) =>
+            p.FromPort !== undefined &&
+            p.FromPort <= nodePort &&
+            nodePort <= (p.ToPort ?? p.FromPort) &&
+            p.IpRanges.some((r) => inCidr(r.CidrIp, req.callerIp)),
         );
         if (!rule) return drop(`node security group ${nodeSg?.GroupName ?? '?'} allows no TCP ${nodePort} from ${req.callerIp} → packet dropped`);
         trace.push(`node security group ${nodeSg!.GroupName} allows TCP ${nodePort} from ${req.callerIp}`);
@@ -101,7 +107,9 @@ export function eksNetwork(aws: AwsStore, kube: KubeStore): CloudNetwork {
       const nodes = instances.map((id) => byId.get(id)?.nodeName).filter((n): n is string => !!n);
       const healthy = healthyNodes(kube, svc, nodes);
       if (!healthy.length)
-        return drop(`health check: 0/${nodes.length} instances healthy${svc.spec.externalTrafficPolicy === 'Local' ? ' (externalTrafficPolicy Local: no ready pod on any node)' : ''} → packet dropped`);
+        return drop(
+          `health check: 0/${nodes.length} instances healthy${svc.spec.externalTrafficPolicy === 'Local' ? ' (externalTrafficPolicy Local: no ready pod on any node)' : ''} → packet dropped`,
+        );
       const node = healthy[flowHash(`${req.callerIp}->${req.ip}:${req.port}`) % healthy.length];
       const inst = [...aws.instances.values()].find((i) => i.nodeName === node)!;
       trace.push(`health check: ${healthy.length}/${nodes.length} instances healthy → ${inst.InstanceId} (node ${node}, ${inst.PrivateIpAddress}:${nodePort})`);

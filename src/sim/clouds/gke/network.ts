@@ -40,7 +40,8 @@ export function gkeNetwork(gcp: GcpStore, kube: KubeStore): CloudNetwork {
       const rule = [...gcp.forwardingRules.values()].find((r) => r.IPAddress === req.ip);
       if (!rule) return drop(`${from} → ${req.ip}: no forwarding rule in ${gcp.project} has this address → packet dropped`);
       const [lo, hi] = rule.portRange.split('-').map(Number);
-      if (req.port < lo || req.port > (hi ?? lo)) return drop(`forwarding rule ${rule.name} covers ports ${rule.portRange}; ${req.port} is outside it → packet dropped`);
+      if (req.port < lo || req.port > (hi ?? lo))
+        return drop(`forwarding rule ${rule.name} covers ports ${rule.portRange}; ${req.port} is outside it → packet dropped`);
       const backend = rule.target ? `target pool ${lastPart(rule.target)}` : `backend service ${lastPart(rule.backendService ?? '')}`;
       trace.push(`${from} → ${req.ip}:${req.port}: forwarding rule ${rule.name} (${rule.IPProtocol} ${rule.portRange}) → ${backend}`);
       const svc = serviceWithIngress(kube, { ip: req.ip });
@@ -60,7 +61,9 @@ export function gkeNetwork(gcp: GcpStore, kube: KubeStore): CloudNetwork {
       const nodes = vms.map((vm) => byVm.get(vm)?.nodeName).filter((n): n is string => !!n);
       const healthy = healthyNodes(kube, svc, nodes);
       if (!healthy.length)
-        return drop(`health check: 0/${nodes.length} VMs healthy${svc.spec.externalTrafficPolicy === 'Local' ? ' (externalTrafficPolicy Local: no ready pod on any node)' : ''} → packet dropped`);
+        return drop(
+          `health check: 0/${nodes.length} VMs healthy${svc.spec.externalTrafficPolicy === 'Local' ? ' (externalTrafficPolicy Local: no ready pod on any node)' : ''} → packet dropped`,
+        );
       const node = healthy[flowHash(`${req.callerIp}->${req.ip}:${req.port}`) % healthy.length];
       trace.push(`health check: ${healthy.length}/${nodes.length} VMs healthy → ${node} (${byVm.get(node)?.networkIP ?? '?'})`);
       return { kind: 'node', trace, svc, node, clientIp: req.callerIp };

@@ -35,7 +35,9 @@ const podEgress = (sb: Sandbox) => ok(sb, 'kubectl exec deploy/web -- curl -s if
 describe('nodes look like their cloud', () => {
   it('AKS is unchanged: vmss names, 10.224.0.x, no external IP', async () => {
     const rows = await wideNodes(await cloud('aks'));
-    expect(rows.map((r) => [r.NAME, r['INTERNAL-IP'], r['EXTERNAL-IP']])).toEqual([0, 1, 2].map((i) => [expect.stringMatching(new RegExp(`^aks-nodepool1-\\d{8}-vmss00000${i}$`)), `10.224.0.${4 + i}`, '<none>']));
+    expect(rows.map((r) => [r.NAME, r['INTERNAL-IP'], r['EXTERNAL-IP']])).toEqual(
+      [0, 1, 2].map((i) => [expect.stringMatching(new RegExp(`^aks-nodepool1-\\d{8}-vmss00000${i}$`)), `10.224.0.${4 + i}`, '<none>']),
+    );
   });
 
   it('EKS: ip-<private IP>.<region>.compute.internal in the VPC private subnets, no external IP, the instance behind each', async () => {
