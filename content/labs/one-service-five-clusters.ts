@@ -6,7 +6,7 @@
  * so no cloud's code is imported into the lesson's lab.
  */
 
-import { ranCommand } from '../../src/learn/exercise/predicates';
+import { publicIpIsFrontendFor, ranCommand, serviceHasExternalIp } from '../../src/learn/exercise/predicates';
 import type { CheckResult, ExerciseDef, ExerciseState, Goal } from '../../src/learn/exercise/types';
 import type { CloudNetwork } from '../../src/sim/clouds/types';
 import type { CloudName } from '../../src/sim/options';
@@ -186,6 +186,30 @@ EOF`;
 const FW_NAME = `echo k8s-fw-a$(kubectl get svc web -o jsonpath='{.metadata.uid}' | tr -d - | cut -c1-31)`;
 
 export const exercises: ExerciseDef[] = [
+  {
+    id: 'aks-baseline',
+    cloud: 'aks',
+    title: { en: 'The AKS answer, for comparison', ko: '비교 기준: AKS의 답' },
+    task: {
+      en: 'In the AKS tab, apply web-svc.yaml, wait for its EXTERNAL-IP, and find the Public IP behind it in the node resource group: the resource every other tab will answer differently.',
+      ko: 'AKS 탭에서 web-svc.yaml을 적용하고 EXTERNAL-IP가 나오면, 노드 리소스 그룹에서 그 뒤에 있는 공용 IP 주소를 찾으세요. 다른 탭들이 저마다 다르게 답할 바로 그 리소스입니다.',
+    },
+    goals: [
+      serviceHasExternalIp('default', 'web'),
+      publicIpIsFrontendFor('default', 'web'),
+      ranCommand(/az network public-ip (list|show)/, { en: 'az network public-ip list', ko: 'az network public-ip list' }),
+    ],
+    hints: [
+      { text: { en: 'kubectl apply -f web-svc.yaml, then kubectl get svc web until it shows an IP.', ko: 'kubectl apply -f web-svc.yaml을 실행하고, IP가 나올 때까지 kubectl get svc web으로 확인하세요.' } },
+      {
+        text: {
+          en: 'az network public-ip list -g MC_myResourceGroup_myAKSCluster_eastus -o table: the row named kubernetes-a… is web’s.',
+          ko: 'az network public-ip list -g MC_myResourceGroup_myAKSCluster_eastus -o table에서 kubernetes-a…로 시작하는 행이 web의 것입니다.',
+        },
+      },
+    ],
+    solution: ['kubectl apply -f web-svc.yaml', 'sleep 30', 'az network public-ip list -g MC_myResourceGroup_myAKSCluster_eastus -o table'],
+  },
   {
     id: 'metallb-pool',
     cloud: 'metallb',

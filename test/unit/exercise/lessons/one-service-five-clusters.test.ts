@@ -17,9 +17,12 @@ describe('one-service-five-clusters exercises', () => {
   it('every exercise names a tab of the lab; the tabs are the five clusters, AKS first', () => {
     expect(clouds).toEqual(['aks', 'eks', 'gke', 'metallb', 'k3s']);
     for (const ex of exercises) expect(clouds, ex.id).toContain(ex.cloud);
+    // The course browser test types the first exercise's solution into the tab the lab opens on.
+    expect(exercises[0]!.cloud).toBe(clouds[0]);
+    expect(exercises[0]!.answer).toBeUndefined();
   });
 
-  for (const cloud of ['eks', 'gke', 'metallb', 'k3s'] as const) {
+  for (const cloud of clouds) {
     it(`${cloud}: each solution solves its exercise, in order, and only then`, async () => {
       const { state, run, statusOf } = await tab(cloud);
       const mine = exercises.filter((e) => e.cloud === cloud);
