@@ -33,7 +33,7 @@ export default defineConfig({
       // Two themes switched by CSS variables, so code blocks follow the light/dark toggle without JS.
       themes: { light: 'github-light', dark: 'github-dark' },
       defaultColor: false,
-      transformers: [blockMeta(), searchProseOnly(), tokenClasses()],
+      transformers: [blockMeta(), (await import('./build/shiki-cloud-tab.mjs')).cloudTab(), searchProseOnly(), tokenClasses()],
     },
   },
   build: {

@@ -6,7 +6,9 @@
 import type { ArmClient } from '../sim/azure/client';
 import type { ArmStore } from '../sim/azure/store';
 import type { VirtualClock } from '../sim/clock';
+import type { CloudRuntime } from '../sim/clouds/types';
 import type { KubeStore } from '../sim/kube/store';
+import type { CloudName } from '../sim/options';
 import type { ShellState } from './shell/types';
 
 export interface CliSandboxOptions {
@@ -46,6 +48,8 @@ export interface CliContext {
   aks?: AksOperations;
   /** The AKS resource provider's public IP pool (Azure picks the address of a new Static PIP). */
   cluster?: { publicIps: { allocate(location: string): string } };
+  /** The sandbox's cloud (issue 17): another cloud's network answers curl and egress. */
+  cloud?: { readonly name: CloudName; runtime?: CloudRuntime };
   /** Shell state of this sandbox's terminal; created on first use when absent. */
   shell?: ShellState;
   /** Identity shown as `caller` in the activity log for `az` writes. */

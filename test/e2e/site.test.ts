@@ -95,7 +95,8 @@ describe('lesson page', () => {
       expect(await href('prev')).toEqual(i > 0 ? [`/en/lessons/${course[i - 1]}/`] : []);
       await context.close();
     }
-  });
+    // One page per lesson (twelve now): the default 60 s was too close on a busy machine.
+  }, 120_000);
 });
 
 describe('course outline', () => {

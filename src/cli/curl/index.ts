@@ -170,10 +170,12 @@ function parseUrl(url: string): Target | string {
   return { scheme, host: m[2], port: m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80, path: path + (m[5] ?? ''), effective };
 }
 
-/** Upstream DNS (Azure DNS / the internet): IP literals and Azure DNS labels of Public IPs. */
+/** Upstream DNS (Azure DNS / the internet): IP literals, Azure DNS labels of Public IPs, another cloud's load balancer names. */
 function resolvePublic(ctx: CliContext, host: string): string | undefined {
   if (isIPv4(host)) return host;
   const fqdn = host.toLowerCase().replace(/\.$/, '');
+  const cloud = ctx.cloud?.runtime?.network;
+  if (cloud) return cloud.resolve(fqdn);
   const pip = ctx.arm
     .list({ type: 'Microsoft.Network/publicIPAddresses' })
     .find((p) => ((p.properties.dnsSettings as { fqdn?: string } | undefined)?.fqdn ?? '').toLowerCase() === fqdn);
@@ -337,7 +339,7 @@ export async function runCurl(ctx: CliContext, argv: string[], origin: CurlOrigi
   if (!origin.callerIp && !inside) return timedOut();
   if (o.verbose) v.push(`*   Trying ${ip}:${t.port}...`);
 
-  const env = { arm: ctx.arm, kube: ctx.kube, now: ctx.clock.now() };
+  const env = { arm: ctx.arm, kube: ctx.kube, now: ctx.clock.now(), cloud: ctx.cloud?.runtime?.network };
   const req = { ip, port: t.port, method, path: t.path, host: hostHeader, callerIp: origin.callerIp ?? '', fromNode: origin.node } as const;
   const r = self ? walkToOwnPod(env, req, self) : walkInbound(env, req);
   traceLines.push(...r.trace);

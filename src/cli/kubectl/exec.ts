@@ -63,7 +63,8 @@ export async function execInPod(ctx: CliContext, pod: KubeObject, cmd: string[])
     return inner ? execInPod(ctx, pod, inner) : interactiveShellNotSimulated(pod);
   }
   const node = nodeOfPod(ctx, pod);
-  const egress = egressFor(ctx.arm, ctx.options.outboundType, nodeResourceGroup(ctx.options), node);
+  const cloud = ctx.cloud?.runtime?.network;
+  const egress = cloud ? cloud.egress(node) : egressFor(ctx.arm, ctx.options.outboundType, nodeResourceGroup(ctx.options), node);
   const [prog, ...rest] = cmd;
   let r: ExecResult;
   const origin = { callerIp: egress?.ip, node, namespace: pod.metadata.namespace ?? 'default', pod };

@@ -1,4 +1,5 @@
 import type { LabSandbox, Locale } from '../../lab/types';
+import type { CloudName } from '../../sim/options';
 
 export type Localized = Record<Locale, string>;
 
@@ -32,6 +33,8 @@ export interface ExerciseDef {
   task: Localized;
   /** Ids of exercises that must be done first. */
   needs?: string[];
+  /** The lab tab (cloud) whose sandbox goals, hints and answers are checked against; default: the lab's first cloud. */
+  cloud?: CloudName;
   goals: Goal[];
   hints: Hint[];
   /** Commands that solve it, played into the terminal one by one. */

@@ -101,3 +101,156 @@ export function startServiceController(ctx: CloudContext, provider: LoadBalancer
   const names = () => readyNodes(ctx.kube).map((n) => n.metadata.name);
   return new ctx.lib.ServiceController(ctx.kube, ctx.events, provider, ctx.clock, ctx.worldVersion, () => names().length, names);
 }
+
+/** What a cloud's node looks like to `kubectl get nodes -o wide`: its name, addresses and provider facts. */
+export interface NodeIdentity {
+  name: string;
+  internalIP: string;
+  externalIP?: string;
+  /** `spec.podCIDR`; none for EKS's VPC CNI (pods take addresses from the node's subnet). */
+  podCIDR?: string;
+  /** Unset on kubeadm-style bare metal (no cloud provider sets it). */
+  providerID?: string;
+  region?: string;
+  zone?: string;
+  /** Unset on kubeadm-style bare metal; k3s's own cloud provider says `k3s`. */
+  instanceType?: string;
+  /** Cloud-specific labels (node pool, roles …), beside the well-known kubernetes.io ones. */
+  labels: Record<string, string>;
+  kubeletVersion: string;
+  osImage: string;
+  kernelVersion: string;
+  containerRuntimeVersion: string;
+}
+
+/**
+ * The sandbox boots its Nodes the AKS way (`aks-nodepool1-…-vmss00000N`, 10.224.0.x); a cloud
+ * replaces them with its own before anything is scheduled, in the same order, keeping each Node's
+ * conditions, capacity and creation time. Index i is the i-th Node by name.
+ */
+export function replaceNodes(kube: KubeStore, identityOf: (index: number) => NodeIdentity): NodeIdentity[] {
+  const old = [...kube.select('Node')].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+  return old.map((node, i) => {
+    const id = identityOf(i);
+    const status = node.status as { nodeInfo?: Record<string, string> } & Record<string, unknown>;
+    const type: Record<string, string> = id.instanceType
+      ? { 'beta.kubernetes.io/instance-type': id.instanceType, 'node.kubernetes.io/instance-type': id.instanceType }
+      : {};
+    const labels: Record<string, string> = {
+      'beta.kubernetes.io/arch': 'amd64',
+      'beta.kubernetes.io/os': 'linux',
+      ...type,
+      ...(id.region ? { 'failure-domain.beta.kubernetes.io/region': id.region, 'topology.kubernetes.io/region': id.region } : {}),
+      ...(id.zone ? { 'failure-domain.beta.kubernetes.io/zone': id.zone, 'topology.kubernetes.io/zone': id.zone } : {}),
+      'kubernetes.io/arch': 'amd64',
+      'kubernetes.io/hostname': id.name,
+      'kubernetes.io/os': 'linux',
+      ...id.labels,
+    };
+    kube.delete('Node', node.metadata.name);
+    kube.putSystem({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: id.name, uid: '', resourceVersion: '', creationTimestamp: node.metadata.creationTimestamp, labels },
+      spec: { ...(id.podCIDR ? { podCIDR: id.podCIDR, podCIDRs: [id.podCIDR] } : {}), ...(id.providerID ? { providerID: id.providerID } : {}) },
+      status: {
+        ...status,
+        addresses: [
+          { address: id.internalIP, type: 'InternalIP' },
+          ...(id.externalIP ? [{ address: id.externalIP, type: 'ExternalIP' }] : []),
+          { address: id.name, type: 'Hostname' },
+        ],
+        nodeInfo: {
+          ...status.nodeInfo,
+          kubeletVersion: id.kubeletVersion,
+          kubeProxyVersion: id.kubeletVersion,
+          osImage: id.osImage,
+          kernelVersion: id.kernelVersion,
+          containerRuntimeVersion: id.containerRuntimeVersion,
+        },
+      },
+    } as KubeObject);
+    return id;
+  });
+}
+
+/** `v1.33.2` of the sandbox's Kubernetes version, as the AKS Nodes carried it. */
+export function kubeletPatch(kube: KubeStore): string {
+  const any = kube.select('Node')[0]?.status as { nodeInfo?: { kubeletVersion?: string } } | undefined;
+  return any?.nodeInfo?.kubeletVersion ?? 'v1.33.2';
+}
+
+/**
+ * Machines on a home or office LAN (192.168.1.0/24): no cloud, so no providerID, region or
+ * instance type; addresses are what the nodes' own interfaces have.
+ */
+export function bareMetalNode(name: string, ip: string, podCIDR: string, kubeletVersion: string, extra: Partial<NodeIdentity> = {}): NodeIdentity {
+  return {
+    name,
+    internalIP: ip,
+    podCIDR,
+    labels: {},
+    kubeletVersion,
+    osImage: 'Ubuntu 24.04.2 LTS',
+    kernelVersion: '6.8.0-60-generic',
+    containerRuntimeVersion: 'containerd://1.7.27',
+    ...extra,
+  };
+}
+
+/** FNV-1a: picks a node per flow the way a load balancer's 5-tuple hash would, deterministically. */
+export function flowHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+const ipNumber = (ip: string) => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+
+/** IPv4 `ip` inside `cidr` (`0.0.0.0/0`, `10.0.0.0/8`, a bare address = /32). */
+export function inCidr(cidr: string, ip: string): boolean {
+  const [base, bits = '32'] = cidr.split('/');
+  if (!/^\d+\.\d+\.\d+\.\d+$/.test(base) || !/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return false;
+  const n = Number(bits);
+  const size = 2 ** (32 - n);
+  return Math.floor(ipNumber(base) / size) === Math.floor(ipNumber(ip) / size);
+}
+
+/**
+ * Nodes a load balancer's health check finds healthy for `svc`: every ready node for
+ * externalTrafficPolicy Cluster; for Local only nodes with a ready endpoint (the healthCheckNodePort answers 200 there).
+ */
+export function healthyNodes(kube: KubeStore, svc: Service, candidates: string[]): string[] {
+  const ready = new Set(readyNodes(kube).map((n) => n.metadata.name));
+  let nodes = candidates.filter((n) => ready.has(n));
+  if (svc.spec.externalTrafficPolicy === 'Local') {
+    const withPods = new Set<string>();
+    for (const slice of kube.select('EndpointSlice', { namespace: svc.metadata.namespace })) {
+      if (slice.metadata.labels?.['kubernetes.io/service-name'] !== svc.metadata.name) continue;
+      for (const ep of (slice as unknown as { endpoints?: { nodeName?: string; conditions?: { ready?: boolean } }[] }).endpoints ?? [])
+        if (ep.conditions?.ready && ep.nodeName) withPods.add(ep.nodeName);
+    }
+    nodes = nodes.filter((n) => withPods.has(n));
+  }
+  return nodes;
+}
+
+/** The Service whose status holds this load balancer address or hostname. */
+export function serviceWithIngress(kube: KubeStore, match: { ip?: string; hostname?: string; port?: number }): Service | undefined {
+  return (kube.select('Service') as Service[]).find(
+    (s) =>
+      (match.port === undefined || !!s.spec.ports?.some((p) => p.port === match.port)) &&
+      (s.status?.loadBalancer?.ingress ?? []).some(
+        (i) => (match.ip !== undefined && i.ip === match.ip) || (match.hostname !== undefined && i.hostname?.toLowerCase() === match.hostname.toLowerCase()),
+      ),
+  );
+}
+
+/**
+ * A home/office network: the nodes and the lab terminal share 192.168.1.0/24 behind one router.
+ * Its public address is invented from TEST-NET-2 (RFC 5737): everything leaves with it.
+ */
+export const LAN = { cidr: '192.168.1.0/24', terminalIp: '192.168.1.50', routerPublicIp: '198.51.100.23' };

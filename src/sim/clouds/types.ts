@@ -9,6 +9,7 @@ import type { ServiceController } from '../cloud-provider/service-controller';
 import type { WorkQueue } from '../controllers/queue';
 import type { EventRecorder } from '../kube/events';
 import type { KubeStore } from '../kube/store';
+import type { Service } from '../kube/types';
 import type { md5Hex } from '../md5';
 import type { CloudName, ResolvedOptions } from '../options';
 import type { SeededRandom } from '../random';
@@ -40,12 +41,33 @@ export interface CloudLib {
   md5Hex: typeof md5Hex;
 }
 
+/**
+ * How a cloud's network carries `curl` (src/cli/curl): the front part of the path is the cloud's
+ * (DNS, load balancer, firewall, which node); kube-proxy on that node and the pod are the core's.
+ */
+export interface CloudNetwork {
+  /** Public DNS the lab terminal and pods reach: EKS load balancer names → an address (undefined: NXDOMAIN). */
+  resolve(host: string): string | undefined;
+  /** The lab terminal's packet to ip:port, up to the node that hands it to kube-proxy, or where it dies. */
+  inbound(req: { ip: string; port: number; callerIp: string; fromNode?: string }): CloudInbound;
+  /** The public address a pod's outbound connection leaves with, and what translated it. */
+  egress(node: string): { ip: string; via: string } | undefined;
+}
+
+export type CloudInbound =
+  | { kind: 'drop'; trace: string[] }
+  /** A host answered with RST (nothing listens on that port there): curl (7). */
+  | { kind: 'refused'; trace: string[] }
+  /** `clientIp`: the address the packet comes from (the LAN laptop on bare metal, else the lab terminal). */
+  | { kind: 'node'; trace: string[]; svc: Service; node: string; clientIp: string };
+
 export interface CloudRuntime<Store = unknown> {
   readonly name: Exclude<CloudName, 'aks'>;
   /** The cloud's own resources (load balancers, security groups, address pools …), for CLIs and consoles. */
   readonly store: Store;
   /** Work queues whose failing keys settle() reports as `waiting`. */
   readonly queues: WorkQueue[];
+  readonly network?: CloudNetwork;
 }
 
 export type StartCloud = (ctx: CloudContext) => CloudRuntime;

@@ -83,6 +83,13 @@ export function startWorkloadControllers(
     nextIp.set(node.metadata.name, n);
     // Addresses .5–.254 of the node's /24, reused round-robin as pods come and go.
     const host = 5 + ((n - 5) % 250);
+    // The node's own address and /24 (other clouds name and number their nodes differently);
+    // without a podCIDR (EKS VPC CNI) pods take addresses from the node's subnet.
+    const st = node.status as { addresses?: { type: string; address: string }[] } | undefined;
+    const hostIP = st?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? `10.224.0.${4 + idx}`;
+    const cidr = (node.spec as { podCIDR?: string } | undefined)?.podCIDR;
+    const podNet = cidr ? cidr.split('.').slice(0, 3).join('.') : hostIP.split('.').slice(0, 3).join('.');
+    const podIP = `${podNet}.${cidr || host !== Number(hostIP.split('.')[3]) ? host : 255 - host}`;
     const bound = kube.putSystem({
       ...pod,
       // putSystem writes resourceVersion into metadata: never into the live object's.
@@ -90,9 +97,9 @@ export function startWorkloadControllers(
       spec: { ...(pod.spec as object), nodeName: node.metadata.name },
       status: {
         phase: 'Pending',
-        hostIP: `10.224.0.${4 + idx}`,
-        podIP: `10.244.${idx}.${host}`,
-        podIPs: [{ ip: `10.244.${idx}.${host}` }],
+        hostIP,
+        podIP,
+        podIPs: [{ ip: podIP }],
         qosClass: 'BestEffort',
       },
     });

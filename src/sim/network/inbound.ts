@@ -9,6 +9,7 @@
  */
 import type { ArmStore } from '../azure/store';
 import type { ArmResource } from '../azure/types';
+import type { CloudNetwork } from '../clouds/types';
 import type { KubeStore } from '../kube/store';
 import type { KubeObject, Service } from '../kube/types';
 import { cidrContains, isPrivate, stableHash } from './addr';
@@ -50,6 +51,8 @@ interface Env {
   arm: ArmStore;
   kube: KubeStore;
   now: number;
+  /** Set in an EKS, GKE or bare-metal sandbox: that network replaces the Azure path. */
+  cloud?: CloudNetwork;
 }
 
 const PIP_TYPE = 'Microsoft.Network/publicIPAddresses';
@@ -86,6 +89,13 @@ export function walkInbound(env: Env, req: InboundRequest): InboundOutcome {
     }
     const inside = walkInsideCluster(env, req, req.fromNode, trace);
     if (inside) return inside;
+  }
+  // Another cloud's load balancer, firewall and node choice; kube-proxy and the pod as everywhere.
+  if (env.cloud) {
+    const front = env.cloud.inbound(req);
+    trace.push(...front.trace);
+    if (front.kind !== 'node') return { kind: front.kind === 'drop' ? 'timeout' : 'refused', trace };
+    return viaKubeProxy(env, req, front.svc, front.node, front.clientIp, trace);
   }
 
   // 1. Which Azure object owns this address? Only a Public IP is reachable from the internet.
@@ -150,7 +160,6 @@ export function walkInbound(env: Env, req: InboundRequest): InboundOutcome {
         (s.status?.loadBalancer?.ingress ?? []).some((i) => i.ip === req.ip) &&
         s.spec.ports?.some((p) => p.port === Number(rule.properties.frontendPort) || Number(rule.properties.frontendPort) === 0),
     );
-  const svcPort = svc?.spec.ports?.find((p) => p.port === req.port && (p.protocol ?? 'TCP') === 'TCP');
 
   // 3. Backend pool → nodes (VMSS instance N of `<vmss>` is node `<vmss>` + 6-digit N).
   const poolId = (rule.properties.backendAddressPool as Ref | undefined)?.id;
@@ -194,18 +203,24 @@ export function walkInbound(env: Env, req: InboundRequest): InboundOutcome {
   const chosen = healthy[stableHash(flow) % healthy.length].node;
   trace.push(`Backend pool ${pool!.name}: ${probeText} up on ${healthy.length}/${nodes.length} nodes → node ${chosen} (${nodeIp(env.kube, chosen) ?? '?'})`);
 
-  // 6. kube-proxy on that node: Service endpoints (ETP Local: only this node's).
+  return viaKubeProxy(env, req, svc, chosen, req.callerIp, trace);
+}
+
+/** 6. kube-proxy on the node the load balancer chose: Service endpoints (ETP Local: only this node's). */
+function viaKubeProxy(env: Env, req: InboundRequest, svc: Service | undefined, chosen: string, client: string, trace: string[]): InboundOutcome {
+  const svcPort = svc?.spec.ports?.find((p) => p.port === req.port && (p.protocol ?? 'TCP') === 'TCP');
   if (!svc || !svcPort) return { kind: 'refused', trace: [...trace, `kube-proxy: no Service owns ${req.ip}:${req.port} → REJECT (connection refused)`] };
+  const local = svc.spec.externalTrafficPolicy === 'Local';
   // Source address the pod sees: ETP Cluster masquerades external traffic to the receiving node's
   // IP (the client address is lost); ETP Local delivers only to a local pod and keeps it.
-  const source = local ? `source ${req.callerIp} kept (no SNAT)` : `source ${req.callerIp} SNAT'd to node IP ${nodeIp(env.kube, chosen) ?? '?'}`;
+  const source = local ? `source ${client} kept (no SNAT)` : `source ${client} SNAT'd to node IP ${nodeIp(env.kube, chosen) ?? '?'}`;
   return toPod(
     env,
     req,
     svc,
     svcPort,
-    ready.filter((e) => !local || e.nodeName === chosen),
-    flow + chosen,
+    readyEndpoints(env.kube, svc).filter((e) => !local || e.nodeName === chosen),
+    `${req.callerIp}->${req.ip}:${req.port}${chosen}`,
     trace,
     `externalTrafficPolicy ${local ? 'Local' : 'Cluster'}`,
     source,

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../../src/sim/index';
+import type { CloudName } from '../../../src/sim/options';
 import { type LessonBlock, lessonBlocks, missingExcerptLine, normalizeOutput, shellCommands } from '../../support/lesson-blocks';
 
 const ROOT = join(import.meta.dirname, '../../../content');
@@ -17,6 +18,9 @@ const SHELL = new Set(['sh', 'bash', 'shell']);
 interface LabModule {
   setup?: string[];
   sandbox?: SandboxOptions;
+  /** One lab tab per cloud, the first selected (issue 17); absent: AKS only. */
+  clouds?: CloudName[];
+  cloudSetup?: Partial<Record<CloudName, string[]>>;
 }
 
 function lessonFiles(locale: string): string[] {
@@ -26,26 +30,48 @@ function lessonFiles(locale: string): string[] {
 }
 
 /** The `<Lab id="…" …>` tag of a lesson, if it has one. */
-function labTag(mdx: string): { id: string; passesSandbox: boolean } | null {
+function labTag(mdx: string): { id: string; passesSandbox: boolean; passesClouds: boolean } | null {
   const tag = /<Lab\s[^>]*?\/>/s.exec(mdx)?.[0];
   if (!tag) return null;
   const id = /\bid="([^"]+)"/.exec(tag)?.[1];
   if (!id) return null;
-  return { id, passesSandbox: /\bsandbox=\{sandbox\}/.test(tag) };
+  return { id, passesSandbox: /\bsandbox=\{sandbox\}/.test(tag), passesClouds: /\bclouds=\{clouds\}/.test(tag) && /\bcloudSetup=\{cloudSetup\}/.test(tag) };
 }
 
-async function labSandbox(mdx: string, problems: string[]): Promise<Sandbox> {
+/**
+ * The sandboxes the lesson's lab starts with: one per cloud tab, each created when a block first
+ * needs it (setup, then that cloud's cloudSetup, settled), as the lab creates a tab when first opened.
+ */
+interface LabSandboxes {
+  clouds: CloudName[];
+  of(cloud: CloudName): Promise<Sandbox>;
+}
+
+async function labSandboxes(mdx: string, problems: string[]): Promise<LabSandboxes> {
   const tag = labTag(mdx);
   let mod: LabModule = {};
   if (tag) {
     mod = (await import(join(ROOT, 'labs', `${tag.id}.ts`))) as LabModule;
     // The test must start from the lab the learner gets: a lab module with options must hand them to <Lab>.
     if (mod.sandbox && !tag.passesSandbox) problems.push(`content/labs/${tag.id}.ts exports sandbox options, but <Lab> does not pass sandbox={sandbox}`);
+    if (mod.clouds && !tag.passesClouds)
+      problems.push(`content/labs/${tag.id}.ts exports clouds, but <Lab> does not pass clouds={clouds} cloudSetup={cloudSetup}`);
   }
-  const sandbox = createSandbox(mod.sandbox ?? {});
-  for (const line of mod.setup ?? []) await sandbox.exec(line);
-  await sandbox.settle();
-  return sandbox;
+  const clouds = mod.clouds?.length ? mod.clouds : (['aks'] as CloudName[]);
+  const made = new Map<CloudName, Promise<Sandbox>>();
+  const create = async (cloud: CloudName) => {
+    const sandbox = createSandbox({ ...(mod.sandbox ?? {}), ...(mod.clouds ? { cloud } : {}) });
+    for (const line of [...(mod.setup ?? []), ...(mod.cloudSetup?.[cloud] ?? [])]) await sandbox.exec(line);
+    await sandbox.settle();
+    return sandbox;
+  };
+  return {
+    clouds,
+    of(cloud) {
+      if (!made.has(cloud)) made.set(cloud, create(cloud));
+      return made.get(cloud)!;
+    },
+  };
 }
 
 async function runCommands(sandbox: Sandbox, commands: string[]): Promise<{ output: string; failed: string | null }> {
@@ -85,7 +111,16 @@ const indent = (text: string) =>
 /** Runs one lesson and returns what disagrees, with line numbers. */
 async function runLesson(mdx: string): Promise<{ problems: string[]; ran: number; checked: number }> {
   const problems: string[] = [];
-  const sandbox = await labSandbox(mdx, problems);
+  const labs = await labSandboxes(mdx, problems);
+  /** A block runs in the tab its `cloud=` names, else the lab's first tab. */
+  const sandboxFor = async (block: LessonBlock): Promise<Sandbox> => {
+    const cloud = (block.meta.get('cloud') ?? labs.clouds[0]) as CloudName;
+    if (!labs.clouds.includes(cloud)) {
+      problems.push(`line ${block.line}: cloud=${cloud} names no tab of this lab (${labs.clouds.join(', ')})`);
+      return labs.of(labs.clouds[0]!);
+    }
+    return labs.of(cloud);
+  };
   let lastShell: LessonBlock | null = null;
   let previous: LessonBlock | null = null;
   let pending: { output: string; failed: string | null } | null = null;
@@ -103,6 +138,7 @@ async function runLesson(mdx: string): Promise<{ problems: string[]; ran: number
       flushUnchecked();
       if (block.meta.has('illustration'))
         problems.push(`line ${block.line}: shell blocks are always run; show commands for reading only inside a \`text illustration\` block`);
+      const sandbox = await sandboxFor(block);
       await waitFor(sandbox, block);
       pending = await runCommands(sandbox, shellCommands(block.value));
       lastShell = block;
@@ -122,6 +158,8 @@ async function runLesson(mdx: string): Promise<{ problems: string[]; ran: number
         problems.push(`line ${block.line}: \`rerun\` needs a shell block before it`);
         continue;
       }
+      // "Ask again" in the tab the shell block ran in.
+      const sandbox = await sandboxFor(lastShell);
       await waitFor(sandbox, block);
       // "Ask again": the last command of the shell block before, e.g. the `kubectl get` after an apply.
       const again = await runCommands(sandbox, shellCommands(lastShell.value).slice(-1));
@@ -132,6 +170,7 @@ async function runLesson(mdx: string): Promise<{ problems: string[]; ran: number
     }
     if (block.meta.has('illustration')) continue;
     if (block.lang === 'yaml' || block.lang === 'yml') {
+      const sandbox = await sandboxFor(block);
       const file = block.meta.get('file');
       if (block.meta.has('fragment')) {
         const errors = parseAllDocuments(block.value).flatMap((d) => ('errors' in d ? d.errors : []));
@@ -207,6 +246,35 @@ describe('the lesson runner itself', () => {
     const { problems, checked } = await runLesson(mdx);
     expect(problems).toEqual([]);
     expect(checked).toBe(3);
+  });
+
+  const fiveClusters = `<Lab id="one-service-five-clusters" lang="en" setup={setup} clouds={clouds} cloudSetup={cloudSetup} />\n\n`;
+
+  it('runs a cloud= block in that cloud’s tab, each tab with its own sandbox', async () => {
+    const mdx = [
+      fiveClusters,
+      '```sh cloud=k3s\nkubectl get nodes -o name\n```\n',
+      '```text\nnode/agent-1\nnode/agent-2\nnode/server\n```\n',
+      '```sh cloud=eks\nkubectl apply -f web-svc.yaml\n```\n',
+      '```sh cloud=gke\nkubectl get svc web\n```\n',
+      '```text\nError from server (NotFound): services "web" not found\n```\n',
+      'Later:\n',
+      '```text rerun wait=30\nError from server (NotFound): services "web" not found\n```\n',
+      '```sh\nkubectl get nodes -o name\n```\n',
+      '```text excerpt\nnode/aks-nodepool1-42862288-vmss000000\n```\n',
+    ].join('\n');
+    const { problems, checked } = await runLesson(mdx);
+    expect(problems).toEqual([]);
+    expect(checked).toBe(4);
+  });
+
+  it('refuses a cloud the lab has no tab for, and a lab that does not hand its clouds to <Lab>', async () => {
+    const bad = await runLesson(`${fiveClusters}\`\`\`sh cloud=aws\nkubectl get ns default -o name\n\`\`\`\n`);
+    expect(bad.problems).toEqual(['line 3: cloud=aws names no tab of this lab (aks, eks, gke, metallb, k3s)']);
+    const untold = await runLesson('<Lab id="one-service-five-clusters" lang="en" setup={setup} />\n\n```sh\nkubectl get ns default -o name\n```\n');
+    expect(untold.problems).toEqual([
+      'content/labs/one-service-five-clusters.ts exports clouds, but <Lab> does not pass clouds={clouds} cloudSetup={cloudSetup}',
+    ]);
   });
 
   it('refuses stray output blocks, failing unchecked commands and YAML that does not apply', async () => {

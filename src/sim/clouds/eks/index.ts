@@ -3,9 +3,10 @@
  * the AWS account it writes to. The AWS Load Balancer Controller is not installed: Services meant
  * for it (`aws-load-balancer-type: external`, `loadBalancerClass: service.k8s.aws/nlb`) wait.
  */
-import { bindLib, readyNodes, startServiceController } from '../common';
+import { bindLib, kubeletPatch, replaceNodes, startServiceController } from '../common';
 import type { CloudContext, CloudRuntime } from '../types';
 import { AwsInTreeLoadBalancer } from './in-tree';
+import { eksNetwork } from './network';
 import { AwsStore } from './store';
 
 export const EKS_DEFAULTS = { region: 'us-west-2', clusterName: 'my-cluster' };
@@ -13,7 +14,37 @@ export const EKS_DEFAULTS = { region: 'us-west-2', clusterName: 'my-cluster' };
 export function start(ctx: CloudContext): CloudRuntime<AwsStore> {
   bindLib(ctx);
   const aws = new AwsStore(ctx.clock, new ctx.lib.SeededRandom(`${ctx.seed}:aws`), EKS_DEFAULTS);
-  for (const [i, n] of readyNodes(ctx.kube).entries()) aws.instanceFor(n.metadata.name, i);
+  const nodeRandom = new ctx.lib.SeededRandom(`${ctx.seed}:eks-nodes`);
+  const kubelet = `${kubeletPatch(ctx.kube)}-eks-${nodeRandom.hex(7)}`;
+  const ami = `ami-0${nodeRandom.hex(16)}`;
+  // A managed node group's instances: named after their private IP in the VPC (no public IP).
+  replaceNodes(ctx.kube, (i) => {
+    const subnet = aws.nodeSubnet(i);
+    const [a, b, c] = subnet.CidrBlock.split('.').map(Number);
+    const ip = `${a}.${b}.${c + nodeRandom.int(0, 31)}.${nodeRandom.int(4, 254)}`;
+    const name = `ip-${ip.replace(/\./g, '-')}.${aws.region}.compute.internal`;
+    const inst = aws.instanceFor(name, i, ip);
+    return {
+      name,
+      internalIP: ip,
+      providerID: `aws:///${subnet.AvailabilityZone}/${inst.InstanceId}`,
+      region: aws.region,
+      zone: subnet.AvailabilityZone,
+      instanceType: 'm5.large',
+      labels: {
+        'alpha.eksctl.io/cluster-name': aws.clusterName,
+        'alpha.eksctl.io/nodegroup-name': 'ng-1',
+        'eks.amazonaws.com/capacityType': 'ON_DEMAND',
+        'eks.amazonaws.com/nodegroup': 'ng-1',
+        'eks.amazonaws.com/nodegroup-image': ami,
+        'eks.amazonaws.com/sourceLaunchTemplateVersion': '1',
+      },
+      kubeletVersion: kubelet,
+      osImage: 'Amazon Linux 2023.7.20250609',
+      kernelVersion: '6.1.140-154.222.amzn2023.x86_64',
+      containerRuntimeVersion: 'containerd://1.7.27',
+    };
+  });
   const controller = startServiceController(ctx, new AwsInTreeLoadBalancer(aws, ctx.kube));
-  return { name: 'eks', store: aws, queues: [controller.queue] };
+  return { name: 'eks', store: aws, queues: [controller.queue], network: eksNetwork(aws, ctx.kube) };
 }

@@ -181,7 +181,7 @@ export class AwsStore {
   }
 
   /** The instance behind a Node (created on first sight, in a private subnet like managed node groups). */
-  instanceFor(nodeName: string, index: number): Instance {
+  instanceFor(nodeName: string, index: number, privateIp?: string): Instance {
     let inst = this.instances.get(nodeName);
     if (!inst) {
       const privateSubnets = this.subnets.filter((s) => !s.public);
@@ -190,7 +190,7 @@ export class AwsStore {
       inst = {
         InstanceId: `i-0${this.random.hex(16)}`,
         nodeName,
-        PrivateIpAddress: `${base}.${10 + index}`,
+        PrivateIpAddress: privateIp ?? `${base}.${10 + index}`,
         SubnetId: subnet.SubnetId,
         SecurityGroupId: this.nodeSecurityGroupId,
       };
@@ -198,6 +198,12 @@ export class AwsStore {
       this.version++;
     }
     return inst;
+  }
+
+  /** The private subnet the index-th node lands in (managed node groups spread over the zones). */
+  nodeSubnet(index: number): Subnet {
+    const privateSubnets = this.subnets.filter((s) => !s.public);
+    return privateSubnets[index % privateSubnets.length];
   }
 
   createSecurityGroup(GroupName: string, Description: string, tags: Tags): SecurityGroup {

@@ -172,12 +172,15 @@ export class GcpStore {
     });
   }
 
-  instanceFor(nodeName: string, index: number): Instance {
-    let inst = this.instances.get(nodeName);
+  instanceFor(nodeName: string | undefined, index: number): Instance {
+    let inst = nodeName === undefined ? undefined : this.instances.get(nodeName);
     if (!inst) {
       const zone = `${this.region}-${['a', 'b', 'c', 'f'][index % 4]}`;
+      const name = `gke-${this.clusterName}-default-pool-${this.random.hex(8)}-${this.random.kubeSuffix(4)}`;
+      // The kubelet registers under the VM's name: a new node is keyed by it (nodeName undefined).
+      nodeName ??= name;
       inst = {
-        name: `gke-${this.clusterName}-default-pool-${this.random.hex(8)}-${this.random.kubeSuffix(4)}`,
+        name,
         zone,
         nodeName,
         networkIP: `10.128.0.${10 + index}`,

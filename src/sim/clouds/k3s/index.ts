@@ -7,7 +7,8 @@
 import type { LoadBalancer } from '../../cloud-provider/load-balancer';
 import type { Flow } from '../../flow';
 import type { KubeObject, LoadBalancerIngress, Service } from '../../kube/types';
-import { bindLib, nodeAddress, serviceKey, startServiceController } from '../common';
+import { lanNetwork } from '../bare-metal-network';
+import { bareMetalNode, bindLib, kubeletPatch, nodeAddress, replaceNodes, serviceKey, startServiceController } from '../common';
 import type { CloudContext, CloudRuntime } from '../types';
 import { daemonSetName, LABEL, LB_NAMESPACE, svclbDaemonSet } from './daemonset';
 import { SvclbDaemonSets } from './daemonset-controller';
@@ -24,6 +25,19 @@ export function start(ctx: CloudContext): CloudRuntime<K3sStore> {
   bindLib(ctx);
   const { kube, events, clock } = ctx;
   const { WorkQueue, SeededRandom, ImplementedElsewhere } = ctx.lib;
+  // `k3s server` on the first machine (it runs workloads too), `k3s agent` on the others.
+  const kubelet = `${kubeletPatch(kube)}+k3s1`;
+  replaceNodes(kube, (i) => {
+    const name = i === 0 ? 'server' : `agent-${i}`;
+    const roles: Record<string, string> = i === 0 ? { 'node-role.kubernetes.io/control-plane': 'true', 'node-role.kubernetes.io/master': 'true' } : {};
+    const ip = `192.168.1.${10 + i}`;
+    return bareMetalNode(name, ip, `10.42.${i}.0/24`, kubelet, {
+      providerID: `k3s://${name}`,
+      instanceType: 'k3s',
+      labels: { ...roles, 'k3s.io/hostname': name, 'k3s.io/internal-ip': ip },
+      containerRuntimeVersion: 'containerd://2.0.5-k3s1',
+    });
+  });
   const daemonSets = new SvclbDaemonSets(kube, events, clock, new SeededRandom(`${ctx.seed}:k3s-svclb`));
   if (!kube.peek('ServiceAccount', 'svclb', LB_NAMESPACE)) {
     kube.putSystem({
@@ -134,5 +148,24 @@ export function start(ctx: CloudContext): CloudRuntime<K3sStore> {
         .map((d) => d.metadata.name)
         .sort(),
   };
-  return { name: 'k3s', store, queues: [serviceController.queue, statusQueue] };
+  // A node IP as EXTERNAL-IP: the packet goes to that machine, where a svclb pod holds the hostPort.
+  const network = lanNetwork(kube, (ip, port) => {
+    const node = kube.select('Node').find((n) => nodeAddress(n, 'InternalIP') === ip || nodeAddress(n, 'ExternalIP') === ip);
+    if (!node) return undefined;
+    const name = node.metadata.name;
+    const holder = kube.select('Pod', { namespace: LB_NAMESPACE }).find((p) => {
+      const spec = p.spec as { nodeName?: string; containers?: { ports?: { hostPort?: number }[] }[] };
+      return (
+        spec.nodeName === name &&
+        (p.status as { phase?: string } | undefined)?.phase === 'Running' &&
+        !!spec.containers?.some((c) => c.ports?.some((cp) => cp.hostPort === port))
+      );
+    });
+    if (!holder) return { refused: `node ${name} has nothing listening on port ${port} (no running svclb pod holds that hostPort)` };
+    return {
+      node: name,
+      trace: [`node ${name} (${ip}): svclb pod ${holder.metadata.name} holds hostPort ${port} and forwards to the Service's ClusterIP (klipper-lb iptables)`],
+    };
+  });
+  return { name: 'k3s', store, queues: [serviceController.queue, statusQueue], network };
 }

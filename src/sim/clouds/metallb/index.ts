@@ -4,7 +4,8 @@
  * pool the Service stays `<pending>` with no event at all.
  */
 import type { KubeObject, Service } from '../../kube/types';
-import { bindLib, ensureNamespace, establishCustomKind, readyNodes, serviceKey } from '../common';
+import { lanNetwork } from '../bare-metal-network';
+import { bareMetalNode, bindLib, ensureNamespace, establishCustomKind, kubeletPatch, nodeAddress, readyNodes, replaceNodes, serviceKey } from '../common';
 import type { CloudContext, CloudRuntime } from '../types';
 import { type Allocation, MetalLbStore } from './store';
 
@@ -36,6 +37,9 @@ export function start(ctx: CloudContext): CloudRuntime<MetalLbStore> {
   bindLib(ctx);
   const { kube, events, clock } = ctx;
   const { WorkQueue, SeededRandom } = ctx.lib;
+  // A kubeadm cluster on a LAN: worker machines named by their owner; the pool below comes from the same LAN.
+  const kubelet = kubeletPatch(kube);
+  replaceNodes(kube, (i) => bareMetalNode(`k8s-node-${i + 1}`, `192.168.1.${11 + i}`, `10.244.${i}.0/24`, kubelet));
   ensureNamespace(kube, METALLB_NAMESPACE);
   establishCustomKind(kube, { kind: 'IPAddressPool', group: 'metallb.io', versions: ['v1beta1'], plural: 'ipaddresspools', shortNames: [], namespaced: true });
   establishCustomKind(kube, {
@@ -173,7 +177,19 @@ export function start(ctx: CloudContext): CloudRuntime<MetalLbStore> {
     for (const key of store.allocations.keys()) speaker.enqueue(key);
   });
   enqueueAll();
-  return { name: 'metallb', store, queues: [controller, speaker] };
+  const network = lanNetwork(kube, (ip, port) => {
+    const announced = [...store.announcements.values()].find((a) => a.ip === ip);
+    if (announced)
+      return {
+        node: announced.node,
+        trace: [`ARP who-has ${ip}: metallb-speaker on ${announced.node} answers (layer 2); kube-proxy there holds ${ip} for its Service`],
+      };
+    const node = kube.select('Node').find((n) => nodeAddress(n, 'InternalIP') === ip);
+    if (node) return { refused: `${ip} is node ${node.metadata.name}, which has nothing listening on port ${port}` };
+    if ([...store.allocations.values()].some((a) => a.ip === ip)) return 'MetalLB assigned this address but no speaker announces it: nobody answers ARP';
+    return undefined;
+  });
+  return { name: 'metallb', store, queues: [controller, speaker], network };
 }
 
 /** FNV-1a: a stable stand-in for the speaker's sha256 ordering (only "one node, deterministic" matters). */
