@@ -200,7 +200,12 @@ export const exercises: ExerciseDef[] = [
       ranCommand(/az network public-ip (list|show)/, { en: 'az network public-ip list', ko: 'az network public-ip list' }),
     ],
     hints: [
-      { text: { en: 'kubectl apply -f web-svc.yaml, then kubectl get svc web until it shows an IP.', ko: 'kubectl apply -f web-svc.yaml을 실행하고, IP가 나올 때까지 kubectl get svc web으로 확인하세요.' } },
+      {
+        text: {
+          en: 'kubectl apply -f web-svc.yaml, then kubectl get svc web until it shows an IP.',
+          ko: 'kubectl apply -f web-svc.yaml을 실행하고, IP가 나올 때까지 kubectl get svc web으로 확인하세요.',
+        },
+      },
       {
         text: {
           en: 'az network public-ip list -g MC_myResourceGroup_myAKSCluster_eastus -o table: the row named kubernetes-a… is web’s.',

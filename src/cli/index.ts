@@ -3,9 +3,9 @@
  * `sandbox.exec(line, { stdin })` calls `runCommandLine`.
  */
 
+import { stringify as stringifyYaml } from 'yaml';
 import { mayWriteRareKind } from '../sim/kube/rare-kinds';
 import { loadRareSchemas, rareSchemasLoaded } from '../sim/kube/schemas';
-import { stringify as stringifyYaml } from 'yaml';
 import { azCommand } from './az/index';
 import type { CliContext } from './context';
 import { curlCommand } from './curl/index';
