@@ -48,7 +48,10 @@ export interface CliContext {
   aks?: AksOperations;
   /** The AKS resource provider's public IP pool (Azure picks the address of a new Static PIP). */
   cluster?: { publicIps: { allocate(location: string): string } };
-  /** The sandbox's cloud (issue 17): another cloud's network answers curl and egress. */
+  /**
+   * The sandbox's cloud (issue 17); absent means AKS. Another cloud's network answers curl and
+   * egress; `aws` reads the EKS store, `gcloud` the GKE one.
+   */
   cloud?: { readonly name: CloudName; runtime?: CloudRuntime };
   /** Shell state of this sandbox's terminal; created on first use when absent. */
   shell?: ShellState;
@@ -64,8 +67,6 @@ export interface CliContext {
    * between slices of work. It never changes a command's result, only when the work happens.
    */
   pause?(): Promise<void>;
-  /** The sandbox's cloud (issue 17): `aws` reads the EKS store, `gcloud` the GKE one; absent means AKS. */
-  cloud?: { readonly name: string; readonly runtime?: { readonly store: unknown } };
 }
 
 /** Node resource group name AKS derives (`MC_<rg>_<cluster>_<location>`). */

@@ -21,7 +21,7 @@ import { startWorkloadControllers } from './controllers/workloads';
 import { bootstrapKube, syncNodes } from './kube/cluster-objects';
 import { EventRecorder } from './kube/events';
 import { KubeStore } from './kube/store';
-import { ClusterIpAllocator, NodePortAllocator } from './kube/strategies/allocators';
+import { ClusterIpAllocator, NodePortAllocator, SERVICE_CIDR_BY_CLOUD } from './kube/strategies/allocators';
 import { registerStrategies } from './kube/strategies/index';
 import { serviceStrategy } from './kube/strategies/service';
 import { md5Hex } from './md5';
@@ -134,7 +134,8 @@ export function createSandbox(input: SandboxOptions = {}): Sandbox {
   };
   const armClient = new ArmClient(arm, clock, new SeededRandom(`${seed}:arm-client`), armFaults);
   const cluster = new AksCluster(options, armClient, new SeededRandom(`${seed}:aks`), new PublicIpAllocator(new SeededRandom(`${seed}:pip`)));
-  const clusterIps = new ClusterIpAllocator(new SeededRandom(`${seed}:cluster-ip`));
+  const cloudName: CloudName = input.cloud ?? 'aks';
+  const clusterIps = new ClusterIpAllocator(new SeededRandom(`${seed}:cluster-ip`), SERVICE_CIDR_BY_CLOUD[cloudName]);
   const nodePorts = new NodePortAllocator(new SeededRandom(`${seed}:node-port`));
   kube.registerStrategy('Service', serviceStrategy(clusterIps, nodePorts));
   registerStrategies(kube);
@@ -146,7 +147,6 @@ export function createSandbox(input: SandboxOptions = {}): Sandbox {
   cluster.onNodesChanged = (count) => syncNodes(kube, cluster, options, count);
   const events = new EventRecorder(kube, clock);
   const worldVersion = () => kube.version + arm.version;
-  const cloudName: CloudName = input.cloud ?? 'aks';
   const cloud: { name: CloudName; ready: Promise<void>; runtime?: CloudRuntime } = { name: cloudName, ready: Promise.resolve() };
   // Only AKS runs the Azure provider; another cloud brings its own controllers (loaded below).
   const serviceController =

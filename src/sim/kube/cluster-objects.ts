@@ -23,15 +23,17 @@ export function bootstrapKube(kube: KubeStore, aks: AksCluster, o: ResolvedOptio
     });
   }
   syncNodes(kube, aks, o, aks.nodeCount, created);
-  clusterIps.claim('10.0.0.1');
-  clusterIps.claim('10.0.0.10');
+  const apiIp = clusterIps.nth(1);
+  const dnsIp = clusterIps.nth(10);
+  clusterIps.claim(apiIp);
+  clusterIps.claim(dnsIp);
   sys({
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
     spec: {
-      clusterIP: '10.0.0.1',
-      clusterIPs: ['10.0.0.1'],
+      clusterIP: apiIp,
+      clusterIPs: [apiIp],
       internalTrafficPolicy: 'Cluster',
       ipFamilies: ['IPv4'],
       ipFamilyPolicy: 'SingleStack',
@@ -55,8 +57,8 @@ export function bootstrapKube(kube: KubeStore, aks: AksCluster, o: ResolvedOptio
       },
     },
     spec: {
-      clusterIP: '10.0.0.10',
-      clusterIPs: ['10.0.0.10'],
+      clusterIP: dnsIp,
+      clusterIPs: [dnsIp],
       internalTrafficPolicy: 'Cluster',
       ipFamilies: ['IPv4'],
       ipFamilyPolicy: 'SingleStack',

@@ -4,6 +4,14 @@ import { cidrContains, cidrRange, intToIp, ipToInt } from '../../azure/ip-alloca
 import type { SeededRandom } from '../../random';
 
 export const SERVICE_CIDR = '10.0.0.0/16';
+
+/**
+ * Each platform's default Service range, so ClusterIPs look like that cluster's: AKS 10.0.0.0/16;
+ * EKS 10.100.0.0/16 (its default when the VPC, here eksctl's 192.168.0.0/16, is outside 10/8);
+ * GKE 34.118.224.0/20 (the default services range of current clusters); k3s 10.43.0.0/16;
+ * kubeadm (the MetalLB cluster) 10.96.0.0/12.
+ */
+export const SERVICE_CIDR_BY_CLOUD = { aks: SERVICE_CIDR, eks: '10.100.0.0/16', gke: '34.118.224.0/20', metallb: '10.96.0.0/12', k3s: '10.43.0.0/16' } as const;
 export const NODE_PORT_MIN = 30000;
 export const NODE_PORT_MAX = 32767;
 
@@ -33,6 +41,11 @@ export class ClusterIpAllocator {
     if (this.used.has(ip)) return `failed to allocate IP ${ip}: provided IP is already allocated`;
     this.used.add(ip);
     return undefined;
+  }
+
+  /** The n-th address of the range: `.1` is the API server's Service, `.10` cluster DNS, as every installer does. */
+  nth(n: number): string {
+    return intToIp(cidrRange(this.cidr)[0] + n);
   }
 
   isUsed(ip: string): boolean {
