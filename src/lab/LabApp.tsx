@@ -225,7 +225,12 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
   };
 
   const tabLabel: Record<Pane, string> = { editor: t.editorTab, portal: t.portalTab, diagram: t.diagramTab, exercises: t.exercisesTab };
-  const regionLabel: Record<Pane, string> = { editor: t.yamlEditor, portal: t.azurePortal, diagram: t.networkDiagram, exercises: t.exercisesRegion };
+  const regionLabel: Record<Pane, string> = {
+    editor: t.yamlEditor,
+    portal: (sandbox.cloud?.name ?? 'aks') === 'aks' ? t.azurePortal : t.cloudConsole,
+    diagram: t.networkDiagram,
+    exercises: t.exercisesRegion,
+  };
   const tabId = (tab: 'terminal' | Pane) => `${config.id}-tab-${tab}`;
   const terminalId = `${config.id}-terminal`;
 

@@ -5,8 +5,7 @@ import { resourceGroupOf } from './arm-view';
 import { ResourceBlade } from './blades/ResourceBlade';
 import type * as Consoles from './consoles/index';
 import { usePortal } from './context';
-import { useFreshRowScroll } from './fresh-rows';
-import { CopyButton, MiddleText, NameButton } from './MiddleText';
+import { MiddleText, NameButton } from './MiddleText';
 import { ResourceList } from './ResourceList';
 import { localeOf, portalStrings } from './strings';
 import { Table } from './Table';
@@ -112,7 +111,7 @@ function OtherCloud() {
   const ctx = usePortal();
   const [m, setM] = useState<typeof Consoles | null>(null);
   useEffect(() => void import('./consoles/index').then(setM), []);
-  return m && <m.CloudConsole ctx={ctx} ui={{ Table, NameButton, CopyButton, MiddleText, useLab, useFreshRowScroll }} locale={localeOf(ctx.t)} />;
+  return m && <m.CloudConsole ctx={ctx} ui={{ Table, NameButton, MiddleText, useLab }} locale={localeOf(ctx.t)} />;
 }
 
 export function PortalView() {

@@ -296,14 +296,8 @@ export function consoleStrings(locale: Locale): ConsoleStrings {
 
 /** `June 2, 2025, 09:01 (UTC+00:00)`: the consoles print dates in the viewer's zone; the lab's is UTC. */
 export function formatDate(ms: number, locale: Locale): string {
-  const d = new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-US', {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'UTC',
-  }).format(ms);
-  return `${d} (UTC+00:00)`;
+  const tag = locale === 'ko' ? 'ko-KR' : 'en-US';
+  const date = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(ms);
+  const time = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(ms);
+  return `${date}${locale === 'ko' ? '' : ','} ${time} (UTC+00:00)`;
 }

@@ -8,17 +8,14 @@
 import type { Locale } from '../../types';
 import type { useLab } from '../../use-store';
 import type { PortalContext } from '../context';
-import type { useFreshRowScroll } from '../fresh-rows';
-import type { CopyButton, MiddleText, NameButton } from '../MiddleText';
+import type { MiddleText, NameButton } from '../MiddleText';
 import type { Table } from '../Table';
 
 export interface ConsoleUi {
   Table: typeof Table;
   NameButton: typeof NameButton;
-  CopyButton: typeof CopyButton;
   MiddleText: typeof MiddleText;
   useLab: typeof useLab;
-  useFreshRowScroll: typeof useFreshRowScroll;
 }
 
 export interface ConsoleProps {
