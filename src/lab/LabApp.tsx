@@ -445,7 +445,8 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
             </button>
           ))}
         </div>
-        <ChangeFeed store={store} sandbox={sandbox} locale={config.locale} />
+        {/* The feed reads Azure's changes: other clouds have their own console (issue 17). */}
+        {(sandbox.cloud?.name ?? 'aks') === 'aks' && <ChangeFeed store={store} sandbox={sandbox} locale={config.locale} />}
         <div class={`lab-split${compact ? ` lab-split-${view}` : ''}`} style={compact ? undefined : { gridTemplateRows: `${split}% auto minmax(0, 1fr)` }}>
           <div class="lab-top" hidden={!sideShown}>
             {PANES.map((p) => (
