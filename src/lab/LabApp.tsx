@@ -224,10 +224,12 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
     window.addEventListener('pointerup', up);
   };
 
+  const onAks = (sandbox.cloud?.name ?? 'aks') === 'aks';
   const tabLabel: Record<Pane, string> = { editor: t.editorTab, portal: t.portalTab, diagram: t.diagramTab, exercises: t.exercisesTab };
   const regionLabel: Record<Pane, string> = {
     editor: t.yamlEditor,
-    portal: (sandbox.cloud?.name ?? 'aks') === 'aks' ? t.azurePortal : t.cloudConsole,
+    // Another cloud's pane holds its own console (or none): named as its tab is.
+    portal: onAks ? t.azurePortal : t.portalTab,
     diagram: t.networkDiagram,
     exercises: t.exercisesRegion,
   };
@@ -446,7 +448,7 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
           ))}
         </div>
         {/* The feed reads Azure's changes: other clouds have their own console (issue 17). */}
-        {(sandbox.cloud?.name ?? 'aks') === 'aks' && <ChangeFeed store={store} sandbox={sandbox} locale={config.locale} />}
+        {onAks && <ChangeFeed store={store} sandbox={sandbox} locale={config.locale} />}
         <div class={`lab-split${compact ? ` lab-split-${view}` : ''}`} style={compact ? undefined : { gridTemplateRows: `${split}% auto minmax(0, 1fr)` }}>
           <div class="lab-top" hidden={!sideShown}>
             {PANES.map((p) => (

@@ -8,8 +8,6 @@ const en = {
   editorFailed: 'The editor could not load. The terminal still works; reload the page to try again.',
   terminal: 'Terminal',
   azurePortal: 'Azure portal',
-  /** The portal pane of a sandbox on another cloud (its AWS or Google Cloud console, or none). */
-  cloudConsole: 'Cloud console',
   networkDiagram: 'Network diagram',
   apply: 'Apply',
   applyHint: 'Ctrl+Enter (⌘+Enter on a Mac) applies the YAML',
@@ -150,7 +148,6 @@ const ko: typeof en = {
   editorFailed: '편집기를 불러오지 못했습니다. 터미널은 그대로 쓸 수 있으며, 페이지를 새로 고치면 다시 시도합니다.',
   terminal: '터미널',
   azurePortal: 'Azure Portal',
-  cloudConsole: '클라우드 콘솔',
   networkDiagram: '네트워크 다이어그램',
   apply: '적용',
   applyHint: 'Ctrl+Enter(Mac은 ⌘+Enter)로 YAML을 적용합니다',

@@ -39,8 +39,8 @@ kind: L2Advertisement
 metadata: {name: l2, namespace: metallb-system}`;
 
 const T = {
-  en: { start: 'Start lab', skip: 'Skip waits', apply: 'Apply', portalTab: 'Portal', region: 'Cloud console' },
-  ko: { start: '실습 시작', skip: '대기 건너뛰기', apply: '적용', portalTab: '포털', region: '클라우드 콘솔' },
+  en: { start: 'Start lab', skip: 'Skip waits', apply: 'Apply', portalTab: 'Portal', region: 'Portal' },
+  ko: { start: '실습 시작', skip: '대기 건너뛰기', apply: '적용', portalTab: '포털', region: '포털' },
 };
 
 /** Opens the sandbox on `cloud`, applies `yaml` with waits skipped, and returns the console region. */
