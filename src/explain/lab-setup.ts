@@ -35,6 +35,8 @@ export function labSetup(x: Explanation): LabSetup {
   const minor = c.kubernetesVersion ? /^v?(\d+\.\d+)/.exec(c.kubernetesVersion)?.[1] : undefined;
   const outboundIps = c.managedOutboundIPCount ?? (x.publicIps.filter((p) => p.role === 'outbound').length || undefined);
   const options: SandboxPageOptions = {
+    // The explainer reads AKS clusters (az aks show + the node resource group).
+    cloud: 'aks',
     outboundType: (OUTBOUND_TYPES as readonly string[]).includes(c.outboundType ?? '')
       ? (c.outboundType as SandboxPageOptions['outboundType'])
       : DEFAULT_PAGE_OPTIONS.outboundType,

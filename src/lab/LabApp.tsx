@@ -224,8 +224,15 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
     window.addEventListener('pointerup', up);
   };
 
+  const onAks = (sandbox.cloud?.name ?? 'aks') === 'aks';
   const tabLabel: Record<Pane, string> = { editor: t.editorTab, portal: t.portalTab, diagram: t.diagramTab, exercises: t.exercisesTab };
-  const regionLabel: Record<Pane, string> = { editor: t.yamlEditor, portal: t.azurePortal, diagram: t.networkDiagram, exercises: t.exercisesRegion };
+  const regionLabel: Record<Pane, string> = {
+    editor: t.yamlEditor,
+    // Another cloud's pane holds its own console (or none): named as its tab is.
+    portal: onAks ? t.azurePortal : t.portalTab,
+    diagram: t.networkDiagram,
+    exercises: t.exercisesRegion,
+  };
   const tabId = (tab: 'terminal' | Pane) => `${config.id}-tab-${tab}`;
   const terminalId = `${config.id}-terminal`;
 
@@ -440,7 +447,8 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
             </button>
           ))}
         </div>
-        <ChangeFeed store={store} sandbox={sandbox} locale={config.locale} />
+        {/* The feed reads Azure's changes: other clouds have their own console (issue 17). */}
+        {onAks && <ChangeFeed store={store} sandbox={sandbox} locale={config.locale} />}
         <div class={`lab-split${compact ? ` lab-split-${view}` : ''}`} style={compact ? undefined : { gridTemplateRows: `${split}% auto minmax(0, 1fr)` }}>
           <div class="lab-top" hidden={!sideShown}>
             {PANES.map((p) => (

@@ -2,6 +2,7 @@ import type { ArmStore } from '../sim/azure/store';
 import type { VirtualClock } from '../sim/clock';
 import type { SettleOptions, SettleReport } from '../sim/index';
 import type { KubeStore } from '../sim/kube/store';
+import type { CloudName } from '../sim/options';
 
 export interface ExecResult {
   stdout: string;
@@ -18,6 +19,8 @@ export interface LabSandbox {
   readonly arm: ArmStore;
   readonly clock: VirtualClock;
   readonly options: { readonly resourceGroup: string; readonly clusterName: string; readonly location: string; readonly subscriptionId: string };
+  /** The provider (issue 17): for anything but `aks` the portal pane shows that cloud's console. */
+  readonly cloud?: { readonly name: CloudName; readonly ready?: Promise<void>; readonly runtime?: { readonly store: unknown } };
   /** Switches simulator faults (quota, throttling, slow provisioning) on or off at run time. */
   setFaults?(faults: Record<string, unknown>): void;
 }

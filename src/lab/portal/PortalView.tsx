@@ -1,11 +1,14 @@
+import { useEffect, useState } from 'preact/hooks';
 import { useLab } from '../use-store';
 import { ActivityLog } from './ActivityLog';
 import { resourceGroupOf } from './arm-view';
 import { ResourceBlade } from './blades/ResourceBlade';
+import type * as Consoles from './consoles/index';
 import { usePortal } from './context';
 import { MiddleText, NameButton } from './MiddleText';
 import { ResourceList } from './ResourceList';
-import { portalStrings } from './strings';
+import { localeOf, portalStrings } from './strings';
+import { Table } from './Table';
 import './portal.css';
 
 /** The services the portal's Home offers, each a list of one resource type across groups. */
@@ -101,11 +104,27 @@ function Home() {
 }
 
 /**
+ * The pane's view for a sandbox on another cloud: its console, fetched on first use (issue 17).
+ * Kept this small because it ships in every AKS lab; the console does the rest.
+ */
+function OtherCloud() {
+  const ctx = usePortal();
+  const [m, setM] = useState<typeof Consoles | null>(null);
+  useEffect(() => void import('./consoles/index').then(setM), []);
+  return m && <m.CloudConsole ctx={ctx} ui={{ Table, NameButton, MiddleText, useLab }} locale={localeOf(ctx.t)} />;
+}
+
+export function PortalView() {
+  const { sandbox } = usePortal();
+  return sandbox.cloud && sandbox.cloud.name !== 'aks' ? <OtherCloud /> : <AzurePortal />;
+}
+
+/**
  * The simulated Azure portal: breadcrumbs and one view at a time, all read from the ARM store.
  * Views: [] Home, ['rgs'] resource groups, ['rg', name], ['type', armType] (one service's list),
  * ['resource', id, section?], ['activity'].
  */
-export function PortalView() {
+function AzurePortal() {
   const { store, t, go, sandbox } = usePortal();
   const path = useLab(store, (s) => s.portalPath);
   const [view, arg, section] = path;

@@ -25,7 +25,14 @@ describe('"Open in the lab": a sandbox built from what was pasted', () => {
     const o = await outputs(await storySandbox());
     const x = explain([o.services, o.publicIps, o.lb, o.aks]);
     const setup = labSetup(x);
-    expect(setup.options).toEqual({ outboundType: 'loadBalancer', managedOutboundIPCount: 1, kubernetesVersion: '1.33', nodeCount: 3, networkPlugin: 'azure' });
+    expect(setup.options).toEqual({
+      cloud: 'aks',
+      outboundType: 'loadBalancer',
+      managedOutboundIPCount: 1,
+      kubernetesVersion: '1.33',
+      nodeCount: 3,
+      networkPlugin: 'azure',
+    });
     expect(setup.log.map((e) => e.line)).toEqual(['kubectl create namespace ingress-basic', 'kubectl create namespace qa', 'kubectl apply -f -']);
     const lab = await rebuild(setup);
     const again = explain([(await lab.exec('kubectl get svc -A -o json')).stdout, (await lab.exec(`az network public-ip list -g ${NODE_RG} -o json`)).stdout]);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PAGE_OPTIONS, optionsToSearch, outboundIPCountApplies, parseSandboxOptions, toSandboxOptions } from '../../../src/lab/sandbox-options';
+import { CLOUDS, DEFAULT_PAGE_OPTIONS, optionsToSearch, outboundIPCountApplies, parseSandboxOptions, toSandboxOptions } from '../../../src/lab/sandbox-options';
 import { createSandbox } from '../../../src/sim/index';
 
 describe('sandbox page options from the URL', () => {
   it('reads valid values', () => {
     expect(parseSandboxOptions('?outboundType=managedNATGateway&outboundIPs=3&k8s=1.28&nodes=5&plugin=kubenet')).toEqual({
+      cloud: 'aks',
       outboundType: 'managedNATGateway',
       managedOutboundIPCount: 3,
       kubernetesVersion: '1.28',
@@ -14,6 +15,8 @@ describe('sandbox page options from the URL', () => {
   });
   it('falls back to AKS defaults for anything unexpected', () => {
     expect(parseSandboxOptions('?outboundType=<script>&outboundIPs=101&k8s=9.99&nodes=-1&plugin=x')).toEqual(DEFAULT_PAGE_OPTIONS);
+    expect(parseSandboxOptions('?cloud=aws')).toEqual(DEFAULT_PAGE_OPTIONS);
+    expect(parseSandboxOptions('?cloud=EKS&cloud=eks').cloud).toBe('aks');
     expect(parseSandboxOptions('?outboundIPs=1e3&nodes=03.5')).toEqual(DEFAULT_PAGE_OPTIONS);
     expect(parseSandboxOptions('')).toEqual(DEFAULT_PAGE_OPTIONS);
   });
@@ -67,5 +70,38 @@ describe('sandbox page options per outbound type', () => {
       expect(name).not.toBe(lbName);
       expect(ip).not.toBe(lbIp);
     }
+  });
+});
+
+describe('the provider option (issue 17)', () => {
+  it('reads every provider, defaults to AKS, and round-trips through links and saved labs', () => {
+    for (const cloud of CLOUDS) {
+      const o = parseSandboxOptions(`?cloud=${cloud}&k8s=1.30&nodes=2`);
+      expect(o).toMatchObject({ cloud, kubernetesVersion: '1.30', nodeCount: 2 });
+      expect(parseSandboxOptions(optionsToSearch(toSandboxOptions(o)))).toEqual(o);
+    }
+    expect(parseSandboxOptions('').cloud).toBe('aks');
+  });
+
+  it('AKS links read as before (no cloud=aks); other clouds name theirs and drop the AKS-only settings', () => {
+    expect(optionsToSearch(toSandboxOptions(parseSandboxOptions('?outboundIPs=2')))).toBe(
+      '?outboundType=loadBalancer&outboundIPs=2&k8s=1.33&nodes=3&plugin=azure',
+    );
+    const eks = parseSandboxOptions('?cloud=eks&outboundType=managedNATGateway&outboundIPs=3&plugin=kubenet');
+    expect(eks).toEqual({ ...DEFAULT_PAGE_OPTIONS, cloud: 'eks' });
+    expect(optionsToSearch(toSandboxOptions(eks))).toBe('?cloud=eks&k8s=1.33&nodes=3');
+    expect(toSandboxOptions(eks)).toEqual({ cloud: 'eks', kubernetesVersion: '1.33', nodeCount: 3 });
+  });
+
+  it("an AKS lab names its cloud, so spreading it over another cloud's options gives AKS", () => {
+    expect({ cloud: 'gke', ...toSandboxOptions(parseSandboxOptions('')) }.cloud).toBe('aks');
+  });
+
+  it('the sandbox is built on the chosen cloud', async () => {
+    const sb = createSandbox(toSandboxOptions(parseSandboxOptions('?cloud=gke&nodes=2')));
+    await sb.cloud.ready;
+    expect(sb.cloud.name).toBe('gke');
+    expect(sb.cloud.runtime?.store).toBeDefined();
+    expect((await sb.exec('kubectl get nodes --no-headers')).stdout.trim().split('\n')).toHaveLength(2);
   });
 });
