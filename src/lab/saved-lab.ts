@@ -7,19 +7,21 @@
  * editor draft and the terminal's arrow-up history are saved on their own (storage.ts keys).
  *
  * English and Korean pages of a lesson share the lab id, so they share this state.
+ *
+ * A multi-cloud lab (`clouds`, one sandbox per tab) saves its first tab as the lab itself and every
+ * other tab it opened under `tabs` (version 2). Version 1 saves have no tabs and load as they are.
  */
-import { checkEntry, LIMITS, type LogEntry } from '../learn/share/codec';
+import { CLOUD_NAMES, checkEntry, LIMITS, type LogEntry } from '../learn/share/codec';
 import { MAX_REQUEST_BYTES } from '../sim/kube/store';
+import type { CloudName } from '../sim/options';
 import { CHECKPOINT_MAX_CHARS, UNDO_STEPS } from './command-log';
 import { optionsToSearch, parseSandboxOptions, type SandboxPageOptions } from './sandbox-options';
 import { forget, labKey, readJson, writeJson } from './storage';
 
-export const SAVED_LAB_VERSION = 1;
+export const SAVED_LAB_VERSION = 2;
 
-export interface SavedLab {
-  v: typeof SAVED_LAB_VERSION;
-  /** The cluster options the lab was built with (the same whitelist as share links). */
-  options: SandboxPageOptions;
+/** What rebuilds one sandbox of a lab: its exercise start, command log, and what the log cannot give back. */
+export interface SavedTab {
   /** The exercise whose start state the lab was last reset to (its set-up and faults come from the lesson). */
   reset?: string;
   checkpoint: LogEntry[];
@@ -30,6 +32,14 @@ export interface SavedLab {
   answers: Record<string, string>;
   /** Commands taken back by Undo, the next one to redo last (absent when there are none). */
   redo?: LogEntry[];
+}
+
+export interface SavedLab extends SavedTab {
+  v: typeof SAVED_LAB_VERSION;
+  /** The cluster options the lab was built with (the same whitelist as share links). */
+  options: SandboxPageOptions;
+  /** A multi-cloud lab's other tabs the learner opened, by cloud (the first tab is the lab itself). */
+  tabs?: Partial<Record<CloudName, SavedTab>>;
 }
 
 const HISTORY_MAX = 1000;
@@ -71,12 +81,9 @@ function checkRedo(v: unknown, after: number): LogEntry[] | null {
   return out;
 }
 
-/**
- * The saved lab if every part of it is well-formed, else null: a damaged or foreign value is never
- * half-used (replaying part of a log gives a different lab than the one the learner left).
- */
-export function parseSavedLab(value: unknown): SavedLab | null {
-  if (!isObj(value) || value.v !== SAVED_LAB_VERSION || !isObj(value.options)) return null;
+/** One tab's part of a save if every piece of it is well-formed, else null. */
+function parseTab(value: unknown): SavedTab | null {
+  if (!isObj(value)) return null;
   const checkpoint = checkLog(value.checkpoint, LIMITS.entries);
   const recent = checkLog(value.recent, UNDO_STEPS);
   if (!checkpoint || !recent) return null;
@@ -87,20 +94,35 @@ export function parseSavedLab(value: unknown): SavedLab | null {
   if (!isObj(answers) || Object.keys(answers).length > ANSWERS_MAX) return null;
   if (!Object.values(answers).every((a) => typeof a === 'string' && a.length <= ANSWER_CHARS)) return null;
   if (reset !== undefined && (typeof reset !== 'string' || !/^[a-z0-9-]{1,80}$/.test(reset))) return null;
-  const saved: SavedLab = {
-    v: SAVED_LAB_VERSION,
-    options: parseSandboxOptions(optionsToSearch(value.options)),
-    checkpoint,
-    recent,
-    history: history as string[],
-    answers: { ...(answers as Record<string, string>) },
-  };
-  if (reset !== undefined) saved.reset = reset;
+  const tab: SavedTab = { checkpoint, recent, history: history as string[], answers: { ...(answers as Record<string, string>) } };
+  if (reset !== undefined) tab.reset = reset;
   if (value.redo !== undefined) {
     const redo = checkRedo(value.redo, [...checkpoint, ...recent].at(-1)?.t ?? 0);
     if (!redo) return null;
-    if (redo.length > 0) saved.redo = redo;
+    if (redo.length > 0) tab.redo = redo;
   }
+  return tab;
+}
+
+/**
+ * The saved lab if every part of it is well-formed, else null: a damaged or foreign value is never
+ * half-used (replaying part of a log gives a different lab than the one the learner left). A
+ * version 1 save (before cloud tabs) is read as version 2 without tabs.
+ */
+export function parseSavedLab(value: unknown): SavedLab | null {
+  if (!isObj(value) || (value.v !== 1 && value.v !== SAVED_LAB_VERSION) || !isObj(value.options)) return null;
+  const first = parseTab(value);
+  if (!first) return null;
+  const saved: SavedLab = { v: SAVED_LAB_VERSION, options: parseSandboxOptions(optionsToSearch(value.options)), ...first };
+  if (value.v === 1 || value.tabs === undefined) return saved;
+  if (!isObj(value.tabs)) return null;
+  const tabs: SavedLab['tabs'] = {};
+  for (const [cloud, part] of Object.entries(value.tabs)) {
+    const tab = parseTab(part);
+    if (!tab || !CLOUD_NAMES.includes(cloud as CloudName)) return null;
+    tabs[cloud as CloudName] = tab;
+  }
+  saved.tabs = tabs;
   return saved;
 }
 
@@ -128,6 +150,6 @@ export function forgetLab(labId: string): void {
 }
 
 /** Whether a lab has anything worth resuming (a command, one to redo, an answer or an exercise start). */
-export function worthSaving(lab: Pick<SavedLab, 'checkpoint' | 'recent' | 'answers' | 'reset' | 'redo'>): boolean {
+export function worthSaving(lab: Pick<SavedTab, 'checkpoint' | 'recent' | 'answers' | 'reset' | 'redo'>): boolean {
   return lab.checkpoint.length + lab.recent.length + (lab.redo?.length ?? 0) > 0 || Object.keys(lab.answers).length > 0 || lab.reset !== undefined;
 }

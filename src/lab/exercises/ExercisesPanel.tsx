@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { availableHints, choiceKey, evaluate, solvedCount } from '../../learn/exercise/engine';
-import type { ExerciseDef, ExerciseStatus } from '../../learn/exercise/types';
+import { availableHints, choiceKey, evaluate, type StateOf, solvedCount } from '../../learn/exercise/engine';
+import type { ExerciseDef, ExerciseState, ExerciseStatus } from '../../learn/exercise/types';
 import { markExercise } from '../../learn/progress/actions';
 import type { LabStrings } from '../i18n';
 import type { LabStore } from '../store';
@@ -26,8 +26,22 @@ function solvedBefore(lesson: string | undefined): Set<string> {
  */
 const keptAnswers = new Map<string, Record<string, string>>();
 
+/** A multi-cloud lab's exercises: each is checked in, and played into, its own cloud's tab. */
+export interface ExerciseTabs {
+  stateOf: StateOf;
+  /** The store of the exercise's tab, if it is open. */
+  storeOf(ex: ExerciseDef): LabStore | undefined;
+  /** Switches to the exercise's tab (opening it first) and resolves with its store. */
+  show(ex: ExerciseDef): Promise<LabStore>;
+  /** Resets the exercise's tab to the exercise's start. */
+  reset(ex: ExerciseDef): void;
+  /** Called on any change in any tab (the checks re-run). */
+  subscribe(listener: () => void): () => void;
+}
+
 interface Props {
   store: LabStore;
+  cloudTabs?: ExerciseTabs | undefined;
   sandbox: LabSandbox;
   exercises: ExerciseDef[];
   /** The lesson these exercises belong to, for the learner's progress. */
@@ -42,11 +56,16 @@ interface Props {
  * Checks every exercise after each change of the simulated world, of the history or of an answer,
  * and tells the page (lesson text badges, progress) through a `lab:exercises` event.
  */
-export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, labId, onReset }: Props) {
+export function ExercisesPanel({ store, cloudTabs, sandbox, exercises, lesson, locale, t, labId, onReset }: Props) {
   const world = useLab(store, (s) => s.worldVersion);
   const history = useLab(store, (s) => s.history);
   const answers = useLab(store, (s) => s.answers);
-  const statuses = useMemo(() => evaluate(exercises, { sandbox, history, answers }, solvedBefore(lesson)), [world, history, answers, exercises]);
+  const [otherTabs, setOtherTabs] = useState(0);
+  useEffect(() => cloudTabs?.subscribe(() => setOtherTabs((n) => n + 1)), [cloudTabs]);
+  const own: ExerciseState = { sandbox, history, answers };
+  const stateOf: StateOf = cloudTabs ? cloudTabs.stateOf : () => own;
+  const storeOf = (ex: ExerciseDef) => (cloudTabs ? cloudTabs.storeOf(ex) : store);
+  const statuses = useMemo(() => evaluate(exercises, stateOf, solvedBefore(lesson)), [world, history, answers, exercises, otherTabs]);
   const [hintsShown, setHintsShown] = useState<Record<string, number>>({});
 
   useEffect(() => {
@@ -69,12 +88,14 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
   const play = async (ex: ExerciseDef) => {
     setPlaying(ex.id);
     try {
+      // In a multi-cloud lab the solution runs where the exercise is checked, shown first.
+      const target = cloudTabs ? await cloudTabs.show(ex) : store;
       for (const line of ex.solution) {
-        const result = await store.getState().exec(line, { echo: true });
-        if (ex.answer && line === ex.solution[ex.solution.length - 1]) store.getState().setAnswer(ex.id, result.stdout.trim());
+        const result = await target.getState().exec(line, { echo: true });
+        if (ex.answer && line === ex.solution[ex.solution.length - 1]) target.getState().setAnswer(ex.id, result.stdout.trim());
         await new Promise((r) => setTimeout(r, 350));
       }
-      if (ex.choice) store.getState().setAnswer(choiceKey(ex.id), ex.choice.correct);
+      if (ex.choice) target.getState().setAnswer(choiceKey(ex.id), ex.choice.correct);
     } finally {
       setPlaying(null);
     }
@@ -89,7 +110,10 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
       <ol class="exercise-list">
         {exercises.map((ex, i) => {
           const status = statuses[i] as ExerciseStatus;
-          const hints = availableHints(ex, { sandbox, history, answers });
+          const state = stateOf(ex);
+          const { history, answers } = 'sandbox' in state ? state : { history: [], answers: {} as Record<string, string> };
+          const setAnswer = (key: string, value: string) => storeOf(ex)?.getState().setAnswer(key, value);
+          const hints = 'sandbox' in state ? availableHints(ex, state) : [];
           const shown = Math.min(hintsShown[ex.id] ?? 0, hints.length);
           const attempted = history.length > 0 || (answers[ex.id] ?? '') !== '' || (answers[choiceKey(ex.id)] ?? '') !== '' || shown > 0;
           return (
@@ -122,7 +146,7 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
                     value={answers[ex.id] ?? ''}
                     spellcheck={false}
                     autocomplete="off"
-                    onInput={(e) => store.getState().setAnswer(ex.id, (e.currentTarget as HTMLInputElement).value)}
+                    onInput={(e) => setAnswer(ex.id, (e.currentTarget as HTMLInputElement).value)}
                   />
                 </label>
               )}
@@ -140,7 +164,7 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
                         name={`${labId}-ex-${ex.id}-choice`}
                         value={o.id}
                         checked={answers[choiceKey(ex.id)] === o.id}
-                        onChange={() => store.getState().setAnswer(choiceKey(ex.id), o.id)}
+                        onChange={() => setAnswer(choiceKey(ex.id), o.id)}
                       />{' '}
                       {o.text[locale]}
                     </label>
@@ -163,7 +187,9 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
                     type="button"
                     class="button small"
                     onClick={() => {
-                      if (confirm(t.resetExerciseConfirm)) onReset(ex.setup ?? [], ex.faults);
+                      if (!confirm(t.resetExerciseConfirm)) return;
+                      if (cloudTabs) cloudTabs.reset(ex);
+                      else onReset(ex.setup ?? [], ex.faults);
                     }}
                   >
                     {t.resetExercise}

@@ -1,4 +1,5 @@
 import type { LabSandbox, Locale } from '../../lab/types';
+import type { CloudName } from '../../sim/options';
 
 export type Localized = Record<Locale, string>;
 
@@ -30,6 +31,11 @@ export interface ExerciseDef {
   id: string;
   title: Localized;
   task: Localized;
+  /**
+   * In a multi-cloud lab, the cloud whose tab this exercise is checked in (goals, hints, typed
+   * answers; "Show solution" switches to it first). Without it, the lab's first cloud.
+   */
+  cloud?: CloudName;
   /** Ids of exercises that must be done first. */
   needs?: string[];
   goals: Goal[];
