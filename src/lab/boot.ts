@@ -4,7 +4,7 @@
  */
 import { h, render } from 'preact';
 import type { ExerciseDef } from '../learn/exercise/types';
-import { encodeLab, type LogEntry } from '../learn/share/codec';
+import { encodeLab, type LogEntry, type SharedLab } from '../learn/share/codec';
 import { createSandbox } from '../sim/index';
 import { startClock } from './clock-driver';
 import { replayOrder } from './command-log';
@@ -62,8 +62,8 @@ export interface CloudTab {
   rebuild: Rebuild & { redo?: LogEntry[] };
   /** Keeps this tab's part of the lab's save (null: nothing worth keeping). */
   save(lab: SavedLab | null): void;
-  /** The share link of the whole lab, this tab's log included. */
-  share(log: LogEntry[]): Promise<string>;
+  /** The whole lab's share link from this tab's own. */
+  share(lab: SharedLab): SharedLab;
   /** Reset: this tab's part of the save, its draft and terminal history go; other tabs keep theirs. */
   forget(): void;
   exercises: ExerciseTabs;
@@ -75,12 +75,14 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.
 
 export async function startLab(root: HTMLElement, config: LabConfig, start: StartOptions = {}, tab?: CloudTab): Promise<RunningLab> {
   // Tabs and their sandboxes come in a chunk of their own: a one-cloud lab never fetches it.
-  if (!tab && (config.clouds?.length ?? 0) > 1) return (await import('./clouds/start')).startClouds(root, config, start, startLab);
+  // It gets what it needs from here: importing these modules itself would split them out of this chunk.
+  if (!tab && (config.clouds?.length ?? 0) > 1)
+    return (await import('./clouds/start')).startClouds(root, config, start, { startLab, readSavedLab, saveLab, forgetLab, forget, labKey, replayOrder });
   const t = labStrings(config.locale);
   let saved: SavedLab | undefined;
-  if (start.log) config = { ...config, sandbox: { ...config.sandbox, ...(start.options ? toSandboxOptions(start.options) : {}) } };
-  else if (start.mode === 'fresh') forgetLab(config.id);
-  else if (!tab) saved = readSavedLab(config.id);
+  if (start.options) config = { ...config, sandbox: { ...config.sandbox, ...toSandboxOptions(start.options) } };
+  if (start.mode === 'fresh') forgetLab(config.id);
+  else if (!start.log && !tab) saved = readSavedLab(config.id);
   if (saved) config = { ...config, sandbox: { ...config.sandbox, ...toSandboxOptions(saved.options) } };
   /** The cluster options as the sandbox page and share links spell them. */
   const pageOptions = parseSandboxOptions(optionsToSearch(config.sandbox));
@@ -166,8 +168,8 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
         share: async () => {
           const { commands } = store.getState();
           if (!commands.rebuildable) return null;
-          const log = replayOrder(commands);
-          return tab ? tab.share(log) : encodeLab({ v: 1, lab: config.id, options: pageOptions, log });
+          const lab: SharedLab = { v: 1, lab: config.id, options: pageOptions, log: replayOrder(commands) };
+          return encodeLab(tab ? tab.share(lab) : lab);
         },
         onReady: (run: (line: string) => void) => {
           runner = run;

@@ -3,22 +3,35 @@
  * (`startLab` with that cloud's sandbox, set-up and storage keys) built the first time it is opened,
  * so its terminal, editor, portal, change feed and diagram keep their state while another is shown.
  * The tabs share one save and one share link (the first tab is the lab itself, the others ride in
- * `tabs`) and the exercises, each checked in its own cloud's tab. Loaded only for such labs.
+ * `tabs`) and the exercises, each checked in its own cloud's tab.
+ *
+ * Loaded only for such labs. It imports nothing but types from the lab's modules and gets their
+ * functions from boot.ts: a value import would make Rollup split those modules into a chunk of
+ * their own, which every AKS lab would then fetch too. The tab bar is plain DOM for the same reason.
  */
-import { h, render } from 'preact';
 import type { ExerciseDef } from '../../learn/exercise/types';
-import { encodeLab, type LogEntry } from '../../learn/share/codec';
+import type { LogEntry } from '../../learn/share/codec';
 import type { CloudName } from '../../sim/options';
-import type { CloudTab, RunningLab, startLab as StartLab, StartOptions } from '../boot';
-import { replayOrder } from '../command-log';
+import type { CloudTab, RunningLab, StartOptions, startLab } from '../boot';
+import type { replayOrder } from '../command-log';
 import type { ExerciseTabs } from '../exercises/ExercisesPanel';
-import { optionsToSearch, parseSandboxOptions, toSandboxOptions } from '../sandbox-options';
-import { forgetLab, readSavedLab, SAVED_LAB_VERSION, type SavedLab, type SavedTab, saveLab } from '../saved-lab';
-import { forget, labKey } from '../storage';
+import type { SandboxPageOptions } from '../sandbox-options';
+import type { forgetLab, readSavedLab, SavedTab, saveLab } from '../saved-lab';
+import type { forget, labKey } from '../storage';
 import type { LabStore } from '../store';
 import type { LabConfig, LabSandbox } from '../types';
-import { CloudTabs, cloudPanelId, cloudTabId } from './CloudTabs';
+import { rebuildOf, savedFromTabs, tabLabId, tabsFromSaved } from './saved-tabs';
 import { CLOUD_LABELS, cloudStrings } from './strings';
+
+export interface LabModules {
+  startLab: typeof startLab;
+  readSavedLab: typeof readSavedLab;
+  saveLab: typeof saveLab;
+  forgetLab: typeof forgetLab;
+  forget: typeof forget;
+  labKey: typeof labKey;
+  replayOrder: typeof replayOrder;
+}
 
 interface OpenTab {
   store: LabStore;
@@ -27,59 +40,33 @@ interface OpenTab {
   unsubscribe(): void;
 }
 
-/** The storage and DOM id of a cloud's tab: the first is the lab itself (its draft, its history). */
-export const tabLabId = (config: LabConfig, cloud: CloudName): string => (cloud === config.clouds?.[0] ? config.id : `${config.id}-${cloud}`);
+const CSS = `.lab-clouds,.lab-cloud-panel{display:flex;flex-direction:column;flex:1;min-height:0;min-width:0}
+.lab-cloud-panel[hidden]{display:none}
+.lab-cloud-tabs{background:var(--surface);overflow-x:auto;scrollbar-width:thin;flex:none}
+.lab-cloud-tabs .lab-tab{white-space:nowrap}
+.lab-cloud-panel>.lab-status{margin:auto;padding:1rem;color:var(--muted)}`;
 
-/** What rebuilds a tab from its part of the save. */
-const rebuildOf = (part: SavedTab | undefined): CloudTab['rebuild'] =>
-  part
-    ? { reset: part.reset, log: part.recent, checkpoint: part.checkpoint, history: part.history, answers: part.answers, redo: part.redo }
-    : { log: [], checkpoint: [] };
-
-/**
- * The save of a multi-cloud lab from each tab's part: the first tab at the top (as a one-cloud lab
- * saves), the other opened ones under `tabs`. Null when no tab holds anything worth resuming.
- */
-export function savedFromTabs(options: SavedLab['options'], clouds: CloudName[], parts: Partial<Record<CloudName, SavedTab>>): SavedLab | null {
-  const [first, ...rest] = clouds;
-  const others = rest.filter((c) => parts[c]);
-  const top = parts[first!];
-  if (!top && others.length === 0) return null;
-  const lab: SavedLab = { v: SAVED_LAB_VERSION, options, ...(top ?? { checkpoint: [], recent: [], history: [], answers: {} }) };
-  if (others.length > 0) lab.tabs = Object.fromEntries(others.map((c) => [c, parts[c]!]));
-  return lab;
-}
-
-/** Each tab's part of a save (the inverse of savedFromTabs); tabs of clouds the lab does not have are dropped. */
-export function tabsFromSaved(saved: SavedLab, clouds: CloudName[]): Partial<Record<CloudName, SavedTab>> {
-  const { v: _v, options: _o, tabs, ...first } = saved;
-  const parts: Partial<Record<CloudName, SavedTab>> = { [clouds[0]!]: first };
-  for (const c of clouds.slice(1)) if (tabs?.[c]) parts[c] = tabs[c];
-  return parts;
-}
-
-export async function startClouds(root: HTMLElement, config: LabConfig, start: StartOptions, startLab: typeof StartLab): Promise<RunningLab> {
+export async function startClouds(root: HTMLElement, config: LabConfig, start: StartOptions, lab: LabModules): Promise<RunningLab> {
   const clouds = config.clouds!;
   const t = cloudStrings(config.locale);
   let parts: Partial<Record<CloudName, SavedTab>> = {};
+  let options = start.options;
   if (start.log) {
     // A share link: its tabs replace the saved lab once they save.
-    config = { ...config, sandbox: { ...config.sandbox, ...(start.options ? toSandboxOptions(start.options) : {}) } };
     const logs: Partial<Record<string, LogEntry[]>> = { ...start.tabs, [clouds[0]!]: start.log };
     for (const c of clouds) {
       const log = logs[c];
       if (log?.length) parts[c] = { checkpoint: [], recent: log, history: log.map((e) => e.line), answers: {} };
     }
   } else if (start.mode === 'fresh') {
-    for (const c of clouds) forgetLab(tabLabId(config, c));
+    for (const c of clouds) lab.forgetLab(tabLabId(config, c));
   } else {
-    const saved = readSavedLab(config.id);
+    const saved = lab.readSavedLab(config.id);
     if (saved) {
-      config = { ...config, sandbox: { ...config.sandbox, ...toSandboxOptions(saved.options) } };
+      options = saved.options;
       parts = tabsFromSaved(saved, clouds);
     }
   }
-  const options = parseSandboxOptions(optionsToSearch(config.sandbox));
   const open = new Map<CloudName, OpenTab>();
   const opening = new Map<CloudName, Promise<RunningLab>>();
   const panels = new Map<CloudName, HTMLElement>();
@@ -90,22 +77,9 @@ export async function startClouds(root: HTMLElement, config: LabConfig, start: S
   let selected = clouds[0]!;
 
   const write = () => {
-    const lab = savedFromTabs(options, clouds, parts);
-    if (lab) saveLab(config.id, lab);
-    else forget(labKey(config.id, 'state'));
-  };
-
-  /** Every tab's log for a share link: the open tabs' live logs, the others' as saved. */
-  const share = async (): Promise<string> => {
-    const logs: Partial<Record<CloudName, LogEntry[]>> = {};
-    for (const c of clouds) {
-      const live = open.get(c)?.store.getState().commands;
-      const part = parts[c];
-      const log = live ? replayOrder(live) : part ? [...part.checkpoint, ...part.recent] : [];
-      if (log.length > 0) logs[c] = log;
-    }
-    const { [clouds[0]!]: first = [], ...tabs } = logs;
-    return encodeLab({ v: 1, lab: config.id, options, log: first, ...(Object.keys(tabs).length > 0 ? { tabs } : {}) });
+    const saved = options && savedFromTabs(options, clouds, parts);
+    if (saved) lab.saveLab(config.id, saved);
+    else lab.forget(lab.labKey(config.id, 'state'));
   };
 
   const cloudOf = (ex: ExerciseDef): CloudName => (ex.cloud && clouds.includes(ex.cloud) ? ex.cloud : clouds[0]!);
@@ -121,13 +95,10 @@ export async function startClouds(root: HTMLElement, config: LabConfig, start: S
     },
     storeOf: (ex) => open.get(cloudOf(ex))?.store,
     show: async (ex) => {
-      const cloud = cloudOf(ex);
-      await select(cloud);
-      return open.get(cloud)!.store;
+      await select(cloudOf(ex));
+      return open.get(cloudOf(ex))!.store;
     },
-    reset: (ex) => {
-      void select(cloudOf(ex)).then(() => open.get(cloudOf(ex))?.reset(ex.setup ?? [], ex.faults));
-    },
+    reset: (ex) => void select(cloudOf(ex)).then(() => open.get(cloudOf(ex))?.reset(ex.setup ?? [], ex.faults)),
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -136,24 +107,36 @@ export async function startClouds(root: HTMLElement, config: LabConfig, start: S
 
   const hooks = (cloud: CloudName): CloudTab => ({
     rebuild: rebuildOf(parts[cloud]),
-    save: (lab) => {
-      if (lab) {
-        const { v: _v, options: _o, tabs: _t, ...part } = lab;
+    save: (saved) => {
+      if (saved) {
+        const { v: _v, options: own, tabs: _t, ...part } = saved;
+        options = own;
         parts[cloud] = part;
       } else delete parts[cloud];
       write();
     },
-    share: () => share(),
+    share: (own) => {
+      // Every tab's log: the open tabs' live logs, the others' as saved.
+      const logs: Partial<Record<CloudName, LogEntry[]>> = {};
+      for (const c of clouds) {
+        const live = open.get(c)?.store.getState().commands;
+        const part = parts[c];
+        const log = live ? lab.replayOrder(live) : part ? [...part.checkpoint, ...part.recent] : [];
+        if (log.length > 0) logs[c] = log;
+      }
+      const { [clouds[0]!]: first = [], ...tabs } = logs;
+      return { ...own, lab: config.id, log: first, ...(Object.keys(tabs).length > 0 ? { tabs } : {}) };
+    },
     forget: () => {
       delete parts[cloud];
-      forget(labKey(tabLabId(config, cloud), 'draft'));
-      forget(labKey(tabLabId(config, cloud), 'history'));
+      lab.forget(lab.labKey(tabLabId(config, cloud), 'draft'));
+      lab.forget(lab.labKey(tabLabId(config, cloud), 'history'));
       write();
     },
     exercises,
     mounted: (store, sandbox, reset) => {
       open.get(cloud)?.unsubscribe();
-      // Exercises of this cloud are checked from every tab's panel: tell them when its state moves.
+      // This cloud's exercises are checked from every tab's panel: tell them when its state moves.
       const unsubscribe = store.subscribe((s, prev) => {
         if (s.worldVersion !== prev.worldVersion || s.history !== prev.history || s.answers !== prev.answers) changed();
       });
@@ -162,13 +145,38 @@ export async function startClouds(root: HTMLElement, config: LabConfig, start: S
     },
   });
 
+  if (!document.getElementById('lab-clouds-css')) {
+    document.head.append(Object.assign(document.createElement('style'), { id: 'lab-clouds-css', textContent: CSS }));
+  }
   const shell = document.createElement('div');
   shell.className = 'lab-clouds';
   const bar = document.createElement('div');
+  bar.className = 'lab-tabs lab-cloud-tabs';
+  bar.setAttribute('role', 'tablist');
+  bar.setAttribute('aria-label', t.tabs);
+  const buttons = clouds.map((cloud, i) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'lab-tab';
+    b.id = `${config.id}-cloud-${cloud}`;
+    b.setAttribute('role', 'tab');
+    b.setAttribute('aria-controls', `${config.id}-cloud-panel-${cloud}`);
+    b.textContent = CLOUD_LABELS[cloud];
+    b.addEventListener('click', () => void select(cloud).catch(() => undefined));
+    // Arrow keys, Home and End move between the tabs; Enter, Space or a click opens one (manual
+    // activation: opening a cloud the first time builds its sandbox, so passing over it must not).
+    b.addEventListener('keydown', (e) => {
+      const n = clouds.length;
+      const next = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i + n - 1) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
+      if (next < 0) return;
+      e.preventDefault();
+      buttons[next]!.focus();
+    });
+    return b;
+  });
+  bar.append(...buttons);
   shell.append(bar);
   root.replaceChildren(shell);
-  const paint = () =>
-    render(h(CloudTabs, { labId: config.id, clouds, selected, label: t.tabs, onSelect: (c: CloudName) => void select(c).catch(() => undefined) }), bar);
 
   /** Shows a cloud's tab, building its lab the first time; resolves once its terminal takes input. */
   function select(cloud: CloudName): Promise<RunningLab> {
@@ -177,21 +185,20 @@ export async function startClouds(root: HTMLElement, config: LabConfig, start: S
     if (!panel) {
       panel = document.createElement('div');
       panel.className = 'lab-cloud-panel';
-      panel.id = cloudPanelId(config.id, cloud);
+      panel.id = `${config.id}-cloud-panel-${cloud}`;
       panel.setAttribute('role', 'tabpanel');
-      panel.setAttribute('aria-labelledby', cloudTabId(config.id, cloud));
-      const status = document.createElement('p');
-      status.className = 'lab-status';
-      status.setAttribute('role', 'status');
-      status.textContent = t.starting(CLOUD_LABELS[cloud]);
-      panel.append(status);
+      panel.setAttribute('aria-labelledby', `${config.id}-cloud-${cloud}`);
+      panel.append(Object.assign(document.createElement('p'), { className: 'lab-status', textContent: t.starting(CLOUD_LABELS[cloud]) }));
       panels.set(cloud, panel);
       shell.append(panel);
     }
     for (const [c, p] of panels) p.hidden = c !== cloud;
-    paint();
-    let lab = opening.get(cloud);
-    if (!lab) {
+    clouds.forEach((c, i) => {
+      buttons[i]!.setAttribute('aria-selected', String(c === cloud));
+      buttons[i]!.tabIndex = c === cloud ? 0 : -1;
+    });
+    let running = opening.get(cloud);
+    if (!running) {
       const tabConfig: LabConfig = {
         ...config,
         id: tabLabId(config, cloud),
@@ -201,27 +208,27 @@ export async function startClouds(root: HTMLElement, config: LabConfig, start: S
       delete tabConfig.clouds;
       delete tabConfig.cloudSetup;
       const target = panel;
-      lab = startLab(target, tabConfig, {}, hooks(cloud));
-      lab.catch(() => {
+      // The lab's options, but each tab its own cloud (once the page options carry one, it must not win).
+      running = lab.startLab(target, tabConfig, options ? { options: { ...options, cloud } as SandboxPageOptions } : {}, hooks(cloud));
+      running.catch(() => {
         // Tried again the next time the tab is opened.
         opening.delete(cloud);
         target.replaceChildren(Object.assign(document.createElement('p'), { className: 'lab-status', textContent: t.failed(CLOUD_LABELS[cloud]) }));
       });
-      opening.set(cloud, lab);
+      opening.set(cloud, running);
     }
-    return lab;
+    return running;
   }
 
   await select(clouds[0]!);
   return {
     run: (line, cloud) => {
       const target = cloud && clouds.includes(cloud as CloudName) ? (cloud as CloudName) : selected;
-      void select(target).then((lab) => lab.run(line));
+      void select(target).then((tab) => tab.run(line));
     },
     stop() {
-      for (const lab of opening.values()) void lab.then((l) => l.stop());
+      for (const running of opening.values()) void running.then((tab) => tab.stop());
       for (const tab of open.values()) tab.unsubscribe();
-      render(null, bar);
     },
   };
 }
