@@ -40,8 +40,8 @@ export interface StartOptions {
   options?: SandboxPageOptions;
   /** `resume` (the default) rebuilds the saved lab if there is one; `fresh` forgets it first. */
   mode?: 'resume' | 'fresh';
-  /** A multi-cloud share link's other tabs' logs. */
-  tabs?: Record<string, LogEntry[]>;
+  /** A multi-cloud share link's other tabs' logs, as the link had them (clouds/start.ts checks them). */
+  tabs?: unknown;
 }
 
 /** What a (re)mount rebuilds: an exercise start, then the log, and what the log cannot give back. */
@@ -77,7 +77,7 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
   // Tabs and their sandboxes come in a chunk of their own: a one-cloud lab never fetches it.
   // It gets what it needs from here: importing these modules itself would split them out of this chunk.
   if (!tab && (config.clouds?.length ?? 0) > 1)
-    return (await import('./clouds/start')).startClouds(root, config, start, { startLab, readSavedLab, saveLab, forgetLab, forget, labKey, replayOrder });
+    return (await import('./clouds/start')).startClouds(root, config, start, { startLab, readSavedLab, saveLab, forgetLab, forget, labKey });
   const t = labStrings(config.locale);
   let saved: SavedLab | undefined;
   if (start.options) config = { ...config, sandbox: { ...config.sandbox, ...toSandboxOptions(start.options) } };
@@ -118,7 +118,9 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
     const results = await replay(sandbox, replayed, startedAt);
     await sandbox.settle();
     const store = createLabStore(sandbox, { log, checkpoint, startedAt, history, answers });
-    const exercises = await exercisesLoaded;
+    const loaded = await exercisesLoaded;
+    // In a multi-cloud lab each exercise reads its own cloud's tab.
+    const exercises = tab ? tab.exercises.wrap(loaded) : loaded;
     unsubscribe = store.subscribe((s, prev) => {
       if (s.ran > prev.ran) redo = [];
     });

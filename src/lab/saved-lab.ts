@@ -11,7 +11,7 @@
  * A multi-cloud lab (`clouds`, one sandbox per tab) saves its first tab as the lab itself and every
  * other tab it opened under `tabs` (version 2). Version 1 saves have no tabs and load as they are.
  */
-import { CLOUD_NAMES, checkEntry, LIMITS, type LogEntry } from '../learn/share/codec';
+import { checkEntry, LIMITS, type LogEntry } from '../learn/share/codec';
 import { MAX_REQUEST_BYTES } from '../sim/kube/store';
 import type { CloudName } from '../sim/options';
 import { CHECKPOINT_MAX_CHARS, UNDO_STEPS } from './command-log';
@@ -81,9 +81,14 @@ function checkRedo(v: unknown, after: number): LogEntry[] | null {
   return out;
 }
 
-/** One tab's part of a save if every piece of it is well-formed, else null. */
-function parseTab(value: unknown): SavedTab | null {
-  if (!isObj(value)) return null;
+/**
+ * The saved lab if every part of it is well-formed, else null: a damaged or foreign value is never
+ * half-used (replaying part of a log gives a different lab than the one the learner left). A
+ * version 1 save (before cloud tabs) is read as version 2 without tabs; each tab is read as a
+ * version 1 save of its own would be.
+ */
+export function parseSavedLab(value: unknown): SavedLab | null {
+  if (!isObj(value) || (value.v !== 1 && value.v !== SAVED_LAB_VERSION) || !isObj(value.options)) return null;
   const checkpoint = checkLog(value.checkpoint, LIMITS.entries);
   const recent = checkLog(value.recent, UNDO_STEPS);
   if (!checkpoint || !recent) return null;
@@ -94,33 +99,29 @@ function parseTab(value: unknown): SavedTab | null {
   if (!isObj(answers) || Object.keys(answers).length > ANSWERS_MAX) return null;
   if (!Object.values(answers).every((a) => typeof a === 'string' && a.length <= ANSWER_CHARS)) return null;
   if (reset !== undefined && (typeof reset !== 'string' || !/^[a-z0-9-]{1,80}$/.test(reset))) return null;
-  const tab: SavedTab = { checkpoint, recent, history: history as string[], answers: { ...(answers as Record<string, string>) } };
-  if (reset !== undefined) tab.reset = reset;
+  const saved: SavedLab = {
+    v: SAVED_LAB_VERSION,
+    options: parseSandboxOptions(optionsToSearch(value.options)),
+    checkpoint,
+    recent,
+    history: history as string[],
+    answers: { ...(answers as Record<string, string>) },
+  };
+  if (reset !== undefined) saved.reset = reset;
   if (value.redo !== undefined) {
     const redo = checkRedo(value.redo, [...checkpoint, ...recent].at(-1)?.t ?? 0);
     if (!redo) return null;
-    if (redo.length > 0) tab.redo = redo;
+    if (redo.length > 0) saved.redo = redo;
   }
-  return tab;
-}
-
-/**
- * The saved lab if every part of it is well-formed, else null: a damaged or foreign value is never
- * half-used (replaying part of a log gives a different lab than the one the learner left). A
- * version 1 save (before cloud tabs) is read as version 2 without tabs.
- */
-export function parseSavedLab(value: unknown): SavedLab | null {
-  if (!isObj(value) || (value.v !== 1 && value.v !== SAVED_LAB_VERSION) || !isObj(value.options)) return null;
-  const first = parseTab(value);
-  if (!first) return null;
-  const saved: SavedLab = { v: SAVED_LAB_VERSION, options: parseSandboxOptions(optionsToSearch(value.options)), ...first };
   if (value.v === 1 || value.tabs === undefined) return saved;
   if (!isObj(value.tabs)) return null;
-  const tabs: SavedLab['tabs'] = {};
+  const tabs: Record<string, SavedTab> = {};
+  // Keys stay plain names; only the lab's own clouds are ever looked up (clouds/saved-tabs.ts).
   for (const [cloud, part] of Object.entries(value.tabs)) {
-    const tab = parseTab(part);
-    if (!tab || !CLOUD_NAMES.includes(cloud as CloudName)) return null;
-    tabs[cloud as CloudName] = tab;
+    const tab = /^[a-z0-9]{1,10}$/.test(cloud) && parseSavedLab({ ...(part as object), v: 1, options: {} });
+    if (!tab) return null;
+    const { v: _v, options: _o, ...rest } = tab;
+    tabs[cloud] = rest;
   }
   saved.tabs = tabs;
   return saved;

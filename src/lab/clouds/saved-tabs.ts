@@ -2,6 +2,7 @@
  * How a multi-cloud lab's tabs share one save (saved-lab.ts, version 2). Types only from the lab's
  * modules: a value imported here would split them out of the AKS lab's chunk.
  */
+import { checkEntry, LIMITS, type LogEntry } from '../../learn/share/codec';
 import type { CloudName } from '../../sim/options';
 import type { CloudTab } from '../boot';
 import type { SAVED_LAB_VERSION, SavedLab, SavedTab } from '../saved-lab';
@@ -39,4 +40,31 @@ export function tabsFromSaved(saved: SavedLab, clouds: CloudName[]): Partial<Rec
   const parts: Partial<Record<CloudName, SavedTab>> = { [clouds[0]!]: first };
   for (const c of clouds.slice(1)) if (tabs?.[c]) parts[c] = tabs[c];
   return parts;
+}
+
+const CLOUDS: readonly CloudName[] = ['aks', 'eks', 'gke', 'metallb', 'k3s'];
+
+/**
+ * A share link's other tabs (decodeLab hands them on unchecked): each log well-formed and in time
+ * order, every cloud one this lab has, and no more commands in all than a link may carry. Anything
+ * else gives null: the link's tabs are not half-used.
+ */
+export function checkSharedTabs(raw: unknown, clouds: CloudName[], firstLog: number): Partial<Record<CloudName, LogEntry[]>> | null {
+  if (raw === undefined) return {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const tabs: Partial<Record<CloudName, LogEntry[]>> = {};
+  let entries = firstLog;
+  for (const [cloud, log] of Object.entries(raw)) {
+    if (!CLOUDS.includes(cloud as CloudName) || !clouds.includes(cloud as CloudName) || !Array.isArray(log)) return null;
+    const checked: LogEntry[] = [];
+    for (const e of log) {
+      const entry = checkEntry(e);
+      if (typeof entry === 'string' || entry.t < (checked.at(-1)?.t ?? 0)) return null;
+      checked.push(entry);
+    }
+    entries += checked.length;
+    if (entries > LIMITS.entries) return null;
+    tabs[cloud as CloudName] = checked;
+  }
+  return tabs;
 }

@@ -9,18 +9,18 @@
  * functions from boot.ts: a value import would make Rollup split those modules into a chunk of
  * their own, which every AKS lab would then fetch too. The tab bar is plain DOM for the same reason.
  */
-import type { ExerciseDef } from '../../learn/exercise/types';
+import type { ExerciseState } from '../../learn/exercise/types';
 import type { LogEntry } from '../../learn/share/codec';
 import type { CloudName } from '../../sim/options';
 import type { CloudTab, RunningLab, StartOptions, startLab } from '../boot';
-import type { replayOrder } from '../command-log';
 import type { ExerciseTabs } from '../exercises/ExercisesPanel';
 import type { SandboxPageOptions } from '../sandbox-options';
 import type { forgetLab, readSavedLab, SavedTab, saveLab } from '../saved-lab';
 import type { forget, labKey } from '../storage';
 import type { LabStore } from '../store';
 import type { LabConfig, LabSandbox } from '../types';
-import { rebuildOf, savedFromTabs, tabLabId, tabsFromSaved } from './saved-tabs';
+import { cloudOf, inTheirTabs } from './exercises';
+import { checkSharedTabs, rebuildOf, savedFromTabs, tabLabId, tabsFromSaved } from './saved-tabs';
 import { CLOUD_LABELS, cloudStrings } from './strings';
 
 export interface LabModules {
@@ -30,7 +30,6 @@ export interface LabModules {
   forgetLab: typeof forgetLab;
   forget: typeof forget;
   labKey: typeof labKey;
-  replayOrder: typeof replayOrder;
 }
 
 interface OpenTab {
@@ -53,7 +52,8 @@ export async function startClouds(root: HTMLElement, config: LabConfig, start: S
   let options = start.options;
   if (start.log) {
     // A share link: its tabs replace the saved lab once they save.
-    const logs: Partial<Record<string, LogEntry[]>> = { ...start.tabs, [clouds[0]!]: start.log };
+    // Damaged or foreign tabs are dropped together: the first tab's log was checked on its own.
+    const logs: Partial<Record<string, LogEntry[]>> = { ...checkSharedTabs(start.tabs, clouds, start.log.length), [clouds[0]!]: start.log };
     for (const c of clouds) {
       const log = logs[c];
       if (log?.length) parts[c] = { checkpoint: [], recent: log, history: log.map((e) => e.line), answers: {} };
@@ -82,23 +82,19 @@ export async function startClouds(root: HTMLElement, config: LabConfig, start: S
     else lab.forget(lab.labKey(config.id, 'state'));
   };
 
-  const cloudOf = (ex: ExerciseDef): CloudName => (ex.cloud && clouds.includes(ex.cloud) ? ex.cloud : clouds[0]!);
+  const tabState = (cloud: CloudName): ExerciseState | undefined => {
+    const tab = open.get(cloud);
+    if (!tab) return undefined;
+    const { history, answers } = tab.store.getState();
+    return { sandbox: tab.sandbox, history, answers };
+  };
   const exercises: ExerciseTabs = {
-    stateOf: (ex) => {
-      const tab = open.get(cloudOf(ex));
-      if (!tab) {
-        const name = CLOUD_LABELS[cloudOf(ex)];
-        return { en: cloudStrings('en').openTab(name), ko: cloudStrings('ko').openTab(name) };
-      }
-      const { history, answers } = tab.store.getState();
-      return { sandbox: tab.sandbox, history, answers };
-    },
-    storeOf: (ex) => open.get(cloudOf(ex))?.store,
+    wrap: (defs) => inTheirTabs(defs, clouds, tabState),
     show: async (ex) => {
-      await select(cloudOf(ex));
-      return open.get(cloudOf(ex))!.store;
+      await select(cloudOf(ex, clouds));
+      return open.get(cloudOf(ex, clouds))!.store;
     },
-    reset: (ex) => void select(cloudOf(ex)).then(() => open.get(cloudOf(ex))?.reset(ex.setup ?? [], ex.faults)),
+    reset: (ex) => void select(cloudOf(ex, clouds)).then(() => open.get(cloudOf(ex, clouds))?.reset(ex.setup ?? [], ex.faults)),
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -116,12 +112,11 @@ export async function startClouds(root: HTMLElement, config: LabConfig, start: S
       write();
     },
     share: (own) => {
-      // Every tab's log: the open tabs' live logs, the others' as saved.
+      // Every tab's log: the asking tab's own, the others' as last saved (250 ms after a command).
       const logs: Partial<Record<CloudName, LogEntry[]>> = {};
       for (const c of clouds) {
-        const live = open.get(c)?.store.getState().commands;
         const part = parts[c];
-        const log = live ? lab.replayOrder(live) : part ? [...part.checkpoint, ...part.recent] : [];
+        const log = c === cloud ? own.log : part ? [...part.checkpoint, ...part.recent] : [];
         if (log.length > 0) logs[c] = log;
       }
       const { [clouds[0]!]: first = [], ...tabs } = logs;
@@ -137,9 +132,14 @@ export async function startClouds(root: HTMLElement, config: LabConfig, start: S
     mounted: (store, sandbox, reset) => {
       open.get(cloud)?.unsubscribe();
       // This cloud's exercises are checked from every tab's panel: tell them when its state moves.
+      // Typed answers belong to the lesson, not to one cloud: every tab holds them all.
       const unsubscribe = store.subscribe((s, prev) => {
+        if (s.answers !== prev.answers)
+          for (const [c, o] of open) if (c !== cloud && o.store.getState().answers !== s.answers) o.store.setState({ answers: s.answers });
         if (s.worldVersion !== prev.worldVersion || s.history !== prev.history || s.answers !== prev.answers) changed();
       });
+      const known = [...open.values()].find((o) => o.store !== store)?.store.getState().answers;
+      if (known) store.setState({ answers: { ...known, ...store.getState().answers } });
       open.set(cloud, { store, sandbox, reset, unsubscribe });
       changed();
     },

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { availableHints, choiceKey, evaluate, type StateOf, solvedCount } from '../../learn/exercise/engine';
-import type { ExerciseDef, ExerciseState, ExerciseStatus } from '../../learn/exercise/types';
+import { availableHints, choiceKey, evaluate, solvedCount } from '../../learn/exercise/engine';
+import type { ExerciseDef, ExerciseStatus } from '../../learn/exercise/types';
 import { markExercise } from '../../learn/progress/actions';
 import type { LabStrings } from '../i18n';
 import type { LabStore } from '../store';
@@ -26,11 +26,14 @@ function solvedBefore(lesson: string | undefined): Set<string> {
  */
 const keptAnswers = new Map<string, Record<string, string>>();
 
-/** A multi-cloud lab's exercises: each is checked in, and played into, its own cloud's tab. */
+/**
+ * A multi-cloud lab's exercises (clouds/start.ts): each is checked in, and played into, its own
+ * cloud's tab. The lab hands this panel exercises whose goals and hints already read that tab, and
+ * keeps typed answers the same in every tab, so only these need the other tabs.
+ */
 export interface ExerciseTabs {
-  stateOf: StateOf;
-  /** The store of the exercise's tab, if it is open. */
-  storeOf(ex: ExerciseDef): LabStore | undefined;
+  /** The lesson's exercises, each reading its own cloud's tab (clouds/exercises.ts). */
+  wrap(exercises: ExerciseDef[]): ExerciseDef[];
   /** Switches to the exercise's tab (opening it first) and resolves with its store. */
   show(ex: ExerciseDef): Promise<LabStore>;
   /** Resets the exercise's tab to the exercise's start. */
@@ -62,10 +65,7 @@ export function ExercisesPanel({ store, cloudTabs, sandbox, exercises, lesson, l
   const answers = useLab(store, (s) => s.answers);
   const [otherTabs, setOtherTabs] = useState(0);
   useEffect(() => cloudTabs?.subscribe(() => setOtherTabs((n) => n + 1)), [cloudTabs]);
-  const own: ExerciseState = { sandbox, history, answers };
-  const stateOf: StateOf = cloudTabs ? cloudTabs.stateOf : () => own;
-  const storeOf = (ex: ExerciseDef) => (cloudTabs ? cloudTabs.storeOf(ex) : store);
-  const statuses = useMemo(() => evaluate(exercises, stateOf, solvedBefore(lesson)), [world, history, answers, exercises, otherTabs]);
+  const statuses = useMemo(() => evaluate(exercises, { sandbox, history, answers }, solvedBefore(lesson)), [world, history, answers, exercises, otherTabs]);
   const [hintsShown, setHintsShown] = useState<Record<string, number>>({});
 
   useEffect(() => {
@@ -92,10 +92,10 @@ export function ExercisesPanel({ store, cloudTabs, sandbox, exercises, lesson, l
       const target = cloudTabs ? await cloudTabs.show(ex) : store;
       for (const line of ex.solution) {
         const result = await target.getState().exec(line, { echo: true });
-        if (ex.answer && line === ex.solution[ex.solution.length - 1]) target.getState().setAnswer(ex.id, result.stdout.trim());
+        if (ex.answer && line === ex.solution[ex.solution.length - 1]) store.getState().setAnswer(ex.id, result.stdout.trim());
         await new Promise((r) => setTimeout(r, 350));
       }
-      if (ex.choice) target.getState().setAnswer(choiceKey(ex.id), ex.choice.correct);
+      if (ex.choice) store.getState().setAnswer(choiceKey(ex.id), ex.choice.correct);
     } finally {
       setPlaying(null);
     }
@@ -110,10 +110,7 @@ export function ExercisesPanel({ store, cloudTabs, sandbox, exercises, lesson, l
       <ol class="exercise-list">
         {exercises.map((ex, i) => {
           const status = statuses[i] as ExerciseStatus;
-          const state = stateOf(ex);
-          const { history, answers } = 'sandbox' in state ? state : { history: [], answers: {} as Record<string, string> };
-          const setAnswer = (key: string, value: string) => storeOf(ex)?.getState().setAnswer(key, value);
-          const hints = 'sandbox' in state ? availableHints(ex, state) : [];
+          const hints = availableHints(ex, { sandbox, history, answers });
           const shown = Math.min(hintsShown[ex.id] ?? 0, hints.length);
           const attempted = history.length > 0 || (answers[ex.id] ?? '') !== '' || (answers[choiceKey(ex.id)] ?? '') !== '' || shown > 0;
           return (
@@ -146,7 +143,7 @@ export function ExercisesPanel({ store, cloudTabs, sandbox, exercises, lesson, l
                     value={answers[ex.id] ?? ''}
                     spellcheck={false}
                     autocomplete="off"
-                    onInput={(e) => setAnswer(ex.id, (e.currentTarget as HTMLInputElement).value)}
+                    onInput={(e) => store.getState().setAnswer(ex.id, (e.currentTarget as HTMLInputElement).value)}
                   />
                 </label>
               )}
@@ -164,7 +161,7 @@ export function ExercisesPanel({ store, cloudTabs, sandbox, exercises, lesson, l
                         name={`${labId}-ex-${ex.id}-choice`}
                         value={o.id}
                         checked={answers[choiceKey(ex.id)] === o.id}
-                        onChange={() => setAnswer(choiceKey(ex.id), o.id)}
+                        onChange={() => store.getState().setAnswer(choiceKey(ex.id), o.id)}
                       />{' '}
                       {o.text[locale]}
                     </label>

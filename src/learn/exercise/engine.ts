@@ -1,11 +1,5 @@
 import type { CheckResult, ExerciseDef, ExerciseState, ExerciseStatus, Localized } from './types';
 
-/**
- * A multi-cloud lab's state for one exercise: that of its cloud's tab (`ExerciseDef.cloud`, else the
- * lab's first), or, while that tab is not open, what to tell the learner instead.
- */
-export type StateOf = (ex: ExerciseDef) => ExerciseState | Localized;
-
 /** Where an exercise's picked option is kept in `answers` (beside its typed answer, under its id). */
 export function choiceKey(exerciseId: string): string {
   return `${exerciseId}#choice`;
@@ -28,21 +22,13 @@ function checkChoice(ex: ExerciseDef, state: ExerciseState): CheckResult {
  * learner solved before (their progress): those unlock the exercises after them even when the
  * current lab no longer meets them (a fresh start, an experiment), so nothing solved locks again.
  */
-export function evaluate(exercises: ExerciseDef[], states: ExerciseState | StateOf, solved: ReadonlySet<string> = new Set()): ExerciseStatus[] {
+export function evaluate(exercises: ExerciseDef[], state: ExerciseState, solved: ReadonlySet<string> = new Set()): ExerciseStatus[] {
   const done = new Set<string>(solved);
   const out: ExerciseStatus[] = [];
   for (const ex of exercises) {
     const missing = (ex.needs ?? []).filter((id) => !done.has(id));
     if (missing.length > 0) {
       out.push({ id: ex.id, state: 'locked', missing });
-      continue;
-    }
-    const state = typeof states === 'function' ? states(ex) : states;
-    const open = (gaps: Localized[]): ExerciseStatus =>
-      solved.has(ex.id) ? { id: ex.id, state: 'open', gaps, solvedBefore: true } : { id: ex.id, state: 'open', gaps };
-    if (!('sandbox' in state)) {
-      // Its cloud's tab is not open: nothing to check yet, the gap says to open it.
-      out.push(open([state]));
       continue;
     }
     // Goals are steps in order: the learner is told about the first one still missing, not all of them.
@@ -75,7 +61,7 @@ export function evaluate(exercises: ExerciseDef[], states: ExerciseState | State
     if (gaps.length === 0) {
       done.add(ex.id);
       out.push({ id: ex.id, state: 'done' });
-    } else out.push(open(gaps));
+    } else out.push(solved.has(ex.id) ? { id: ex.id, state: 'open', gaps, solvedBefore: true } : { id: ex.id, state: 'open', gaps });
   }
   return out;
 }

@@ -3,16 +3,18 @@
  * links that carry every opened tab's log, and exercises checked in their own cloud's sandbox.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { savedFromTabs, tabLabId, tabsFromSaved } from '../../../src/lab/clouds/saved-tabs';
+import { inTheirTabs } from '../../../src/lab/clouds/exercises';
+import { checkSharedTabs, savedFromTabs, tabLabId, tabsFromSaved } from '../../../src/lab/clouds/saved-tabs';
 import { DEFAULT_PAGE_OPTIONS } from '../../../src/lab/sandbox-options';
 import { parseSavedLab, readSavedLab, SAVED_LAB_VERSION, type SavedTab } from '../../../src/lab/saved-lab';
 import { labKey } from '../../../src/lab/storage';
 import type { LabConfig, LabSandbox } from '../../../src/lab/types';
-import { evaluate } from '../../../src/learn/exercise/engine';
+import { availableHints, evaluate } from '../../../src/learn/exercise/engine';
 import { serviceExists } from '../../../src/learn/exercise/predicates';
-import type { ExerciseDef, ExerciseState, Localized } from '../../../src/learn/exercise/types';
+import type { ExerciseDef, ExerciseState } from '../../../src/learn/exercise/types';
 import { decodeLab, encodeLab, LIMITS, type SharedLab } from '../../../src/learn/share/codec';
 import { createSandbox } from '../../../src/sim/index';
+import type { CloudName } from '../../../src/sim/options';
 import { resetSiteStorage } from '../../../src/site/storage';
 import { type MemoryStorage, memoryStorage } from '../../support/memory-storage';
 
@@ -66,11 +68,15 @@ describe('saved multi-cloud labs', () => {
     expect(tabsFromSaved(read, ['aks', 'gke'])).toEqual({ aks: parts.aks });
   });
 
-  it('refuses a save whose tabs are damaged or name an unknown cloud', () => {
+  it('refuses a save whose tabs are damaged or keyed oddly; a cloud the lab does not have is never opened', () => {
     const ok = { v: 2, options: DEFAULT_PAGE_OPTIONS, checkpoint: [], recent: [], history: [], answers: {} };
     expect(parseSavedLab({ ...ok, tabs: { eks: tab('a') } })?.tabs).toEqual({ eks: tab('a') });
-    expect(parseSavedLab({ ...ok, tabs: { azure: tab('a') } })).toBeNull();
-    expect(parseSavedLab({ ...ok, tabs: { ['__proto__']: tab('a') } })).toBeNull();
+    expect(tabsFromSaved(parseSavedLab({ ...ok, tabs: { azure: tab('a') } })!, ['aks', 'eks'])).toEqual({
+      aks: { checkpoint: [], recent: [], history: [], answers: {} },
+    });
+    expect(
+      parseSavedLab(JSON.parse(`{"v":2,"options":{},"checkpoint":[],"recent":[],"history":[],"answers":{},"tabs":{"__proto__":${JSON.stringify(tab('a'))}}}`)),
+    ).toBeNull();
     expect(
       parseSavedLab({
         ...ok,
@@ -103,35 +109,38 @@ describe('multi-cloud share links', () => {
     log: [{ t: 0, line: 'kubectl apply -f -', stdin: 'kind: Namespace' }],
     tabs: { eks: [{ t: 0, line: 'kubectl get svc' }], metallb: [{ t: 3, line: 'kubectl get ipaddresspools -A' }] },
   };
+  const clouds: CloudName[] = ['aks', 'eks', 'metallb'];
+  /** What the lab opens from a link: the checked first log, and the other tabs once the multi-cloud lab checked them. */
+  async function open(shared: SharedLab) {
+    const r = await decodeLab(await encodeLab(shared));
+    if (!r.ok) return r;
+    return { ok: true, log: r.lab.log, tabs: checkSharedTabs(r.tabs, clouds, r.lab.log.length) };
+  }
 
-  it('round-trip every tab', async () => {
-    expect(await decodeLab(await encodeLab(lab))).toEqual({ ok: true, lab });
+  it('carry every tab', async () => {
+    expect(await open(lab)).toEqual({ ok: true, log: lab.log, tabs: lab.tabs });
     const { tabs: _, ...plain } = lab;
-    expect(await decodeLab(await encodeLab(plain))).toEqual({ ok: true, lab: plain });
+    expect(await open(plain)).toEqual({ ok: true, log: lab.log, tabs: {} });
   });
 
-  it('refuse an unknown cloud, a damaged tab, and more commands than a link holds across all tabs', async () => {
-    expect(await decodeLab(await encodeLab({ ...lab, tabs: { azure: [] } as SharedLab['tabs'] }))).toEqual({
-      ok: false,
-      error: 'The shared lab link names an unknown cloud.',
-    });
+  it('drop all their tabs when one names a cloud the lab lacks, is damaged, or the tabs hold more commands than a link may', async () => {
+    expect((await open({ ...lab, tabs: { gke: [] } })) as unknown).toMatchObject({ tabs: null });
+    expect((await open({ ...lab, tabs: { azure: [] } as SharedLab['tabs'] })) as unknown).toMatchObject({ tabs: null });
     expect(
-      (
-        await decodeLab(
-          await encodeLab({
-            ...lab,
-            tabs: {
-              eks: [
-                { t: 9, line: 'a' },
-                { t: 1, line: 'b' },
-              ],
-            },
-          }),
-        )
-      ).ok,
-    ).toBe(false);
+      (await open({
+        ...lab,
+        tabs: {
+          eks: [
+            { t: 9, line: 'a' },
+            { t: 1, line: 'b' },
+          ],
+        },
+      })) as unknown,
+    ).toMatchObject({ tabs: null });
+    expect((await open({ ...lab, tabs: { eks: [{ t: -1, line: 'a' }] } })) as unknown).toMatchObject({ tabs: null });
     const half = Array.from({ length: LIMITS.entries / 2 + 1 }, (_, t) => ({ t, line: 'kubectl get ns' }));
-    expect(await decodeLab(await encodeLab({ ...lab, log: half, tabs: { eks: half } }))).toEqual({ ok: false, error: 'The shared lab has too many commands.' });
+    expect((await open({ ...lab, log: half, tabs: { eks: half } })) as unknown).toMatchObject({ ok: true, tabs: null });
+    expect(checkSharedTabs([], clouds, 0)).toBeNull();
   });
 });
 
@@ -143,10 +152,16 @@ describe('exercises of a multi-cloud lab', () => {
     ...(cloud ? { cloud } : {}),
     ...(needs ? { needs } : {}),
     goals: [serviceExists('default', 'web')],
-    hints: [],
+    hints: [{ text: { en: 'expose it', ko: '노출하세요' }, when: ({ sandbox }) => !sandbox.kube.tryGet('Service', 'web', 'default') }],
     solution: [],
+    answer: {
+      prompt: { en: 'Its type?', ko: '유형은?' },
+      check: ({ sandbox }, typed) =>
+        (sandbox.kube.tryGet('Service', 'web', 'default') as { spec: { type: string } } | undefined)?.spec.type === typed ? { ok: true } : { ok: false },
+    },
   });
   const exercises = [ex('aks-web'), ex('eks-web', 'eks', ['aks-web']), ex('gke-web', 'gke')];
+  const clouds: CloudName[] = ['aks', 'eks', 'gke'];
 
   async function sandboxOf(cloud: 'aks' | 'eks') {
     const sandbox = createSandbox({ cloud }) as unknown as LabSandbox & { cloud: { ready: Promise<void> } };
@@ -155,26 +170,39 @@ describe('exercises of a multi-cloud lab', () => {
     return sandbox;
   }
 
-  it('are checked in their own cloud’s sandbox; a tab not opened is not done and says to open it', async () => {
+  it('are checked in their own cloud’s sandbox from any tab; a tab not opened is not done and says to open it', async () => {
     const aks = await sandboxOf('aks');
     const eks = await sandboxOf('eks');
-    const open: Partial<Record<string, ExerciseState>> = { aks: { sandbox: aks, history: [], answers: {} } };
-    const openTab = (name: string): Localized => ({ en: `Open the ${name} tab`, ko: `${name} 탭을 여세요` });
-    const stateOf = (e: ExerciseDef) => open[e.cloud ?? 'aks'] ?? openTab((e.cloud ?? 'aks').toUpperCase());
+    const open: Partial<Record<CloudName, ExerciseState>> = { aks: { sandbox: aks, history: [], answers: {} } };
+    const defs = inTheirTabs(exercises, clouds, (c) => open[c]);
+    // The panel of whichever tab is shown checks them with its own state; typed answers are the panel's.
+    const answers: Record<string, string> = {};
+    const panel: ExerciseState = { sandbox: aks, history: [], answers };
+    const states = () => evaluate(defs, panel).map((s) => s.state);
 
-    expect(evaluate(exercises, stateOf).map((s) => s.state)).toEqual(['open', 'locked', 'open']);
+    expect(states()).toEqual(['open', 'locked', 'open']);
+    expect(evaluate(defs, panel)[2]).toEqual({
+      id: 'gke-web',
+      state: 'open',
+      gaps: [{ en: 'Open the GKE tab: this exercise is checked in its cluster.', ko: 'GKE 탭을 여세요. 이 연습 문제는 그 클러스터에서 확인합니다.' }],
+    });
     await aks.exec('kubectl expose deployment web --port=80 --type=LoadBalancer');
-    let statuses = evaluate(exercises, stateOf);
-    expect(statuses[0]!.state).toBe('done');
-    // The EKS exercise is unlocked but its tab is closed: open, with the gap naming the tab.
-    expect(statuses[1]).toEqual({ id: 'eks-web', state: 'open', gaps: [openTab('EKS')] });
+    answers['aks-web'] = 'LoadBalancer';
+    expect(states()).toEqual(['done', 'open', 'open']);
+    expect(evaluate(defs, panel)[1]).toMatchObject({ state: 'open', gaps: [{ en: 'Open the EKS tab: this exercise is checked in its cluster.' }] });
+    // A hint's condition reads the exercise's tab too: none while it is closed.
+    expect(availableHints(defs[1]!, panel)).toEqual([]);
     open.eks = { sandbox: eks, history: [], answers: {} };
-    // Opened, it is checked in EKS: the AKS Service does not count there.
-    expect(evaluate(exercises, stateOf)[1]!.state).toBe('open');
-    await eks.exec('kubectl expose deployment web --port=80 --type=LoadBalancer');
-    statuses = evaluate(exercises, stateOf);
-    expect(statuses.map((s) => s.state)).toEqual(['done', 'done', 'open']);
-    // Solved before (progress) but its tab not open now: shown as solved before, not locked again.
-    expect(evaluate(exercises, stateOf, new Set(['gke-web']))[2]).toEqual({ id: 'gke-web', state: 'open', gaps: [openTab('GKE')], solvedBefore: true });
+    // Opened, it is checked in EKS: the AKS Service does not count there, and the hint applies.
+    expect(evaluate(defs, panel)[1]).toMatchObject({ state: 'open', gaps: [{ en: 'There is no Service default/web yet: apply it first.' }] });
+    expect(availableHints(defs[1]!, panel)).toHaveLength(1);
+    await eks.exec('kubectl expose deployment web --port=80 --type=ClusterIP');
+    answers['eks-web'] = 'LoadBalancer';
+    // The typed answer is checked against the EKS Service (ClusterIP there), not the AKS one.
+    expect(states()).toEqual(['done', 'open', 'open']);
+    answers['eks-web'] = 'ClusterIP';
+    expect(states()).toEqual(['done', 'done', 'open']);
+    // Solved before (progress) but its tab not open now: solved before, not locked again.
+    expect(evaluate(defs, panel, new Set(['gke-web']))[2]).toMatchObject({ state: 'open', solvedBefore: true });
   });
 });
