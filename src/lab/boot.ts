@@ -4,7 +4,7 @@
  */
 import { h, render } from 'preact';
 import type { ExerciseDef } from '../learn/exercise/types';
-import { encodeLab, type LogEntry, type SharedLab } from '../learn/share/codec';
+import { checkEntry, encodeLab, LIMITS, type LogEntry, type SharedLab } from '../learn/share/codec';
 import { createSandbox } from '../sim/index';
 import { startClock } from './clock-driver';
 import { replayOrder } from './command-log';
@@ -13,7 +13,7 @@ import { labStrings } from './i18n';
 import { LabApp } from './LabApp';
 import { replay } from './replay';
 import { optionsToSearch, parseSandboxOptions, type SandboxPageOptions, toSandboxOptions } from './sandbox-options';
-import { forgetLab, readSavedLab, SAVED_LAB_VERSION, type SavedLab, saveLab, worthSaving } from './saved-lab';
+import { forgetLab, parseSavedLab, readSavedLab, SAVED_LAB_VERSION, type SavedLab, saveLab, worthSaving } from './saved-lab';
 import { forget, labKey } from './storage';
 import { createLabStore, type LabStore } from './store';
 import { createCompleter } from './terminal/complete';
@@ -77,7 +77,17 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
   // Tabs and their sandboxes come in a chunk of their own: a one-cloud lab never fetches it.
   // It gets what it needs from here: importing these modules itself would split them out of this chunk.
   if (!tab && (config.clouds?.length ?? 0) > 1)
-    return (await import('./clouds/start')).startClouds(root, config, start, { startLab, readSavedLab, saveLab, forgetLab, forget, labKey });
+    return (await import('./clouds/start')).startClouds(root, config, start, {
+      startLab,
+      readSavedLab,
+      parseSavedLab,
+      checkEntry,
+      LIMITS,
+      saveLab,
+      forgetLab,
+      forget,
+      labKey,
+    });
   const t = labStrings(config.locale);
   let saved: SavedLab | undefined;
   if (start.options) config = { ...config, sandbox: { ...config.sandbox, ...toSandboxOptions(start.options) } };

@@ -13,7 +13,6 @@
  */
 import { checkEntry, LIMITS, type LogEntry } from '../learn/share/codec';
 import { MAX_REQUEST_BYTES } from '../sim/kube/store';
-import type { CloudName } from '../sim/options';
 import { CHECKPOINT_MAX_CHARS, UNDO_STEPS } from './command-log';
 import { optionsToSearch, parseSandboxOptions, type SandboxPageOptions } from './sandbox-options';
 import { forget, labKey, readJson, writeJson } from './storage';
@@ -38,8 +37,11 @@ export interface SavedLab extends SavedTab {
   v: typeof SAVED_LAB_VERSION;
   /** The cluster options the lab was built with (the same whitelist as share links). */
   options: SandboxPageOptions;
-  /** A multi-cloud lab's other tabs the learner opened, by cloud (the first tab is the lab itself). */
-  tabs?: Partial<Record<CloudName, SavedTab>>;
+  /**
+   * A multi-cloud lab's other tabs the learner opened, by cloud (the first tab is the lab itself):
+   * `Partial<Record<CloudName, SavedTab>>` once checked by that lab (clouds/saved-tabs.ts).
+   */
+  tabs?: unknown;
 }
 
 const HISTORY_MAX = 1000;
@@ -84,8 +86,7 @@ function checkRedo(v: unknown, after: number): LogEntry[] | null {
 /**
  * The saved lab if every part of it is well-formed, else null: a damaged or foreign value is never
  * half-used (replaying part of a log gives a different lab than the one the learner left). A
- * version 1 save (before cloud tabs) is read as version 2 without tabs; each tab is read as a
- * version 1 save of its own would be.
+ * version 1 save (before cloud tabs) is read as version 2 without tabs.
  */
 export function parseSavedLab(value: unknown): SavedLab | null {
   if (!isObj(value) || (value.v !== 1 && value.v !== SAVED_LAB_VERSION) || !isObj(value.options)) return null;
@@ -113,17 +114,8 @@ export function parseSavedLab(value: unknown): SavedLab | null {
     if (!redo) return null;
     if (redo.length > 0) saved.redo = redo;
   }
-  if (value.v === 1 || value.tabs === undefined) return saved;
-  if (!isObj(value.tabs)) return null;
-  const tabs: Record<string, SavedTab> = {};
-  // Keys stay plain names; only the lab's own clouds are ever looked up (clouds/saved-tabs.ts).
-  for (const [cloud, part] of Object.entries(value.tabs)) {
-    const tab = /^[a-z0-9]{1,10}$/.test(cloud) && parseSavedLab({ ...(part as object), v: 1, options: {} });
-    if (!tab) return null;
-    const { v: _v, options: _o, ...rest } = tab;
-    tabs[cloud] = rest;
-  }
-  saved.tabs = tabs;
+  // A multi-cloud lab's other tabs: checked by that lab, their only reader (clouds/saved-tabs.ts).
+  if (value.v === SAVED_LAB_VERSION && value.tabs !== undefined) saved.tabs = value.tabs;
   return saved;
 }
 

@@ -2,7 +2,7 @@
  * How a multi-cloud lab's tabs share one save (saved-lab.ts, version 2). Types only from the lab's
  * modules: a value imported here would split them out of the AKS lab's chunk.
  */
-import { checkEntry, LIMITS, type LogEntry } from '../../learn/share/codec';
+import type { checkEntry, LogEntry } from '../../learn/share/codec';
 import type { CloudName } from '../../sim/options';
 import type { CloudTab } from '../boot';
 import type { SAVED_LAB_VERSION, SavedLab, SavedTab } from '../saved-lab';
@@ -34,11 +34,22 @@ export function savedFromTabs(options: SavedLab['options'], clouds: CloudName[],
   return lab;
 }
 
-/** Each tab's part of a save (the inverse of savedFromTabs); tabs of clouds the lab does not have are dropped. */
-export function tabsFromSaved(saved: SavedLab, clouds: CloudName[]): Partial<Record<CloudName, SavedTab>> {
+/**
+ * Each tab's part of a save (the inverse of savedFromTabs), every tab checked as a save of its own
+ * (`parse`: saved-lab.ts's parseSavedLab); tabs of clouds the lab does not have are dropped. Null if
+ * any tab is damaged: a save is never half-used.
+ */
+export function tabsFromSaved(saved: SavedLab, clouds: CloudName[], parse: (value: unknown) => SavedLab | null): Partial<Record<CloudName, SavedTab>> | null {
   const { v: _v, options: _o, tabs, ...first } = saved;
   const parts: Partial<Record<CloudName, SavedTab>> = { [clouds[0]!]: first };
-  for (const c of clouds.slice(1)) if (tabs?.[c]) parts[c] = tabs[c];
+  if (tabs === undefined) return parts;
+  if (typeof tabs !== 'object' || tabs === null || Array.isArray(tabs)) return null;
+  for (const [cloud, part] of Object.entries(tabs)) {
+    const tab = parse({ ...(part as object), v: 1, options: {} });
+    if (!tab || !CLOUDS.includes(cloud as CloudName)) return null;
+    const { v: _tv, options: _to, tabs: _tt, ...own } = tab;
+    if (clouds.includes(cloud as CloudName)) parts[cloud as CloudName] = own;
+  }
   return parts;
 }
 
@@ -49,7 +60,13 @@ const CLOUDS: readonly CloudName[] = ['aks', 'eks', 'gke', 'metallb', 'k3s'];
  * order, every cloud one this lab has, and no more commands in all than a link may carry. Anything
  * else gives null: the link's tabs are not half-used.
  */
-export function checkSharedTabs(raw: unknown, clouds: CloudName[], firstLog: number): Partial<Record<CloudName, LogEntry[]>> | null {
+export function checkSharedTabs(
+  raw: unknown,
+  clouds: CloudName[],
+  firstLog: number,
+  check: typeof checkEntry,
+  maxEntries: number,
+): Partial<Record<CloudName, LogEntry[]>> | null {
   if (raw === undefined) return {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
   const tabs: Partial<Record<CloudName, LogEntry[]>> = {};
@@ -58,12 +75,12 @@ export function checkSharedTabs(raw: unknown, clouds: CloudName[], firstLog: num
     if (!CLOUDS.includes(cloud as CloudName) || !clouds.includes(cloud as CloudName) || !Array.isArray(log)) return null;
     const checked: LogEntry[] = [];
     for (const e of log) {
-      const entry = checkEntry(e);
+      const entry = check(e);
       if (typeof entry === 'string' || entry.t < (checked.at(-1)?.t ?? 0)) return null;
       checked.push(entry);
     }
     entries += checked.length;
-    if (entries > LIMITS.entries) return null;
+    if (entries > maxEntries) return null;
     tabs[cloud as CloudName] = checked;
   }
   return tabs;

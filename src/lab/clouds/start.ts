@@ -10,12 +10,12 @@
  * their own, which every AKS lab would then fetch too. The tab bar is plain DOM for the same reason.
  */
 import type { ExerciseState } from '../../learn/exercise/types';
-import type { LogEntry } from '../../learn/share/codec';
+import type { checkEntry, LIMITS, LogEntry } from '../../learn/share/codec';
 import type { CloudName } from '../../sim/options';
 import type { CloudTab, RunningLab, StartOptions, startLab } from '../boot';
 import type { ExerciseTabs } from '../exercises/ExercisesPanel';
 import type { SandboxPageOptions } from '../sandbox-options';
-import type { forgetLab, readSavedLab, SavedTab, saveLab } from '../saved-lab';
+import type { forgetLab, parseSavedLab, readSavedLab, SavedTab, saveLab } from '../saved-lab';
 import type { forget, labKey } from '../storage';
 import type { LabStore } from '../store';
 import type { LabConfig, LabSandbox } from '../types';
@@ -26,6 +26,9 @@ import { CLOUD_LABELS, cloudStrings } from './strings';
 export interface LabModules {
   startLab: typeof startLab;
   readSavedLab: typeof readSavedLab;
+  parseSavedLab: typeof parseSavedLab;
+  checkEntry: typeof checkEntry;
+  LIMITS: typeof LIMITS;
   saveLab: typeof saveLab;
   forgetLab: typeof forgetLab;
   forget: typeof forget;
@@ -53,7 +56,10 @@ export async function startClouds(root: HTMLElement, config: LabConfig, start: S
   if (start.log) {
     // A share link: its tabs replace the saved lab once they save.
     // Damaged or foreign tabs are dropped together: the first tab's log was checked on its own.
-    const logs: Partial<Record<string, LogEntry[]>> = { ...checkSharedTabs(start.tabs, clouds, start.log.length), [clouds[0]!]: start.log };
+    const logs: Partial<Record<string, LogEntry[]>> = {
+      ...checkSharedTabs(start.tabs, clouds, start.log.length, lab.checkEntry, lab.LIMITS.entries),
+      [clouds[0]!]: start.log,
+    };
     for (const c of clouds) {
       const log = logs[c];
       if (log?.length) parts[c] = { checkpoint: [], recent: log, history: log.map((e) => e.line), answers: {} };
@@ -61,10 +67,11 @@ export async function startClouds(root: HTMLElement, config: LabConfig, start: S
   } else if (start.mode === 'fresh') {
     for (const c of clouds) lab.forgetLab(tabLabId(config, c));
   } else {
-    const saved = lab.readSavedLab(config.id);
-    if (saved) {
-      options = saved.options;
-      parts = tabsFromSaved(saved, clouds);
+    const found = lab.readSavedLab(config.id);
+    const saved = found && tabsFromSaved(found, clouds, lab.parseSavedLab);
+    if (found && saved) {
+      options = found.options;
+      parts = saved;
     }
   }
   const open = new Map<CloudName, OpenTab>();

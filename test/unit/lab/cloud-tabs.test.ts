@@ -12,7 +12,7 @@ import type { LabConfig, LabSandbox } from '../../../src/lab/types';
 import { availableHints, evaluate } from '../../../src/learn/exercise/engine';
 import { serviceExists } from '../../../src/learn/exercise/predicates';
 import type { ExerciseDef, ExerciseState } from '../../../src/learn/exercise/types';
-import { decodeLab, encodeLab, LIMITS, type SharedLab } from '../../../src/learn/share/codec';
+import { checkEntry, decodeLab, encodeLab, LIMITS, type SharedLab } from '../../../src/learn/share/codec';
 import { createSandbox } from '../../../src/sim/index';
 import type { CloudName } from '../../../src/sim/options';
 import { resetSiteStorage } from '../../../src/site/storage';
@@ -58,27 +58,28 @@ describe('saved multi-cloud labs', () => {
     expect(saved.tabs).toEqual({ eks: parts.eks });
     storage.setItem(labKey('lesson', 'state'), JSON.stringify(saved));
     const read = readSavedLab('lesson')!;
-    expect(tabsFromSaved(read, [...clouds])).toEqual(parts);
+    expect(tabsFromSaved(read, [...clouds], parseSavedLab)).toEqual(parts);
     // A lab whose first tab was never used still keeps the others; nothing at all is no save.
     const onlyEks = savedFromTabs(DEFAULT_PAGE_OPTIONS, [...clouds], { eks: parts.eks })!;
     expect(onlyEks.recent).toEqual([]);
-    expect(tabsFromSaved(parseSavedLab(JSON.parse(JSON.stringify(onlyEks)))!, [...clouds]).eks).toEqual(parts.eks);
+    expect(tabsFromSaved(parseSavedLab(JSON.parse(JSON.stringify(onlyEks)))!, [...clouds], parseSavedLab)?.eks).toEqual(parts.eks);
     expect(savedFromTabs(DEFAULT_PAGE_OPTIONS, [...clouds], {})).toBeNull();
     // A tab of a cloud the lab no longer has is dropped, not replayed somewhere else.
-    expect(tabsFromSaved(read, ['aks', 'gke'])).toEqual({ aks: parts.aks });
+    expect(tabsFromSaved(read, ['aks', 'gke'], parseSavedLab)).toEqual({ aks: parts.aks });
   });
 
-  it('refuses a save whose tabs are damaged or keyed oddly; a cloud the lab does not have is never opened', () => {
+  it('a save whose tabs are damaged or name an unknown cloud is not used at all; a cloud the lab lacks is dropped', () => {
     const ok = { v: 2, options: DEFAULT_PAGE_OPTIONS, checkpoint: [], recent: [], history: [], answers: {} };
-    expect(parseSavedLab({ ...ok, tabs: { eks: tab('a') } })?.tabs).toEqual({ eks: tab('a') });
-    expect(tabsFromSaved(parseSavedLab({ ...ok, tabs: { azure: tab('a') } })!, ['aks', 'eks'])).toEqual({
-      aks: { checkpoint: [], recent: [], history: [], answers: {} },
-    });
+    const clouds: CloudName[] = ['aks', 'eks'];
+    const parts = (value: unknown) => tabsFromSaved(parseSavedLab(JSON.parse(JSON.stringify(value)))!, clouds, parseSavedLab);
+    expect(parts({ ...ok, tabs: { eks: tab('a') } })).toEqual({ aks: { checkpoint: [], recent: [], history: [], answers: {} }, eks: tab('a') });
+    expect(parts({ ...ok, tabs: { gke: tab('a') } })).toEqual({ aks: { checkpoint: [], recent: [], history: [], answers: {} } });
+    expect(parts({ ...ok, tabs: { azure: tab('a') } })).toBeNull();
     expect(
-      parseSavedLab(JSON.parse(`{"v":2,"options":{},"checkpoint":[],"recent":[],"history":[],"answers":{},"tabs":{"__proto__":${JSON.stringify(tab('a'))}}}`)),
+      parts(JSON.parse(`{"v":2,"options":{},"checkpoint":[],"recent":[],"history":[],"answers":{},"tabs":{"__proto__":${JSON.stringify(tab('a'))}}}`)),
     ).toBeNull();
     expect(
-      parseSavedLab({
+      parts({
         ...ok,
         tabs: {
           eks: {
@@ -91,7 +92,8 @@ describe('saved multi-cloud labs', () => {
         },
       }),
     ).toBeNull();
-    expect(parseSavedLab({ ...ok, tabs: [tab('a')] })).toBeNull();
+    expect(parts({ ...ok, tabs: { eks: 'kubectl get ns' } })).toBeNull();
+    expect(parts({ ...ok, tabs: [tab('a')] })).toBeNull();
   });
 
   it('gives each tab its own storage keys, the first keeping the lab id', () => {
@@ -114,7 +116,7 @@ describe('multi-cloud share links', () => {
   async function open(shared: SharedLab) {
     const r = await decodeLab(await encodeLab(shared));
     if (!r.ok) return r;
-    return { ok: true, log: r.lab.log, tabs: checkSharedTabs(r.tabs, clouds, r.lab.log.length) };
+    return { ok: true, log: r.lab.log, tabs: checkSharedTabs(r.tabs, clouds, r.lab.log.length, checkEntry, LIMITS.entries) };
   }
 
   it('carry every tab', async () => {
@@ -140,7 +142,7 @@ describe('multi-cloud share links', () => {
     expect((await open({ ...lab, tabs: { eks: [{ t: -1, line: 'a' }] } })) as unknown).toMatchObject({ tabs: null });
     const half = Array.from({ length: LIMITS.entries / 2 + 1 }, (_, t) => ({ t, line: 'kubectl get ns' }));
     expect((await open({ ...lab, log: half, tabs: { eks: half } })) as unknown).toMatchObject({ ok: true, tabs: null });
-    expect(checkSharedTabs([], clouds, 0)).toBeNull();
+    expect(checkSharedTabs([], clouds, 0, checkEntry, LIMITS.entries)).toBeNull();
   });
 });
 
