@@ -71,6 +71,8 @@ describe('multi-cloud lab tabs', () => {
       await page.keyboard.press('Enter');
       await expect.poll(() => tabs.getByRole('tab', { name: 'EKS' }).getAttribute('aria-selected')).toBe('true');
       expect(await panel(page, 'aks').isHidden()).toBe(true);
+      // "Starting the EKS cluster…" until its terminal takes input, then only the lab.
+      await expect.poll(() => panel(page, 'eks').locator(':scope > .lab-status').count(), { timeout: 60_000 }).toBe(0);
       // The EKS tab is its own cluster: its set-up ran, the AKS namespace is not there.
       await run(page, 'eks', 'kubectl get namespaces', /eks-setup/);
       expect(await panel(page, 'eks').locator('.xterm-rows').innerText()).not.toContain('only-aks');

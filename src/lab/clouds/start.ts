@@ -195,7 +195,7 @@ export async function startClouds(root: HTMLElement, config: LabConfig, start: S
       panel.id = `${config.id}-cloud-panel-${cloud}`;
       panel.setAttribute('role', 'tabpanel');
       panel.setAttribute('aria-labelledby', `${config.id}-cloud-${cloud}`);
-      panel.append(Object.assign(document.createElement('p'), { className: 'lab-status', textContent: t.starting(CLOUD_LABELS[cloud]) }));
+      panel.append(Object.assign(document.createElement('p'), { className: 'lab-status', role: 'status', textContent: t.starting(CLOUD_LABELS[cloud]) }));
       panels.set(cloud, panel);
       shell.append(panel);
     }
@@ -217,6 +217,8 @@ export async function startClouds(root: HTMLElement, config: LabConfig, start: S
       const target = panel;
       // The lab's options, but each tab its own cloud (once the page options carry one, it must not win).
       running = lab.startLab(target, tabConfig, options ? { options: { ...options, cloud } as SandboxPageOptions } : {}, hooks(cloud));
+      // The lab renders beside the status line (Preact leaves nodes it did not make): gone once it is up.
+      running.then(() => target.querySelector(':scope > .lab-status')?.remove());
       running.catch(() => {
         // Tried again the next time the tab is opened.
         opening.delete(cloud);
