@@ -218,12 +218,14 @@ export async function startClouds(root: HTMLElement, config: LabConfig, start: S
       // The lab's options, but each tab its own cloud (once the page options carry one, it must not win).
       running = lab.startLab(target, tabConfig, options ? { options: { ...options, cloud } as SandboxPageOptions } : {}, hooks(cloud));
       // The lab renders beside the status line (Preact leaves nodes it did not make): gone once it is up.
-      running.then(() => target.querySelector(':scope > .lab-status')?.remove());
-      running.catch(() => {
-        // Tried again the next time the tab is opened.
-        opening.delete(cloud);
-        target.replaceChildren(Object.assign(document.createElement('p'), { className: 'lab-status', textContent: t.failed(CLOUD_LABELS[cloud]) }));
-      });
+      void running.then(
+        () => target.querySelector(':scope > .lab-status')?.remove(),
+        () => {
+          // Tried again the next time the tab is opened.
+          opening.delete(cloud);
+          target.replaceChildren(Object.assign(document.createElement('p'), { className: 'lab-status', textContent: t.failed(CLOUD_LABELS[cloud]) }));
+        },
+      );
       opening.set(cloud, running);
     }
     return running;
