@@ -77,7 +77,7 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
   // Tabs and their sandboxes come in a chunk of their own: a one-cloud lab never fetches it.
   // It gets what it needs from here: importing these modules itself would split them out of this chunk.
   if (!tab && (config.clouds?.length ?? 0) > 1)
-    return (await import('./clouds/start')).startClouds(root, config, start, {
+    return (await import('./clouds/start')).startClouds(root, config, start, [
       startLab,
       readSavedLab,
       parseSavedLab,
@@ -87,7 +87,7 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
       forgetLab,
       forget,
       labKey,
-    });
+    ]);
   const t = labStrings(config.locale);
   let saved: SavedLab | undefined;
   if (start.options) config = { ...config, sandbox: { ...config.sandbox, ...toSandboxOptions(start.options) } };

@@ -10,30 +10,34 @@
  * their own, which every AKS lab would then fetch too. The tab bar is plain DOM for the same reason.
  */
 import type { ExerciseState } from '../../learn/exercise/types';
-import type { checkEntry, LIMITS, LogEntry } from '../../learn/share/codec';
+import type { checkEntry as CheckEntry, LIMITS as Limits, LogEntry } from '../../learn/share/codec';
 import type { CloudName } from '../../sim/options';
-import type { CloudTab, RunningLab, StartOptions, startLab } from '../boot';
+import type { CloudTab, RunningLab, startLab as StartLab, StartOptions } from '../boot';
 import type { ExerciseTabs } from '../exercises/ExercisesPanel';
 import type { SandboxPageOptions } from '../sandbox-options';
-import type { forgetLab, parseSavedLab, readSavedLab, SavedTab, saveLab } from '../saved-lab';
-import type { forget, labKey } from '../storage';
+import type { forgetLab as ForgetLab, parseSavedLab as ParseSavedLab, readSavedLab as ReadSavedLab, SavedTab, saveLab as SaveLab } from '../saved-lab';
+import type { forget as Forget, labKey as LabKey } from '../storage';
 import type { LabStore } from '../store';
 import type { LabConfig, LabSandbox } from '../types';
 import { cloudOf, inTheirTabs } from './exercises';
 import { checkSharedTabs, rebuildOf, savedFromTabs, tabLabId, tabsFromSaved } from './saved-tabs';
 import { CLOUD_LABELS, cloudStrings } from './strings';
 
-export interface LabModules {
-  startLab: typeof startLab;
-  readSavedLab: typeof readSavedLab;
-  parseSavedLab: typeof parseSavedLab;
-  checkEntry: typeof checkEntry;
-  LIMITS: typeof LIMITS;
-  saveLab: typeof saveLab;
-  forgetLab: typeof forgetLab;
-  forget: typeof forget;
-  labKey: typeof labKey;
-}
+/**
+ * What boot.ts hands over, in this order (a list, not an object: its names would be the AKS
+ * chunk's only copy of them, bytes every AKS lab fetches).
+ */
+export type LabModules = [
+  startLab: typeof StartLab,
+  readSavedLab: typeof ReadSavedLab,
+  parseSavedLab: typeof ParseSavedLab,
+  checkEntry: typeof CheckEntry,
+  limits: typeof Limits,
+  saveLab: typeof SaveLab,
+  forgetLab: typeof ForgetLab,
+  forget: typeof Forget,
+  labKey: typeof LabKey,
+];
 
 interface OpenTab {
   store: LabStore;
@@ -48,7 +52,8 @@ const CSS = `.lab-clouds,.lab-cloud-panel{display:flex;flex-direction:column;fle
 .lab-cloud-tabs .lab-tab{white-space:nowrap}
 .lab-cloud-panel>.lab-status{margin:auto;padding:1rem;color:var(--muted)}`;
 
-export async function startClouds(root: HTMLElement, config: LabConfig, start: StartOptions, lab: LabModules): Promise<RunningLab> {
+export async function startClouds(root: HTMLElement, config: LabConfig, start: StartOptions, modules: LabModules): Promise<RunningLab> {
+  const [startLab, readSavedLab, parseSavedLab, checkEntry, LIMITS, saveLab, forgetLab, forget, labKey] = modules;
   const clouds = config.clouds!;
   const t = cloudStrings(config.locale);
   let parts: Partial<Record<CloudName, SavedTab>> = {};
@@ -57,7 +62,7 @@ export async function startClouds(root: HTMLElement, config: LabConfig, start: S
     // A share link: its tabs replace the saved lab once they save.
     // Damaged or foreign tabs are dropped together: the first tab's log was checked on its own.
     const logs: Partial<Record<string, LogEntry[]>> = {
-      ...checkSharedTabs(start.tabs, clouds, start.log.length, lab.checkEntry, lab.LIMITS.entries),
+      ...checkSharedTabs(start.tabs, clouds, start.log.length, checkEntry, LIMITS.entries),
       [clouds[0]!]: start.log,
     };
     for (const c of clouds) {
@@ -65,10 +70,10 @@ export async function startClouds(root: HTMLElement, config: LabConfig, start: S
       if (log?.length) parts[c] = { checkpoint: [], recent: log, history: log.map((e) => e.line), answers: {} };
     }
   } else if (start.mode === 'fresh') {
-    for (const c of clouds) lab.forgetLab(tabLabId(config, c));
+    for (const c of clouds) forgetLab(tabLabId(config, c));
   } else {
-    const found = lab.readSavedLab(config.id);
-    const saved = found && tabsFromSaved(found, clouds, lab.parseSavedLab);
+    const found = readSavedLab(config.id);
+    const saved = found && tabsFromSaved(found, clouds, parseSavedLab);
     if (found && saved) {
       options = found.options;
       parts = saved;
@@ -85,8 +90,8 @@ export async function startClouds(root: HTMLElement, config: LabConfig, start: S
 
   const write = () => {
     const saved = options && savedFromTabs(options, clouds, parts);
-    if (saved) lab.saveLab(config.id, saved);
-    else lab.forget(lab.labKey(config.id, 'state'));
+    if (saved) saveLab(config.id, saved);
+    else forget(labKey(config.id, 'state'));
   };
 
   const tabState = (cloud: CloudName): ExerciseState | undefined => {
@@ -131,8 +136,8 @@ export async function startClouds(root: HTMLElement, config: LabConfig, start: S
     },
     forget: () => {
       delete parts[cloud];
-      lab.forget(lab.labKey(tabLabId(config, cloud), 'draft'));
-      lab.forget(lab.labKey(tabLabId(config, cloud), 'history'));
+      forget(labKey(tabLabId(config, cloud), 'draft'));
+      forget(labKey(tabLabId(config, cloud), 'history'));
       write();
     },
     exercises,
@@ -216,7 +221,7 @@ export async function startClouds(root: HTMLElement, config: LabConfig, start: S
       delete tabConfig.cloudSetup;
       const target = panel;
       // The lab's options, but each tab its own cloud (once the page options carry one, it must not win).
-      running = lab.startLab(target, tabConfig, options ? { options: { ...options, cloud } as SandboxPageOptions } : {}, hooks(cloud));
+      running = startLab(target, tabConfig, options ? { options: { ...options, cloud } as SandboxPageOptions } : {}, hooks(cloud));
       // The lab renders beside the status line (Preact leaves nodes it did not make): gone once it is up.
       void running.then(
         () => target.querySelector(':scope > .lab-status')?.remove(),
