@@ -4,7 +4,7 @@ import { ChangeFeed } from './changes/ChangeFeed';
 import { Diagram } from './diagram/Diagram';
 import { LazyEditor } from './editor/LazyEditor';
 import { SNIPPETS } from './editor/snippets';
-import { ExercisesPanel } from './exercises/ExercisesPanel';
+import { ExercisesPanel, type ExerciseTabs } from './exercises/ExercisesPanel';
 import type { LabStrings } from './i18n';
 import { Portal, type PortalContext } from './portal/context';
 import { PortalView } from './portal/PortalView';
@@ -26,6 +26,8 @@ interface Props {
   t: LabStrings;
   complete: Completer;
   exercises: ExerciseDef[];
+  /** In a multi-cloud lab: the other tabs, where exercises of other clouds are checked. */
+  cloudTabs?: ExerciseTabs | undefined;
   /** Undo/redo by rebuilding the sandbox from its command log. */
   history: { canRedo: boolean; undo(): void; redo(): void };
   /** Encodes this lab (options + command log) for a share link; null once its log was too long to keep. */
@@ -85,7 +87,7 @@ function formatClock(ms: number): string {
   return new Date(ms).toISOString().slice(11, 19);
 }
 
-export function LabApp({ store, sandbox, config, t, complete, exercises, history, share, onReset, onReady }: Props) {
+export function LabApp({ store, sandbox, config, t, complete, exercises, cloudTabs, history, share, onReset, onReady }: Props) {
   const PANES: Pane[] = exercises.length > 0 ? [...BASE_PANES, 'exercises'] : BASE_PANES;
   const pane = useLab(store, (s) => s.pane);
   const speed = useLab(store, (s) => s.speed);
@@ -263,6 +265,7 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, history
         return (
           <ExercisesPanel
             store={store}
+            cloudTabs={cloudTabs}
             sandbox={sandbox}
             exercises={exercises}
             lesson={config.exercises}

@@ -4,15 +4,16 @@
  */
 import { h, render } from 'preact';
 import type { ExerciseDef } from '../learn/exercise/types';
-import { encodeLab, type LogEntry } from '../learn/share/codec';
+import { checkEntry, encodeLab, LIMITS, type LogEntry, type SharedLab } from '../learn/share/codec';
 import { createSandbox } from '../sim/index';
 import { startClock } from './clock-driver';
 import { replayOrder } from './command-log';
+import type { ExerciseTabs } from './exercises/ExercisesPanel';
 import { labStrings } from './i18n';
 import { LabApp } from './LabApp';
 import { replay } from './replay';
 import { optionsToSearch, parseSandboxOptions, type SandboxPageOptions, toSandboxOptions } from './sandbox-options';
-import { forgetLab, readSavedLab, SAVED_LAB_VERSION, type SavedLab, saveLab, worthSaving } from './saved-lab';
+import { forgetLab, parseSavedLab, readSavedLab, SAVED_LAB_VERSION, type SavedLab, saveLab, worthSaving } from './saved-lab';
 import { forget, labKey } from './storage';
 import { createLabStore, type LabStore } from './store';
 import { createCompleter } from './terminal/complete';
@@ -34,7 +35,8 @@ async function loadExercises(name: string | undefined): Promise<ExerciseDef[]> {
 }
 
 export interface RunningLab {
-  run(line: string): void;
+  /** Types a command into the terminal; in a multi-cloud lab, into that cloud's tab (shown first). */
+  run(line: string, cloud?: string): void;
   stop(): void;
 }
 
@@ -45,10 +47,12 @@ export interface StartOptions {
   options?: SandboxPageOptions;
   /** `resume` (the default) rebuilds the saved lab if there is one; `fresh` forgets it first. */
   mode?: 'resume' | 'fresh';
+  /** A multi-cloud share link's other tabs' logs, as the link had them (clouds/start.ts checks them). */
+  tabs?: unknown;
 }
 
 /** What a (re)mount rebuilds: an exercise start, then the log, and what the log cannot give back. */
-interface Rebuild {
+export interface Rebuild {
   /** The exercise whose set-up and faults the lab was reset to. */
   reset?: string;
   log: LogEntry[];
@@ -57,14 +61,45 @@ interface Rebuild {
   answers?: Record<string, string>;
 }
 
+/**
+ * One tab of a multi-cloud lab (clouds/start.ts): a lab of its own, except that its save, share
+ * link and Reset go through the lab that holds every tab.
+ */
+export interface CloudTab {
+  rebuild: Rebuild & { redo?: LogEntry[] };
+  /** Keeps this tab's part of the lab's save (null: nothing worth keeping). */
+  save(lab: SavedLab | null): void;
+  /** The whole lab's share link from this tab's own. */
+  share(lab: SharedLab): SharedLab;
+  /** Reset: this tab's part of the save, its draft and terminal history go; other tabs keep theirs. */
+  forget(): void;
+  exercises: ExerciseTabs;
+  /** Each (re)mount's store, sandbox and Reset: other tabs check exercises in it and reset it. */
+  mounted(store: LabStore, sandbox: LabSandbox, reset: (extra?: string[], faults?: Record<string, unknown>) => void): void;
+}
+
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-export async function startLab(root: HTMLElement, config: LabConfig, start: StartOptions = {}): Promise<RunningLab> {
+export async function startLab(root: HTMLElement, config: LabConfig, start: StartOptions = {}, tab?: CloudTab): Promise<RunningLab> {
+  // Tabs and their sandboxes come in a chunk of their own: a one-cloud lab never fetches it.
+  // It gets what it needs from here: importing these modules itself would split them out of this chunk.
+  if (!tab && (config.clouds?.length ?? 0) > 1)
+    return (await import('./clouds/start')).startClouds(root, config, start, [
+      startLab,
+      readSavedLab,
+      parseSavedLab,
+      checkEntry,
+      LIMITS,
+      saveLab,
+      forgetLab,
+      forget,
+      labKey,
+    ]);
   const t = labStrings(config.locale);
   let saved: SavedLab | undefined;
-  if (start.log) config = { ...config, sandbox: { ...config.sandbox, ...(start.options ? toSandboxOptions(start.options) : {}) } };
-  else if (start.mode === 'fresh') forgetLab(config.id);
-  else saved = readSavedLab(config.id);
+  if (start.options) config = { ...config, sandbox: { ...config.sandbox, ...toSandboxOptions(start.options) } };
+  if (start.mode === 'fresh') forgetLab(config.id);
+  else if (!start.log && !tab) saved = readSavedLab(config.id);
   if (saved) config = { ...config, sandbox: { ...config.sandbox, ...toSandboxOptions(saved.options) } };
   /** The cluster options as the sandbox page and share links spell them. */
   const pageOptions = parseSandboxOptions(optionsToSearch(config.sandbox));
@@ -77,7 +112,7 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
   let unsubscribe: () => void = () => undefined;
   let stopSaving: () => void = () => undefined;
   /** Commands taken back by Undo, newest last; any new command forgets them. Saved with the lab. */
-  let redo: LogEntry[] = saved?.redo ?? [];
+  let redo: LogEntry[] = saved?.redo ?? tab?.rebuild.redo ?? [];
 
   /**
    * Builds a fresh sandbox (set-up, then an exercise's extra set-up, then a command log — its
@@ -103,12 +138,23 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
     const results = await replay(sandbox, replayed, startedAt);
     await sandbox.settle();
     const store = createLabStore(sandbox, { log, checkpoint, startedAt, history, answers });
-    const exercises = await exercisesLoaded;
+    const loaded = await exercisesLoaded;
+    // In a multi-cloud lab each exercise reads its own cloud's tab.
+    const exercises = tab ? tab.exercises.wrap(loaded) : loaded;
     unsubscribe = store.subscribe((s, prev) => {
       if (s.ran > prev.ran) redo = [];
     });
-    stopSaving = keepSaved(config.id, store, pageOptions, exercise?.id, () => redo);
+    stopSaving = keepSaved(config.id, store, pageOptions, exercise?.id, () => redo, tab);
     stopClock = startClock(store);
+    const onReset = (extra: string[] = [], faults?: Record<string, unknown>) => {
+      if (tab) tab.forget();
+      else forgetLab(config.id);
+      redo = [];
+      // Saved as the exercise's id: its set-up and faults are the lesson's, never read back from storage.
+      const target = extra.length > 0 || faults ? exercises.find((e) => sameJson(e.setup ?? [], extra) && sameJson(e.faults, faults)) : undefined;
+      void mount({ reset: target?.id, log: [], checkpoint: [] });
+    };
+    tab?.mounted(store, sandbox, onReset);
     let ready!: () => void;
     const terminalReady = new Promise<void>((resolve) => (ready = resolve));
     render(
@@ -119,6 +165,7 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
         t,
         complete: createCompleter(sandbox),
         exercises,
+        cloudTabs: tab?.exercises,
         history: {
           canRedo: redo.length > 0,
           undo: () => {
@@ -143,19 +190,14 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
         share: async () => {
           const { commands } = store.getState();
           if (!commands.rebuildable) return null;
-          return encodeLab({ v: 1, lab: config.id, options: pageOptions, log: replayOrder(commands) });
+          const lab: SharedLab = { v: 1, lab: config.id, options: pageOptions, log: replayOrder(commands) };
+          return encodeLab(tab ? tab.share(lab) : lab);
         },
         onReady: (run: (line: string) => void) => {
           runner = run;
           ready();
         },
-        onReset: (extra: string[] = [], faults?: Record<string, unknown>) => {
-          forgetLab(config.id);
-          redo = [];
-          // Saved as the exercise's id: its set-up and faults are the lesson's, never read back from storage.
-          const target = extra.length > 0 || faults ? exercises.find((e) => sameJson(e.setup ?? [], extra) && sameJson(e.faults, faults)) : undefined;
-          void mount({ reset: target?.id, log: [], checkpoint: [] });
-        },
+        onReset,
       }),
       root,
     );
@@ -171,11 +213,12 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
   };
 
   await mount(
-    start.log
-      ? { log: start.log, checkpoint: [] }
-      : saved
-        ? { reset: saved.reset, log: saved.recent, checkpoint: saved.checkpoint, history: saved.history, answers: saved.answers }
-        : { log: [], checkpoint: [] },
+    tab?.rebuild ??
+      (start.log
+        ? { log: start.log, checkpoint: [] }
+        : saved
+          ? { reset: saved.reset, log: saved.recent, checkpoint: saved.checkpoint, history: saved.history, answers: saved.answers }
+          : { log: [], checkpoint: [] }),
   );
   return {
     run: (line) => runner(line),
@@ -193,17 +236,18 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
  * reload, another lesson or the language switch can rebuild it. A lab too long to rebuild is not
  * kept: resuming it would give a different lab.
  */
-function keepSaved(labId: string, store: LabStore, options: SandboxPageOptions, reset: string | undefined, redo: () => LogEntry[]): () => void {
+function keepSaved(labId: string, store: LabStore, options: SandboxPageOptions, reset: string | undefined, redo: () => LogEntry[], tab?: CloudTab): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = () => {
     clearTimeout(timer);
     timer = undefined;
     const { commands, history, answers } = store.getState();
-    if (!commands.rebuildable) return forget(labKey(labId, 'state'));
     const lab: SavedLab = { v: SAVED_LAB_VERSION, options, checkpoint: commands.checkpoint, recent: commands.recent, history, answers };
     if (reset !== undefined) lab.reset = reset;
     if (redo().length > 0) lab.redo = redo();
-    if (worthSaving(lab)) saveLab(labId, lab);
+    const keep = commands.rebuildable && worthSaving(lab);
+    if (tab) tab.save(keep ? lab : null);
+    else if (keep) saveLab(labId, lab);
     else forget(labKey(labId, 'state'));
   };
   const later = () => {

@@ -7,6 +7,9 @@
  * editor draft and the terminal's arrow-up history are saved on their own (storage.ts keys).
  *
  * English and Korean pages of a lesson share the lab id, so they share this state.
+ *
+ * A multi-cloud lab (`clouds`, one sandbox per tab) saves its first tab as the lab itself and every
+ * other tab it opened under `tabs` (version 2). Version 1 saves have no tabs and load as they are.
  */
 import { checkEntry, LIMITS, type LogEntry } from '../learn/share/codec';
 import { MAX_REQUEST_BYTES } from '../sim/kube/store';
@@ -14,12 +17,10 @@ import { CHECKPOINT_MAX_CHARS, UNDO_STEPS } from './command-log';
 import { optionsToSearch, parseSandboxOptions, type SandboxPageOptions } from './sandbox-options';
 import { forget, labKey, readJson, writeJson } from './storage';
 
-export const SAVED_LAB_VERSION = 1;
+export const SAVED_LAB_VERSION = 2;
 
-export interface SavedLab {
-  v: typeof SAVED_LAB_VERSION;
-  /** The cluster options the lab was built with (the same whitelist as share links). */
-  options: SandboxPageOptions;
+/** What rebuilds one sandbox of a lab: its exercise start, command log, and what the log cannot give back. */
+export interface SavedTab {
   /** The exercise whose start state the lab was last reset to (its set-up and faults come from the lesson). */
   reset?: string;
   checkpoint: LogEntry[];
@@ -30,6 +31,17 @@ export interface SavedLab {
   answers: Record<string, string>;
   /** Commands taken back by Undo, the next one to redo last (absent when there are none). */
   redo?: LogEntry[];
+}
+
+export interface SavedLab extends SavedTab {
+  v: typeof SAVED_LAB_VERSION;
+  /** The cluster options the lab was built with (the same whitelist as share links). */
+  options: SandboxPageOptions;
+  /**
+   * A multi-cloud lab's other tabs the learner opened, by cloud (the first tab is the lab itself):
+   * `Partial<Record<CloudName, SavedTab>>` once checked by that lab (clouds/saved-tabs.ts).
+   */
+  tabs?: unknown;
 }
 
 const HISTORY_MAX = 1000;
@@ -73,10 +85,11 @@ function checkRedo(v: unknown, after: number): LogEntry[] | null {
 
 /**
  * The saved lab if every part of it is well-formed, else null: a damaged or foreign value is never
- * half-used (replaying part of a log gives a different lab than the one the learner left).
+ * half-used (replaying part of a log gives a different lab than the one the learner left). A
+ * version 1 save (before cloud tabs) is read as version 2 without tabs.
  */
 export function parseSavedLab(value: unknown): SavedLab | null {
-  if (!isObj(value) || value.v !== SAVED_LAB_VERSION || !isObj(value.options)) return null;
+  if (!isObj(value) || (value.v !== 1 && value.v !== SAVED_LAB_VERSION) || !isObj(value.options)) return null;
   const checkpoint = checkLog(value.checkpoint, LIMITS.entries);
   const recent = checkLog(value.recent, UNDO_STEPS);
   if (!checkpoint || !recent) return null;
@@ -101,6 +114,8 @@ export function parseSavedLab(value: unknown): SavedLab | null {
     if (!redo) return null;
     if (redo.length > 0) saved.redo = redo;
   }
+  // A multi-cloud lab's other tabs: checked by that lab, their only reader (clouds/saved-tabs.ts).
+  if (value.v === SAVED_LAB_VERSION && value.tabs !== undefined) saved.tabs = value.tabs;
   return saved;
 }
 
@@ -128,6 +143,6 @@ export function forgetLab(labId: string): void {
 }
 
 /** Whether a lab has anything worth resuming (a command, one to redo, an answer or an exercise start). */
-export function worthSaving(lab: Pick<SavedLab, 'checkpoint' | 'recent' | 'answers' | 'reset' | 'redo'>): boolean {
+export function worthSaving(lab: Pick<SavedTab, 'checkpoint' | 'recent' | 'answers' | 'reset' | 'redo'>): boolean {
   return lab.checkpoint.length + lab.recent.length + (lab.redo?.length ?? 0) > 0 || Object.keys(lab.answers).length > 0 || lab.reset !== undefined;
 }

@@ -40,4 +40,8 @@ export interface LabConfig {
   sandbox: Record<string, unknown>;
   /** Name of the module in content/labs/ whose `exercises` this lab checks (usually the lesson slug). */
   exercises?: string;
+  /** A multi-cloud lab: one tab (its own sandbox, created when first opened) per cloud, the first shown. */
+  clouds?: CloudName[];
+  /** Commands run after `setup` in one cloud's sandbox only. */
+  cloudSetup?: Partial<Record<CloudName, string[]>>;
 }

@@ -2,7 +2,8 @@
  * "Run in terminal" on every shell code block of a page that has a lab: the click starts the lab
  * if needed, then types the block into the lab's terminal as if the learner had.
  */
-type Runner = (line: string) => void;
+/** `cloud`: a multi-cloud lab shows that cloud's tab first (the block's `data-cloud`, fence meta `cloud=eks`). */
+type Runner = (line: string, cloud?: string) => void;
 
 let index = 0;
 
@@ -23,7 +24,7 @@ export function addRunButtons(label: string, startLab: () => Promise<Runner>): v
       button.disabled = true;
       try {
         const run = await startLab();
-        run(command);
+        run(command, pre.dataset.cloud);
       } finally {
         button.disabled = false;
       }

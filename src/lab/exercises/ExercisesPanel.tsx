@@ -26,8 +26,25 @@ function solvedBefore(lesson: string | undefined): Set<string> {
  */
 const keptAnswers = new Map<string, Record<string, string>>();
 
+/**
+ * A multi-cloud lab's exercises (clouds/start.ts): each is checked in, and played into, its own
+ * cloud's tab. The lab hands this panel exercises whose goals and hints already read that tab, and
+ * keeps typed answers the same in every tab, so only these need the other tabs.
+ */
+export interface ExerciseTabs {
+  /** The lesson's exercises, each reading its own cloud's tab (clouds/exercises.ts). */
+  wrap(exercises: ExerciseDef[]): ExerciseDef[];
+  /** Switches to the exercise's tab (opening it first) and resolves with its store. */
+  show(ex: ExerciseDef): Promise<LabStore>;
+  /** Resets the exercise's tab to the exercise's start. */
+  reset(ex: ExerciseDef): void;
+  /** Called on any change in any tab (the checks re-run). */
+  subscribe(listener: () => void): () => void;
+}
+
 interface Props {
   store: LabStore;
+  cloudTabs?: ExerciseTabs | undefined;
   sandbox: LabSandbox;
   exercises: ExerciseDef[];
   /** The lesson these exercises belong to, for the learner's progress. */
@@ -42,11 +59,13 @@ interface Props {
  * Checks every exercise after each change of the simulated world, of the history or of an answer,
  * and tells the page (lesson text badges, progress) through a `lab:exercises` event.
  */
-export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, labId, onReset }: Props) {
+export function ExercisesPanel({ store, cloudTabs, sandbox, exercises, lesson, locale, t, labId, onReset }: Props) {
   const world = useLab(store, (s) => s.worldVersion);
   const history = useLab(store, (s) => s.history);
   const answers = useLab(store, (s) => s.answers);
-  const statuses = useMemo(() => evaluate(exercises, { sandbox, history, answers }, solvedBefore(lesson)), [world, history, answers, exercises]);
+  const [otherTabs, setOtherTabs] = useState(0);
+  useEffect(() => cloudTabs?.subscribe(() => setOtherTabs((n) => n + 1)), [cloudTabs]);
+  const statuses = useMemo(() => evaluate(exercises, { sandbox, history, answers }, solvedBefore(lesson)), [world, history, answers, exercises, otherTabs]);
   const [hintsShown, setHintsShown] = useState<Record<string, number>>({});
 
   useEffect(() => {
@@ -69,8 +88,10 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
   const play = async (ex: ExerciseDef) => {
     setPlaying(ex.id);
     try {
+      // In a multi-cloud lab the solution runs where the exercise is checked, shown first.
+      const target = cloudTabs ? await cloudTabs.show(ex) : store;
       for (const line of ex.solution) {
-        const result = await store.getState().exec(line, { echo: true });
+        const result = await target.getState().exec(line, { echo: true });
         if (ex.answer && line === ex.solution[ex.solution.length - 1]) store.getState().setAnswer(ex.id, result.stdout.trim());
         await new Promise((r) => setTimeout(r, 350));
       }
@@ -163,7 +184,9 @@ export function ExercisesPanel({ store, sandbox, exercises, lesson, locale, t, l
                     type="button"
                     class="button small"
                     onClick={() => {
-                      if (confirm(t.resetExerciseConfirm)) onReset(ex.setup ?? [], ex.faults);
+                      if (!confirm(t.resetExerciseConfirm)) return;
+                      if (cloudTabs) cloudTabs.reset(ex);
+                      else onReset(ex.setup ?? [], ex.faults);
                     }}
                   >
                     {t.resetExercise}

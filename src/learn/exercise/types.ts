@@ -31,6 +31,11 @@ export interface ExerciseDef {
   id: string;
   title: Localized;
   task: Localized;
+  /**
+   * In a multi-cloud lab, the cloud whose tab this exercise is checked in (goals, hints, typed
+   * answers; "Show solution" switches to it first). Without it, the lab's first cloud.
+   */
+  cloud?: CloudName;
   /** Ids of exercises that must be done first. */
   needs?: string[];
   /** The lab tab (cloud) whose sandbox goals, hints and answers are checked against; default: the lab's first cloud. */

@@ -5,6 +5,7 @@
  * decompression, the shape is checked field by field, and nothing but simulator commands ever runs.
  */
 import { optionsToSearch, parseSandboxOptions, type SandboxPageOptions } from '../../lab/sandbox-options';
+import type { CloudName } from '../../sim/options';
 
 export interface LogEntry {
   /** Virtual milliseconds since the lab started when the command ran. */
@@ -19,6 +20,11 @@ export interface SharedLab {
   lab: string;
   options: SandboxPageOptions;
   log: LogEntry[];
+  /**
+   * A multi-cloud lab's other opened tabs and their logs (`log` is its first tab's). decodeLab
+   * hands them on unchecked; the multi-cloud lab, their only reader, checks them (clouds/start.ts).
+   */
+  tabs?: Partial<Record<CloudName, LogEntry[]>>;
 }
 
 export const LIMITS = {
@@ -33,7 +39,7 @@ export const LIMITS = {
   time: 86_400_000,
 };
 
-export type DecodeResult = { ok: true; lab: SharedLab } | { ok: false; error: string };
+export type DecodeResult = { ok: true; lab: SharedLab; tabs?: unknown } | { ok: false; error: string };
 
 function toBase64Url(bytes: Uint8Array): string {
   let s = '';
@@ -122,5 +128,5 @@ export async function decodeLab(encoded: string): Promise<DecodeResult> {
   }
   // Options go through the same whitelist as the sandbox page's URL options.
   const options = parseSandboxOptions(optionsToSearch(isObj(data.options) ? data.options : {}));
-  return { ok: true, lab: { v: 1, lab: data.lab, options, log } };
+  return { ok: true, lab: { v: 1, lab: data.lab, options, log }, tabs: data.tabs };
 }

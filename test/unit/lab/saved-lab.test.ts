@@ -119,7 +119,7 @@ describe('saving and resuming a lab', () => {
       '{not json',
       JSON.stringify({ v: 99 }),
       JSON.stringify({
-        v: 1,
+        v: SAVED_LAB_VERSION,
         options: {},
         checkpoint: [],
         recent: [
@@ -138,7 +138,7 @@ describe('saving and resuming a lab', () => {
     }
     expect(
       saveLab('lesson', {
-        v: 1,
+        v: SAVED_LAB_VERSION,
         options: DEFAULT_PAGE_OPTIONS,
         checkpoint: [],
         recent: [{ t: 0, line: 'kubectl get ns' }],
@@ -150,7 +150,7 @@ describe('saving and resuming a lab', () => {
   });
 
   it('refuses shapes that would rebuild a different lab or hold too much', () => {
-    const ok = { v: 1, options: DEFAULT_PAGE_OPTIONS, checkpoint: [], recent: [], history: [], answers: {} };
+    const ok = { v: SAVED_LAB_VERSION, options: DEFAULT_PAGE_OPTIONS, checkpoint: [], recent: [], history: [], answers: {} };
     expect(parseSavedLab(ok)).not.toBeNull();
     expect(parseSavedLab({ ...ok, recent: Array.from({ length: 51 }, (_, t) => ({ t, line: 'x' })) })).toBeNull();
     expect(parseSavedLab({ ...ok, history: Array.from({ length: 1001 }, () => 'x') })).toBeNull();
@@ -165,7 +165,7 @@ describe('saving and resuming a lab', () => {
   it('a full storage: the save fails, the page is told, and the previous save is kept', () => {
     useStorage(memoryStorage({}, 400));
     const small: SavedLab = {
-      v: 1,
+      v: SAVED_LAB_VERSION,
       options: DEFAULT_PAGE_OPTIONS,
       checkpoint: [],
       recent: [{ t: 0, line: 'kubectl create ns a' }],
@@ -182,7 +182,14 @@ describe('saving and resuming a lab', () => {
   it('Start fresh forgets the saved lab, its draft and its terminal history; nothing worth saving is not saved', () => {
     writeJson(labKey('lesson', 'draft'), 'kind: Service');
     writeJson(labKey('lesson', 'history'), ['kubectl get svc']);
-    saveLab('lesson', { v: 1, options: DEFAULT_PAGE_OPTIONS, checkpoint: [], recent: [{ t: 0, line: 'kubectl create ns a' }], history: [], answers: {} });
+    saveLab('lesson', {
+      v: SAVED_LAB_VERSION,
+      options: DEFAULT_PAGE_OPTIONS,
+      checkpoint: [],
+      recent: [{ t: 0, line: 'kubectl create ns a' }],
+      history: [],
+      answers: {},
+    });
     forgetLab('lesson');
     expect([...storage.map.keys()]).toEqual([]);
     expect(hasSavedLab('lesson')).toBe(false);
@@ -193,7 +200,14 @@ describe('saving and resuming a lab', () => {
   });
 
   it('keeps the commands Undo took back, so Redo works after a reload; a redo stack that could not have come from Undo is refused', () => {
-    const ok: SavedLab = { v: 1, options: DEFAULT_PAGE_OPTIONS, checkpoint: [], recent: [{ t: 10, line: 'kubectl create ns a' }], history: [], answers: {} };
+    const ok: SavedLab = {
+      v: SAVED_LAB_VERSION,
+      options: DEFAULT_PAGE_OPTIONS,
+      checkpoint: [],
+      recent: [{ t: 10, line: 'kubectl create ns a' }],
+      history: [],
+      answers: {},
+    };
     // Undo twice: the newest command is taken back first, so the stack runs newest-undone last (older times).
     const redo = [
       { t: 30, line: 'kubectl create ns c' },
