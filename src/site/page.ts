@@ -2,7 +2,7 @@
  * The one script every page loads at start (BaseLayout), in place of one module per component:
  * each was a request, a module to instantiate and a task of its own on a phone's busy main thread
  * before the page could answer (issue 18). Each part finds its elements and does nothing on a page
- * without them. What only matters later (storage notice, offline switch, progress) waits for idle.
+ * without them. What only matters later (storage notice, progress) waits for idle.
  */
 import { mountOfflineControl, registerServiceWorker } from '../offline/register';
 import { mountExerciseCards } from './exercise-cards';
@@ -22,5 +22,7 @@ mountExerciseCards();
 loadQuizzesWhenNear();
 trackReadingWhenIdle();
 whenIdle(mountStorageNotice);
+// The worker registers itself at idle after load. The offline switch is wired at once: it does no
+// layout, and a lab started early is then marked for offline use the moment it starts.
 registerServiceWorker();
-whenIdle(mountOfflineControl);
+mountOfflineControl();
