@@ -160,6 +160,22 @@ async function runOnce(url, formFactor, chrome) {
 }
 
 /**
+ * On a busy machine Lighthouse sometimes gives up on the browser (a DevTools protocol timeout):
+ * one such run is tried again once, then left out (and said so) rather than ending the bench.
+ */
+async function runWithRetry(url, formFactor, chrome) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runOnce(url, formFactor, chrome);
+    } catch (err) {
+      const why = String(err.stderr || err.message).split('\n')[0];
+      process.stderr.write(`… ${formFactor} ${url}: Lighthouse failed (${why})${attempt < 2 ? ', trying again' : ', run left out'}\n`);
+      if (attempt >= 2) return null;
+    }
+  }
+}
+
+/**
  * Runs every page RUNS times for each of its form factors (mobile and desktop unless the page says
  * otherwise) and keeps all the runs: the median by performance score is the row's figure.
  */
@@ -173,10 +189,12 @@ export async function lighthouseBench(pages = [...LIGHTHOUSE_PAGES, ...lessonPag
       for (const formFactor of page.formFactors ?? ['mobile', 'desktop']) {
         const runs = [];
         for (let i = 0; i < runCount; i++) {
-          const run = await runOnce(url + page.path, formFactor, chrome);
+          const run = await runWithRetry(url + page.path, formFactor, chrome);
+          if (!run) continue;
           runs.push(run);
           onRun?.(page, formFactor, run);
         }
+        if (runs.length === 0) continue;
         const sorted = [...runs].sort((a, b) => a.scores.performance - b.scores.performance);
         const median = sorted[Math.floor(sorted.length / 2)];
         rows.push({ ...page, formFactor, ...median, runs, performanceRuns: runs.map((r) => r.scores.performance) });
@@ -234,6 +252,11 @@ export function lighthouseRows(result) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await lighthouseBench(selectPages([...LIGHTHOUSE_PAGES, ...lessonPages()], process.argv.find((a) => a.startsWith('--pages='))?.slice(8)));
+  // `node bench/lighthouse.bench.mjs [--pages=…] [--runs=N]`: fewer runs when time is short.
+  const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? RUNS);
+  const result = await lighthouseBench(selectPages([...LIGHTHOUSE_PAGES, ...lessonPages()], process.argv.find((a) => a.startsWith('--pages='))?.slice(8)), {
+    runs,
+    onRun: (page, formFactor, run) => console.log(`… ${formFactor} ${page.path}: ${runSummary(run)}`),
+  });
   for (const r of lighthouseRows(result)) console.log(r.area, r.measure, r.value, r.misses?.join(', ') ?? '');
 }

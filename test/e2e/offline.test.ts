@@ -227,10 +227,11 @@ describe('offline', () => {
       cpSync('dist', a, { recursive: true });
       cpSync('dist', b, { recursive: true });
       // Build B: changed lesson text, and a page script under a new hashed name (the old one is gone).
-      // (The pages' CSS is inlined since issue 18, so the hashed file is the service worker's
-      // registration script, which every page loads and no other file imports.)
+      // (The pages' CSS is inlined since issue 18, so the hashed file is the site's one load-time
+      // script (BaseLayout's, which registers the service worker): every page loads it and no
+      // other file imports it.)
       const lessonFile = join(b, 'en', 'lessons', LESSON, 'index.html');
-      const asset = /\/_astro\/(OfflineSupport[^"]+)\.js/.exec(readFileSync(lessonFile, 'utf8'))![1]!;
+      const asset = /\/_astro\/(BaseLayout[^"]+)\.js/.exec(readFileSync(lessonFile, 'utf8'))![1]!;
       const renamed = `${asset}-b`;
       cpSync(join(b, '_astro', `${asset}.js`), join(b, '_astro', `${renamed}.js`));
       rmSync(join(b, '_astro', `${asset}.js`));
