@@ -24,7 +24,7 @@ export function inTheirTabs(exercises: ExerciseDef[], clouds: CloudName[], tabSt
     };
     const out: ExerciseDef = {
       ...ex,
-      goals: [(own) => (tabState(cloud) ? { ok: true } : closed), ...ex.goals.map((goal) => (own: ExerciseState) => goal(there(own)))],
+      goals: [() => (tabState(cloud) ? { ok: true } : closed), ...ex.goals.map((goal) => (own: ExerciseState) => goal(there(own)))],
       hints: ex.hints.map((hint) => (hint.when ? { ...hint, when: (own: ExerciseState) => hint.when!(there(own)) } : hint)),
     };
     if (ex.answer) out.answer = { ...ex.answer, check: (own, typed) => ex.answer!.check(there(own), typed) };

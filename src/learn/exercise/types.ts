@@ -38,8 +38,6 @@ export interface ExerciseDef {
   cloud?: CloudName;
   /** Ids of exercises that must be done first. */
   needs?: string[];
-  /** The lab tab (cloud) whose sandbox goals, hints and answers are checked against; default: the lab's first cloud. */
-  cloud?: CloudName;
   goals: Goal[];
   hints: Hint[];
   /** Commands that solve it, played into the terminal one by one. */
