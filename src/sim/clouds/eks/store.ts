@@ -6,6 +6,8 @@
 import type { VirtualClock } from '../../clock';
 import type { SeededRandom } from '../../random';
 
+const US_WEST_2_EIP_FIRST_OCTETS = [34, 35, 44, 52, 54] as const;
+
 export type Tags = Record<string, string>;
 export const tagList = (tags: Tags) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 
@@ -166,7 +168,8 @@ export class AwsStore {
     this.natGateway = {
       NatGatewayId: `nat-0${random.hex(16)}`,
       SubnetId: natSubnet.SubnetId,
-      PublicIp: `${random.int(3, 54)}.${random.int(1, 254)}.${random.int(1, 254)}.${random.int(1, 254)}`,
+      // An Elastic IP from blocks AWS announces in us-west-2 (a bare 3–54 range also gave private 10.x and non-AWS addresses).
+      PublicIp: `${US_WEST_2_EIP_FIRST_OCTETS[random.int(0, US_WEST_2_EIP_FIRST_OCTETS.length - 1)]}.${random.int(1, 254)}.${random.int(1, 254)}.${random.int(1, 254)}`,
       AllocationId: `eipalloc-0${random.hex(16)}`,
     };
     const nodeSg = this.createSecurityGroup(
