@@ -488,7 +488,7 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, cloudTa
               store={store}
               labId={config.id}
               complete={complete}
-              t={t}
+              t={onAks ? t : { ...t, terminalWelcome: t.cloudWelcome[sandbox.cloud!.name as keyof typeof t.cloudWelcome] }}
               onReady={(api) => {
                 terminalApi.current = api;
                 setTerminalUp(true);

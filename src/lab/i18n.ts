@@ -42,6 +42,14 @@ const en = {
   snippetPlaceholder: 'Snippets…',
   terminalWelcome:
     'Simulated Azure Cloud Shell — the cluster myAKSCluster is ready and kubectl is connected.\nTry: kubectl get svc -A    az network public-ip list -g MC_myResourceGroup_myAKSCluster_eastus -o table',
+  /** The greeting of a tab on another cloud (issue 17): its own shell, cluster and CLI. */
+  cloudWelcome: {
+    eks: 'Simulated AWS CloudShell — kubectl is connected to the EKS cluster my-cluster (us-west-2).\nTry: kubectl get svc -A    aws elb describe-load-balancers --output table',
+    gke: 'Simulated Google Cloud Shell — kubectl is connected to the GKE cluster cluster-1 (us-central1, project my-project).\nTry: kubectl get svc -A    gcloud compute forwarding-rules list',
+    metallb:
+      'Simulated shell on a LAN workstation — kubectl is connected to a kubeadm cluster with MetalLB (layer 2).\nTry: kubectl get svc -A    kubectl get ipaddresspools -n metallb-system',
+    k3s: 'Simulated shell on a LAN workstation — kubectl is connected to a k3s cluster with ServiceLB.\nTry: kubectl get svc -A    kubectl get nodes -o wide',
+  },
   applyOk: 'Applied.',
   applyFailed: 'Apply failed: see the marked lines and the terminal.',
   // Portal
@@ -172,6 +180,13 @@ const ko: typeof en = {
   snippetPlaceholder: '스니펫…',
   terminalWelcome:
     '가상 Azure Cloud Shell — myAKSCluster 클러스터가 준비되었고 kubectl이 연결되어 있습니다.\n예: kubectl get svc -A    az network public-ip list -g MC_myResourceGroup_myAKSCluster_eastus -o table',
+  cloudWelcome: {
+    eks: '가상 AWS CloudShell — kubectl이 EKS 클러스터 my-cluster(us-west-2)에 연결되어 있습니다.\n예: kubectl get svc -A    aws elb describe-load-balancers --output table',
+    gke: '가상 Google Cloud Shell — kubectl이 GKE 클러스터 cluster-1(us-central1, 프로젝트 my-project)에 연결되어 있습니다.\n예: kubectl get svc -A    gcloud compute forwarding-rules list',
+    metallb:
+      'LAN 작업용 PC의 가상 셸 — kubectl이 MetalLB(레이어 2)를 설치한 kubeadm 클러스터에 연결되어 있습니다.\n예: kubectl get svc -A    kubectl get ipaddresspools -n metallb-system',
+    k3s: 'LAN 작업용 PC의 가상 셸 — kubectl이 ServiceLB를 쓰는 k3s 클러스터에 연결되어 있습니다.\n예: kubectl get svc -A    kubectl get nodes -o wide',
+  },
   applyOk: '적용했습니다.',
   applyFailed: '적용 실패: 표시된 줄과 터미널을 확인하세요.',
   home: '홈',
