@@ -11,8 +11,10 @@
 
 import { runExecBench, runLoadBalancerBench, serviceManifest, servicesYaml } from '../src/sim/bench';
 import { createSandbox } from '../src/sim/index';
+import type { CloudName } from '../src/sim/options';
 
 const RUNS = 5;
+const CLOUD_TITLE: Record<CloudName, string> = { aks: 'AKS', eks: 'EKS', gke: 'GKE', metallb: 'MetalLB (a /20 pool)', k3s: 'k3s' };
 const TARGET_1000_MS = 200;
 const TARGET_GROWTH = 2.2;
 /** The learner's path (issue 15): `kubectl apply -f -` of one multi-document YAML through exec, then settle. */
@@ -69,6 +71,22 @@ async function timedExec(): Promise<Map<string, { ms: number; cpuMs: number; app
       return [k, { ms: pick((x) => x.ms), cpuMs: pick((x) => x.cpuMs), applyMs: pick((x) => x.applyMs), rounds: xs[0].rounds, withIp: xs[0].withIp }];
     }),
   );
+}
+
+/** The learner's path on each other cloud (issue 17): 1,000 Services, median of RUNS; AKS is the rows above. */
+async function timedClouds(yaml: string): Promise<{ cloud: CloudName; ms: number; withIp: number; rounds: number }[]> {
+  const clouds: CloudName[] = ['eks', 'gke', 'metallb', 'k3s'];
+  const out = [];
+  for (const cloud of clouds) {
+    const xs: { ms: number; withIp: number; rounds: number }[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      gc?.();
+      const r = await runExecBench(1000, 'azure', yaml, cloud);
+      xs.push({ ms: r.ms, withIp: r.servicesWithIp, rounds: r.rounds });
+    }
+    out.push({ cloud, ms: median(xs.map((x) => x.ms)), withIp: xs[0].withIp, rounds: xs[0].rounds });
+  }
+  return out;
 }
 
 /** Heap held by a settled 1,000-Service sandbox (and the whole process) after GC. */
@@ -196,6 +214,8 @@ async function main(): Promise<void> {
   const curl = await curlThroughput();
   const script = await scriptTime();
   const execGrowth = e2.ms / e1.ms;
+  await runExecBench(300, 'azure', undefined, 'eks');
+  const perCloud = await timedClouds(servicesYaml(1000));
   const rows: { measure: string; value: string; target: string; ok: boolean | null }[] = [
     {
       measure: `learner's path: \`kubectl apply -f -\` (one 1,000-document YAML) + settle, limits raised (apply alone ${e1.applyMs.toFixed(0)} ms; CPU ${e1.cpuMs.toFixed(0)} ms)`,
@@ -211,6 +231,12 @@ async function main(): Promise<void> {
     },
     { measure: `learner's path, 2,000 Services, limits raised (CPU ${e2.cpuMs.toFixed(0)} ms)`, value: `${e2.ms.toFixed(1)} ms`, target: '—', ok: null },
     { measure: "learner's path growth 2,000 vs 1,000", value: `${execGrowth.toFixed(2)}×`, target: `≤ ${TARGET_GROWTH}×`, ok: execGrowth <= TARGET_GROWTH },
+    ...perCloud.map((c) => ({
+      measure: `learner's path on ${CLOUD_TITLE[c.cloud]}: 1,000 Services + settle (${c.withIp} get an address; ${c.rounds} timer rounds)`,
+      value: `${c.ms.toFixed(1)} ms`,
+      target: '—',
+      ok: null,
+    })),
     {
       measure: `store level: apply+settle 1,000 LoadBalancer Services (CPU ${median(cpuTimes.get(1000)!).toFixed(0)} ms)`,
       value: `${t1000.toFixed(1)} ms`,

@@ -115,6 +115,7 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, cloudTa
   const [terminalUp, setTerminalUp] = useState(false);
   const terminalApi = useRef<TerminalApi | null>(null);
   const appRef = useRef<HTMLDivElement>(null);
+  const pendingPart = useRef<Part | null>(null);
   const regionRefs = useRef<Partial<Record<Pane, HTMLDivElement | null>>>({});
   const [split, setSplit] = useState(55);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -160,8 +161,11 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, cloudTa
   const focusPart = (part: Part) => {
     if (part === 'terminal') setView('terminal');
     if (part === 'side') setView('side');
+    // A second F6 before the frame below moves on from this part, not from where focus still is.
+    pendingPart.current = part;
     // After the render that shows it: a hidden element cannot take focus.
     requestAnimationFrame(() => {
+      pendingPart.current = null;
       if (part === 'toolbar') appRef.current?.querySelector<HTMLElement>('.lab-toolbar button:not(:disabled)')?.focus();
       else if (part === 'terminal') terminalApi.current?.focus();
       else if (pane === 'editor' && editorApi.current) editorApi.current.focus();
@@ -171,6 +175,7 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, cloudTa
   };
 
   const currentPart = (): number => {
+    if (pendingPart.current) return PARTS.indexOf(pendingPart.current);
     const active = document.activeElement;
     if (!active || !appRef.current?.contains(active)) return -1;
     if (active.closest('.lab-toolbar')) return 0;

@@ -5,6 +5,7 @@
  * through the full PIP → LB → NSG path (the expensive case). `limits: 'azure'` keeps the real ones.
  */
 import { createSandbox, type Sandbox } from './index';
+import type { CloudName } from './options';
 
 export interface BenchResult {
   services: number;
@@ -27,6 +28,23 @@ export function servicesYaml(n: number): string {
   return docs.join('---\n');
 }
 
+/** A pool big enough for every bench Service (/20: 4,094 addresses) and its layer-2 announcement. */
+const METALLB_POOL = `apiVersion: metallb.io/v1beta1
+kind: IPAddressPool
+metadata:
+  name: bench
+  namespace: metallb-system
+spec:
+  addresses:
+  - 10.200.0.0/20
+---
+apiVersion: metallb.io/v1beta1
+kind: L2Advertisement
+metadata:
+  name: bench
+  namespace: metallb-system
+`;
+
 const RAISED = { frontendIPConfigurationsPerLoadBalancer: 100_000, rulesPerNic: 100_000, securityRulesPerNsg: 100_000 };
 
 /**
@@ -38,8 +56,13 @@ export async function runExecBench(
   n: number,
   limits: 'raised' | 'azure' = 'raised',
   yaml = servicesYaml(n),
+  cloud: CloudName = 'aks',
 ): Promise<BenchResult & { applyMs: number; rounds: number }> {
-  const sandbox = createSandbox({ faults: limits === 'raised' ? { publicIPQuota: 100_000, limits: RAISED } : {} });
+  const faults = cloud === 'aks' && limits === 'raised' ? { publicIPQuota: 100_000, limits: RAISED } : {};
+  const sandbox = createSandbox({ faults, cloud });
+  await sandbox.cloud.ready;
+  // MetalLB gives nothing without a pool (silent <pending>): the learner's first step there.
+  if (cloud === 'metallb') await sandbox.exec('kubectl apply -f -', { stdin: METALLB_POOL });
   const start = sandbox.clock.now();
   const t0 = performance.now();
   const r = await sandbox.exec('kubectl apply -f -', { stdin: yaml });

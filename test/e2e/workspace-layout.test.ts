@@ -285,6 +285,14 @@ describe('the keyboard in the lab', () => {
     const hint = page.locator('.lab-hint');
     expect(await hint.isVisible()).toBe(true);
     expect(await hint.innerText()).toMatch(/F6.*Ctrl\+M/);
+    // Three F6 presses within one frame (key repeat) go round once, back to the terminal: each
+    // press moves on from the part the last one chose, not from where focus still was.
+    await page.evaluate(() => {
+      for (let i = 0; i < 3; i++) document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'F6', bubbles: true, cancelable: true }));
+    });
+    // Focus moves in the next frame: wait two, then look.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await focused(page)).toBe('terminal');
     await context.close();
   });
 
