@@ -142,12 +142,7 @@ function mergeList(target: unknown[], patch: unknown[], path: string[], order: u
   for (const item of patch) {
     if (!isObj(item)) throw new ApiError('BadRequest', `map: ${JSON.stringify(item)} does not contain declared merge key: ${key}`);
     if (item[key] === undefined) {
-      throw new ApiError(
-        'BadRequest',
-        `map: map[${Object.entries(item)
-          .map(([k, v]) => `${k}:${String(v)}`)
-          .join(' ')}] does not contain declared merge key: ${key}`,
-      );
+      throw new ApiError('BadRequest', `map: ${goValue(item)} does not contain declared merge key: ${key}`);
     }
     const i = out.findIndex((x) => isObj(x) && x[key] === item[key]);
     if (item.$patch === 'delete') {
@@ -306,4 +301,19 @@ function combine(a: Obj, b: Obj, path: string[]): Obj {
     } else out[k] = v;
   }
   return out;
+}
+
+/**
+ * A decoded JSON value as Go's `%v` prints it in the API server's message: `map[k:v …]` with the
+ * keys sorted (fmt sorts map keys), slices as `[a b]`, null as `<nil>`.
+ */
+function goValue(v: unknown): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (Array.isArray(v)) return `[${v.map(goValue).join(' ')}]`;
+  if (typeof v === 'object')
+    return `map[${Object.keys(v)
+      .sort()
+      .map((k) => `${k}:${goValue((v as Record<string, unknown>)[k])}`)
+      .join(' ')}]`;
+  return String(v);
 }

@@ -35,6 +35,13 @@ export const ERROR_HEADS: { tool: string; re: RegExp }[] = [
   },
   // azure-cli's own argument validators (InvalidArgumentValueError), e.g. aks update's port checks.
   { tool: 'az', re: /^--[a-z][-a-z]* must be / },
+  // aws (awscli 2: argparse usage errors, botocore's service and parameter errors, no credentials).
+  { tool: 'aws', re: /^usage: aws / },
+  { tool: 'aws', re: /^aws( [a-z0-9][-a-z0-9]*)*: (error: )?\S/ },
+  { tool: 'aws', re: /^Unable to locate credentials\. / },
+  { tool: 'aws', re: /^An error occurred \([A-Za-z.]+\) when calling the [A-Za-z]+ operation: / },
+  { tool: 'aws', re: /^(Error parsing parameter '|Parameter validation failed:$|Bad value for --query )/ },
+  // gcloud words every error `ERROR: (gcloud.<command>) …`, covered by az's `ERROR: ` above.
   // curl
   { tool: 'curl', re: /^curl: (\(\d+\) )?\S/ },
   // bash and the coreutils-style tools of the lab's shell.

@@ -80,5 +80,12 @@ describe('strategic merge patch', () => {
     const r = await sb.exec(`kubectl patch svc web -p '{"spec":{"ports":[{"name":"x"}]}}'`);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toBe('Error from server (BadRequest): map: map[name:x] does not contain declared merge key: port\n');
+    // Nested values print as Go's %v does, keys sorted (seen by the fuzzer as `resources:[object Object]`).
+    const nested = await sb.exec(
+      `kubectl patch svc web -p '{"spec":{"ports":[{"targetPort":8080,"name":"y","appProtocol":null,"x":{"b":[1,"two"],"a":true}}]}}'`,
+    );
+    expect(nested.stderr).toBe(
+      'Error from server (BadRequest): map: map[appProtocol:<nil> name:y targetPort:8080 x:map[a:true b:[1 two]]] does not contain declared merge key: port\n',
+    );
   });
 });
