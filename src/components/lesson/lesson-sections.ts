@@ -7,6 +7,10 @@
  * The lesson's Markdown headings are top-level blocks of the rendered HTML, so the cut before each
  * one is at the top level. If any `<h2` in the HTML is not one of them (a component's own heading),
  * the cut could land inside that component: the HTML is then returned as it is.
+ *
+ * The section holding a lab is marked `lab-section` here, at build time, so the stylesheet can
+ * leave it uncontained without a `:has()` rule: every `:has()` on the page made each of the lab's
+ * forced layouts 3–4× dearer (issue 15).
  */
 export function wrapLessonSections(html: string, headingSlugs: string[]): string {
   const starts = [...html.matchAll(/<h2[\s>]/g)].map((m) => m.index);
@@ -14,6 +18,10 @@ export function wrapLessonSections(html: string, headingSlugs: string[]): string
   const ids = starts.map((at) => /^<h2\s[^>]*?\bid="([^"]*)"/.exec(html.slice(at))?.[1]);
   if (ids.some((id, i) => id !== headingSlugs[i])) return html;
   const parts = [html.slice(0, starts[0])];
-  for (const [i, at] of starts.entries()) parts.push(`<section class="lesson-section">${html.slice(at, starts[i + 1] ?? html.length)}</section>`);
+  for (const [i, at] of starts.entries()) {
+    const body = html.slice(at, starts[i + 1] ?? html.length);
+    const kind = /\bclass="lab-shell[\s"]/.test(body) ? 'lesson-section lab-section' : 'lesson-section';
+    parts.push(`<section class="${kind}">${body}</section>`);
+  }
   return parts.join('');
 }

@@ -17,6 +17,13 @@ describe('wrapLessonSections', () => {
     expect(wrapLessonSections('<h2 id="x">X</h2>', ['y'])).toBe('<h2 id="x">X</h2>');
   });
 
+  it('marks the section that holds the lab, so the stylesheet can leave it uncontained without :has()', () => {
+    const html = '<h2 id="a">A</h2><p>one</p><h2 id="b">B</h2><section class="lab-shell" id="lab-x"></section><h2 id="c">C</h2><p class="lab-shellfish">no</p>';
+    expect(wrapLessonSections(html, ['a', 'b', 'c'])).toBe(
+      '<section class="lesson-section"><h2 id="a">A</h2><p>one</p></section><section class="lesson-section lab-section"><h2 id="b">B</h2><section class="lab-shell" id="lab-x"></section></section><section class="lesson-section"><h2 id="c">C</h2><p class="lab-shellfish">no</p></section>',
+    );
+  });
+
   it('leaves a lesson without ## headings alone', () => {
     expect(wrapLessonSections('<p>only text</p>', [])).toBe('<p>only text</p>');
   });
