@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import { cspMetaFirst, security } from './build/csp.mjs';
 import { labDependencies } from './build/dev-deps.mjs';
 import { blockMeta } from './build/shiki-block-meta.mjs';
+import { noTokenizeTimeLimit } from './build/shiki-no-time-limit.mjs';
 import { searchProseOnly } from './build/shiki-search-prose.mjs';
 import { tokenClasses } from './build/shiki-token-classes.mjs';
 import { inlineLazyCss } from './build/vite-inline-lazy-css.mjs';
@@ -33,7 +34,7 @@ export default defineConfig({
       // Two themes switched by CSS variables, so code blocks follow the light/dark toggle without JS.
       themes: { light: 'github-light', dark: 'github-dark' },
       defaultColor: false,
-      transformers: [blockMeta(), (await import('./build/shiki-cloud-tab.mjs')).cloudTab(), searchProseOnly(), tokenClasses()],
+      transformers: [noTokenizeTimeLimit(), blockMeta(), (await import('./build/shiki-cloud-tab.mjs')).cloudTab(), searchProseOnly(), tokenClasses()],
     },
   },
   build: {
