@@ -246,7 +246,11 @@ try {
       // LAYOUTS=1: every layout / style recalculation over 4 ms, with what forced it.
       if (process.env.LAYOUTS === 'args') console.log(JSON.stringify(main.filter((e) => e.name === 'UpdateLayoutTree' && e.ts >= click.ts).slice(0, 3)));
       for (const e of main.filter(
-        (e) => (e.name === 'Layout' || e.name === 'UpdateLayoutTree') && e.ts >= click.ts && e.ts < prompt.ts && (e.dur ?? 0) > Number(process.env.LAYOUT_MIN_US ?? 4000),
+        (e) =>
+          (e.name === 'Layout' || e.name === 'UpdateLayoutTree') &&
+          e.ts >= click.ts &&
+          e.ts < prompt.ts &&
+          (e.dur ?? 0) > Number(process.env.LAYOUT_MIN_US ?? 4000),
       )) {
         const b = e.args?.beginData ?? {};
         const st = (b.stackTrace ?? e.args?.data?.stackTrace ?? []).slice(0, 3);

@@ -7,6 +7,7 @@ import { isStringArray, labKey, readJson, writeJson } from '../storage';
 import type { LabStore, TerminalEntry } from '../store';
 import type { Completer } from './completer';
 import { needsMoreInput } from './continuation';
+import { warmGlyphWidths } from './glyph-widths';
 import { SCROLLBACK_LINES } from './limits';
 import { LineEditor } from './line-editor';
 import { outputAnnouncement, splitInputLines, wrapWords } from './text-layout';
@@ -120,6 +121,8 @@ export function Terminal({ store, labId, complete, t, onReady }: Props) {
       if (greeted) return;
       greeted = true;
       editor.cols = term.cols;
+      // Now that the terminal is laid out at its size: one layout for the glyphs the greeting draws.
+      warmGlyphWidths(term);
       term.write(wrapWords(t.terminalWelcome, term.cols).replace(/\n/g, '\r\n') + '\r\n' + editor.begin());
       // Rendered on xterm's next animation frame: the row tree comes after that paint.
       const rendered = term.onRender(() => {
