@@ -133,3 +133,42 @@ describe('self-referencing anchors outside manifests', () => {
     expect(helm.stderr).toBe("Error: INSTALLATION FAILED: failed to parse v.yaml: anchor 'c' value contains itself\n");
   });
 });
+
+describe('kubectl patch --type=json: operations that do not decode', () => {
+  const svc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n';
+  const patched = async (patch: string) => {
+    const sb = createSandbox();
+    await sb.exec('kubectl apply -f -', { stdin: svc });
+    return sb.exec(`kubectl patch svc web --type=json -p ${patch}`);
+  };
+
+  it("a shell that ate the quotes (keys such as op:add) gets json-patch's words, not a crash", async () => {
+    // bash turns -p [{"op":"add",...}] into [{op:add,...}]: one YAML key per pair, no "op" at all.
+    const r = await patched('[{"op":"replace","path":"/spec/type","value":"NodePort"}]');
+    expect(r.stderr).not.toMatch(/Cannot read|undefined/);
+    expect(r.stderr).toContain('Unexpected kind: unknown');
+    expect(r.exitCode).toBe(1);
+  });
+
+  it('an operation without a path, or an op that is not an object, says which', async () => {
+    expect((await patched(`'[{"op":"add","value":1}]'`)).stderr).toContain('add operation failed to decode path: missing value');
+    expect((await patched(`'[{"op":"move","path":"/spec/x"}]'`)).stderr).toContain('move operation failed to decode from: missing value');
+    expect((await patched(`'["add"]'`)).stderr).toContain('json: cannot unmarshal string into Go value of type jsonpatch.Operation');
+    expect((await patched(`'{"op":"add"}'`)).stderr).toContain('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+    expect((await patched(`'[{"op":"remove","path":"/spec/nope/x"}]'`)).stderr).toContain(
+      'remove operation does not apply: doc is missing path: "/spec/nope/x": missing value',
+    );
+  });
+
+  it('move and copy work as RFC 6902 says', async () => {
+    const sb = createSandbox();
+    await sb.exec('kubectl apply -f -', { stdin: svc });
+    const r = await sb.exec(
+      `kubectl patch svc web --type=json -p '[{"op":"add","path":"/metadata/annotations","value":{"a":"1"}},{"op":"copy","from":"/metadata/name","path":"/metadata/annotations/n"},{"op":"move","from":"/metadata/annotations/a","path":"/metadata/annotations/b"}]'`,
+    );
+    expect(r.stderr).toBe('');
+    const annotations = await sb.exec(`kubectl get svc web -o jsonpath='{.metadata.annotations}'`);
+    expect(JSON.parse(annotations.stdout)).toMatchObject({ b: '1', n: 'web' });
+    expect(JSON.parse(annotations.stdout)).not.toHaveProperty('a');
+  });
+});
