@@ -63,7 +63,7 @@ function jsonPatch(target: unknown, patch: unknown): unknown {
         throw new ApiError('Invalid', `${kind} operation does not apply: doc is missing path: "${path}": missing value`);
     }
     if (last === undefined) throw new ApiError('Invalid', `${kind} operation does not apply: doc is missing path: "${path}": missing value`);
-    return { container: parent as Record<string, unknown> & unknown[], last };
+    return { container: parent as Record<string, unknown>, last };
   };
   const field = (op: Record<string, unknown> | null, name: 'path' | 'from', kind: string) => {
     const v = op?.[name];
@@ -75,7 +75,7 @@ function jsonPatch(target: unknown, patch: unknown): unknown {
     const remove = (path: string) => {
       const { container, last } = at(path, kind);
       if (!(last in container)) throw new ApiError('Invalid', `${kind} operation does not apply: doc is missing path: "${path}": missing value`);
-      const value = container[last as never];
+      const value = container[last];
       if (Array.isArray(container)) container.splice(Number(last), 1);
       else delete container[last];
       return value;
@@ -108,13 +108,13 @@ function jsonPatch(target: unknown, patch: unknown): unknown {
         const from = field(raw, 'from', kind);
         const { container, last } = at(from, kind);
         if (!(last in container)) throw new ApiError('Invalid', `copy operation does not apply: doc is missing from path: ${from}: missing value`);
-        add(field(raw, 'path', kind), structuredClone(container[last as never]));
+        add(field(raw, 'path', kind), structuredClone(container[last]));
         break;
       }
       case 'test': {
         const path = field(raw, 'path', kind);
         const { container, last } = at(path, kind);
-        if (JSON.stringify(container[last as never]) !== JSON.stringify(raw?.value)) throw new ApiError('Invalid', 'testing value failed');
+        if (JSON.stringify(container[last]) !== JSON.stringify(raw?.value)) throw new ApiError('Invalid', 'testing value failed');
         break;
       }
       default:
