@@ -53,7 +53,8 @@ interface TgbSpec {
   ipAddressType: 'ipv4';
   vpcID: string;
   targetGroupProtocol: string;
-  networking?: { ingress: { from: { securityGroup: { groupID: string } }[]; ports: { protocol: string; port: number }[] }[] };
+  /** A named targetPort stays a name here; the rule opens the port the pods resolve it to. */
+  networking?: { ingress: { from: { securityGroup: { groupID: string } }[]; ports: { protocol: string; port: number | string }[] }[] };
 }
 type TargetGroupBinding = KubeObject & { spec: TgbSpec };
 
@@ -179,9 +180,12 @@ export function startLoadBalancerController(deps: LbcDeps) {
     };
   }
 
-  /** The target port of a Service port: the container port for ip targets (numeric targetPort, or the port itself). */
+  /**
+   * buildTargetGroupPort: the nodePort for instance targets; for ip targets a numeric targetPort, or a
+   * fixed 1 for a named one ("not in the data path": each target carries its pod's own port).
+   */
   const tgPortOf = (p: ServicePort, tt: TargetType): number =>
-    tt === 'instance' ? p.nodePort! : typeof p.targetPort === 'number' ? p.targetPort : Number(p.targetPort) || p.port;
+    tt === 'instance' ? p.nodePort! : typeof p.targetPort === 'number' ? p.targetPort : p.targetPort === undefined ? p.port : 1;
 
   // ---- deploy ----------------------------------------------------------------------------
 
@@ -343,7 +347,7 @@ export function startLoadBalancerController(deps: LbcDeps) {
       listener.DefaultActions = [{ Type: 'forward', TargetGroupArn: tg.TargetGroupArn }];
       if (!tg.LoadBalancerArns.includes(lb.LoadBalancerArn)) tg.LoadBalancerArns = [lb.LoadBalancerArn];
       aws.touch();
-      ensureBinding(svc, tg, p, tgPort, backendSg);
+      ensureBinding(svc, tg, p, tt === 'ip' && typeof p.targetPort === 'string' ? p.targetPort : tgPort, backendSg);
     }
     // Ports that went away (or target groups replaced under a new name).
     for (const l of [...aws.listeners.values()])
@@ -354,7 +358,7 @@ export function startLoadBalancerController(deps: LbcDeps) {
     return lb;
   }
 
-  function ensureBinding(svc: Service, tg: TargetGroup, p: ServicePort, tgPort: number, backendSg: string): void {
+  function ensureBinding(svc: Service, tg: TargetGroup, p: ServicePort, tgPort: number | string, backendSg: string): void {
     const ns = svc.metadata.namespace!;
     const spec: TgbSpec = {
       targetGroupARN: tg.TargetGroupArn,
@@ -508,7 +512,8 @@ export function startLoadBalancerController(deps: LbcDeps) {
     const same = (a: { Id: string; Port: number }, b: { Id: string; Port: number }) => a.Id === b.Id && a.Port === b.Port;
     const changed = wanted.length !== tg.Targets.length || wanted.some((w) => !tg.Targets.some((t) => same(t, w)));
     const backend = tgb.spec.networking?.ingress[0];
-    const rulePort = backend?.ports[0]?.port;
+    const declared = backend?.ports[0]?.port;
+    const rulePort = typeof declared === 'string' ? wanted[0]?.Port : declared;
     const ruleMissing =
       !!backend &&
       !aws.securityGroups

@@ -199,6 +199,23 @@ describe('an NLB for loadBalancerClass service.k8s.aws/nlb', () => {
     expect(tgs(sb)[0].Targets).toHaveLength(3);
   });
 
+  it('ip targets with a named targetPort: the target group port is 1, each target carries the pod port', async () => {
+    const sb = await eks();
+    await ok(sb, WEB);
+    await ok(sb, `kubectl patch deployment web --type=json -p '[{"op":"add","path":"/spec/template/spec/containers/0/ports/0/name","value":"http"}]'`);
+    await applyYaml(
+      sb,
+      serviceYaml('web', { annotations: { [P + 'aws-load-balancer-nlb-target-type']: 'ip' }, spec: CLASS, ports: '  - port: 80\n    targetPort: http\n' }),
+    );
+    await sb.settle();
+    const [tg] = tgs(sb);
+    expect(tg.Port).toBe(1);
+    expect(tg.Targets.map((t) => t.Port)).toEqual([80, 80]);
+    const nodeSg = aws(sb).securityGroups.get(aws(sb).nodeSecurityGroupId)!;
+    const back = aws(sb).securityGroupByName(lbcBackendSgName('my-cluster'))!;
+    expect(nodeSg.IpPermissions.filter((p) => p.UserIdGroupPairs.some((g) => g.GroupId === back.GroupId)).map((p) => p.FromPort)).toEqual([80]);
+  });
+
   it('internet-facing with the scheme annotation: public subnets, and curl reaches nginx once the NLB is active', async () => {
     const sb = await eks();
     await ok(sb, WEB);
