@@ -269,8 +269,8 @@ export function startLoadBalancerController(deps: LbcDeps) {
     // Scheme and name cannot change on a load balancer: a different one replaces it.
     let lb = existing;
     if (lb && (lb.LoadBalancerName !== lbName || lb.Scheme !== s)) {
+      // Target groups (named without the scheme) and their bindings stay and join the new one.
       yield* sleep(AWS_TIMING.apiCallMs);
-      for (const t of tgbsOf(ns, name)) kube.delete('TargetGroupBinding', t.metadata.name, ns);
       deleteLoadBalancer(lb);
       lb = undefined;
     }
@@ -373,7 +373,8 @@ export function startLoadBalancerController(deps: LbcDeps) {
       },
     };
     const live = kube.peek('TargetGroupBinding', tg.TargetGroupName, ns) as TargetGroupBinding | undefined;
-    if (live && JSON.stringify(live.spec) === JSON.stringify(spec)) return;
+    // Equal, or still going away (the next reconcile makes it again).
+    if (live && (live.metadata.deletionTimestamp || JSON.stringify(live.spec) === JSON.stringify(spec))) return;
     kube.putSystem({
       apiVersion: 'elbv2.k8s.aws/v1beta1',
       kind: 'TargetGroupBinding',

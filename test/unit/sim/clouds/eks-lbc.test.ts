@@ -263,6 +263,9 @@ describe('an NLB for loadBalancerClass service.k8s.aws/nlb', () => {
     expect(now[0].Scheme).toBe('internet-facing');
     expect(now[0].LoadBalancerName).not.toBe(old.LoadBalancerName);
     expect((await svcJson(sb)).status.loadBalancer.ingress[0].hostname).toBe(now[0].DNSName.toLowerCase());
+    // The target group keeps its name, targets and binding, and serves the new NLB.
+    expect(tgs(sb).map((t) => [t.LoadBalancerArns, t.Targets.length])).toEqual([[[now[0].LoadBalancerArn], 3]]);
+    expect((await ok(sb, 'kubectl get targetgroupbindings -o name')).trim().split('\n')).toHaveLength(1);
     // Removing the annotation keeps the existing scheme.
     await ok(sb, `kubectl annotate svc web ${P}aws-load-balancer-scheme-`);
     await sb.settle();
