@@ -577,6 +577,11 @@ export function startLoadBalancerController(deps: LbcDeps) {
   kube.watch('Node', () => enqueueBindings());
   kube.watch('TargetGroupBinding', (ev) => {
     if (ev.type !== 'DELETED') bindings.enqueue(serviceKey(ev.object));
+    else {
+      // A binding gone while its Service still wants it: the service reconciler makes it again.
+      const stack = ev.object.metadata.labels?.['service.k8s.aws/stack-name'];
+      if (stack) services.enqueue(`${ev.object.metadata.namespace}/${stack}`);
+    }
   });
   return { queues: [services, bindings] };
 }

@@ -272,6 +272,29 @@ describe('an NLB for loadBalancerClass service.k8s.aws/nlb', () => {
     expect(lbs(sb).map((l) => l.LoadBalancerName)).toEqual([now[0].LoadBalancerName]);
   });
 
+  it('type changed to ClusterIP: everything goes, status is cleared and the finalizer removed', async () => {
+    const sb = await eks();
+    await applyYaml(sb, serviceYaml('web', { spec: CLASS }));
+    await sb.settle();
+    expect((await svcJson(sb)).metadata.finalizers).toEqual(['service.k8s.aws/resources']);
+    await ok(sb, `kubectl patch svc web --type=merge -p '{"spec":{"type":"ClusterIP","loadBalancerClass":null}}'`);
+    await sb.settle();
+    const svc = await svcJson(sb);
+    expect([svc.spec.type, svc.metadata.finalizers, svc.status.loadBalancer]).toEqual(['ClusterIP', undefined, {}]);
+    expect([lbs(sb).length, tgs(sb).length, aws(sb).listeners.size]).toEqual([0, 0, 0]);
+  });
+
+  it('a TargetGroupBinding deleted by hand comes back, its targets registered again', async () => {
+    const sb = await eks();
+    await applyYaml(sb, serviceYaml('web', { spec: CLASS }));
+    await sb.settle();
+    const [tg] = tgs(sb);
+    await ok(sb, `kubectl delete targetgroupbinding ${tg.TargetGroupName}`);
+    await sb.settle();
+    expect(await ok(sb, 'kubectl get targetgroupbindings -o name')).toBe(`targetgroupbinding.elbv2.k8s.aws/${tg.TargetGroupName}\n`);
+    expect(tgs(sb)[0].Targets).toHaveLength(3);
+  });
+
   it('aws-load-balancer-name: used as is, and longer than 32 characters is a FailedBuildModel', async () => {
     const sb = await eks();
     await applyYaml(sb, serviceYaml('web', { annotations: { [P + 'aws-load-balancer-name']: 'my-web-nlb' }, spec: CLASS }));
