@@ -1,6 +1,7 @@
 /**
  * `helm` (issue #4, Ingress): repo add|update|list, install|upgrade|uninstall|list|status for the
- * one chart the lab carries, `ingress-nginx/ingress-nginx` (chart.ts). Like helm 3, it talks only
+ * charts the lab carries: `ingress-nginx/ingress-nginx` (chart.ts) and, for EKS (issue 17),
+ * `eks/aws-load-balancer-controller` (lbc-chart.ts, loaded when first named). Like helm 3, it talks only
  * to the Kubernetes API: chart objects go through the kube store, and each release revision is a
  * Secret `sh.helm.release.v1.<name>.v<N>` (type helm.sh/release.v1) in the release namespace.
  * Repositories live in the shell's ~/.config/helm/repositories.yaml (in-memory files).
@@ -12,7 +13,27 @@ import type { KubeObjectInput } from '../../sim/kube/types';
 import type { CliContext } from '../context';
 import { parseYamlValue } from '../kubectl/manifests';
 import { type CommandFn, type ExecResult, resolvePath, type ShellState } from '../shell/types';
-import { APP_VERSION, CHART_NAME, CHART_VERSION, defaultValues, mergeValues, notes, REPO_URL, render, type Values } from './chart';
+import * as nginx from './chart';
+import { APP_VERSION, mergeValues, REPO_URL, type Values } from './chart';
+
+/** What install/upgrade need of a chart; `crds` is the chart's crds/ directory, installed first and never removed. */
+interface Chart {
+  CHART_NAME: string;
+  CHART_VERSION: string;
+  APP_VERSION: string;
+  defaultValues(): Values;
+  render(release: string, namespace: string, values: Values): KubeObjectInput[];
+  notes(release: string, namespace: string, values: Values): string;
+  templateError?(values: Values): string | undefined;
+  installCrds?(kube: CliContext['kube']): void;
+}
+
+/** The repositories `helm repo add` reaches, and the one chart of each that the lab carries. */
+const EKS_REPO_URL = 'https://aws.github.io/eks-charts';
+const CHARTS: Record<string, { chart: string; load: () => Promise<Chart> }> = {
+  [REPO_URL]: { chart: nginx.CHART_NAME, load: async () => nginx },
+  [EKS_REPO_URL]: { chart: 'aws-load-balancer-controller', load: () => import('./lbc-chart') },
+};
 
 const REPO_FILE = '/home/azureuser/.config/helm/repositories.yaml';
 const out = (stdout: string): ExecResult => ({ stdout, stderr: '', exitCode: 0 });
@@ -200,6 +221,8 @@ interface Release {
   lastDeployed: number;
   description: string;
   chart: string;
+  /** Absent in releases saved before a second chart existed (ingress-nginx's). */
+  appVersion?: string;
   config: Values;
   manifest: { apiVersion: string; kind: string; name: string; namespace?: string }[];
   notes: string;
@@ -245,13 +268,23 @@ function statusText(r: Release, withNotes = true): string {
 
 // ---- chart resolution and object writes ---------------------------------------------------
 
-function resolveChart(ref: string, shell: ShellState): void {
+async function resolveChart(ref: string, shell: ShellState): Promise<Chart> {
   const slash = ref.indexOf('/');
   if (slash < 0) throw new HelmError(`non-absolute URLs should be in form of repo_name/path_to_chart, got: ${ref}`);
   const [repo, chart] = [ref.slice(0, slash), ref.slice(slash + 1)];
   const r = repos(shell).find((x) => x.name === repo);
   if (!r) throw new HelmError(`repo ${repo} not found`);
-  if (chart !== CHART_NAME) throw new HelmError(`chart "${chart}" matching  not found in ${repo} index. (try 'helm repo update'): no chart name found`);
+  const known = CHARTS[r.url];
+  if (chart !== known?.chart) throw new HelmError(`chart "${chart}" matching  not found in ${repo} index. (try 'helm repo update'): no chart name found`);
+  return known.load();
+}
+
+/** Renders a chart, failing as its templates would; installs its CRDs first. */
+function renderChart(ctx: CliContext, chart: Chart, name: string, ns: string, values: Values): KubeObjectInput[] {
+  const failed = chart.templateError?.(values);
+  if (failed) throw new HelmError(failed);
+  chart.installCrds?.(ctx.kube);
+  return chart.render(name, ns, values);
 }
 
 const keyOf = (o: { kind: string; name: string; namespace?: string }) => `${o.kind}/${o.namespace ?? ''}/${o.name}`;
@@ -304,11 +337,11 @@ function repoCmd(f: Flags, shell: ShellState): ExecResult {
     const existing = list.find((r) => r.name === name);
     if (existing && existing.url === url.replace(/\/$/, '') && !f.forceUpdate) return out(`"${name}" already exists with the same configuration, skipping\n`);
     if (existing && !f.forceUpdate) return err(`repository name (${name}) already exists, please specify a different name`);
-    if (url.replace(/\/$/, '') !== REPO_URL)
+    if (!CHARTS[url.replace(/\/$/, '')])
       return err(
         `looks like "${url}" is not a valid chart repository or cannot be reached: failed to fetch ${url.replace(/\/$/, '')}/index.yaml : 404 Not Found`,
       );
-    saveRepos(shell, [...list.filter((r) => r.name !== name), { name, url: REPO_URL }]);
+    saveRepos(shell, [...list.filter((r) => r.name !== name), { name, url: url.replace(/\/$/, '') }]);
     return out(`"${name}" has been added to your repositories\n`);
   }
   if (sub === 'update' || sub === 'up') {
@@ -350,7 +383,7 @@ function ensureNamespace(ctx: CliContext, ns: string, create: boolean, verb: str
 
 async function install(ctx: CliContext, f: Flags, shell: ShellState, name: string, chartRef: string, ns: string): Promise<ExecResult> {
   try {
-    resolveChart(chartRef, shell);
+    const chart = await resolveChart(chartRef, shell);
     const config = userValues(f, shell);
     if (releaseSecrets(ctx).some((r) => r.name === name && r.namespace === ns && r.status !== 'uninstalled'))
       throw new HelmError('cannot re-use a name that is still in use');
@@ -359,8 +392,8 @@ async function install(ctx: CliContext, f: Flags, shell: ShellState, name: strin
         `release name "${name}": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`,
       );
     ensureNamespace(ctx, ns, f.createNamespace, 'create');
-    const values = mergeValues(defaultValues(), config);
-    const objs = render(name, ns, values);
+    const values = mergeValues(chart.defaultValues(), config);
+    const objs = renderChart(ctx, chart, name, ns, values);
     checkOwnership(ctx, objs, name, ns);
     const now = ctx.clock.now();
     const manifest = applyObjects(ctx, objs, []);
@@ -372,10 +405,11 @@ async function install(ctx: CliContext, f: Flags, shell: ShellState, name: strin
       firstDeployed: now,
       lastDeployed: now,
       description: 'Install complete',
-      chart: `${CHART_NAME}-${CHART_VERSION}`,
+      chart: `${chart.CHART_NAME}-${chart.CHART_VERSION}`,
+      appVersion: chart.APP_VERSION,
       config,
       manifest,
-      notes: notes(name, ns, values),
+      notes: chart.notes(name, ns, values),
     };
     saveRelease(ctx, r);
     if (f.wait) await ctx.settle();
@@ -396,12 +430,12 @@ async function upgrade(ctx: CliContext, f: Flags, shell: ShellState, ns: string)
     return r.exitCode ? r : out(`Release "${name}" does not exist. Installing it now.\n` + r.stdout);
   }
   try {
-    resolveChart(chartRef, shell);
+    const chart = await resolveChart(chartRef, shell);
     const given = userValues(f, shell);
     const noneGiven = !f.sets.length && !f.valueFiles.length;
     const config = f.reuseValues ? mergeValues(last.config, given) : !f.resetValues && noneGiven ? last.config : given;
-    const values = mergeValues(defaultValues(), config);
-    const objs = render(name, ns, values);
+    const values = mergeValues(chart.defaultValues(), config);
+    const objs = renderChart(ctx, chart, name, ns, values);
     const owned = new Set(last.manifest.map(keyOf));
     checkOwnership(
       ctx,
@@ -418,9 +452,11 @@ async function upgrade(ctx: CliContext, f: Flags, shell: ShellState, ns: string)
       status: 'deployed',
       lastDeployed: now,
       description: 'Upgrade complete',
+      chart: `${chart.CHART_NAME}-${chart.CHART_VERSION}`,
+      appVersion: chart.APP_VERSION,
       config,
       manifest,
-      notes: notes(name, ns, values),
+      notes: chart.notes(name, ns, values),
     };
     saveRelease(ctx, r);
     if (f.wait) await ctx.settle();
@@ -460,7 +496,7 @@ function listCmd(ctx: CliContext, f: Flags, ns: string): ExecResult {
       updated: goTime(r.lastDeployed),
       status: r.status,
       chart: r.chart,
-      app_version: APP_VERSION,
+      app_version: r.appVersion ?? APP_VERSION,
     }));
     return out(f.output === 'json' ? JSON.stringify(items) + '\n' : toYaml(items));
   }
@@ -468,12 +504,12 @@ function listCmd(ctx: CliContext, f: Flags, ns: string): ExecResult {
   return out(
     table([
       ['NAME', 'NAMESPACE', 'REVISION', 'UPDATED', 'STATUS', 'CHART', 'APP VERSION'],
-      ...rels.map((r) => [r.name, r.namespace, String(r.version), goTime(r.lastDeployed), r.status, r.chart, APP_VERSION]),
+      ...rels.map((r) => [r.name, r.namespace, String(r.version), goTime(r.lastDeployed), r.status, r.chart, r.appVersion ?? APP_VERSION]),
     ]),
   );
 }
 
-const HELP = `The Kubernetes package manager (External IP Lab: the ingress-nginx/ingress-nginx chart only)
+const HELP = `The Kubernetes package manager (External IP Lab: the ingress-nginx/ingress-nginx and eks/aws-load-balancer-controller charts only)
 
 Usage:
   helm [command]

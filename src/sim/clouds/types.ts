@@ -59,7 +59,9 @@ export type CloudInbound =
   /** A host answered with RST (nothing listens on that port there): curl (7). */
   | { kind: 'refused'; trace: string[] }
   /** `clientIp`: the address the packet comes from (the LAN laptop on bare metal, else the lab terminal). */
-  | { kind: 'node'; trace: string[]; svc: Service; node: string; clientIp: string };
+  | { kind: 'node'; trace: string[]; svc: Service; node: string; clientIp: string }
+  /** Straight to a pod (an AWS NLB's `ip` targets): no nodePort, no kube-proxy. */
+  | { kind: 'pod'; trace: string[]; svc: Service; pod: string; port: number };
 
 export interface CloudRuntime<Store = unknown> {
   readonly name: Exclude<CloudName, 'aks'>;

@@ -78,6 +78,11 @@ export class KubeStore {
     this.strategies.set(kind, strategy);
   }
 
+  /** A kind's rules, for a cloud add-on to wrap (the AWS Load Balancer Controller's mutating webhook). */
+  strategyOf(kind: string): KindStrategy | undefined {
+    return this.strategies.get(kind);
+  }
+
   /**
    * Increases on every write except Events: `settle()` uses it to tell "a retry could now
    * succeed" from "nothing changed since the last failure".

@@ -94,6 +94,10 @@ export function walkInbound(env: Env, req: InboundRequest): InboundOutcome {
   if (env.cloud) {
     const front = env.cloud.inbound(req);
     trace.push(...front.trace);
+    if (front.kind === 'pod') {
+      const pod = env.kube.peek('Pod', front.pod, front.svc.metadata.namespace);
+      return pod ? containerAnswer(env, req, pod, front.svc.metadata.namespace ?? 'default', front.port, trace) : { kind: 'timeout', trace };
+    }
     if (front.kind !== 'node') return { kind: front.kind === 'drop' ? 'timeout' : 'refused', trace };
     return viaKubeProxy(env, req, front.svc, front.node, front.clientIp, trace);
   }

@@ -202,3 +202,29 @@ describe('helm upgrade --install', () => {
     );
   });
 });
+
+describe('helm: the eks-charts repository (AWS Load Balancer Controller, issue 17)', () => {
+  it('adds the repo, updates both, knows only aws-load-balancer-controller in it, and lists each release with its own chart and app version', async () => {
+    const sb = createSandbox();
+    expect(await ok(sb, 'helm repo add eks https://aws.github.io/eks-charts')).toBe('"eks" has been added to your repositories\n');
+    await ok(sb, 'helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx');
+    expect(await ok(sb, 'helm repo update')).toBe(
+      'Hang tight while we grab the latest from your chart repositories...\n...Successfully got an update from the "eks" chart repository\n...Successfully got an update from the "ingress-nginx" chart repository\nUpdate Complete. ⎈Happy Helming!⎈\n',
+    );
+    expect((await sb.exec('helm install x eks/ingress-nginx')).stderr).toBe(
+      'Error: INSTALLATION FAILED: chart "ingress-nginx" matching  not found in eks index. (try \'helm repo update\'): no chart name found\n',
+    );
+    await ok(sb, 'helm install aws-load-balancer-controller eks/aws-load-balancer-controller -n kube-system --set clusterName=my-cluster');
+    await ok(sb, 'helm install ingress-nginx ingress-nginx/ingress-nginx -n kube-system');
+    const rows = (await ok(sb, 'helm list -n kube-system')).split('\n').slice(1, 3);
+    expect(rows[0]).toMatch(/^aws-load-balancer-controller\tkube-system\t1 +\t.*\tdeployed\taws-load-balancer-controller-3\.5\.0\tv3\.5\.0 *$/);
+    expect(rows[1]).toMatch(/^ingress-nginx +\tkube-system\t1 +\t.*\tdeployed\tingress-nginx-4\.12\.1 +\t1\.12\.1 *$/);
+    // The chart's objects, named as its templates name them.
+    expect(await ok(sb, 'kubectl get sa,svc,deploy -n kube-system -l app.kubernetes.io/instance=aws-load-balancer-controller -o name')).toBe(
+      'serviceaccount/aws-load-balancer-controller\nservice/aws-load-balancer-webhook-service\ndeployment.apps/aws-load-balancer-controller\n',
+    );
+    expect(await ok(sb, 'kubectl get mutatingwebhookconfigurations,ingressclass -o name')).toContain(
+      'mutatingwebhookconfiguration.admissionregistration.k8s.io/aws-load-balancer-webhook\n',
+    );
+  });
+});

@@ -73,6 +73,42 @@ describe('AWS console (EKS)', () => {
   });
 });
 
+describe('AWS console: the AWS Load Balancer Controller', () => {
+  it('lists its internal NLB with two security groups; ip targets are pod IPs with their node and zone', async () => {
+    const sb = createSandbox({ cloud: 'eks' });
+    await sb.cloud.ready;
+    for (const c of [
+      'kubectl create deployment web --image=nginx:1.27 --port=80 --replicas=2',
+      'helm repo add eks https://aws.github.io/eks-charts',
+      'helm install aws-load-balancer-controller eks/aws-load-balancer-controller -n kube-system --set clusterName=my-cluster',
+    ]) {
+      const r = await sb.exec(c);
+      expect(r.exitCode, r.stderr).toBe(0);
+    }
+    await sb.settle();
+    const r = await sb.exec('kubectl apply -f -', {
+      stdin: SERVICE('web', '    service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip\n').replace('targetPort: 8080', 'targetPort: 80'),
+    });
+    expect(r.exitCode, r.stderr).toBe(0);
+    await sb.settle();
+    const aws = sb.cloud.runtime!.store as AwsStore;
+    const [nlb] = awsLoadBalancers(aws);
+    expect(nlb).toMatchObject({ type: 'network', scheme: 'internal' });
+    expect(nlb!.name).toMatch(/^k8s-default-web-[0-9a-f]{10}$/);
+    expect(nlb!.securityGroups).toHaveLength(2);
+    const [tg] = targetGroups(aws);
+    const rows = targets(aws, tg!, sb.clock.now());
+    const pods = sb.kube.select('Pod', { namespace: 'default' });
+    expect(rows.map((t) => t.id).sort()).toEqual(pods.map((p) => (p.status as { podIP: string }).podIP).sort());
+    for (const row of rows) {
+      const pod = pods.find((p) => (p.status as { podIP: string }).podIP === row.id)!;
+      expect(row.node).toBe((pod.spec as { nodeName: string }).nodeName);
+      expect(row.zone).toMatch(/^us-west-2[abc]$/);
+      expect(row.port).toBe(80);
+    }
+  });
+});
+
 describe('Google Cloud console (GKE)', () => {
   it('lists the target-pool load balancer with its frontend IP and backends, and the k8s-fw rule', async () => {
     const sb = await sandboxWith('gke', SERVICE('web'));

@@ -196,7 +196,7 @@ function TargetGroupDetails({ ui, aws, s, now, tg }: Page & { tg: TargetGroup })
       <Facts
         rows={[
           [s.arn, <code key="arn">{tg.TargetGroupArn}</code>],
-          [s.targetType, s.instance],
+          [s.targetType, tg.TargetType === 'ip' ? s.ipAddresses : s.instance],
           [s.protocolPort, `${tg.Protocol}:${tg.Port}`],
           [s.vpcId, tg.VpcId],
           [s.loadBalancer, loadBalancerNames(aws, tg).join(', ') || '—'],
@@ -211,7 +211,7 @@ function TargetGroupDetails({ ui, aws, s, now, tg }: Page & { tg: TargetGroup })
         caption={s.registeredTargets}
         empty="—"
         columns={[
-          { header: s.instanceId, sticky: true, cell: (r) => r.id },
+          { header: tg.TargetType === 'ip' ? s.ipAddress : s.instanceId, sticky: true, cell: (r) => r.id },
           { header: s.name, cell: (r) => r.node },
           { header: s.port, cell: (r) => r.port },
           { header: s.zone, cell: (r) => r.zone },

@@ -89,9 +89,10 @@ export function targets(aws: AwsStore, tg: TargetGroup, now: number): TargetRow[
   const zoneOf = (subnet: string | undefined) => aws.subnets.find((s) => s.SubnetId === subnet)?.AvailabilityZone ?? '';
   const passedAfter = tg.HealthCheckIntervalSeconds * tg.HealthyThresholdCount * 1000;
   return tg.Targets.map((t) => {
-    const inst = byId.get(t.Id);
+    // An ip target is a pod: its node's instance gives the zone.
+    const inst = byId.get(t.Id) ?? (t.node ? aws.instances.get(t.node) : undefined);
     const state: TargetState = tg.LoadBalancerArns.length === 0 ? 'unused' : now - t.registeredAt >= passedAfter ? 'healthy' : 'initial';
-    return { id: t.Id, node: inst?.nodeName ?? '', port: t.Port, zone: zoneOf(inst?.SubnetId), state };
+    return { id: t.Id, node: inst?.nodeName ?? t.node ?? '', port: t.Port, zone: zoneOf(inst?.SubnetId), state };
   });
 }
 

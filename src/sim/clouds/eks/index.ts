@@ -1,11 +1,15 @@
 /**
  * Amazon EKS (other-clouds §3): the upstream service controller over the AWS in-tree provider, and
- * the AWS account it writes to. The AWS Load Balancer Controller is not installed: Services meant
- * for it (`aws-load-balancer-type: external`, `loadBalancerClass: service.k8s.aws/nlb`) wait.
+ * the AWS account it writes to. The AWS Load Balancer Controller is not installed by default (as on
+ * a real cluster): Services meant for it (`aws-load-balancer-type: external`, `loadBalancerClass:
+ * service.k8s.aws/nlb`) wait until its Helm chart is installed (./lbc.ts).
  */
+
+import type { Service } from '../../kube/types';
 import { bindLib, kubeletPatch, replaceNodes, startServiceController } from '../common';
 import type { CloudContext, CloudRuntime } from '../types';
 import { AwsInTreeLoadBalancer } from './in-tree';
+import { LBC, serviceMutatorActive, startLoadBalancerController } from './lbc';
 import { eksNetwork } from './network';
 import { AwsStore } from './store';
 
@@ -46,5 +50,29 @@ export function start(ctx: CloudContext): CloudRuntime<AwsStore> {
     };
   });
   const controller = startServiceController(ctx, new AwsInTreeLoadBalancer(aws, ctx.kube));
-  return { name: 'eks', store: aws, queues: [controller.queue], network: eksNetwork(aws, ctx.kube) };
+  installServiceMutator(ctx);
+  const lbc = startLoadBalancerController({ kube: ctx.kube, events: ctx.events, clock: ctx.clock, aws, worldVersion: ctx.worldVersion });
+  return { name: 'eks', store: aws, queues: [controller.queue, ...lbc.queues], network: eksNetwork(aws, ctx.kube) };
+}
+
+/**
+ * The chart's `mservice.elbv2.k8s.aws` webhook (serviceMutator): while registered, a new
+ * LoadBalancer Service without a class gets `service.k8s.aws/nlb`, and an update that drops the
+ * class keeps the old one. Existing Services are left alone (it only sees creates and updates).
+ */
+function installServiceMutator(ctx: CloudContext): void {
+  const base = ctx.kube.strategyOf('Service') ?? {};
+  ctx.kube.registerStrategy('Service', {
+    ...base,
+    defaults(obj, old, c) {
+      base.defaults?.(obj, old, c);
+      const spec = (obj as Service).spec;
+      if (spec?.type !== 'LoadBalancer' || spec.loadBalancerClass || !serviceMutatorActive(ctx.kube)) return;
+      // Its objectSelector leaves out the controller's own Services.
+      if (obj.metadata.labels?.['app.kubernetes.io/name'] === LBC.appLabel) return;
+      const before = (old as Service | undefined)?.spec?.loadBalancerClass;
+      if (!old) spec.loadBalancerClass = LBC.loadBalancerClass;
+      else if (before) spec.loadBalancerClass = before;
+    },
+  });
 }

@@ -6,7 +6,7 @@
 import type { KubeStore } from '../../kube/store';
 import { flowHash, healthyNodes, inCidr, serviceWithIngress } from '../common';
 import type { CloudInbound, CloudNetwork } from '../types';
-import type { AwsStore, ClassicLoadBalancer, NetworkLoadBalancer } from './store';
+import type { AwsStore, ClassicLoadBalancer, NetworkLoadBalancer, TargetGroup } from './store';
 
 /**
  * A new Classic ELB's DNS name answers about a minute after creation (the reference's "~1–3 min",
@@ -17,6 +17,49 @@ export const CLB_DNS_DELAY_MS = 60_000;
 type AnyLb = { kind: 'classic'; lb: ClassicLoadBalancer } | { kind: 'network'; lb: NetworkLoadBalancer };
 
 export function eksNetwork(aws: AwsStore, kube: KubeStore): CloudNetwork {
+  /**
+   * An LBC NLB's way in: its frontend security group must allow the caller on the listener port,
+   * and the node security group must allow the NLB's backend group on the target port.
+   */
+  const lbcFrontDoor = (
+    lb: NetworkLoadBalancer,
+    req: { port: number; callerIp: string },
+    tg: TargetGroup,
+    trace: string[],
+    drop: (why: string) => CloudInbound,
+  ): CloudInbound | undefined => {
+    const sgs = lb.SecurityGroups.map((id) => aws.securityGroups.get(id)).filter((g) => !!g);
+    const allowing = sgs.find((g) =>
+      g.IpPermissions.some(
+        (p) =>
+          (p.IpProtocol === 'tcp' || p.IpProtocol === '-1') &&
+          (p.FromPort === undefined || (p.FromPort <= req.port && req.port <= (p.ToPort ?? p.FromPort))) &&
+          p.IpRanges.some((r) => inCidr(r.CidrIp, req.callerIp)),
+      ),
+    );
+    if (!allowing)
+      return drop(
+        `security groups ${sgs.map((g) => `${g.GroupName} (${g.GroupId})`).join(', ')} allow no TCP ${req.port} from ${req.callerIp} → packet dropped`,
+      );
+    const nodeSg = aws.securityGroups.get(aws.nodeSecurityGroupId);
+    const rule = nodeSg?.IpPermissions.find(
+      (p) =>
+        p.FromPort !== undefined &&
+        p.FromPort <= tg.Port &&
+        tg.Port <= (p.ToPort ?? p.FromPort) &&
+        p.UserIdGroupPairs.some((g) => lb.SecurityGroups.includes(g.GroupId)),
+    );
+    if (!rule)
+      return drop(`node security group ${nodeSg?.GroupName ?? '?'} allows no TCP ${tg.Port} from the load balancer's backend security group → packet dropped`);
+    const backend = aws.securityGroups.get(rule.UserIdGroupPairs.find((g) => lb.SecurityGroups.includes(g.GroupId))!.GroupId);
+    trace.push(`security group ${allowing.GroupName} (${allowing.GroupId}) on the NLB allows TCP ${req.port} from ${req.callerIp}`);
+    trace.push(`listener TCP:${req.port} → target group ${tg.TargetGroupName} (${tg.TargetType} targets on port ${tg.Port})`);
+    trace.push(
+      `node security group ${nodeSg!.GroupName} allows TCP ${tg.Port} from ${backend?.GroupName ?? 'the backend group'} (the NLB's backend security group)`,
+    );
+    return undefined;
+  };
+
   const all = (): AnyLb[] => [
     ...[...aws.classicLoadBalancers.values()].map((lb) => ({ kind: 'classic' as const, lb })),
     ...[...aws.loadBalancers.values()].map((lb) => ({ kind: 'network' as const, lb })),
@@ -90,19 +133,40 @@ export function eksNetwork(aws: AwsStore, kube: KubeStore): CloudNetwork {
         const tg = aws.targetGroups.get(listener.DefaultActions[0]?.TargetGroupArn ?? '');
         if (!tg) return drop(`listener ${req.port} forwards to a target group that is gone → packet dropped`);
         nodePort = tg.Port;
-        trace.push(`listener TCP:${req.port} → target group ${tg.TargetGroupName} (instance targets on port ${tg.Port}); the NLB keeps the client address`);
-        // No security group on the NLB: the node security group's client rule decides (other-clouds §3.3).
-        const nodeSg = aws.securityGroups.get(aws.nodeSecurityGroupId);
-        const rule = nodeSg?.IpPermissions.find(
-          (p) =>
-            p.FromPort !== undefined &&
-            p.FromPort <= nodePort &&
-            nodePort <= (p.ToPort ?? p.FromPort) &&
-            p.IpRanges.some((r) => inCidr(r.CidrIp, req.callerIp)),
-        );
-        if (!rule) return drop(`node security group ${nodeSg?.GroupName ?? '?'} allows no TCP ${nodePort} from ${req.callerIp} → packet dropped`);
-        trace.push(`node security group ${nodeSg!.GroupName} allows TCP ${nodePort} from ${req.callerIp}`);
-        instances = tg.Targets.map((t) => t.Id);
+        if (x.lb.SecurityGroups.length) {
+          // AWS Load Balancer Controller: a frontend security group on the NLB, then the backend group's rule on the nodes.
+          const stopped = lbcFrontDoor(x.lb, req, tg, trace, drop);
+          if (stopped) return stopped;
+          if (tg.TargetType === 'ip') {
+            const svcForPod = serviceWithIngress(kube, { hostname: lb.DNSName });
+            if (!svcForPod) return drop(`no Service has ${lb.DNSName} in its status → nothing behind it, packet dropped`);
+            if (!tg.Targets.length) return drop(`target group ${tg.TargetGroupName} has no registered targets (no ready pod) → packet dropped`);
+            const t = tg.Targets[flowHash(`${req.callerIp}->${req.ip}:${req.port}`) % tg.Targets.length];
+            const pod = kube
+              .select('Pod', { namespace: svcForPod.metadata.namespace })
+              .find((p) => (p.status as { podIP?: string } | undefined)?.podIP === t.Id);
+            if (!pod) return drop(`target ${t.Id}:${t.Port} answers nothing: no pod has this address any more → packet dropped`);
+            trace.push(
+              `ip target ${t.Id}:${t.Port} (pod ${pod.metadata.name} on node ${t.node ?? '?'}): the NLB sends to the pod itself, no nodePort or kube-proxy; client IP preservation is off for ip targets, so the pod sees the NLB's private address`,
+            );
+            return { kind: 'pod', trace, svc: svcForPod, pod: pod.metadata.name, port: t.Port };
+          }
+          instances = tg.Targets.map((t) => t.Id);
+        } else {
+          trace.push(`listener TCP:${req.port} → target group ${tg.TargetGroupName} (instance targets on port ${tg.Port}); the NLB keeps the client address`);
+          // No security group on the NLB: the node security group's client rule decides (other-clouds §3.3).
+          const nodeSg = aws.securityGroups.get(aws.nodeSecurityGroupId);
+          const rule = nodeSg?.IpPermissions.find(
+            (p) =>
+              p.FromPort !== undefined &&
+              p.FromPort <= nodePort &&
+              nodePort <= (p.ToPort ?? p.FromPort) &&
+              p.IpRanges.some((r) => inCidr(r.CidrIp, req.callerIp)),
+          );
+          if (!rule) return drop(`node security group ${nodeSg?.GroupName ?? '?'} allows no TCP ${nodePort} from ${req.callerIp} → packet dropped`);
+          trace.push(`node security group ${nodeSg!.GroupName} allows TCP ${nodePort} from ${req.callerIp}`);
+          instances = tg.Targets.map((t) => t.Id);
+        }
       }
       const nodes = instances.map((id) => byId.get(id)?.nodeName).filter((n): n is string => !!n);
       const healthy = healthyNodes(kube, svc, nodes);

@@ -90,7 +90,8 @@ export interface TargetGroup {
   Protocol: string;
   Port: number;
   VpcId: string;
-  TargetType: 'instance';
+  /** `instance`: node instance IDs on the nodePort; `ip` (AWS Load Balancer Controller): pod IPs on the targetPort. */
+  TargetType: 'instance' | 'ip';
   HealthCheckProtocol: string;
   HealthCheckPort: string;
   HealthCheckPath?: string;
@@ -99,7 +100,8 @@ export interface TargetGroup {
   HealthyThresholdCount: number;
   UnhealthyThresholdCount: number;
   LoadBalancerArns: string[];
-  Targets: { Id: string; Port: number; registeredAt: number }[];
+  /** `node`: where an ip target (a pod) runs, for the console's zone column and the data path. */
+  Targets: { Id: string; Port: number; registeredAt: number; node?: string }[];
   Tags: Tags;
 }
 
