@@ -3,7 +3,10 @@
  * read from the sandbox's GcpStore. A passthrough Network Load Balancer is listed under the name
  * of its backend: the target pool (legacy) or the regional backend service (backend service-based).
  */
-import type { Firewall, GcpStore } from '../../../sim/clouds/gke/store';
+import type { Firewall, ForwardingRule, GcpStore } from '../../../sim/clouds/gke/store';
+
+/** External rules forward a port range, internal ones a port list (or all ports). */
+const rulePorts = (r: ForwardingRule) => (r.allPorts ? 'all' : (r.portRange ?? r.ports?.join(',') ?? ''));
 
 const lastSegment = (url: string) => url.split('/').pop() ?? url;
 
@@ -25,7 +28,7 @@ export function loadBalancers(gcp: GcpStore): GcpLbRow[] {
   const frontendsOf = (kind: 'target' | 'backendService', name: string) =>
     [...gcp.forwardingRules.values()]
       .filter((f) => f[kind] !== undefined && lastSegment(f[kind]!) === name)
-      .map((f) => ({ rule: f.name, ip: f.IPAddress, portRange: f.portRange, tier: f.networkTier, createdAt: Date.parse(f.creationTimestamp) }));
+      .map((f) => ({ rule: f.name, ip: f.IPAddress, portRange: rulePorts(f), tier: f.networkTier, createdAt: Date.parse(f.creationTimestamp) }));
   const rows: GcpLbRow[] = [];
   for (const tp of gcp.targetPools.values()) {
     const frontends = frontendsOf('target', tp.name);

@@ -9,6 +9,7 @@ import type { EventRecorder } from '../../kube/events';
 import type { KubeStore } from '../../kube/store';
 import type { Service } from '../../kube/types';
 import { defaultLoadBalancerName, lib, readyNodes, serviceKey, wait as sleep } from '../common';
+import { LB_TYPE_ANNOTATION, wantsInternal } from './ilb';
 import { L4Namer } from './l4-names';
 import { GCP_TIMING, type GcpStore, L4_HEALTH_CHECK_RANGES } from './store';
 
@@ -23,6 +24,8 @@ const A = 'service.kubernetes.io/';
 export function isRbs(svc: Service, kubeMinor: number): boolean {
   if (svc.spec?.type !== 'LoadBalancer') return false;
   if (svc.spec.loadBalancerClass) return svc.spec.loadBalancerClass === RBS_CLASS;
+  // Internal Services are the cloud provider's (or GKE subsetting's), never the NetLB controller's.
+  if (wantsInternal(svc)) return false;
   if (svc.metadata.finalizers?.includes('gke.networking.io/l4-netlb-v1')) return false;
   return svc.metadata.annotations?.[RBS_ANNOTATION] === 'enabled' || kubeMinor >= 37 || !!svc.metadata.finalizers?.includes(NEG_FINALIZER);
 }
@@ -48,7 +51,8 @@ export function startRbsController(
     if (svc.metadata.deletionTimestamp || !isRbs(svc, kubeMinor)) {
       if (!owned) return;
       yield* sleep(GCP_TIMING.forwardingRuleMs);
-      gcp.forwardingRules.delete(frName);
+      // Only its own rule: after a switch to internal the provider may already hold `a…` as INTERNAL.
+      if (gcp.forwardingRules.get(frName)?.backendService === gcp.regionalUrl('backendServices', backend)) gcp.forwardingRules.delete(frName);
       gcp.firewalls.delete(backend);
       yield* sleep(GCP_TIMING.targetPoolMs);
       gcp.backendServices.delete(backend);
@@ -72,6 +76,15 @@ export function startRbsController(
       }
       return;
     }
+    // shouldProcessService: the class wins over the annotation, with a warning (only the current key, exact value).
+    if (svc.spec.loadBalancerClass === RBS_CLASS && svc.metadata.annotations?.[LB_TYPE_ANNOTATION] === 'Internal')
+      events.record(
+        svc,
+        'Warning',
+        'ConflictingConfiguration',
+        `loadBalancerClass conflicts with ${LB_TYPE_ANNOTATION}: "Internal" annotation. External LoadBalancer Service provisioned.`,
+        L4_NETLB,
+      );
     events.record(svc, 'Normal', 'ADD', key, L4_NETLB);
     if (!owned) kube.updateMetadata('Service', name, ns, (m) => ({ ...m, finalizers: [...(m.finalizers ?? []), NEG_FINALIZER] }));
     const ports = svc.spec.ports ?? [];
