@@ -217,7 +217,7 @@ describe('GKE internal passthrough load balancer (cloud provider, instance group
     expect(ev[0]).toEqual([
       'Warning',
       'ConflictingConfiguration',
-      'l4netlb-controller',
+      'loadbalancer-controller',
       'loadBalancerClass conflicts with networking.gke.io/load-balancer-type: "Internal" annotation. External LoadBalancer Service provisioned.',
     ]);
     const fr = [...gcp(sb).forwardingRules.values()][0];
@@ -247,5 +247,36 @@ describe('GKE internal passthrough load balancer (cloud provider, instance group
     expect((await eventsOf(sb, 'ext')).find((e) => e[1] === 'SyncLoadBalancerFailed')?.[3]).toContain(
       "Invalid value for field 'resource.IPAddress': '34.1.2.3'. Requested internal IP is outside the network/subnetwork range., invalid",
     );
+  });
+
+  it('class networking.gke.io/l4-regional-internal: ingress-gce builds k8s2-… objects with NEGs and an internal rule k8s2-tcp-…; the cloud provider stays out', async () => {
+    const sb = await gke();
+    await applyYaml(sb, serviceYaml('web', { spec: '  loadBalancerClass: networking.gke.io/l4-regional-internal\n' }));
+    await sb.settle();
+    const g = gcp(sb);
+    const svc = await svcJson(sb);
+    const backend = svc.metadata.annotations['service.kubernetes.io/backend-service'];
+    expect(backend).toMatch(/^k8s2-[0-9a-z]{8}-default-web-[0-9a-z]{8}$/);
+    const [uid8, hash8] = [backend.split('-')[1], backend.split('-').pop()];
+    const frName = `k8s2-tcp-${uid8}-default-web-${hash8}`;
+    expect(svc.metadata.annotations['service.kubernetes.io/tcp-forwarding-rule']).toBe(frName);
+    const fr = g.forwardingRules.get(frName)!;
+    expect([fr.loadBalancingScheme, fr.ports, inSubnet(fr.IPAddress)]).toEqual(['INTERNAL', ['80'], true]);
+    expect(g.backendServices.get(backend)!.loadBalancingScheme).toBe('INTERNAL');
+    expect(g.networkEndpointGroups.size).toBe(3);
+    expect(g.instanceGroups.size + g.targetPools.size).toBe(0);
+    expect(svc.metadata.finalizers).toEqual(['gke.networking.io/l4-ilb-v2']);
+    expect(svc.status.loadBalancer.ingress[0].ip).toBe(fr.IPAddress);
+    expect(await eventsOf(sb)).toEqual([
+      ['Normal', 'ADD', 'loadbalancer-controller', 'default/web'],
+      ['Normal', 'SyncLoadBalancerSuccessful', 'loadbalancer-controller', 'Successfully ensured load balancer resources'],
+    ]);
+    await applyYaml(sb, serviceYaml('web', { type: 'ClusterIP', spec: '  loadBalancerClass: null\n' }).replace('LoadBalancer', 'ClusterIP'));
+    await sb.settle();
+    expect(g.forwardingRules.size + g.backendServices.size + g.networkEndpointGroups.size).toBe(0);
+    expect((await eventsOf(sb)).slice(2).map((e) => [e[1], e[3]])).toEqual([
+      ['DeletingLoadBalancer', 'Deleting load balancer for default/web'],
+      ['DeletedLoadBalancer', 'Deleted load balancer'],
+    ]);
   });
 });
