@@ -472,7 +472,8 @@ export const createGcloudCommand =
       let items = all.filter((o) => (flags.values['--global'] ? regionOf(o) === undefined : !regions || regions.includes(placeOf(o))));
       if (flags.positionals.length) items = items.filter((o) => flags.positionals.includes(String(o.name)));
       if (filter) items = items.filter(filter);
-      items.sort((a, b) => String(a.name).localeCompare(String(b.name)));
+      // Same-named zonal groups: by zone, as gcloud's aggregated list returns them.
+      items.sort((a, b) => String(a.name).localeCompare(String(b.name)) || String(a.selfLink).localeCompare(String(b.selfLink)));
       const sortBy = flags.values['--sort-by'];
       if (sortBy) {
         const desc = sortBy.startsWith('~');
