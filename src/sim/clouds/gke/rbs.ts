@@ -15,7 +15,7 @@ import type { Service } from '../../kube/types';
 import { defaultLoadBalancerName, lib, readyNodes, serviceKey, wait as sleep } from '../common';
 import { ALLOW_GLOBAL_ACCESS, ILB_FINALIZER_V2, LB_TYPE_ANNOTATION, wantsInternal } from './ilb';
 import { L4Namer } from './l4-names';
-import { GCP_TIMING, type GcpStore, L4_HEALTH_CHECK_RANGES } from './store';
+import { type ForwardingRule, GCP_TIMING, type GcpStore, L4_HEALTH_CHECK_RANGES } from './store';
 
 export const RBS_CLASS = 'networking.gke.io/l4-regional-external';
 export const RBS_ANNOTATION = 'cloud.google.com/l4-rbs';
@@ -179,7 +179,7 @@ export function startRbsController(
     // Internal rules list their ports (all ports beyond five) and sit in the cluster's subnet.
     const portList = portNumbers.map(String);
     const globalAccess = internal && svc.metadata.annotations?.[ALLOW_GLOBAL_ACCESS] === 'true';
-    const where = internal
+    const where: Partial<ForwardingRule> = internal
       ? {
           ...(portList.length > 5 ? { allPorts: true } : { ports: portList }),
           network: gcp.globalUrl('networks', gcp.network),
