@@ -12,7 +12,7 @@ import type { WorkQueue } from '../../controllers/queue';
 import type { EventRecorder } from '../../kube/events';
 import type { KubeStore } from '../../kube/store';
 import type { Service } from '../../kube/types';
-import { defaultLoadBalancerName, lib, readyNodes, serviceKey, wait as sleep } from '../common';
+import { defaultLoadBalancerName, inCidr, lib, readyNodes, serviceKey, wait as sleep } from '../common';
 import { ALLOW_GLOBAL_ACCESS, ILB_FINALIZER_V2, LB_TYPE_ANNOTATION, wantsInternal } from './ilb';
 import { L4Namer } from './l4-names';
 import { type ForwardingRule, GCP_TIMING, type GcpStore, L4_HEALTH_CHECK_RANGES } from './store';
@@ -21,6 +21,8 @@ export const RBS_CLASS = 'networking.gke.io/l4-regional-external';
 export const RBS_ANNOTATION = 'cloud.google.com/l4-rbs';
 export const NEG_FINALIZER = 'gke.networking.io/l4-netlb-v3';
 export const ILB_CLASS = 'networking.gke.io/l4-regional-internal';
+/** Reserved address *names* (IPv4 and/or IPv6), read only by ingress-gce's controllers. */
+export const STATIC_ADDRESSES = 'networking.gke.io/load-balancer-ip-addresses';
 /**
  * Reporting component of ingress-gce's events: one recorder for all its controllers
  * (`pkg/recorders/manager.go`, `EventSource{Component: "loadbalancer-controller"}`; the reference's
@@ -70,7 +72,12 @@ export function startRbsController(
       if (internal) events.record(svc, 'Normal', 'DeletingLoadBalancer', `Deleting load balancer for ${key}`, L4_NETLB);
       yield* sleep(GCP_TIMING.forwardingRuleMs);
       // Only its own rule: after a switch to internal the provider may already hold `a…` as INTERNAL.
-      if (gcp.forwardingRules.get(frName)?.backendService === gcp.regionalUrl('backendServices', backend)) gcp.forwardingRules.delete(frName);
+      const own = gcp.forwardingRules.get(frName);
+      if (own?.backendService === gcp.regionalUrl('backendServices', backend)) {
+        gcp.forwardingRules.delete(frName);
+        // A user's static address outlives the rule: reserved again, never released.
+        for (const a of gcp.addresses.values()) if (a.address === own.IPAddress) a.status = 'RESERVED';
+      }
       gcp.firewalls.delete(backend);
       yield* sleep(GCP_TIMING.targetPoolMs);
       gcp.backendServices.delete(backend);
@@ -107,11 +114,43 @@ export function startRbsController(
     events.record(svc, 'Normal', 'ADD', key, L4_NETLB);
     if (!owned) kube.updateMetadata('Service', name, ns, (m) => ({ ...m, finalizers: [...(m.finalizers ?? []), finalizer] }));
     const ports = svc.spec.ports ?? [];
-    let ip = gcp.forwardingRules.get(frName)?.IPAddress;
+    // IPv4ToUse: a named address from the annotation (names not found are skipped), then
+    // spec.loadBalancerIP, then the rule's own address, else a new one.
+    const named = (svc.metadata.annotations?.[STATIC_ADDRESSES] ?? '')
+      .split(',')
+      .slice(0, 2)
+      .map((x) => gcp.addresses.get(x.trim()))
+      .find((a) => a !== undefined);
+    if (named && svc.spec.loadBalancerIP)
+      events.record(
+        svc,
+        'Normal',
+        'MixedStaticIP',
+        `Found both .Spec.LoadBalancerIP and "${STATIC_ADDRESSES}" annotation. Consider using annotation only.`,
+        L4_NETLB,
+      );
+    const requested = named?.address || svc.spec.loadBalancerIP;
+    let ip = requested || gcp.forwardingRules.get(frName)?.IPAddress;
     if (!ip) {
       yield* sleep(GCP_TIMING.addressMs);
-      ip = svc.spec.loadBalancerIP || (internal ? gcp.internalIp() : gcp.externalIp());
+      ip = internal ? gcp.internalIp() : gcp.externalIp();
     }
+    // The Compute API refuses an address of the other kind when the rule is created (S-G4 on RBS).
+    const reserved = requested ? [...gcp.addresses.values()].find((a) => a.address === requested) : undefined;
+    const wrongKind = internal ? !inCidr(gcp.subnetCidr, ip) : reserved?.addressType === 'INTERNAL';
+    if (requested && wrongKind && gcp.forwardingRules.get(frName)?.IPAddress !== ip) {
+      const why = internal ? 'Requested internal IP is outside the network/subnetwork range.' : 'Invalid IP address specified.';
+      const err = `googleapi: Error 400: Invalid value for field 'resource.IPAddress': '${ip}'. ${why}, invalid`;
+      events.record(
+        svc,
+        'Warning',
+        internal ? 'SyncLoadBalancerFailed' : 'SyncExternalLoadBalancerFailed',
+        internal ? `Error syncing load balancer: ${err}` : `Error ensuring Resource for L4 External LoadBalancer, err: ${err}`,
+        L4_NETLB,
+      );
+      throw new Error(err);
+    }
+    if (reserved) reserved.status = 'IN_USE';
     const desc = JSON.stringify({ 'networking.gke.io/service-name': key, 'networking.gke.io/api-version': 'ga' });
     // Health check (kube-proxy's, shared by every RBS Service) and the firewall for Google's checkers.
     yield* sleep(GCP_TIMING.healthCheckMs);
@@ -190,7 +229,7 @@ export function startRbsController(
     const changed = internal
       ? JSON.stringify(rule?.ports) !== JSON.stringify(where.ports) || !!rule?.allowGlobalAccess !== globalAccess
       : rule?.portRange !== portRange;
-    if (!rule || changed || rule.IPProtocol !== protocol) {
+    if (!rule || changed || rule.IPProtocol !== protocol || rule.IPAddress !== ip) {
       yield* sleep(GCP_TIMING.forwardingRuleMs);
       gcp.forwardingRules.set(frName, {
         name: frName,

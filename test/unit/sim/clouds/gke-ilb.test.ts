@@ -279,4 +279,30 @@ describe('GKE internal passthrough load balancer (cloud provider, instance group
       ['DeletedLoadBalancer', 'Deleted load balancer'],
     ]);
   });
+
+  it('networking.gke.io/load-balancer-ip-addresses names reserved addresses for ingress-gce: internal for the ILB class, an internal one for an RBS Service fails', async () => {
+    const sb = await gke('1.37');
+    expect((await sb.exec('gcloud compute addresses create ilb-ip --region us-central1 --subnet default --addresses 10.128.3.3')).exitCode).toBe(0);
+    const STATIC = 'networking.gke.io/load-balancer-ip-addresses';
+    await applyYaml(
+      sb,
+      serviceYaml('web', {
+        annotations: { [STATIC]: 'missing-ip,ilb-ip' },
+        spec: '  loadBalancerClass: networking.gke.io/l4-regional-internal\n  loadBalancerIP: 10.128.9.9\n',
+      }),
+    );
+    await sb.settle();
+    expect((await svcJson(sb)).status.loadBalancer.ingress[0].ip).toBe('10.128.3.3');
+    expect((await eventsOf(sb)).map((e) => e[1])).toContain('MixedStaticIP');
+    expect(gcp(sb).addresses.get('ilb-ip')!.status).toBe('IN_USE');
+    await ok(sb, 'kubectl delete svc web');
+    await sb.settle();
+    expect(gcp(sb).addresses.get('ilb-ip')!.status).toBe('RESERVED');
+    await applyYaml(sb, serviceYaml('api', { annotations: { [STATIC]: 'ilb-ip' } }));
+    await sb.settle();
+    expect((await eventsOf(sb, 'api')).find((e) => e[1] === 'SyncExternalLoadBalancerFailed')?.[3]).toBe(
+      "Error ensuring Resource for L4 External LoadBalancer, err: googleapi: Error 400: Invalid value for field 'resource.IPAddress': '10.128.3.3'. Invalid IP address specified., invalid",
+    );
+    expect(await ok(sb, 'kubectl get svc api --no-headers')).toContain('<pending>');
+  });
 });
