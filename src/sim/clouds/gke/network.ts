@@ -2,7 +2,8 @@
  * The path of `curl http://<EXTERNAL-IP>` on GKE (other-clouds §4): the forwarding rule that holds
  * the address and its port range, the target pool or backend service behind it, the VPC firewall
  * rules for the nodes' tag, the health check, then kube-proxy (a passthrough load balancer: the
- * packet keeps the client address). Egress leaves with the node's own external IP.
+ * packet keeps the client address). An internal rule's address is private: only the VPC reaches it.
+ * Egress leaves with the node's own external IP.
  */
 import type { KubeStore } from '../../kube/store';
 import { flowHash, healthyNodes, inCidr, serviceWithIngress } from '../common';
