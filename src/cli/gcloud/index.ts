@@ -22,6 +22,8 @@ interface Resource {
   collection: string;
   kind: string;
   scope: 'regional' | 'global' | 'both' | 'zonal';
+  /** describe without --region/--global means global (gcloud's `default_scope=GLOBAL` for these groups). */
+  globalByDefault?: boolean;
   /** The commands gcloud has in this group (for "Invalid choice"); list/describe are the simulated ones. */
   commands: string[];
   defaultTable: string;
@@ -92,6 +94,7 @@ export const RESOURCES: Record<string, Resource> = {
     collection: 'backendServices',
     kind: 'backendService',
     scope: 'both',
+    globalByDefault: true,
     commands: ['add-backend', 'create', 'delete', 'describe', 'get-health', 'list', 'remove-backend', 'update'],
     defaultTable: 'name,backends[].group.scope().list():label=BACKENDS,protocol',
     items: (s) =>
@@ -183,6 +186,7 @@ export const RESOURCES: Record<string, Resource> = {
     collection: 'healthChecks',
     kind: 'healthCheck',
     scope: 'both',
+    globalByDefault: true,
     commands: ['create', 'delete', 'describe', 'list', 'update'],
     defaultTable: 'name,region.basename(),type:label=PROTOCOL',
     items: (s) =>
@@ -452,7 +456,10 @@ export const createGcloudCommand =
     let out: Obj | Obj[];
     if (verb === 'describe') {
       const name = flags.positionals[0];
-      const region = flags.values['--global'] || zonal ? undefined : r.scope === 'global' ? undefined : (flags.values['--region'] ?? store.region);
+      const region =
+        flags.values['--global'] || zonal || r.scope === 'global' || (r.globalByDefault && !flags.values['--region'])
+          ? undefined
+          : (flags.values['--region'] ?? store.region);
       // Zonal resources: the config's compute/zone unless --zone names another.
       const zone = zonal ? (flags.values['--zone'] ?? `${store.region}-a`) : undefined;
       const zoneOf = (o: Obj) => (typeof o.zone === 'string' ? o.zone.slice(o.zone.lastIndexOf('/') + 1) : undefined);

@@ -203,8 +203,14 @@ describe('gcloud with an internal load balancer', () => {
       'TCP',
     ]);
     expect((await ilb.exec('gcloud compute backend-services describe ' + name + ' --region us-central1')).stdout).toContain('loadBalancingScheme: INTERNAL\n');
-    // The provider's health check is global: no region in the list.
+    // The provider's health check is global: no region in the list; describe without --region finds it.
     expect((await ilb.exec('gcloud compute health-checks list')).stdout.split('\n')[1].split(/\s{2,}/)).toEqual([`k8s-${id}-node`, 'HTTP']);
+    expect((await ilb.exec(`gcloud compute health-checks describe k8s-${id}-node`)).stdout).toContain(
+      `selfLink: https://www.googleapis.com/compute/v1/projects/my-project/global/healthChecks/k8s-${id}-node\n`,
+    );
+    expect((await ilb.exec(`gcloud compute backend-services describe ${name}`)).stderr).toContain(
+      `The resource 'projects/my-project/global/backendServices/${name}' was not found`,
+    );
     const fws = (await ilb.exec("gcloud compute firewall-rules list --format='value(name)' --filter='name~^k8s'")).stdout.split('\n').filter(Boolean);
     expect(fws).toEqual([`k8s-${id}-node-hc`, `k8s-fw-${name}`]);
     const addr = (await ilb.exec('gcloud compute addresses list')).stdout.split('\n');
