@@ -11,7 +11,7 @@ import type { Flow } from '../../flow';
 import type { KubeStore } from '../../kube/store';
 import type { LoadBalancerIngress, Service } from '../../kube/types';
 import { defaultLoadBalancerName, inCidr, readyNodes, wait as sleep } from '../common';
-import { type ForwardingRule, GCP_TIMING, type GcpStore, L4_HEALTH_CHECK_RANGES } from './store';
+import { type ForwardingRule, GCP_TIMING, type GcpStore, L4_HEALTH_CHECK_RANGES, portRanges } from './store';
 
 export const ILB_FINALIZER = 'gke.networking.io/l4-ilb-v1';
 /** ingress-gce's finalizer: another controller (GKE subsetting) owns the internal load balancer. */
@@ -188,7 +188,7 @@ export class GceInternalLoadBalancer {
       network: gcp.network,
       direction: 'INGRESS',
       priority: 1000,
-      allowed: [{ IPProtocol: protocol.toLowerCase(), ports: portList }],
+      allowed: [{ IPProtocol: protocol.toLowerCase(), ports: portRanges(ports.map((p) => p.port)) }],
       sourceRanges: ranges?.length ? ranges : ['0.0.0.0/0'],
       destinationRanges: [ip],
       targetTags: [gcp.nodeTag],

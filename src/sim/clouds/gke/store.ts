@@ -41,6 +41,19 @@ export interface ForwardingRule {
   creationTimestamp: string;
 }
 
+/** The provider's firewall port list: sorted, consecutive ports merged (`80-85`), as `getPortRanges` does. */
+export function portRanges(ports: number[]): string[] {
+  const sorted = [...new Set(ports)].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    out.push(i === j ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
+    i = j + 1;
+  }
+  return out;
+}
+
 /** Does the rule forward this port? */
 export function ruleForwards(rule: ForwardingRule, port: number): boolean {
   if (rule.allPorts) return true;

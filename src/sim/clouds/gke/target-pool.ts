@@ -13,7 +13,7 @@ import type { LoadBalancerIngress, Service } from '../../kube/types';
 import { defaultLoadBalancerName, lib, readyNodes, wait as sleep } from '../common';
 import { GceInternalLoadBalancer, ILB_FINALIZER, ILB_FINALIZER_V2, wantsInternal } from './ilb';
 import { isRbs, NEG_FINALIZER } from './rbs';
-import { GCP_TIMING, type GcpStore, L4_HEALTH_CHECK_RANGES } from './store';
+import { GCP_TIMING, type GcpStore, L4_HEALTH_CHECK_RANGES, portRanges } from './store';
 
 export const NETLB_FINALIZER = 'gke.networking.io/l4-netlb-v1';
 
@@ -113,7 +113,7 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
       network: gcp.network,
       direction: 'INGRESS',
       priority: 1000,
-      allowed: [{ IPProtocol: protocol.toLowerCase(), ports: ports.map((p) => String(p.port)) }],
+      allowed: [{ IPProtocol: protocol.toLowerCase(), ports: portRanges(ports.map((p) => p.port)) }],
       sourceRanges: ranges?.length ? ranges : ['0.0.0.0/0'],
       destinationRanges: [ip],
       targetTags: [gcp.nodeTag],

@@ -305,4 +305,27 @@ describe('GKE internal passthrough load balancer (cloud provider, instance group
     );
     expect(await ok(sb, 'kubectl get svc api --no-headers')).toContain('<pending>');
   });
+
+  it("externalTrafficPolicy Local: the Service's own health check a<uid> on its healthCheckNodePort and firewall a<uid>-hc; six ports forward all ports", async () => {
+    const sb = await gke();
+    const ports = [80, 81, 82, 83, 84, 85].map((p) => `  - port: ${p}\n    name: p${p}\n`).join('');
+    await applyYaml(sb, serviceYaml('web', { annotations: INTERNAL, ports, spec: '  externalTrafficPolicy: Local\n' }));
+    await sb.settle();
+    const svc = await svcJson(sb);
+    const name = lbName(svc.metadata.uid);
+    const g = gcp(sb);
+    const hc = g.healthChecks.get(name)!;
+    expect([hc.httpHealthCheck.port, hc.description]).toEqual([svc.spec.healthCheckNodePort, '{"kubernetes.io/service-name":"default/web"}']);
+    expect(g.firewalls.get(`${name}-hc`)!.allowed).toEqual([{ IPProtocol: 'tcp', ports: [String(svc.spec.healthCheckNodePort)] }]);
+    expect(g.healthChecks.has(`k8s-${g.clusterId}-node`)).toBe(false);
+    const fr = g.forwardingRules.get(name)!;
+    expect([fr.allPorts, fr.ports]).toEqual([true, undefined]);
+    // The firewall merges consecutive ports into a range (getPortRanges).
+    expect(g.firewalls.get(`k8s-fw-${name}`)!.allowed).toEqual([{ IPProtocol: 'tcp', ports: ['80-85'] }]);
+    // Back to Cluster: the shared check replaces the Service's own, which goes with its firewall.
+    await ok(sb, `kubectl patch svc web -p '{"spec":{"externalTrafficPolicy":"Cluster"}}'`);
+    await sb.settle();
+    expect(g.backendServices.get(name)!.healthChecks[0]).toMatch(/\/global\/healthChecks\/k8s-[0-9a-f]{16}-node$/);
+    expect(g.healthChecks.has(name) || g.firewalls.has(`${name}-hc`)).toBe(false);
+  });
 });
