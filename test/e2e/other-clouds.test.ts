@@ -163,6 +163,21 @@ describe('consoles after Apply', () => {
     await context.close();
   });
 
+  it('GKE (Korean page): an internal Service is listed with access type 내부, its subnet frontend and instance groups', async () => {
+    const { page, context, errors } = await openPage(browser, '/ko/sandbox/?cloud=gke', WIDE);
+    const gcp = await appliedOn(page, 'gke', SERVICE('web', 'networking.gke.io/load-balancer-type: Internal'), /service\/web created/, 'ko');
+    const lbs = await rows(gcp, '부하 분산');
+    expect(lbs).toEqual([
+      expect.stringMatching(/^a[0-9a-f]{31}[\s\S]*네트워크\(백엔드 서비스 기반\)[\s\S]*내부[\s\S]*TCP[\s\S]*us-central1[\s\S]*인스턴스 그룹 3개/),
+    ]);
+    await gcp.getByRole('table', { name: '부하 분산' }).getByRole('button').first().click();
+    expect(await rows(gcp, '프런트엔드')).toEqual([expect.stringMatching(/\b10\.128\.\d+\.\d+:80[\s\S]*default/)]);
+    expect(await rows(gcp, '인스턴스 그룹')).toHaveLength(3);
+    await noSeriousViolations(page, 'GCP internal load balancer');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('MetalLB: no cloud console; the pool, the IP the Service got and the announcing node', async () => {
     const { page, context, errors } = await openPage(browser, '/en/sandbox/?cloud=metallb', WIDE);
     const view = await appliedOn(page, 'metallb', `${METALLB_POOL}\n---\n${SERVICE('web')}`, /service\/web created/);

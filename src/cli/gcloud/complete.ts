@@ -7,7 +7,10 @@ export function complete(args: string[], partial: string): string[] {
   const r = words[0] === 'compute' ? RESOURCES[words[1]] : undefined;
   if (partial.startsWith('-')) {
     if (!r) return pick(['--help', '--version']);
-    const scoped = r.scope === 'global' ? [] : words[2] === 'list' ? ['--regions'] : ['--region'];
+    const place = r.scope === 'zonal' ? '--zone' : '--region';
+    const scoped = r.scope === 'global' ? [] : words[2] === 'list' ? [`${place}s`] : [place];
+    // The one mutating command the lab has: reserving an address.
+    if (words[1] === 'addresses' && words[2] === 'create') return pick(['--addresses', '--global', '--help', '--project', '--region', '--subnet']);
     return pick([
       '--format',
       '--help',

@@ -8,6 +8,7 @@ import type { GcpStore } from '../../sim/clouds/gke/store';
 import type { CliContext } from '../context';
 import type { CommandFn, ExecResult } from '../shell/types';
 
+import { createAddress } from './addresses';
 import { compileFilter, FormatError, parseColumns, print, type YamlStringify } from './format';
 
 export const GCLOUD_VERSION = 'Google Cloud SDK 548.0.0\nalpha 2025.11.14\nbeta 2025.11.14\nbq 2.1.25\ncore 2025.11.14\ngcloud-crc32c 1.0.0\ngsutil 5.35\n';
@@ -20,7 +21,9 @@ interface Resource {
   /** Compute API collection, for URLs and error messages (`forwardingRules`). */
   collection: string;
   kind: string;
-  scope: 'regional' | 'global' | 'both';
+  scope: 'regional' | 'global' | 'both' | 'zonal';
+  /** describe without --region/--global means global (gcloud's `default_scope=GLOBAL` for these groups). */
+  globalByDefault?: boolean;
   /** The commands gcloud has in this group (for "Invalid choice"); list/describe are the simulated ones. */
   commands: string[];
   defaultTable: string;
@@ -77,15 +80,21 @@ export const RESOURCES: Record<string, Resource> = {
         labelFingerprint: '42WmSpB8rSM=',
         loadBalancingScheme: r.loadBalancingScheme,
         networkTier: r.networkTier,
-        portRange: r.portRange,
+        ...(r.portRange ? { portRange: r.portRange } : {}),
+        ...(r.ports ? { ports: [...r.ports] } : {}),
+        ...(r.allPorts ? { allPorts: true } : {}),
         ...(r.target ? { target: r.target } : {}),
         ...(r.backendService ? { backendService: r.backendService } : {}),
+        ...(r.network ? { network: r.network } : {}),
+        ...(r.subnetwork ? { subnetwork: r.subnetwork } : {}),
+        ...(r.allowGlobalAccess ? { allowGlobalAccess: true } : {}),
       })),
   },
   'backend-services': {
     collection: 'backendServices',
     kind: 'backendService',
     scope: 'both',
+    globalByDefault: true,
     commands: ['add-backend', 'create', 'delete', 'describe', 'get-health', 'list', 'remove-backend', 'update'],
     defaultTable: 'name,backends[].group.scope().list():label=BACKENDS,protocol',
     items: (s) =>
@@ -164,13 +173,20 @@ export const RESOURCES: Record<string, Resource> = {
         addressType: a.addressType,
         description: a.description,
         networkTier: a.networkTier,
+        ...(a.purpose ? { purpose: a.purpose } : {}),
         status: a.status,
+        ...(a.subnetwork ? { subnetwork: a.subnetwork } : {}),
+        // IN_USE: the forwarding rule holding it.
+        ...(a.status === 'IN_USE'
+          ? { users: [...s.forwardingRules.values()].filter((r) => r.IPAddress === a.address).map((r) => s.regionalUrl('forwardingRules', r.name)) }
+          : {}),
       })),
   },
   'health-checks': {
     collection: 'healthChecks',
     kind: 'healthCheck',
     scope: 'both',
+    globalByDefault: true,
     commands: ['create', 'delete', 'describe', 'list', 'update'],
     defaultTable: 'name,region.basename(),type:label=PROTOCOL',
     items: (s) =>
@@ -184,6 +200,28 @@ export const RESOURCES: Record<string, Resource> = {
         type: h.type,
         unhealthyThreshold: h.unhealthyThreshold,
       })),
+  },
+  'instance-groups': {
+    collection: 'instanceGroups',
+    kind: 'instanceGroup',
+    scope: 'zonal',
+    commands: ['describe', 'get-named-ports', 'list', 'list-instances', 'managed', 'set-named-ports', 'unmanaged'],
+    defaultTable: 'name,zone.basename():label=LOCATION,scope,network.basename(),managed,size:label=INSTANCES',
+    items: (s) =>
+      [...s.instanceGroups.values()].map((g) => {
+        const zone = `https://www.googleapis.com/compute/v1/projects/${s.project}/zones/${g.zone}`;
+        return {
+          ...base(s, 'instanceGroups', 'instanceGroup', g),
+          fingerprint: fingerprint(`${g.zone}/${g.name}`),
+          managed: 'No',
+          network: s.globalUrl('networks', s.network),
+          scope: 'zone',
+          selfLink: `${zone}/instanceGroups/${g.name}`,
+          size: g.instances.length,
+          subnetwork: s.subnetUrl(),
+          zone,
+        };
+      }),
   },
   'http-health-checks': {
     collection: 'httpHealthChecks',
@@ -317,6 +355,29 @@ function help(path: string[], r?: Resource, verb?: string): string {
   return `NAME\n    ${name}\n\nSYNOPSIS\n    ${name} NAME${scopeFlags} [--format=FORMAT]\n`;
 }
 
+const CREATE = 'gcloud.compute.addresses.create';
+
+/** `gcloud compute addresses create NAME [--region=R] [--subnet=S] [--addresses=IP]`: regional only. */
+function addressesCreate(rest: string[], store: GcpStore | undefined): ExecResult {
+  const flags = parseFlags(
+    rest,
+    ['--region', '--subnet', '--addresses', '--project', '--network-tier', '--purpose', '--ip-version', '--description'],
+    ['--global', '--quiet'],
+  );
+  const usage = 'Usage: gcloud compute addresses create NAME [NAME ...] [optional flags]\n';
+  if (flags.missingValue) return res('', `ERROR: (${CREATE}) argument ${flags.missingValue}: expected one argument\n${usage}${SEARCH_HINT}`, 2);
+  if (flags.unknown.length) return res('', `ERROR: (${CREATE}) unrecognized arguments: ${flags.unknown.join(' ')} \n${SEARCH_HINT}`, 2);
+  if (!flags.positionals.length) return res('', `ERROR: (${CREATE}) argument NAME: Must be specified.\n${usage}${SEARCH_HINT}`, 2);
+  if (flags.values['--global'])
+    return res('', `ERROR: (${CREATE}) global addresses are not simulated in the lab (a passthrough load balancer needs a regional one)\n`, 1);
+  if (!store) return res('', NO_ACCOUNT(CREATE), 1);
+  const [name, ...more] = flags.positionals;
+  if (more.length) return res('', `ERROR: (${CREATE}) the lab creates one address at a time\n`, 1);
+  const region = flags.values['--region'] ?? store.region;
+  const r = createAddress(store, { name, region, subnet: flags.values['--subnet'], address: flags.values['--addresses'] });
+  return 'error' in r ? res('', `ERROR: (${CREATE}) ${r.error}`, 1) : res('', `Created [${r.created}].\n`);
+}
+
 /** `stringify` is yaml's, passed by the shell so this chunk does not import the library itself. */
 export const createGcloudCommand =
   (stringify: YamlStringify): CommandFn<CliContext> =>
@@ -347,6 +408,7 @@ export const createGcloudCommand =
     const path = ['gcloud', 'compute', group];
     if (verb === undefined) return wantsHelp ? res(help(path, r)) : commandExpected(path, r.commands);
     if (!r.commands.includes(verb)) return invalidChoice(path, verb, r.commands);
+    if (group === 'addresses' && verb === 'create' && !wantsHelp) return addressesCreate(args.slice(args.indexOf(verb) + 1), store);
     if (verb !== 'list' && verb !== 'describe')
       return res('', `ERROR: (gcloud.compute.${group}.${verb}) this command is not simulated in the lab (list and describe are)\n`, 1);
     const cmd = ['gcloud', 'compute', group, verb].join('.');
@@ -358,7 +420,8 @@ export const createGcloudCommand =
     const boolFlags: string[] = [];
     if (verb === 'list') valueFlags.push('--filter', '--limit', '--sort-by', '--page-size');
     if (verb === 'list') boolFlags.push('--uri');
-    if (scoped) (verb === 'list' ? valueFlags : valueFlags).push(verb === 'list' ? '--regions' : '--region');
+    const zonal = r.scope === 'zonal';
+    if (scoped) valueFlags.push(zonal ? (verb === 'list' ? '--zones' : '--zone') : verb === 'list' ? '--regions' : '--region');
     if (r.scope === 'both') boolFlags.push('--global');
     const flags = parseFlags(rest, valueFlags, boolFlags);
     if (flags.missingValue)
@@ -393,10 +456,16 @@ export const createGcloudCommand =
     let out: Obj | Obj[];
     if (verb === 'describe') {
       const name = flags.positionals[0];
-      const region = flags.values['--global'] ? undefined : r.scope === 'global' ? undefined : (flags.values['--region'] ?? store.region);
-      const found = all.find((o) => o.name === name && regionOf(o) === region);
+      const region =
+        flags.values['--global'] || zonal || r.scope === 'global' || (r.globalByDefault && !flags.values['--region'])
+          ? undefined
+          : (flags.values['--region'] ?? store.region);
+      // Zonal resources: the config's compute/zone unless --zone names another.
+      const zone = zonal ? (flags.values['--zone'] ?? `${store.region}-a`) : undefined;
+      const zoneOf = (o: Obj) => (typeof o.zone === 'string' ? o.zone.slice(o.zone.lastIndexOf('/') + 1) : undefined);
+      const found = all.find((o) => o.name === name && regionOf(o) === region && zoneOf(o) === zone);
       if (!found) {
-        const where = region ? `regions/${region}` : 'global';
+        const where = zone ? `zones/${zone}` : region ? `regions/${region}` : 'global';
         return res(
           '',
           `ERROR: (${cmd}) Could not fetch resource:\n - The resource 'projects/${project}/${where}/${r.collection}/${name}' was not found\n\n`,
@@ -405,11 +474,13 @@ export const createGcloudCommand =
       }
       out = found;
     } else {
-      const regions = flags.values['--regions']?.split(',').filter(Boolean);
-      let items = all.filter((o) => (flags.values['--global'] ? regionOf(o) === undefined : !regions || regions.includes(regionOf(o) ?? '')));
+      const regions = flags.values[zonal ? '--zones' : '--regions']?.split(',').filter(Boolean);
+      const placeOf = (o: Obj) => (zonal ? String(o.zone).slice(String(o.zone).lastIndexOf('/') + 1) : (regionOf(o) ?? ''));
+      let items = all.filter((o) => (flags.values['--global'] ? regionOf(o) === undefined : !regions || regions.includes(placeOf(o))));
       if (flags.positionals.length) items = items.filter((o) => flags.positionals.includes(String(o.name)));
       if (filter) items = items.filter(filter);
-      items.sort((a, b) => String(a.name).localeCompare(String(b.name)));
+      // Same-named zonal groups: by zone, as gcloud's aggregated list returns them.
+      items.sort((a, b) => String(a.name).localeCompare(String(b.name)) || String(a.selfLink).localeCompare(String(b.selfLink)));
       const sortBy = flags.values['--sort-by'];
       if (sortBy) {
         const desc = sortBy.startsWith('~');

@@ -170,6 +170,81 @@ describe('gcloud with the backend-service load balancer (GKE ≥ 1.37)', () => {
   });
 });
 
+describe('gcloud with an internal load balancer', () => {
+  it('forwarding rule with scheme INTERNAL and a subnet IP, instance-group backends, the global health check, both firewalls, a reserved internal address', async () => {
+    const ilb = createSandbox({ cloud: 'gke' });
+    await ilb.cloud.ready;
+    const created = await ilb.exec('gcloud compute addresses create web-ilb --region us-central1 --subnet default --addresses 10.128.0.50');
+    expect(created.stderr).toBe('Created [https://www.googleapis.com/compute/v1/projects/my-project/regions/us-central1/addresses/web-ilb].\n');
+    const internal = SERVICE.replace('  name: web\n', '  name: web\n  annotations:\n    networking.gke.io/load-balancer-type: "Internal"\n').replace(
+      '  type: LoadBalancer\n',
+      '  type: LoadBalancer\n  loadBalancerIP: 10.128.0.50\n',
+    );
+    await ilb.exec(`cat > s.yaml <<'EOF'\n${internal}EOF`);
+    await ilb.exec('kubectl apply -f s.yaml');
+    await ilb.settle();
+    const uid = (await ilb.exec('kubectl get svc web -o jsonpath={.metadata.uid}')).stdout;
+    const name = ('a' + uid.replace(/-/g, '')).slice(0, 32);
+    const fr = (await ilb.exec('gcloud compute forwarding-rules list')).stdout.split('\n');
+    expect(fr[1].split(/\s{2,}/)).toEqual([name, 'us-central1', '10.128.0.50', 'TCP', `us-central1/backendServices/${name}`]);
+    expect((await ilb.exec('gcloud compute forwarding-rules list --format="table(name,loadBalancingScheme,IPAddress)"')).stdout).toMatch(
+      new RegExp(`^NAME\\s+LOAD_BALANCING_SCHEME\\s+IP_ADDRESS\\n${name}\\s+INTERNAL\\s+10\\.128\\.0\\.50\\n$`),
+    );
+    const y = (await ilb.exec(`gcloud compute forwarding-rules describe ${name} --region us-central1`)).stdout;
+    expect(y).toContain('loadBalancingScheme: INTERNAL\n');
+    expect(y).toContain("ports:\n- '80'\n");
+    expect(y).toContain('subnetwork: https://www.googleapis.com/compute/v1/projects/my-project/regions/us-central1/subnetworks/default\n');
+    expect(y).not.toContain('portRange');
+    const id = (await ilb.exec("gcloud compute health-checks list --format='value(name)'")).stdout.trim().replace(/^k8s-|-node$/g, '');
+    expect(id).toMatch(/^[0-9a-f]{16}$/);
+    expect((await ilb.exec('gcloud compute backend-services list')).stdout.split('\n')[1].split(/\s{2,}/)).toEqual([
+      name,
+      ['a', 'b', 'c'].map((z) => `us-central1-${z}/instanceGroups/k8s-ig--${id}`).join(','),
+      'TCP',
+    ]);
+    expect((await ilb.exec('gcloud compute backend-services describe ' + name + ' --region us-central1')).stdout).toContain('loadBalancingScheme: INTERNAL\n');
+    // The provider's health check is global: no region in the list; describe without --region finds it.
+    expect((await ilb.exec('gcloud compute health-checks list')).stdout.split('\n')[1].split(/\s{2,}/)).toEqual([`k8s-${id}-node`, 'HTTP']);
+    expect((await ilb.exec(`gcloud compute health-checks describe k8s-${id}-node`)).stdout).toContain(
+      `selfLink: https://www.googleapis.com/compute/v1/projects/my-project/global/healthChecks/k8s-${id}-node\n`,
+    );
+    expect((await ilb.exec(`gcloud compute backend-services describe ${name}`)).stderr).toContain(
+      `The resource 'projects/my-project/global/backendServices/${name}' was not found`,
+    );
+    const fws = (await ilb.exec("gcloud compute firewall-rules list --format='value(name)' --filter='name~^k8s'")).stdout.split('\n').filter(Boolean);
+    expect(fws).toEqual([`k8s-${id}-node-hc`, `k8s-fw-${name}`]);
+    const addr = (await ilb.exec('gcloud compute addresses list')).stdout.split('\n');
+    expect(addr[0].split(/\s{2,}/)).toEqual(['NAME', 'ADDRESS/RANGE', 'TYPE', 'PURPOSE', 'NETWORK', 'REGION', 'SUBNET', 'STATUS']);
+    expect(addr[1].split(/\s+/)).toEqual(['web-ilb', '10.128.0.50', 'INTERNAL', 'GCE_ENDPOINT', 'us-central1', 'default', 'IN_USE']);
+    const igs = (await ilb.exec('gcloud compute instance-groups list')).stdout.split('\n');
+    expect(igs[0].split(/\s{2,}/)).toEqual(['NAME', 'LOCATION', 'SCOPE', 'NETWORK', 'MANAGED', 'INSTANCES']);
+    expect(igs[1].split(/\s{2,}/)).toEqual([`k8s-ig--${id}`, 'us-central1-a', 'zone', 'default', 'No', '1']);
+    expect((await ilb.exec(`gcloud compute instance-groups describe k8s-ig--${id} --zone us-central1-b`)).stdout).toContain('size: 1\n');
+  });
+
+  it('addresses create refuses what the API refuses', async () => {
+    const g = createSandbox({ cloud: 'gke' });
+    await g.cloud.ready;
+    await g.exec('gcloud compute addresses create one --region us-central1 --subnet default');
+    const again = await g.exec('gcloud compute addresses create one --region us-central1 --subnet default');
+    expect([again.exitCode, again.stderr]).toEqual([
+      1,
+      "ERROR: (gcloud.compute.addresses.create) Could not fetch resource:\n - The resource 'projects/my-project/regions/us-central1/addresses/one' already exists\n",
+    ]);
+    expect((await g.exec('gcloud compute addresses create two --region us-central1 --subnet default --addresses 10.1.0.2')).stderr).toContain(
+      "Invalid value for field 'resource.address': '10.1.0.2'. Requested internal IP is outside the network/subnetwork range.",
+    );
+    expect((await g.exec('gcloud compute addresses create three --subnet nope')).stderr).toContain(
+      "The resource 'projects/my-project/regions/us-central1/subnetworks/nope' was not found",
+    );
+    expect((await g.exec('gcloud compute addresses create')).exitCode).toBe(2);
+    const outside = createSandbox({ cloud: 'aks' });
+    expect((await outside.exec('gcloud compute addresses create x --region us-central1')).stderr).toContain(
+      'You do not currently have an active account selected.',
+    );
+  });
+});
+
 describe('gcloud describe layouts seen in real output', () => {
   it('firewall-rules describe: allowed ports quoted, logConfig, sorted keys; http-health-checks host', async () => {
     const y = (await run(`gcloud compute firewall-rules describe k8s-fw-${lb}`)).stdout;

@@ -124,6 +124,20 @@ describe('Google Cloud console (GKE)', () => {
     expect(fw.targetTags).toEqual([gcp.nodeTag]);
     expect(firewalls(gcp).map((f) => f.name)).toContain(`k8s-${gcp.clusterId}-node-http-hc`);
   });
+
+  it('an internal Service: access type Internal (내부), frontend in subnet default with its port list, instance-group backends', async () => {
+    const sb = await sandboxWith('gke', SERVICE('web', '    networking.gke.io/load-balancer-type: "Internal"\n'));
+    const gcp = sb.cloud.runtime!.store as GcpStore;
+    const [lb] = gcpLoadBalancers(gcp);
+    expect(lb).toMatchObject({ kind: 'backendService', scheme: 'INTERNAL', backendKind: 'instanceGroups' });
+    expect(lb!.frontends).toEqual([expect.objectContaining({ portRange: '80', subnetwork: 'default', ip: expect.stringMatching(/^10\.128\./) })]);
+    expect(lb!.backends).toEqual(['a', 'b', 'c'].map((z) => `us-central1-${z}/k8s-ig--${gcp.clusterId}`));
+    expect(lb!.healthChecks).toEqual([`k8s-${gcp.clusterId}-node`]);
+    // The strings the list's Access type and Backends cells use.
+    expect([consoleStrings('en').internal, consoleStrings('ko').internal]).toEqual(['Internal', '내부']);
+    expect(consoleStrings('en').instanceGroupBackends(3)).toBe('1 backend service (3 instance groups)');
+    expect(consoleStrings('ko').instanceGroupBackends(3)).toBe('백엔드 서비스 1개(인스턴스 그룹 3개)');
+  });
 });
 
 describe('bare-metal view', () => {

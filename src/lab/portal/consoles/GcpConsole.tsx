@@ -51,8 +51,14 @@ export function GcpConsole(props: PageProps & { gcp: GcpStore; s: ConsoleStrings
 }
 
 const typeOf = (lb: GcpLbRow, s: ConsoleStrings) => (lb.kind === 'targetPool' ? s.targetPoolBased : s.backendServiceBased);
+const accessOf = (lb: GcpLbRow, s: ConsoleStrings) => (lb.scheme === 'INTERNAL' ? s.internal : s.external);
 const backendsOf = (lb: GcpLbRow, s: ConsoleStrings) =>
-  lb.kind === 'targetPool' ? s.targetPoolBackends(lb.backends.length) : s.backendServiceBackends(lb.backends.length);
+  lb.kind === 'targetPool'
+    ? s.targetPoolBackends(lb.backends.length)
+    : lb.backendKind === 'instanceGroups'
+      ? s.instanceGroupBackends(lb.backends.length)
+      : s.backendServiceBackends(lb.backends.length);
+const backendCaption = (lb: GcpLbRow, s: ConsoleStrings) => (lb.backendKind === 'instances' ? s.instances : s[lb.backendKind]);
 
 function LoadBalancerList({ ui, gcp, s, now, open }: Page) {
   const rows = loadBalancers(gcp);
@@ -69,7 +75,7 @@ function LoadBalancerList({ ui, gcp, s, now, open }: Page) {
         columns={[
           { header: s.name, sticky: true, cell: (r) => <ui.NameButton value={r.name} onClick={() => open(['lb', r.key])} /> },
           { header: s.lbType, cell: (r) => typeOf(r, s) },
-          { header: s.accessType, cell: () => s.external },
+          { header: s.accessType, cell: (r) => accessOf(r, s) },
           { header: s.protocols, cell: (r) => r.protocol },
           { header: s.region, cell: (r) => r.region },
           { header: s.backends, cell: (r) => backendsOf(r, s) },
@@ -89,7 +95,7 @@ function LoadBalancerDetails({ ui, gcp, s, now, open, lb }: Page & { lb: GcpLbRo
       <Facts
         rows={[
           [s.lbType, typeOf(lb, s)],
-          [s.accessType, s.external],
+          [s.accessType, accessOf(lb, s)],
           [s.region, lb.region],
         ]}
       />
@@ -103,7 +109,9 @@ function LoadBalancerDetails({ ui, gcp, s, now, open, lb }: Page & { lb: GcpLbRo
           { header: s.forwardingRule, sticky: true, cell: (f) => <ui.MiddleText value={f.rule} /> },
           { header: s.protocol, cell: () => lb.protocol },
           { header: s.ipPort, cell: (f) => `${f.ip}:${f.portRange}`, copy: (f) => f.ip },
-          { header: s.networkTier, cell: (f) => s.tier[f.tier] ?? f.tier },
+          lb.scheme === 'INTERNAL'
+            ? { header: s.subnetwork, cell: (f) => f.subnetwork ?? '—' }
+            : { header: s.networkTier, cell: (f) => s.tier[f.tier] ?? f.tier },
         ]}
       />
       <h4 class="blade-section-title">{s.backend}</h4>
@@ -116,9 +124,9 @@ function LoadBalancerDetails({ ui, gcp, s, now, open, lb }: Page & { lb: GcpLbRo
       />
       <ui.Table
         rows={lb.backends}
-        caption={lb.kind === 'targetPool' ? s.instances : s.networkEndpointGroups}
+        caption={backendCaption(lb, s)}
         empty="—"
-        columns={[{ header: lb.kind === 'targetPool' ? s.instances : s.networkEndpointGroups, sticky: true, cell: (b) => <ui.MiddleText value={b} /> }]}
+        columns={[{ header: backendCaption(lb, s), sticky: true, cell: (b) => <ui.MiddleText value={b} /> }]}
       />
       {fws.length > 0 && (
         <>

@@ -3,7 +3,10 @@
  * read from the sandbox's GcpStore. A passthrough Network Load Balancer is listed under the name
  * of its backend: the target pool (legacy) or the regional backend service (backend service-based).
  */
-import type { Firewall, GcpStore } from '../../../sim/clouds/gke/store';
+import type { Firewall, ForwardingRule, GcpStore } from '../../../sim/clouds/gke/store';
+
+/** External rules forward a port range, internal ones a port list (or all ports). */
+const rulePorts = (r: ForwardingRule) => (r.allPorts ? 'all' : (r.portRange ?? r.ports?.join(',') ?? ''));
 
 const lastSegment = (url: string) => url.split('/').pop() ?? url;
 
@@ -11,10 +14,14 @@ export interface GcpLbRow {
   key: string;
   name: string;
   kind: 'targetPool' | 'backendService';
+  /** Access type: an internal passthrough LB's frontend is an address in the VPC's subnet. */
+  scheme: 'EXTERNAL' | 'INTERNAL';
+  /** What the backend service points at: zonal NEGs (ingress-gce) or instance groups (the cloud provider's internal LB). */
+  backendKind: 'instances' | 'networkEndpointGroups' | 'instanceGroups';
   protocol: string;
   region: string;
   /** Frontend: forwarding rule, `IP:ports`, network tier. */
-  frontends: { rule: string; ip: string; portRange: string; tier: string; createdAt: number }[];
+  frontends: { rule: string; ip: string; portRange: string; tier: string; subnetwork?: string; createdAt: number }[];
   /** Target pool instances, or the backend service's network endpoint groups (`zone/name`). */
   backends: string[];
   healthChecks: string[];
@@ -25,7 +32,14 @@ export function loadBalancers(gcp: GcpStore): GcpLbRow[] {
   const frontendsOf = (kind: 'target' | 'backendService', name: string) =>
     [...gcp.forwardingRules.values()]
       .filter((f) => f[kind] !== undefined && lastSegment(f[kind]!) === name)
-      .map((f) => ({ rule: f.name, ip: f.IPAddress, portRange: f.portRange, tier: f.networkTier, createdAt: Date.parse(f.creationTimestamp) }));
+      .map((f) => ({
+        rule: f.name,
+        ip: f.IPAddress,
+        portRange: rulePorts(f),
+        tier: f.networkTier,
+        ...(f.subnetwork ? { subnetwork: lastSegment(f.subnetwork) } : {}),
+        createdAt: Date.parse(f.creationTimestamp),
+      }));
   const rows: GcpLbRow[] = [];
   for (const tp of gcp.targetPools.values()) {
     const frontends = frontendsOf('target', tp.name);
@@ -33,6 +47,8 @@ export function loadBalancers(gcp: GcpStore): GcpLbRow[] {
       key: `targetPool/${tp.name}`,
       name: tp.name,
       kind: 'targetPool',
+      scheme: 'EXTERNAL',
+      backendKind: 'instances',
       protocol: [...gcp.forwardingRules.values()].find((f) => f.target && lastSegment(f.target) === tp.name)?.IPProtocol ?? 'TCP',
       region: tp.region,
       frontends,
@@ -46,6 +62,8 @@ export function loadBalancers(gcp: GcpStore): GcpLbRow[] {
       key: `backendService/${bs.name}`,
       name: bs.name,
       kind: 'backendService',
+      scheme: bs.loadBalancingScheme,
+      backendKind: bs.backends.some((b) => b.group.includes('/instanceGroups/')) ? 'instanceGroups' : 'networkEndpointGroups',
       protocol: bs.protocol,
       region: bs.region,
       frontends: frontendsOf('backendService', bs.name),

@@ -43,5 +43,6 @@ export function start(ctx: CloudContext): CloudRuntime<GcpStore> {
   const minor = ctx.kubeMinor;
   const controller = startServiceController(ctx, new GceTargetPoolLoadBalancer(gcp, ctx.kube, minor));
   const rbs = startRbsController(ctx.kube, ctx.events, ctx.clock, ctx.worldVersion, gcp, minor);
-  return { name: 'gke', store: gcp, queues: [controller.queue, rbs], network: gkeNetwork(gcp, ctx.kube) };
+  const l4Ilb = startRbsController(ctx.kube, ctx.events, ctx.clock, ctx.worldVersion, gcp, minor, true);
+  return { name: 'gke', store: gcp, queues: [controller.queue, rbs, l4Ilb], network: gkeNetwork(gcp, ctx.kube) };
 }

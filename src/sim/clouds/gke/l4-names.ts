@@ -32,6 +32,12 @@ export class L4Namer {
     return ['k8s2', this.uid8, ...trimEvenly(MAX_COMBINED, ns, name), contentHash(`${this.uid8};${ns};${name}`, 8)].join('-');
   }
 
+  /** `k8s2-<proto>-<uid8>-<ns>-<name>-<hash8>`: the protocol's length comes off the ns/name budget. */
+  forwardingRule(ns: string, name: string, protocol: string): string {
+    const proto = protocol.toLowerCase();
+    return ['k8s2', proto, this.uid8, ...trimEvenly(MAX_COMBINED - proto.length - 1, ns, name), contentHash(`${this.uid8};${ns};${name}`, 8)].join('-');
+  }
+
   sharedHealthCheck(): string {
     return `k8s2-${this.uid8}-l4-shared-hc`;
   }

@@ -2,14 +2,16 @@
  * The path of `curl http://<EXTERNAL-IP>` on GKE (other-clouds §4): the forwarding rule that holds
  * the address and its port range, the target pool or backend service behind it, the VPC firewall
  * rules for the nodes' tag, the health check, then kube-proxy (a passthrough load balancer: the
- * packet keeps the client address). Egress leaves with the node's own external IP.
+ * packet keeps the client address). An internal rule's address is private: only the VPC reaches it.
+ * Egress leaves with the node's own external IP.
  */
 import type { KubeStore } from '../../kube/store';
 import { flowHash, healthyNodes, inCidr, serviceWithIngress } from '../common';
 import type { CloudInbound, CloudNetwork } from '../types';
-import type { Firewall, GcpStore } from './store';
+import { type Firewall, type GcpStore, ruleForwards } from './store';
 
 const lastPart = (url: string) => url.slice(url.lastIndexOf('/') + 1);
+const rulePorts = (r: { allPorts?: boolean; portRange?: string; ports?: string[] }) => (r.allPorts ? 'all' : (r.portRange ?? r.ports?.join(',') ?? ''));
 
 function allows(fw: Firewall, port: number, source: string, dest: string): boolean {
   return (
@@ -39,17 +41,29 @@ export function gkeNetwork(gcp: GcpStore, kube: KubeStore): CloudNetwork {
       const from = req.fromNode ? `Pod on node ${req.fromNode}` : 'Internet';
       const rule = [...gcp.forwardingRules.values()].find((r) => r.IPAddress === req.ip);
       if (!rule) return drop(`${from} → ${req.ip}: no forwarding rule in ${gcp.project} has this address → packet dropped`);
-      const [lo, hi] = rule.portRange.split('-').map(Number);
-      if (req.port < lo || req.port > (hi ?? lo))
-        return drop(`forwarding rule ${rule.name} covers ports ${rule.portRange}; ${req.port} is outside it → packet dropped`);
+      // An internal rule's address lives in the VPC's subnet: only the VPC (and networks peered or
+      // connected to it) routes to it. The internet has no route to a private 10.x address at all.
+      if (rule.loadBalancingScheme === 'INTERNAL' && !req.fromNode)
+        return drop(
+          `Internet → ${req.ip}: forwarding rule ${rule.name} is INTERNAL, its address comes from subnet ${lastPart(rule.subnetwork ?? gcp.subnetwork)} (${gcp.subnetCidr}) of VPC network ${gcp.network}; a private address is not routable from outside the VPC → packet dropped`,
+        );
+      const ports = rulePorts(rule);
+      if (!ruleForwards(rule, req.port)) return drop(`forwarding rule ${rule.name} forwards ports ${ports}; ${req.port} is not one of them → packet dropped`);
       const backend = rule.target ? `target pool ${lastPart(rule.target)}` : `backend service ${lastPart(rule.backendService ?? '')}`;
-      trace.push(`${from} → ${req.ip}:${req.port}: forwarding rule ${rule.name} (${rule.IPProtocol} ${rule.portRange}) → ${backend}`);
+      trace.push(
+        `${from} → ${req.ip}:${req.port}: ${rule.loadBalancingScheme === 'INTERNAL' ? 'internal ' : ''}forwarding rule ${rule.name} (${rule.IPProtocol} ${ports}) → ${backend}`,
+      );
       const svc = serviceWithIngress(kube, { ip: req.ip });
       if (!svc) return drop(`no Service has ${req.ip} in its status → packet dropped`);
 
       const vms = rule.target
         ? (gcp.targetPools.get(lastPart(rule.target))?.instances ?? []).map(lastPart)
-        : [...gcp.networkEndpointGroups.values()].filter((n) => n.name === lastPart(rule.backendService ?? '')).flatMap((n) => n.instances);
+        : (gcp.backendServices.get(lastPart(rule.backendService ?? ''))?.backends ?? []).flatMap(({ group }) => {
+            // …/zones/<zone>/instanceGroups/<name> or …/zones/<zone>/networkEndpointGroups/<name>
+            const [zone, kind, name] = group.split('/').slice(-3);
+            const key = `${zone}/${name}`;
+            return (kind === 'instanceGroups' ? gcp.instanceGroups.get(key) : gcp.networkEndpointGroups.get(key))?.instances ?? [];
+          });
       const byVm = new Map([...gcp.instances.values()].map((i) => [i.name, i]));
 
       // A passthrough load balancer: the packet reaches the VM still addressed to the rule's IP.

@@ -14,6 +14,9 @@ export interface Address {
   status: 'RESERVED' | 'IN_USE';
   description: string;
   networkTier: 'PREMIUM' | 'STANDARD';
+  /** Internal addresses: the subnet they come from, and `GCE_ENDPOINT` (what a forwarding rule may hold). */
+  subnetwork?: string;
+  purpose?: 'GCE_ENDPOINT';
 }
 
 export interface ForwardingRule {
@@ -21,14 +24,42 @@ export interface ForwardingRule {
   region: string;
   IPAddress: string;
   IPProtocol: string;
-  portRange: string;
-  /** Target pool URL (legacy NetLB); RBS rules point at `backendService` instead. */
+  /** External rules forward a port range; internal ones list up to five ports (more: `allPorts`). */
+  portRange?: string;
+  ports?: string[];
+  allPorts?: boolean;
+  /** Target pool URL (legacy NetLB); RBS and internal rules point at `backendService` instead. */
   target?: string;
   backendService?: string;
-  loadBalancingScheme: 'EXTERNAL';
+  loadBalancingScheme: 'EXTERNAL' | 'INTERNAL';
+  /** Internal rules: the VPC network and subnet the address belongs to. */
+  network?: string;
+  subnetwork?: string;
+  allowGlobalAccess?: boolean;
   networkTier: 'PREMIUM' | 'STANDARD';
   description: string;
   creationTimestamp: string;
+}
+
+/** The provider's firewall port list: sorted, consecutive ports merged (`80-85`), as `getPortRanges` does. */
+export function portRanges(ports: number[]): string[] {
+  const sorted = [...new Set(ports)].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    out.push(i === j ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Does the rule forward this port? */
+export function ruleForwards(rule: ForwardingRule, port: number): boolean {
+  if (rule.allPorts) return true;
+  if (rule.ports) return rule.ports.includes(String(port));
+  const [lo, hi] = (rule.portRange ?? '').split('-').map(Number);
+  return lo <= port && port <= (hi ?? lo);
 }
 
 export interface TargetPool {
@@ -63,22 +94,22 @@ export interface Firewall {
   description: string;
 }
 
-/** Regional backend service of a backend-service-based ("RBS") NetLB. */
+/** Regional backend service of a backend-service-based ("RBS") NetLB or an internal passthrough LB. */
 export interface BackendService {
   name: string;
   region: string;
   protocol: string;
-  loadBalancingScheme: 'EXTERNAL';
+  loadBalancingScheme: 'EXTERNAL' | 'INTERNAL';
   backends: { group: string; balancingMode: 'CONNECTION' }[];
   healthChecks: string[];
   sessionAffinity: 'NONE' | 'CLIENT_IP';
   description: string;
 }
 
-/** Regional health check (RBS). */
+/** Health check: regional (RBS) or global (the cloud provider's internal load balancers). */
 export interface HealthCheck {
   name: string;
-  region: string;
+  region?: string;
   type: 'HTTP';
   httpHealthCheck: { port: number; requestPath: string };
   checkIntervalSec: number;
@@ -93,6 +124,13 @@ export interface NetworkEndpointGroup {
   name: string;
   zone: string;
   networkEndpointType: 'GCE_VM_IP';
+  instances: string[];
+}
+
+/** Unmanaged zonal instance group `k8s-ig--<clusterID>`: the backends of the provider's internal load balancers. */
+export interface InstanceGroup {
+  name: string;
+  zone: string;
   instances: string[];
 }
 
@@ -116,6 +154,9 @@ export class GcpStore {
   readonly region = 'us-central1';
   readonly network = 'default';
   readonly clusterName = 'cluster-1';
+  /** The cluster's subnet (auto-mode `default` in us-central1): nodes and internal load balancers take addresses here. */
+  readonly subnetwork = 'default';
+  readonly subnetCidr = '10.128.0.0/20';
   /** GKE's 16-hex cluster ID (seen in real `k8s-<id>-node` names; derivation not verified). */
   readonly clusterId: string;
   /** The nodes' network tag `gke-<cluster>-<8 hex>-node`. */
@@ -130,6 +171,8 @@ export class GcpStore {
   readonly healthChecks = new Map<string, HealthCheck>();
   /** Keyed `<zone>/<name>`: one NEG name per zone. */
   readonly networkEndpointGroups = new Map<string, NetworkEndpointGroup>();
+  /** Keyed `<zone>/<name>`. */
+  readonly instanceGroups = new Map<string, InstanceGroup>();
   version = 0;
 
   constructor(
@@ -195,6 +238,23 @@ export class GcpStore {
   /** An ephemeral external IPv4 from Google's ranges. */
   externalIp(): string {
     return `34.${this.random.int(16, 191)}.${this.random.int(1, 254)}.${this.random.int(1, 254)}`;
+  }
+
+  /** A free address in the cluster's subnet for an internal forwarding rule (GCE picks one; which one is INFERRED). */
+  internalIp(): string {
+    const used = new Set([
+      ...[...this.instances.values()].map((i) => i.networkIP),
+      ...[...this.forwardingRules.values()].map((r) => r.IPAddress),
+      ...[...this.addresses.values()].map((a) => a.address),
+    ]);
+    for (;;) {
+      const ip = `10.128.${this.random.int(0, 15)}.${this.random.int(2, 254)}`;
+      if (!used.has(ip)) return ip;
+    }
+  }
+
+  subnetUrl(name = this.subnetwork): string {
+    return this.regionalUrl('subnetworks', name);
   }
 
   regionalUrl(kind: string, name: string): string {

@@ -1,7 +1,9 @@
 /**
- * GKE's legacy external passthrough Network Load Balancer (target pool), as the GCP cloud
- * provider builds it (other-clouds §4.2): address → firewall → health check (+ its firewall) →
- * target pool → forwarding rule, all named after the Service UID (`a` + 31 hex).
+ * The GCP cloud provider's load balancers (other-clouds §4.2): the legacy external passthrough
+ * Network Load Balancer (target pool) — address → firewall → health check (+ its firewall) →
+ * target pool → forwarding rule, all named after the Service UID (`a` + 31 hex) — and, for
+ * `networking.gke.io/load-balancer-type: Internal`, the internal one (`ilb.ts`). As upstream's
+ * EnsureLoadBalancer does, a rule of the other scheme is torn down first (external ↔ internal).
  */
 
 import type { LoadBalancer } from '../../cloud-provider/load-balancer';
@@ -9,23 +11,33 @@ import type { Flow } from '../../flow';
 import type { KubeStore } from '../../kube/store';
 import type { LoadBalancerIngress, Service } from '../../kube/types';
 import { defaultLoadBalancerName, lib, readyNodes, wait as sleep } from '../common';
+import { GceInternalLoadBalancer, ILB_FINALIZER, ILB_FINALIZER_V2, wantsInternal } from './ilb';
 import { isRbs, NEG_FINALIZER } from './rbs';
-import { GCP_TIMING, type GcpStore, L4_HEALTH_CHECK_RANGES } from './store';
+import { GCP_TIMING, type GcpStore, L4_HEALTH_CHECK_RANGES, portRanges } from './store';
 
 export const NETLB_FINALIZER = 'gke.networking.io/l4-netlb-v1';
 
 const KUBE_PROXY_HEALTH_PORT = 10256;
 
 export class GceTargetPoolLoadBalancer implements LoadBalancer {
+  private readonly ilb: GceInternalLoadBalancer;
   constructor(
     private readonly gcp: GcpStore,
     private readonly kube: KubeStore,
     private readonly kubeMinor: number,
-  ) {}
+  ) {
+    this.ilb = new GceInternalLoadBalancer(gcp, kube);
+  }
 
-  /** shouldProcessNetLB: false when ingress-gce's RBS controller owns the Service. */
+  /**
+   * Internal: another controller owns it (a class, or ingress-gce's v2 finalizer) unless the rule or
+   * the v1 finalizer shows it is ours. External (shouldProcessNetLB): ingress-gce's RBS controller owns it.
+   */
   private elsewhere(svc: Service): boolean {
-    return isRbs(svc, this.kubeMinor) || (!svc.metadata.finalizers?.includes(NETLB_FINALIZER) && !!svc.metadata.finalizers?.includes(NEG_FINALIZER));
+    const f = svc.metadata.finalizers ?? [];
+    if (wantsInternal(svc) && !svc.spec.loadBalancerClass)
+      return !this.gcp.forwardingRules.has(defaultLoadBalancerName(svc)) && !f.includes(ILB_FINALIZER) && f.includes(ILB_FINALIZER_V2);
+    return isRbs(svc, this.kubeMinor) || (!f.includes(NETLB_FINALIZER) && f.includes(NEG_FINALIZER));
   }
 
   private instances(): string[] {
@@ -41,6 +53,18 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
 
   *ensure(svc: Service): Flow<LoadBalancerIngress[]> {
     if (this.elsewhere(svc)) throw new (lib().ImplementedElsewhere)();
+    const internal = wantsInternal(svc);
+    const current = this.gcp.forwardingRules.get(defaultLoadBalancerName(svc));
+    // The scheme changed: the old load balancer goes first, in the same sync (new IP, new objects).
+    if (current && current.loadBalancingScheme !== (internal ? 'INTERNAL' : 'EXTERNAL')) {
+      if (current.loadBalancingScheme === 'INTERNAL') yield* this.ilb.ensureDeleted(svc);
+      else yield* this.deleteExternal(svc);
+    }
+    if (internal) return yield* this.ilb.ensure(svc);
+    return yield* this.ensureExternal(svc);
+  }
+
+  private *ensureExternal(svc: Service): Flow<LoadBalancerIngress[]> {
     const gcp = this.gcp;
     const name = defaultLoadBalancerName(svc);
     const key = `${svc.metadata.namespace}/${svc.metadata.name}`;
@@ -55,12 +79,15 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
     const existing = gcp.forwardingRules.get(name);
     let ip: string;
     let temporary = false;
+    // A reserved *internal* address passes this check (it is the project's) and fails at the rule (S-G4).
+    let internalAddress = false;
     if (svc.spec.loadBalancerIP) {
-      const owned = [...gcp.addresses.values()].find((a) => a.address === svc.spec.loadBalancerIP && a.addressType === 'EXTERNAL' && a.region === gcp.region);
+      const owned = [...gcp.addresses.values()].find((a) => a.address === svc.spec.loadBalancerIP && a.region === gcp.region);
       if (!owned && existing?.IPAddress !== svc.spec.loadBalancerIP)
         throw new Error(`requested ip "${svc.spec.loadBalancerIP}" is neither static nor assigned to the LB`);
       ip = svc.spec.loadBalancerIP;
-      if (owned) owned.status = 'IN_USE';
+      internalAddress = owned?.addressType === 'INTERNAL';
+      if (owned && !internalAddress) owned.status = 'IN_USE';
     } else if (existing) {
       ip = existing.IPAddress;
     } else {
@@ -86,7 +113,7 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
       network: gcp.network,
       direction: 'INGRESS',
       priority: 1000,
-      allowed: [{ IPProtocol: protocol.toLowerCase(), ports: ports.map((p) => String(p.port)) }],
+      allowed: [{ IPProtocol: protocol.toLowerCase(), ports: portRanges(ports.map((p) => p.port)) }],
       sourceRanges: ranges?.length ? ranges : ['0.0.0.0/0'],
       destinationRanges: [ip],
       targetTags: [gcp.nodeTag],
@@ -147,6 +174,10 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
     const rule = gcp.forwardingRules.get(name);
     if (!rule || rule.portRange !== portRange || rule.IPProtocol !== protocol || rule.IPAddress !== ip) {
       yield* sleep(GCP_TIMING.forwardingRuleMs);
+      if (internalAddress)
+        throw new Error(
+          `failed to create forwarding rule for load balancer (${name}(${key})): googleapi: Error 400: Invalid value for field 'resource.IPAddress': '${ip}'. Invalid IP address specified., invalid`,
+        );
       gcp.forwardingRules.set(name, {
         name,
         region: gcp.region,
@@ -171,6 +202,12 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
 
   *ensureDeleted(svc: Service): Flow<void> {
     if (this.elsewhere(svc)) throw new (lib().ImplementedElsewhere)();
+    if (wantsInternal(svc)) return yield* this.ilb.ensureDeleted(svc);
+    yield* this.deleteExternal(svc);
+  }
+
+  /** ensureExternalLoadBalancerDeleted. */
+  private *deleteExternal(svc: Service): Flow<void> {
     const gcp = this.gcp;
     const name = defaultLoadBalancerName(svc);
     yield* sleep(GCP_TIMING.firewallMs);
@@ -206,6 +243,7 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
 
   *updateHosts(svc: Service): Flow<void> {
     if (this.elsewhere(svc)) throw new (lib().ImplementedElsewhere)();
+    if (wantsInternal(svc)) return yield* this.ilb.updateHosts();
     yield* sleep(GCP_TIMING.targetPoolMs);
     const pool = this.gcp.targetPools.get(defaultLoadBalancerName(svc));
     if (pool) pool.instances = this.instances();

@@ -161,8 +161,8 @@ describe('GKE backend-service NetLB (RBS, ingress-gce)', () => {
     expect(svc.metadata.finalizers).toEqual(['service.kubernetes.io/load-balancer-cleanup', 'gke.networking.io/l4-netlb-v3']);
     expect((await eventsOf(sb)).map((e) => [e[1], e[2]])).toEqual([
       ['EnsuringLoadBalancer', 'service-controller'],
-      ['ADD', 'l4netlb-controller'],
-      ['SyncLoadBalancerSuccessful', 'l4netlb-controller'],
+      ['ADD', 'loadbalancer-controller'],
+      ['SyncLoadBalancerSuccessful', 'loadbalancer-controller'],
     ]);
 
     await ok(sb, 'kubectl delete svc web');
