@@ -11,6 +11,8 @@ import { noTokenizeTimeLimit } from './build/shiki-no-time-limit.mjs';
 import { searchProseOnly } from './build/shiki-search-prose.mjs';
 import { tokenClasses } from './build/shiki-token-classes.mjs';
 import { inlineLazyCss } from './build/vite-inline-lazy-css.mjs';
+import { noStartupReload } from './build/vite-no-startup-reload.mjs';
+import { warmLabAfterFirstPage } from './build/vite-warm-lab.mjs';
 
 const monacoVs = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url));
 /** @param {string} name */
@@ -19,7 +21,15 @@ const stub = (name) => fileURLToPath(new URL(`./build/stubs/${name}`, import.met
 export default defineConfig({
   site: 'https://external-ip-lab.example',
   trailingSlash: 'always',
-  integrations: [mdx(), preact(), cspMetaFirst()],
+  integrations: [
+    mdx(),
+    // Components are .tsx. Without `include`, @preact/preset-vite runs Babel (twice in dev: its
+    // JSX pass and Prefresh's) over every .ts module too: ~190 simulator/CLI modules on the first
+    // lab start in `astro dev`, most of its wait (bench/dev-start.mjs). The built site is the
+    // same byte for byte (docs/performance.md).
+    preact({ include: [/\.[jt]sx$/] }),
+    cspMetaFirst(),
+  ],
   i18n: {
     locales: ['en', 'ko'],
     defaultLocale: 'en',
@@ -48,7 +58,11 @@ export default defineConfig({
   logger: { entrypoint: './build/quiet-logger.mjs' },
   security,
   vite: {
-    plugins: [inlineLazyCss((id) => id.includes('/node_modules/monaco-editor/') || id.includes('/node_modules/@xterm/') || id.includes('/src/lab/'))],
+    plugins: [
+      noStartupReload(),
+      warmLabAfterFirstPage(['src/lab/**/*.{ts,tsx}', 'src/sim/**/*.ts', 'src/cli/**/*.ts'], ['**/workers/**', '**/*.d.ts']),
+      inlineLazyCss((id) => id.includes('/node_modules/monaco-editor/') || id.includes('/node_modules/@xterm/') || id.includes('/src/lab/')),
+    ],
     resolve: {
       alias: [
         // monaco-yaml's worker still deep-imports monaco-editor/esm/vs/…, which the package's exports map hides.

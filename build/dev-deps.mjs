@@ -12,8 +12,10 @@ const DIRS = ['src/lab', 'src/sim', 'src/cli'];
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|(?:^|\n)\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /**
- * Monaco stays out: its ESM source imports CSS files that the dependency optimizer would split
- * off where build/vite-inline-lazy-css.mjs cannot inline them (an unstyled editor in dev).
+ * Monaco stays out of the list: its ESM source imports CSS files that build/vite-inline-lazy-css.mjs
+ * cannot inline once pre-bundled. The start-up scan still finds Monaco (src/lab/editor/monaco.ts) and
+ * pre-bundles it; its ~80 CSS files then stay separate requests that Vite serves as style modules,
+ * and the editor is styled in dev (checked 2026-12-06, docs/performance.md dev start).
  * @param {string} spec
  */
 const wanted = (spec) => !/^(\.|node:|astro:|virtual:|monaco-editor)/.test(spec) && !spec.includes('?') && !spec.endsWith('.css') && !spec.endsWith('.json');
