@@ -7,6 +7,7 @@ import { stringify as stringifyYaml } from 'yaml';
 import { mayWriteRareKind } from '../sim/kube/rare-kinds';
 import { loadRareSchemas, rareSchemasLoaded } from '../sim/kube/schemas';
 import { azCommand } from './az/index';
+import { closeMatches } from './az/parser';
 import type { CliContext } from './context';
 import { curlCommand } from './curl/index';
 import { kubectlCommand } from './kubectl/index';
@@ -83,8 +84,8 @@ const COMMANDS = new Map<string, CommandFn<CliContext>>([
   // Few lessons use helm: its chart objects load with the first helm command, not with the lab.
   ['helm', lazyCommand(() => import('./helm/index').then((m) => m.helmCommand))],
   // Other clouds' CLIs: their own chunks (never in the AKS lab's bundle), fetched by the first command.
-  ['aws', lazyCommand(() => import('./aws/index').then((m) => m.createAwsCommand(stringifyYaml)))],
-  ['gcloud', lazyCommand(() => import('./gcloud/index').then((m) => m.createGcloudCommand(stringifyYaml)))],
+  ['aws', lazyCommand(() => import('./aws/index').then((m) => m.createAwsCommand(stringifyYaml, closeMatches)))],
+  ['gcloud', lazyCommand(() => import('./gcloud/index').then((m) => m.createGcloudCommand(stringifyYaml, closeMatches)))],
 ]);
 
 /** Names the shell resolves, for Tab completion of the first word. */

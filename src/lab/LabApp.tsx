@@ -138,7 +138,11 @@ export function LabApp({ store, sandbox, config, t, complete, exercises, cloudTa
     else setView('side');
   }, [pane]);
 
-  const [focusMode, setFocusMode] = useFocusMode((on) => setAnnouncement(on ? t.focusOn : t.focusOff));
+  // A hidden cloud tab's lab (display:none) has no client rects: Esc belongs to the one on screen.
+  const [focusMode, setFocusMode] = useFocusMode(
+    (on) => setAnnouncement(on ? t.focusOn : t.focusOff),
+    () => (appRef.current?.getClientRects().length ?? 0) > 0,
+  );
 
   useEffect(() => {
     if (store.getState().portalPath.length === 0) store.setState({ portalPath: ['rg', nodeRg] });

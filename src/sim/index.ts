@@ -144,7 +144,9 @@ export function createSandbox(input: SandboxOptions = {}): Sandbox {
   cluster.bootstrap();
   armClient.faults.throttling = f.armThrottling;
   bootstrapKube(kube, cluster, options, clusterIps);
-  cluster.onNodesChanged = (count) => syncNodes(kube, cluster, options, count);
+  // The AKS resource provider's node pool is this cluster's nodes on AKS only: another cloud names
+  // and numbers its own (src/sim/clouds), and an agent pool scale must never rename them aks-nodepool1-….
+  if (cloudName === 'aks') cluster.onNodesChanged = (count) => syncNodes(kube, cluster, options, count);
   const events = new EventRecorder(kube, clock);
   const worldVersion = () => kube.version + arm.version;
   const cloud: { name: CloudName; ready: Promise<void>; runtime?: CloudRuntime } = { name: cloudName, ready: Promise.resolve() };

@@ -92,6 +92,27 @@ describe('multi-cloud lab tabs', () => {
       await run(page, 'aks', 'kubectl get namespaces', /only-aks/);
       expect(await panel(page, 'aks').locator('.xterm-rows').innerText()).not.toContain('only-eks');
 
+      // "Focus lab" is one state for the page: every tab's toggle shows it, whichever tab pressed it.
+      const focusToggle = (cloud: string) => panel(page, cloud).getByRole('button', { name: 'Focus lab' });
+      const focusOn = () => page.evaluate(() => document.documentElement.hasAttribute('data-lab-focus'));
+      await focusToggle('aks').click();
+      await expect.poll(() => focusToggle('aks').getAttribute('aria-pressed')).toBe('true');
+      await tabs.getByRole('tab', { name: 'EKS' }).click();
+      await expect.poll(() => focusToggle('eks').getAttribute('aria-pressed')).toBe('true');
+      await focusToggle('eks').click();
+      await expect.poll(focusOn).toBe(false);
+      expect(await focusToggle('eks').getAttribute('aria-pressed')).toBe('false');
+      await tabs.getByRole('tab', { name: 'AKS' }).click();
+      await expect.poll(() => focusToggle('aks').getAttribute('aria-pressed')).toBe('false');
+      // Esc leaves it from the tab shown; the hidden tab's toggle follows.
+      await focusToggle('aks').click();
+      await expect.poll(focusOn).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(focusOn).toBe(false);
+      expect(await focusToggle('aks').getAttribute('aria-pressed')).toBe('false');
+      // (A hidden tab's button is out of the accessibility tree: found by its class.)
+      expect(await panel(page, 'eks').locator('.lab-focus-toggle').getAttribute('aria-pressed')).toBe('false');
+
       // "Run in terminal" on a block marked for EKS switches to that tab and types it there.
       const block = page.locator('article .run-block').filter({ hasText: 'kubectl' }).first();
       const command = (await block.locator('pre').innerText()).trim().split('\n')[0]!;

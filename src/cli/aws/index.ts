@@ -5,6 +5,7 @@
  * 253 configuration (no credentials), 254 service error.
  */
 import type { AwsStore } from '../../sim/clouds/eks/store';
+import type { CloseMatches } from '../az/parser';
 import type { CliContext } from '../context';
 import type { CommandFn, ExecResult } from '../shell/types';
 import { EC2_OPERATIONS, ELB_OPERATIONS, ELBV2_OPERATIONS, SERVICES } from './choices';
@@ -54,7 +55,7 @@ const res = (stdout: string, stderr = '', exitCode = 0): ExecResult => ({ stdout
 const usageError = (message: string) => res('', `\n${USAGE}\naws: error: ${message}\n\n`, 252);
 
 /** awscli's CLIArgParser._check_value: two choices a line, each padded to 40, and close matches. */
-function invalidChoice(arg: string, value: string, choices: string[]): ExecResult {
+function invalidChoice(arg: string, value: string, choices: string[], closeMatches: CloseMatches): ExecResult {
   const lines: string[] = [];
   for (let i = 0; i < choices.length; i += 2)
     lines.push(
@@ -75,7 +76,7 @@ interface Globals {
   region?: string;
 }
 
-function splitGlobals(args: string[]): { globals: Globals; rest: string[]; error?: ExecResult } {
+function splitGlobals(args: string[], closeMatches: CloseMatches): { globals: Globals; rest: string[]; error?: ExecResult } {
   const globals: Globals = { output: 'json' };
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -90,7 +91,7 @@ function splitGlobals(args: string[]): { globals: Globals; rest: string[]; error
     const value = eq > 0 ? a.slice(eq + 1) : args[++i];
     if (value === undefined) return { globals, rest, error: usageError(`argument ${name}: expected one argument`) };
     if (name === '--output') {
-      if (!OUTPUTS.includes(value)) return { globals, rest, error: invalidChoice('--output', value, OUTPUTS) };
+      if (!OUTPUTS.includes(value)) return { globals, rest, error: invalidChoice('--output', value, OUTPUTS, closeMatches) };
       globals.output = value;
     } else if (name === '--query') globals.query = value;
     else if (name === '--region') globals.region = value;
@@ -143,23 +144,26 @@ function help(service?: string, op?: string): string {
   return `${service.toUpperCase()}()\n\nNAME\n       ${service} -\n\nAVAILABLE COMMANDS (simulated here)\n${modelled.map((o) => `       o ${o}\n\n`).join('')}`;
 }
 
-/** `stringify` is yaml's, passed by the shell so this chunk does not import the library itself. */
+/**
+ * `stringify` is yaml's and `closeMatches` az's difflib port ("maybe you meant"), both passed by the
+ * shell: importing either here would make Rollup move shared code between the AKS lab's chunks.
+ */
 export const createAwsCommand =
-  (stringify: YamlStringify): CommandFn<CliContext> =>
+  (stringify: YamlStringify, closeMatches: CloseMatches): CommandFn<CliContext> =>
   async ({ argv, ctx }) => {
-    const { globals, rest, error } = splitGlobals(argv.slice(1));
+    const { globals, rest, error } = splitGlobals(argv.slice(1), closeMatches);
     if (error) return error;
     if (rest[0] === '--version') return res(AWS_VERSION);
     const [service, op, ...opArgs] = rest;
     if (service === undefined) return usageError('the following arguments are required: command');
     if (service === 'help' || service === '--help' || service === '-h') return res(help());
     if (service.startsWith('-')) return res('', `\n${USAGE}\nUnknown options: ${rest.join(', ')}\n\n`, 252);
-    if (!SERVICES.includes(service)) return invalidChoice('command', service, SERVICES);
+    if (!SERVICES.includes(service)) return invalidChoice('command', service, SERVICES, closeMatches);
     const ops = OPS_OF[service];
     if (!ops) return res('', `aws ${service}: not simulated in this lab (ec2, elb and elbv2 are)\n`, 255);
     if (op === undefined) return usageError('the following arguments are required: operation');
     if (op === 'help' || op === '--help' || op === '-h') return res(help(service));
-    if (!ops.includes(op)) return invalidChoice('operation', op, ops);
+    if (!ops.includes(op)) return invalidChoice('operation', op, ops, closeMatches);
     const spec = OPERATIONS[service][op];
     if (!spec) return res('', `aws ${service} ${op}: not simulated in this lab (try aws ${service} help)\n`, 255);
     if (opArgs.includes('help') || opArgs.includes('--help') || opArgs.includes('-h')) return res(help(service, op));
@@ -204,27 +208,3 @@ export const createAwsCommand =
         return res(result === null ? 'null\n' : formatJson(result));
     }
   };
-
-/** Python difflib.get_close_matches (Ratcliff/Obershelp ratio), best first. */
-function closeMatches(word: string, choices: string[], cutoff: number): string[] {
-  // A long word cannot reach the cutoff against short names; skip the quadratic work.
-  if (word.length > 80) return [];
-  const matches = (x: string, y: string): number => {
-    let best = 0;
-    let bi = 0;
-    let bj = 0;
-    for (let i = 0; i < x.length; i++)
-      for (let j = 0; j < y.length; j++) {
-        let k = 0;
-        while (i + k < x.length && j + k < y.length && x[i + k] === y[j + k]) k++;
-        if (k > best) [best, bi, bj] = [k, i, j];
-      }
-    return best ? best + matches(x.slice(0, bi), y.slice(0, bj)) + matches(x.slice(bi + best), y.slice(bj + best)) : 0;
-  };
-  return choices
-    .map((c) => ({ c, r: (2 * matches(word, c)) / (word.length + c.length || 1) }))
-    .filter((x) => x.r >= cutoff)
-    .sort((a, b) => b.r - a.r)
-    .slice(0, 3)
-    .map((x) => x.c);
-}

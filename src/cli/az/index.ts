@@ -4,6 +4,7 @@ import { AZ_OUTPUT_FORMATS, type AzOutputFormat, formatAz, TableUnavailableError
 import type { CommandFn, ExecResult } from '../shell/types';
 import { commandHelp, groupHelp } from './help';
 import { type AzArg, AzUsageError, closeMatches, parseAzArgs } from './parser';
+import { signedIn, signedOutAnswer } from './signed-out';
 import { AZ_ROOT } from './tree';
 import { AzCliError, type AzCommandDef, type AzGroupDef } from './types';
 
@@ -80,8 +81,13 @@ export const azCommand: CommandFn<CliContext> = async ({ argv, ctx }): Promise<E
   }
   let warnings = '';
   let result: unknown;
+  const signedOut = signedIn(ctx) ? undefined : signedOutAnswer(path);
+  if (signedOut && 'error' in signedOut) return err(signedOut.error, 1);
   try {
-    result = await command.run({ ctx, args: parsed, prog, warn: (l) => (warnings += l + '\n') });
+    if (signedOut) {
+      warnings += signedOut.warning;
+      result = signedOut.result;
+    } else result = await command.run({ ctx, args: parsed, prog, warn: (l) => (warnings += l + '\n') });
   } catch (e) {
     if (e instanceof ArmError) {
       return { stdout: '', stderr: warnings + `(${e.code}) ${e.message}\nCode: ${e.code}\nMessage: ${e.message}\n`, exitCode: e.statusCode === 404 ? 3 : 1 };

@@ -119,12 +119,24 @@ export function similarity(a: string, b: string): number {
   return total ? (2 * matches(a, b)) / total : 1;
 }
 
-/** difflib.get_close_matches(word, possibilities, n=3, cutoff) — best first. */
+/**
+ * difflib.get_close_matches(word, possibilities, n=3, cutoff) — best first. The one copy: aws and
+ * gcloud (lazy chunks) get it through their create functions instead of importing it.
+ */
 export function closeMatches(word: string, choices: string[], cutoff = 0.7): string[] {
+  // difflib's real_quick_ratio: the ratio is at most 2·min(lengths)/(sum of lengths), so a word far
+  // longer or shorter than a choice cannot reach the cutoff: skip the O(n·m) matching (a pasted line).
+  const mayReach = (c: string) => {
+    const total = word.length + c.length;
+    return !total || (2 * Math.min(word.length, c.length)) / total >= cutoff;
+  };
   return choices
+    .filter(mayReach)
     .map((c) => ({ c, r: similarity(word, c) }))
     .filter((x) => x.r >= cutoff)
     .sort((x, y) => y.r - x.r)
     .slice(0, 3)
     .map((x) => x.c);
 }
+
+export type CloseMatches = typeof closeMatches;

@@ -5,6 +5,7 @@
  * as types only. The sandbox's gcloud config is assumed to set compute/region us-central1.
  */
 import type { GcpStore } from '../../sim/clouds/gke/store';
+import type { CloseMatches } from '../az/parser';
 import type { CliContext } from '../context';
 import type { CommandFn, ExecResult } from '../shell/types';
 
@@ -276,30 +277,9 @@ export const COMPUTE_GROUPS = [
 ];
 export const TOP_GROUPS = ['auth', 'compute', 'config', 'container', 'dns', 'help', 'iam', 'info', 'projects', 'services', 'version'];
 
-/** Python difflib ratio ≥ cutoff, as gcloud's "Maybe you meant" suggestions. */
-function similar(a: string, b: string): number {
-  const m = (x: string, y: string): number => {
-    let best = 0;
-    let bi = 0;
-    let bj = 0;
-    for (let i = 0; i < x.length; i++)
-      for (let j = 0; j < y.length; j++) {
-        let k = 0;
-        while (i + k < x.length && j + k < y.length && x[i + k] === y[j + k]) k++;
-        if (k > best) [best, bi, bj] = [k, i, j];
-      }
-    return best ? best + m(x.slice(0, bi), y.slice(0, bj)) + m(x.slice(bi + best), y.slice(bj + best)) : 0;
-  };
-  return a.length > 80 ? 0 : (2 * m(a, b)) / (a.length + b.length || 1);
-}
-
-function invalidChoice(path: string[], word: string, choices: string[]): ExecResult {
-  const close = choices
-    .map((c) => ({ c, r: similar(word, c) }))
-    .filter((x) => x.r >= 0.7)
-    .sort((a, b) => b.r - a.r)
-    .slice(0, 3)
-    .map((x) => x.c);
+/** gcloud's "Maybe you meant" (difflib, cutoff 0.7). */
+function invalidChoice(path: string[], word: string, choices: string[], closeMatches: CloseMatches): ExecResult {
+  const close = closeMatches(word, choices, 0.7);
   const maybe = close.length ? `\nMaybe you meant:\n${close.map((c) => `  ${[...path, c].join(' ')}`).join('\n')}\n` : '\n';
   return res('', `ERROR: (${path.join('.')}) Invalid choice: '${word}'.${maybe}${SEARCH_HINT}`, 2);
 }
@@ -378,9 +358,12 @@ function addressesCreate(rest: string[], store: GcpStore | undefined): ExecResul
   return 'error' in r ? res('', `ERROR: (${CREATE}) ${r.error}`, 1) : res('', `Created [${r.created}].\n`);
 }
 
-/** `stringify` is yaml's, passed by the shell so this chunk does not import the library itself. */
+/**
+ * `stringify` is yaml's and `closeMatches` az's difflib port ("Maybe you meant"), both passed by the
+ * shell: importing either here would make Rollup move shared code between the AKS lab's chunks.
+ */
 export const createGcloudCommand =
-  (stringify: YamlStringify): CommandFn<CliContext> =>
+  (stringify: YamlStringify, closeMatches: CloseMatches): CommandFn<CliContext> =>
   async ({ argv, ctx }) => {
     const args = argv.slice(1);
     const words = args.filter((a) => !a.startsWith('-'));
@@ -391,7 +374,7 @@ export const createGcloudCommand =
     const wantsHelp = args.includes('--help') || args.includes('-h') || top === 'help';
     if (top === 'help') return res(help(['gcloud', 'compute']));
     if (top === undefined) return commandExpected(['gcloud'], TOP_GROUPS);
-    if (!TOP_GROUPS.includes(top)) return invalidChoice(['gcloud'], top, TOP_GROUPS);
+    if (!TOP_GROUPS.includes(top)) return invalidChoice(['gcloud'], top, TOP_GROUPS, closeMatches);
     if (top === 'config' && group === 'list') {
       const account = store ? 'learner@example.com' : undefined;
       const compute = store ? `[compute]\nregion = ${store.region}\nzone = ${store.region}-a\n` : '';
@@ -402,12 +385,12 @@ export const createGcloudCommand =
     }
     if (top !== 'compute') return res('', `ERROR: (gcloud.${top}) this command group is not simulated in the lab (gcloud compute is)\n`, 1);
     if (group === undefined) return wantsHelp ? res(help(['gcloud', 'compute'])) : commandExpected(['gcloud', 'compute'], COMPUTE_GROUPS);
-    if (!COMPUTE_GROUPS.includes(group)) return invalidChoice(['gcloud', 'compute'], group, COMPUTE_GROUPS);
+    if (!COMPUTE_GROUPS.includes(group)) return invalidChoice(['gcloud', 'compute'], group, COMPUTE_GROUPS, closeMatches);
     const r = RESOURCES[group];
     if (!r) return res('', `ERROR: (gcloud.compute.${group}) this command group is not simulated in the lab\n`, 1);
     const path = ['gcloud', 'compute', group];
     if (verb === undefined) return wantsHelp ? res(help(path, r)) : commandExpected(path, r.commands);
-    if (!r.commands.includes(verb)) return invalidChoice(path, verb, r.commands);
+    if (!r.commands.includes(verb)) return invalidChoice(path, verb, r.commands, closeMatches);
     if (group === 'addresses' && verb === 'create' && !wantsHelp) return addressesCreate(args.slice(args.indexOf(verb) + 1), store);
     if (verb !== 'list' && verb !== 'describe')
       return res('', `ERROR: (gcloud.compute.${group}.${verb}) this command is not simulated in the lab (list and describe are)\n`, 1);

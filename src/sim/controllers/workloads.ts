@@ -438,7 +438,21 @@ export function startWorkloadControllers(
         if (s) syncSts(s);
       });
   });
+  // Service names per namespace, in the store's order (so the endpoint syncs below are queued in
+  // the order a scan would give): every pod write asks only its own namespace's Services, where
+  // scanning all of them made a pod write cost O(Services).
+  const servicesIn = new Map<string, Set<string>>();
+  const noteService = (svc: KubeObject, present: boolean) => {
+    const ns = svc.metadata.namespace ?? '';
+    let names = servicesIn.get(ns);
+    if (present) {
+      if (!names) servicesIn.set(ns, (names = new Set()));
+      names.add(svc.metadata.name);
+    } else names?.delete(svc.metadata.name);
+  };
+  for (const svc of kube.scan('Service')) noteService(svc, true);
   kube.watch('Service', (ev) => {
+    if (ev.type !== 'MODIFIED') noteService(ev.object, ev.type === 'ADDED');
     // Status and finalizer writes keep the spec object: endpoints cannot have changed.
     if (ev.type === 'MODIFIED' && ev.old?.spec === ev.object.spec) return;
     later(`ep:${key(ev.object)}`, () => syncEndpoints(ev.object.metadata.namespace!, ev.object.metadata.name));
@@ -478,8 +492,10 @@ export function startWorkloadControllers(
       if (is) onNode.set(is, (onNode.get(is) ?? 0) + 1);
       if (was && !is) later('scheduler', schedulePending);
     }
-    for (const svc of kube.scan('Service')) {
-      if (svc.metadata.namespace !== ev.object.metadata.namespace) continue;
+    const ns = ev.object.metadata.namespace!;
+    for (const name of servicesIn.get(ns) ?? []) {
+      const svc = kube.peek('Service', name, ns);
+      if (!svc) continue;
       const sel = (svc as Service).spec.selector;
       if (sel && Object.keys(sel).length && matches(selectorFromMap(sel), ev.object.metadata.labels)) {
         later(`ep:${key(svc)}`, () => syncEndpoints(svc.metadata.namespace!, svc.metadata.name));

@@ -36,7 +36,8 @@ beforeAll(async () => {
   await sb.cloud.ready;
   await sb.exec(`cat > s.yaml <<'EOF'\n${SERVICES}EOF`);
   await sb.exec('kubectl apply -f s.yaml');
-  await sb.settle();
+  // A minute in: both load balancers exist, the NLB still provisions (it takes 150 s).
+  await sb.advance(60_000);
 });
 
 const hostOf = async (name: string) => (await json(`kubectl get svc ${name} -o json`)).status.loadBalancer.ingress[0].hostname as string;
@@ -85,6 +86,17 @@ describe('aws elbv2', () => {
     // Every line is as wide as the first (boxes close).
     expect(new Set(table.filter(Boolean).map((l) => l.length)).size).toBe(1);
     expect((await run('aws elbv2 describe-load-balancers --output yaml')).stdout).toMatch(/^LoadBalancers:\n- LoadBalancerArn: arn:aws:elasticloadbalancing:/);
+  });
+
+  it('"Skip waits" (settle) runs the clock until the NLB is active and its targets healthy', async () => {
+    const other = createSandbox({ cloud: 'eks' });
+    await other.exec('kubectl apply -f -', { stdin: SERVICES });
+    await other.settle();
+    const state = await other.exec('aws elbv2 describe-load-balancers --query LoadBalancers[0].State.Code --output text');
+    expect(state).toEqual({ stdout: 'active\n', stderr: '', exitCode: 0 });
+    const tg = JSON.parse((await other.exec('aws elbv2 describe-target-groups')).stdout).TargetGroups[0];
+    const health = JSON.parse((await other.exec(`aws elbv2 describe-target-health --target-group-arn ${tg.TargetGroupArn}`)).stdout);
+    expect(health.TargetHealthDescriptions.map((t: { TargetHealth: { State: string } }) => t.TargetHealth.State)).toEqual(['healthy', 'healthy', 'healthy']);
   });
 
   it('the NLB goes active after provisioning; targets turn healthy', async () => {

@@ -153,6 +153,15 @@ describe('az output (knack)', () => {
     expect(similarity('publicip', 'public-ip')).toBeCloseTo(16 / 17);
     expect(closeMatches('publicip', ['lb', 'public-ip', 'nsg'])).toEqual(['public-ip']);
   });
+
+  it('skips only what cannot reach the cutoff (2·min/sum of the lengths), however long the word', () => {
+    const long = 'describe-local-gateway-route-table-virtual-interface-group-associations-and-more-words';
+    // Past 80 characters a near miss is still suggested, as difflib would.
+    expect(closeMatches(long.replace('table', 'tabel'), ['describe-vpcs', long], 0.8)).toEqual([long]);
+    // A pasted line cannot match short names (and is not compared with them at all).
+    expect(closeMatches('x'.repeat(200_000), ['public-ip', 'lb', long])).toEqual([]);
+    expect(closeMatches('', [''])).toEqual(['']);
+  });
 });
 
 describe('kubectl json/yaml', () => {

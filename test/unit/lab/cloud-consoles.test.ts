@@ -29,18 +29,20 @@ spec:
     app: web
 `;
 
-async function sandboxWith(cloud: CloudName, yaml: string) {
+/** `runFor`: advance that long instead of settling (to see a state settle would run past). */
+async function sandboxWith(cloud: CloudName, yaml: string, runFor?: number) {
   const sb = createSandbox({ cloud });
   await sb.cloud.ready;
   const r = await sb.exec('kubectl apply -f -', { stdin: yaml });
   expect(r.exitCode, r.stderr).toBe(0);
-  await sb.settle();
+  if (runFor === undefined) await sb.settle();
+  else await sb.advance(runFor);
   return sb;
 }
 
 describe('AWS console (EKS)', () => {
   it('lists the Classic and the Network Load Balancer, the NLB target group with healthy targets, and the security group rules', async () => {
-    const sb = await sandboxWith('eks', `${SERVICE('web')}---\n${SERVICE('web-nlb', '    service.beta.kubernetes.io/aws-load-balancer-type: nlb\n')}`);
+    const sb = await sandboxWith('eks', `${SERVICE('web')}---\n${SERVICE('web-nlb', '    service.beta.kubernetes.io/aws-load-balancer-type: nlb\n')}`, 60_000);
     const aws = sb.cloud.runtime!.store as AwsStore;
     const lbs = awsLoadBalancers(aws);
     expect(lbs.map((l) => l.type).sort()).toEqual(['classic', 'network']);
@@ -50,9 +52,9 @@ describe('AWS console (EKS)', () => {
     expect(clb.state).toBeUndefined();
     expect(clb.listeners).toEqual([{ protocol: 'TCP', port: 80, forward: expect.stringMatching(/^TCP:3\d{4}$/) }]);
     const nlb = lbs.find((l) => l.type === 'network')!;
-    // The hostname is written at once; the NLB itself provisions for minutes (settle does not wait for it).
+    // The hostname is written at once; the NLB itself provisions for 150 s, and "Skip waits" (settle) waits for it.
     expect(nlb.state).toBe('provisioning');
-    await sb.advance(180_000);
+    await sb.settle();
     expect(awsLoadBalancers(aws).find((l) => l.type === 'network')!.state).toBe('active');
     const [tg] = targetGroups(aws);
     expect(nlb.listeners).toEqual([{ protocol: 'TCP', port: 80, forward: tg!.TargetGroupName }]);

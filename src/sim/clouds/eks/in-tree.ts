@@ -212,6 +212,12 @@ export class AwsInTreeLoadBalancer implements LoadBalancer {
       };
       aws.loadBalancers.set(lb.LoadBalancerArn, lb);
       aws.touch();
+      // The state is read from the clock (stateOf); this timer is what makes settle ("Skip waits")
+      // run the clock up to `active` instead of stopping while it still reads `provisioning`.
+      const created = lb;
+      aws.clock.schedule(AWS_TIMING.nlbActiveAfterMs, () => aws.loadBalancers.get(created.LoadBalancerArn) === created && aws.touch(), {
+        label: `nlb-active:${name}`,
+      });
     }
     const local = svc.spec.externalTrafficPolicy === 'Local';
     const hcNodePort = (svc.spec as { healthCheckNodePort?: number }).healthCheckNodePort;

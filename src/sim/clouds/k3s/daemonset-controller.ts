@@ -10,15 +10,14 @@ import type { KubeObject } from '../../kube/types';
 import type { SeededRandom } from '../../random';
 import { lib, nodeAddress, readyNodes } from '../common';
 import { LABEL, LB_NAMESPACE } from './daemonset';
+import { HostPortIndex, hostPorts } from './host-ports';
 
 /** Image pull + container start of klipper-lb on a node (seconds in real outputs). */
 export const SVCLB_START_MS = 3000;
 
-type Container = { name: string; image: string; ports?: { hostPort?: number; protocol?: string }[] };
+type Container = { name: string; image: string };
 const containersOf = (o: KubeObject) => ((o.spec as { containers?: Container[] } | undefined)?.containers ?? []) as Container[];
 const nodeOf = (p: KubeObject) => (p.spec as { nodeName?: string } | undefined)?.nodeName;
-const hostPorts = (p: KubeObject) =>
-  containersOf(p).flatMap((c) => (c.ports ?? []).filter((x) => x.hostPort).map((x) => `${x.protocol ?? 'TCP'}/${x.hostPort}`));
 const isSvclb = (o: KubeObject) => o.metadata.namespace === LB_NAMESPACE && !!o.metadata.labels?.[LABEL.svcName];
 
 /** The kubernetes SafeEncodeString alphabet, over a hash of the template (controller-revision-hash). */
@@ -32,17 +31,29 @@ function revisionHash(template: unknown): string {
 
 export class SvclbDaemonSets {
   private nextHost = new Map<string, number>();
+  private readonly ports: HostPortIndex;
 
   constructor(
     private readonly kube: KubeStore,
     private readonly events: EventRecorder,
     private readonly clock: VirtualClock,
     private readonly random: SeededRandom,
-  ) {}
+  ) {
+    this.ports = new HostPortIndex(kube);
+  }
 
   /** Brings every svclb DaemonSet's pods in line with the nodes; Pending pods get another try. */
   syncAll(): void {
     for (const ds of this.kube.select('DaemonSet', { namespace: LB_NAMESPACE })) if (isSvclb(ds)) this.sync(ds);
+  }
+
+  /**
+   * One DaemonSet (its Service was ensured, or one of its pods went). The others' Pending pods
+   * cannot have changed: only a freed port or a node change helps them, and those run syncAll.
+   */
+  syncOne(name: string): void {
+    const ds = this.kube.peek('DaemonSet', name, LB_NAMESPACE);
+    if (ds && isSvclb(ds)) this.sync(ds);
   }
 
   private sync(ds: KubeObject): void {
@@ -101,14 +112,8 @@ export class SvclbDaemonSets {
 
   /** The scheduler's NodePorts filter: a host port already used on the node blocks the pod. */
   private tryBind(pod: KubeObject, node: KubeObject, nodeCount: number): void {
-    const wanted = hostPorts(pod);
-    const taken = new Set(
-      this.kube
-        .select('Pod')
-        .filter((p) => p !== pod && nodeOf(p) === node.metadata.name && !p.metadata.deletionTimestamp)
-        .flatMap(hostPorts),
-    );
-    if (wanted.some((x) => taken.has(x))) {
+    // The pod itself is not bound yet, so everything the index counts on the node is another pod's.
+    if (this.ports.anyTaken(node.metadata.name, hostPorts(pod))) {
       const others = nodeCount - 1;
       const message =
         `0/${nodeCount} nodes are available: 1 node(s) didn't have free ports for the requested pod ports` +

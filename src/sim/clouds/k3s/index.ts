@@ -61,7 +61,7 @@ export function start(ctx: CloudContext): CloudRuntime<K3sStore> {
         );
       }
       events.record(svc, 'Normal', 'AppliedDaemonSet', `Applied LoadBalancer DaemonSet ${LB_NAMESPACE}/${desired.metadata.name}`, SERVICE_LB);
-      daemonSets.syncAll();
+      daemonSets.syncOne(desired.metadata.name);
       throw new ImplementedElsewhere();
     },
     *ensureDeleted(svc: Service): Flow<void> {
@@ -78,6 +78,17 @@ export function start(ctx: CloudContext): CloudRuntime<K3sStore> {
   };
   const serviceController = startServiceController(ctx, provider);
 
+  /** Names of the svclb pods (kube-system) of each Service, `namespace/name` → pod names; kept by the Pod watch below. */
+  const svclbPods = new Map<string, Set<string>>();
+  const svclbServiceKey = (pod: KubeObject | undefined) => {
+    const l = pod?.metadata.labels;
+    return pod?.metadata.namespace === LB_NAMESPACE && l?.[LABEL.svcName] && l[LABEL.svcNamespace] ? `${l[LABEL.svcNamespace]}/${l[LABEL.svcName]}` : undefined;
+  };
+  for (const pod of kube.scan('Pod')) {
+    const k = svclbServiceKey(pod);
+    if (k) svclbPods.get(k)?.add(pod.metadata.name) ?? svclbPods.set(k, new Set([pod.metadata.name]));
+  }
+
   /** getStatus: ExternalIPs of nodes with a ready svclb pod, else their InternalIPs, sorted. */
   const statusOf = (svc: Service): LoadBalancerIngress[] => {
     let readyNodes: Set<string> | undefined;
@@ -93,9 +104,9 @@ export function start(ctx: CloudContext): CloudRuntime<K3sStore> {
     }
     const ext = new Set<string>();
     const int = new Set<string>();
-    for (const pod of kube.select('Pod', { namespace: LB_NAMESPACE })) {
-      const l = pod.metadata.labels ?? {};
-      if (l[LABEL.svcName] !== svc.metadata.name || l[LABEL.svcNamespace] !== svc.metadata.namespace) continue;
+    for (const podName of svclbPods.get(serviceKey(svc)) ?? []) {
+      const pod = kube.peek('Pod', podName, LB_NAMESPACE);
+      if (!pod) continue;
       const nodeName = (pod.spec as { nodeName?: string }).nodeName;
       const st = pod.status as { podIP?: string; conditions?: { type: string; status: string }[] };
       if (!nodeName || !st.podIP || !st.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')) continue;
@@ -123,13 +134,35 @@ export function start(ctx: CloudContext): CloudRuntime<K3sStore> {
     else events.record(svc, 'Normal', 'UpdatedLoadBalancer', `Updated LoadBalancer with new IPs: ${text(before)} -> ${text(after)}`, SERVICE_LB);
   });
 
+  let retryScheduled = false;
   kube.watch('Pod', (ev) => {
-    const l = ev.object.metadata.labels;
-    if (ev.object.metadata.namespace === LB_NAMESPACE && l?.[LABEL.svcName] && l[LABEL.svcNamespace])
-      statusQueue.enqueue(`${l[LABEL.svcNamespace]}/${l[LABEL.svcName]}`);
-    // A pod leaving a node frees its host ports: Pending svclb pods get another try.
-    if (ev.type === 'DELETED' && (ev.object.spec as { nodeName?: string } | undefined)?.nodeName)
-      clock.schedule(0, () => daemonSets.syncAll(), { label: 'svclb:retry' });
+    const before = svclbServiceKey(ev.old);
+    const after = ev.type === 'DELETED' ? undefined : svclbServiceKey(ev.object);
+    if (before !== after) {
+      if (before) svclbPods.get(before)?.delete(ev.object.metadata.name);
+      if (after) svclbPods.get(after)?.add(ev.object.metadata.name) ?? svclbPods.set(after, new Set([ev.object.metadata.name]));
+    }
+    const key = after ?? before;
+    if (key) statusQueue.enqueue(key);
+    if (ev.type !== 'DELETED') return;
+    // A pod leaving a node frees its host ports: Pending svclb pods get another try (one retry
+    // for a burst of deletions, as the scheduler's queue would).
+    if ((ev.object.spec as { nodeName?: string } | undefined)?.nodeName) {
+      if (retryScheduled) return;
+      retryScheduled = true;
+      clock.schedule(
+        0,
+        () => {
+          retryScheduled = false;
+          daemonSets.syncAll();
+        },
+        { label: 'svclb:retry' },
+      );
+    } else if (before) {
+      // A Pending svclb pod deleted by hand: its DaemonSet makes another.
+      const owner = ev.object.metadata.ownerReferences?.find((r) => r.kind === 'DaemonSet')?.name;
+      if (owner) clock.schedule(0, () => daemonSets.syncOne(owner), { label: `svclb:${owner}` });
+    }
   });
   kube.watch('Service', (ev) => {
     if (ev.type !== 'DELETED' && (ev.object as Service).spec?.type === 'LoadBalancer') statusQueue.enqueue(serviceKey(ev.object));

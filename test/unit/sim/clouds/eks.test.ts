@@ -142,7 +142,8 @@ describe('EKS in-tree NLB (aws-load-balancer-type: nlb)', () => {
       sb,
       serviceYaml('web', { annotations: { [P + 'aws-load-balancer-type']: 'nlb' }, ports: '  - port: 80\n    name: http\n  - port: 443\n    name: https\n' }),
     );
-    await sb.settle();
+    // A minute in (settle would run on to the NLB's activation, 150 s after its creation).
+    await sb.advance(60_000);
     const svc = await svcJson(sb);
     const name = lbName(svc.metadata.uid);
     const store = aws(sb);

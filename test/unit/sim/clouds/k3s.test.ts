@@ -114,4 +114,39 @@ describe('k3s ServiceLB', () => {
       ['DeletedLoadBalancer', 'service-controller', 'Deleted load balancer'],
     ]);
   });
+
+  it('port 80 freed: the first Pending Service by name takes it, the next stays Pending; pods deleted by hand come back', async () => {
+    const sb = await k3s();
+    for (const name of ['web', 'api', 'blog']) {
+      await applyYaml(sb, serviceYaml(name));
+      await sb.settle();
+    }
+    const ingressOf = async (name: string) => ((await svcJson(sb, name)).status.loadBalancer.ingress ?? []).length;
+    expect([await ingressOf('web'), await ingressOf('api'), await ingressOf('blog')]).toEqual([3, 0, 0]);
+    await ok(sb, 'kubectl delete svc web');
+    await sb.settle();
+    // svclb-api-… sorts before svclb-blog-…: api's pods bind first, blog's still find port 80 taken.
+    expect([await ingressOf('api'), await ingressOf('blog')]).toEqual([3, 0]);
+    const podsOf = async (name: string) =>
+      (await ok(sb, 'kubectl get pods -n kube-system --no-headers -o custom-columns=N:.metadata.name,P:.status.phase'))
+        .split('\n')
+        .filter((l) => l.startsWith(`svclb-${name}-`))
+        .map((l) => l.split(/\s+/));
+    // A Pending pod deleted by hand: the DaemonSet makes another, Pending again.
+    const [pendingName] = (await podsOf('blog'))[0];
+    await ok(sb, `kubectl delete pod -n kube-system ${pendingName}`);
+    await sb.settle();
+    const blog = await podsOf('blog');
+    expect(blog).toHaveLength(3);
+    expect(blog.map(([n]) => n)).not.toContain(pendingName);
+    expect(blog.map(([, phase]) => phase)).toEqual(['Pending', 'Pending', 'Pending']);
+    // A Running one: its replacement binds (port 80 is free again on that node for api's own pod only).
+    const [runningName] = (await podsOf('api'))[0];
+    await ok(sb, `kubectl delete pod -n kube-system ${runningName}`);
+    await sb.settle();
+    const api = await podsOf('api');
+    expect(api.map(([n]) => n)).not.toContain(runningName);
+    expect(api.map(([, phase]) => phase)).toEqual(['Running', 'Running', 'Running']);
+    expect(await ingressOf('api')).toBe(3);
+  });
 });
