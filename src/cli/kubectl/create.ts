@@ -6,7 +6,7 @@ import { DRY_RUN, dryRunMode, dryRunSuffix, FILE_FLAGS, finish, mappingError, ob
 import { type KubectlCommand, KubectlError, type KubectlRun } from './common';
 import { type FlagSpec, int, list, str } from './flags';
 import { metaString, readManifests } from './manifests';
-import { printWritten } from './object-output';
+import { checkOutputFormat, printWritten } from './object-output';
 
 const OUTPUT: FlagSpec = { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name).' };
 
@@ -14,6 +14,7 @@ const OUTPUT: FlagSpec = { name: 'output', short: 'o', type: 'string', usage: 'O
 function createGenerated(k: KubectlRun, obj: KubeObjectInput): ExecResult {
   const mode = dryRunMode(k);
   const out = str(k.flags, 'output');
+  checkOutputFormat(out);
   const type = k.ctx.kube.discovery.forManifest(String(obj.apiVersion), String(obj.kind));
   const prefix = resourcePrefix(type.kind, type.group);
   let created: unknown = obj;

@@ -2,7 +2,7 @@ import type { KubeObject } from '../../sim/kube/types';
 import { DRY_RUN, dryRunMode, dryRunSuffix } from './apply';
 import { type KubectlCommand, KubectlError } from './common';
 import { str } from './flags';
-import { printWritten } from './object-output';
+import { checkOutputFormat, printWritten } from './object-output';
 import { parseResourceArgs } from './resources';
 
 // biome-ignore lint/suspicious/noExplicitAny: printers walk manifests by field path; the shapes are checked where the objects are stored.
@@ -95,6 +95,7 @@ export const exposeCommand: KubectlCommand = {
     if (str(k.flags, 'external-ip')) spec.externalIPs = [str(k.flags, 'external-ip')];
     const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name, ...(labels ? { labels } : {}) }, spec, status: { loadBalancer: {} } };
     const mode = dryRunMode(k);
+    checkOutputFormat(str(k.flags, 'output'));
     const created = mode === 'client' ? svc : k.ctx.kube.create(svc, { namespace: k.namespace, dryRun: mode === 'server', fieldManager: 'kubectl-expose' });
     const out = str(k.flags, 'output');
     const printed = printWritten(out, [{ object: created, name: `service/${name}` }]);

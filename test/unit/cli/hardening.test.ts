@@ -188,5 +188,10 @@ describe('kubectl patch -o', () => {
     const wide = await sb.exec(`kubectl patch svc web -p '{"metadata":{"labels":{"tier":"x"}}}' -o wide`);
     expect(wide.stderr).toContain('unable to match a printer suitable for the output format "wide"');
     expect((await sb.exec(`kubectl get svc web -o jsonpath='{.metadata.labels.tier}'`)).stdout).toBe('back');
+    // create and expose the same way: nothing is created.
+    expect((await sb.exec('kubectl create namespace team -o wide')).stderr).toContain('output format "wide"');
+    expect((await sb.exec('kubectl get namespace team')).stderr).toContain('not found');
+    expect((await sb.exec('kubectl expose svc web --name=web2 --port=80 -o wide')).stderr).toContain('output format "wide"');
+    expect((await sb.exec('kubectl get svc web2')).stderr).toContain('not found');
   });
 });
