@@ -1,11 +1,12 @@
 import { ApiError, NoKindMatchError } from '../../sim/kube/errors';
 import type { KubeObjectInput } from '../../sim/kube/types';
-import { kubeJson, kubeYaml, resourcePrefix, withoutManagedFields } from '../printers/kube-output';
+import { resourcePrefix } from '../printers/kube-output';
 import type { ExecResult } from '../shell/types';
 import { DRY_RUN, dryRunMode, dryRunSuffix, FILE_FLAGS, finish, mappingError, objectKindPrefix, objectNamespace, requireFiles } from './apply';
 import { type KubectlCommand, KubectlError, type KubectlRun } from './common';
 import { type FlagSpec, int, list, str } from './flags';
 import { metaString, readManifests } from './manifests';
+import { checkOutputFormat, printWritten } from './object-output';
 
 const OUTPUT: FlagSpec = { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name).' };
 
@@ -13,14 +14,13 @@ const OUTPUT: FlagSpec = { name: 'output', short: 'o', type: 'string', usage: 'O
 function createGenerated(k: KubectlRun, obj: KubeObjectInput): ExecResult {
   const mode = dryRunMode(k);
   const out = str(k.flags, 'output');
+  checkOutputFormat(out);
   const type = k.ctx.kube.discovery.forManifest(String(obj.apiVersion), String(obj.kind));
   const prefix = resourcePrefix(type.kind, type.group);
   let created: unknown = obj;
   if (mode !== 'client') created = k.ctx.kube.create(obj, { namespace: k.namespace, dryRun: mode === 'server', fieldManager: 'kubectl-create' });
-  if (out === 'yaml') return { stdout: kubeYaml(withoutManagedFields(created)), stderr: '', exitCode: 0 };
-  if (out === 'json') return { stdout: kubeJson(withoutManagedFields(created)), stderr: '', exitCode: 0 };
-  if (out === 'name') return { stdout: `${prefix}${obj.metadata?.name}\n`, stderr: '', exitCode: 0 };
-  if (out) throw new KubectlError(`unable to match a printer suitable for the output format "${out}", allowed formats are: json,name,yaml`);
+  const printed = printWritten(out, [{ object: created, name: `${prefix}${obj.metadata?.name}` }]);
+  if (printed !== undefined) return { stdout: printed, stderr: '', exitCode: 0 };
   return { stdout: `${prefix}${obj.metadata?.name} created${dryRunSuffix(mode)}\n`, stderr: '', exitCode: 0 };
 }
 

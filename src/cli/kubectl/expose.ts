@@ -1,8 +1,8 @@
 import type { KubeObject } from '../../sim/kube/types';
-import { kubeJson, kubeYaml, withoutManagedFields } from '../printers/kube-output';
 import { DRY_RUN, dryRunMode, dryRunSuffix } from './apply';
 import { type KubectlCommand, KubectlError } from './common';
 import { str } from './flags';
+import { checkOutputFormat, printWritten } from './object-output';
 import { parseResourceArgs } from './resources';
 
 // biome-ignore lint/suspicious/noExplicitAny: printers walk manifests by field path; the shapes are checked where the objects are stored.
@@ -95,11 +95,11 @@ export const exposeCommand: KubectlCommand = {
     if (str(k.flags, 'external-ip')) spec.externalIPs = [str(k.flags, 'external-ip')];
     const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name, ...(labels ? { labels } : {}) }, spec, status: { loadBalancer: {} } };
     const mode = dryRunMode(k);
+    checkOutputFormat(str(k.flags, 'output'));
     const created = mode === 'client' ? svc : k.ctx.kube.create(svc, { namespace: k.namespace, dryRun: mode === 'server', fieldManager: 'kubectl-expose' });
     const out = str(k.flags, 'output');
-    if (out === 'yaml') return { stdout: kubeYaml(withoutManagedFields(created)), stderr: '', exitCode: 0 };
-    if (out === 'json') return { stdout: kubeJson(withoutManagedFields(created)), stderr: '', exitCode: 0 };
-    if (out === 'name') return { stdout: `service/${name}\n`, stderr: '', exitCode: 0 };
+    const printed = printWritten(out, [{ object: created, name: `service/${name}` }]);
+    if (printed !== undefined) return { stdout: printed, stderr: '', exitCode: 0 };
     return { stdout: `service/${name} exposed${dryRunSuffix(mode)}\n`, stderr: '', exitCode: 0 };
   },
 };

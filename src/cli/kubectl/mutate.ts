@@ -5,6 +5,7 @@ import { DRY_RUN, dryRunMode, dryRunSuffix } from './apply';
 import { type KubectlCommand, KubectlError, type KubectlRun } from './common';
 import { bool, str } from './flags';
 import { parseYamlValue } from './manifests';
+import { checkOutputFormat, printWritten } from './object-output';
 import { parseResourceArgs } from './resources';
 
 /** Objects named by `TYPE NAME…`, `TYPE/NAME…`, or `TYPE --all` / `-l`. */
@@ -61,8 +62,10 @@ export const patchCommand: KubectlCommand = {
     }
     if (type === 'json' && !Array.isArray(patch))
       throw new KubectlError(`unable to parse "${text}": json: cannot unmarshal object into Go value of type jsonpatch.Patch`);
+    checkOutputFormat(str(k.flags, 'output'));
     const mode = dryRunMode(k);
     let stdout = '';
+    const written: { object: unknown; name: string }[] = [];
     for (const t of targets(k, k.args)) {
       const before = k.ctx.kube.get(t.kind, t.name, t.ns);
       const after = k.ctx.kube.patch(t.kind, t.name, t.ns, patch, type as 'json' | 'merge' | 'strategic', {
@@ -71,12 +74,12 @@ export const patchCommand: KubectlCommand = {
       });
       const unchanged = mode === 'none' && after.metadata.resourceVersion === before.metadata.resourceVersion;
       stdout += `${resourcePrefix(t.kind, t.group)}${t.name} patched${unchanged ? ' (no change)' : ''}${dryRunSuffix(mode)}\n`;
+      written.push({ object: after, name: `${resourcePrefix(t.kind, t.group)}${t.name}` });
     }
-    return { stdout, stderr: '', exitCode: 0 };
+    return { stdout: printWritten(str(k.flags, 'output'), written) ?? stdout, stderr: '', exitCode: 0 };
   },
 };
 
-/** `key=value` sets, `key-` removes; everything before the first such argument names resources. */
 /** kubectl's GetResourcesAndPairs: resources first, then `key=value` and `key-` (keys may hold a `/`). */
 function splitPairs(args: string[], pairType: string): { resources: string[]; set: Record<string, string>; remove: string[] } {
   const isPair = (a: string) => (a.includes('=') && !a.startsWith('=')) || (a.endsWith('-') && a !== '-');

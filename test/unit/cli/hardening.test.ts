@@ -172,3 +172,26 @@ describe('kubectl patch --type=json: operations that do not decode', () => {
     expect(JSON.parse(annotations.stdout)).not.toHaveProperty('a');
   });
 });
+
+describe('kubectl patch -o', () => {
+  it('prints the patched object (yaml, json) or its name, as the other writing commands do', async () => {
+    const sb = createSandbox();
+    await sb.exec('kubectl create service clusterip web --tcp=80:80');
+    const yaml = await sb.exec(`kubectl patch svc web -p '{"metadata":{"labels":{"tier":"front"}}}' -o yaml`);
+    expect(yaml.stdout).toMatch(/^apiVersion: v1\nkind: Service\n/);
+    expect(yaml.stdout).toContain('    tier: front\n');
+    expect(yaml.stdout).not.toContain('managedFields');
+    const json = await sb.exec(`kubectl patch svc web -p '{"metadata":{"labels":{"tier":"back"}}}' -o json`);
+    expect(JSON.parse(json.stdout).metadata.labels.tier).toBe('back');
+    expect((await sb.exec(`kubectl patch svc web -p '{}' -o name`)).stdout).toBe('service/web\n');
+    // The printer is chosen before anything is written: an unknown -o patches nothing.
+    const wide = await sb.exec(`kubectl patch svc web -p '{"metadata":{"labels":{"tier":"x"}}}' -o wide`);
+    expect(wide.stderr).toContain('unable to match a printer suitable for the output format "wide"');
+    expect((await sb.exec(`kubectl get svc web -o jsonpath='{.metadata.labels.tier}'`)).stdout).toBe('back');
+    // create and expose the same way: nothing is created.
+    expect((await sb.exec('kubectl create namespace team -o wide')).stderr).toContain('output format "wide"');
+    expect((await sb.exec('kubectl get namespace team')).stderr).toContain('not found');
+    expect((await sb.exec('kubectl expose svc web --name=web2 --port=80 -o wide')).stderr).toContain('output format "wide"');
+    expect((await sb.exec('kubectl get svc web2')).stderr).toContain('not found');
+  });
+});
