@@ -52,7 +52,7 @@ function jsonPatch(target: unknown, patch: unknown): unknown {
   for (const op of patch) {
     if (op !== null && !isObj(op)) throw new ApiError('BadRequest', `json: cannot unmarshal ${goJsonType(op)} into Go value of type jsonpatch.Operation`);
   }
-  let doc = structuredClone(target);
+  const doc = structuredClone(target);
   const at = (path: string, kind: string) => {
     const parts = pointerParts(path);
     const last = parts.pop();
@@ -120,7 +120,6 @@ function jsonPatch(target: unknown, patch: unknown): unknown {
       default:
         throw new ApiError('Invalid', `Unexpected kind: ${kind}`);
     }
-    doc = doc ?? null;
   }
   return doc;
 }
