@@ -11,7 +11,8 @@ import type { Flow } from '../../flow';
 import type { KubeStore } from '../../kube/store';
 import type { LoadBalancerIngress, Service } from '../../kube/types';
 import { defaultLoadBalancerName, inCidr, readyNodes, wait as sleep } from '../common';
-import { type ForwardingRule, GCP_TIMING, type GcpStore, L4_HEALTH_CHECK_RANGES, portRanges } from './store';
+import { setHealthCheckFirewall, setServiceFirewall } from './firewalls';
+import { type ForwardingRule, GCP_TIMING, type GcpStore } from './store';
 
 export const ILB_FINALIZER = 'gke.networking.io/l4-ilb-v1';
 /** ingress-gce's finalizer: another controller (GKE subsetting) owns the internal load balancer. */
@@ -182,29 +183,8 @@ export class GceInternalLoadBalancer {
 
     // Firewalls: traffic to the address on the node tag, and Google's checkers to the health-check port.
     yield* sleep(GCP_TIMING.firewallMs);
-    const ranges = (svc.spec as { loadBalancerSourceRanges?: string[] }).loadBalancerSourceRanges;
-    gcp.firewalls.set(`k8s-fw-${name}`, {
-      name: `k8s-fw-${name}`,
-      network: gcp.network,
-      direction: 'INGRESS',
-      priority: 1000,
-      allowed: [{ IPProtocol: protocol.toLowerCase(), ports: portRanges(ports.map((p) => p.port)) }],
-      sourceRanges: ranges?.length ? ranges : ['0.0.0.0/0'],
-      destinationRanges: [ip],
-      targetTags: [gcp.nodeTag],
-      description: `{"kubernetes.io/service-name":"${key}", "kubernetes.io/service-ip":"${ip}"}`,
-    });
-    const hcFw = `${hcName}-hc`;
-    gcp.firewalls.set(hcFw, {
-      name: hcFw,
-      network: gcp.network,
-      direction: 'INGRESS',
-      priority: 1000,
-      allowed: [{ IPProtocol: 'tcp', ports: [String(hcPort)] }],
-      sourceRanges: [...L4_HEALTH_CHECK_RANGES],
-      targetTags: [gcp.nodeTag],
-      description: '',
-    });
+    setServiceFirewall(gcp, svc, ip);
+    setHealthCheckFirewall(gcp, `${hcName}-hc`, hcPort, '');
     // A health check the Service no longer uses (ETP changed) goes, unless another one still uses it.
     if (oldHc && oldHc !== hcUrl) this.dropHealthCheck(oldHc);
     // The address was only held while the rule was made: released, it stays the rule's (ephemeral).

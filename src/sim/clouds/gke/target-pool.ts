@@ -11,9 +11,10 @@ import type { Flow } from '../../flow';
 import type { KubeStore } from '../../kube/store';
 import type { LoadBalancerIngress, Service } from '../../kube/types';
 import { defaultLoadBalancerName, lib, readyNodes, wait as sleep } from '../common';
+import { serviceIpDescription, setHealthCheckFirewall, setServiceFirewall } from './firewalls';
 import { GceInternalLoadBalancer, ILB_FINALIZER, ILB_FINALIZER_V2, wantsInternal } from './ilb';
 import { isRbs, NEG_FINALIZER } from './rbs';
-import { GCP_TIMING, type GcpStore, L4_HEALTH_CHECK_RANGES, portRanges } from './store';
+import { GCP_TIMING, type GcpStore } from './store';
 
 export const NETLB_FINALIZER = 'gke.networking.io/l4-netlb-v1';
 
@@ -107,19 +108,7 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
     }
     // 2. The traffic firewall, to the LB IP on the node tag.
     yield* sleep(GCP_TIMING.firewallMs);
-    const ranges = (svc.spec as { loadBalancerSourceRanges?: string[] }).loadBalancerSourceRanges;
-    gcp.firewalls.set(`k8s-fw-${name}`, {
-      name: `k8s-fw-${name}`,
-      network: gcp.network,
-      direction: 'INGRESS',
-      priority: 1000,
-      allowed: [{ IPProtocol: protocol.toLowerCase(), ports: portRanges(ports.map((p) => p.port)) }],
-      sourceRanges: ranges?.length ? ranges : ['0.0.0.0/0'],
-      destinationRanges: [ip],
-      targetTags: [gcp.nodeTag],
-      // The provider's own formatting, space after the comma included.
-      description: `{"kubernetes.io/service-name":"${key}", "kubernetes.io/service-ip":"${ip}"}`,
-    });
+    setServiceFirewall(gcp, svc, ip);
     gcp.touch();
     // 3. The health check: kube-proxy's shared one, or the Service's own for ETP Local.
     yield* sleep(GCP_TIMING.healthCheckMs);
@@ -137,19 +126,12 @@ export class GceTargetPoolLoadBalancer implements LoadBalancer {
       unhealthyThreshold: 3,
       description: local ? JSON.stringify({ 'kubernetes.io/service-name': key }) : JSON.stringify({ 'kubernetes.io/cluster-id': gcp.clusterId }),
     });
-    const hcFw = local ? `k8s-${name}-http-hc` : `k8s-${gcp.clusterId}-node-http-hc`;
-    gcp.firewalls.set(hcFw, {
-      name: hcFw,
-      network: gcp.network,
-      direction: 'INGRESS',
-      priority: 1000,
-      allowed: [{ IPProtocol: 'tcp', ports: [String(hcPort)] }],
-      sourceRanges: [...L4_HEALTH_CHECK_RANGES],
-      targetTags: [gcp.nodeTag],
-      description: local
-        ? `{"kubernetes.io/service-name":"${key}", "kubernetes.io/service-ip":"${ip}"}`
-        : JSON.stringify({ 'kubernetes.io/cluster-id': gcp.clusterId }),
-    });
+    setHealthCheckFirewall(
+      gcp,
+      local ? `k8s-${name}-http-hc` : `k8s-${gcp.clusterId}-node-http-hc`,
+      hcPort,
+      local ? serviceIpDescription(svc, ip) : JSON.stringify({ 'kubernetes.io/cluster-id': gcp.clusterId }),
+    );
     gcp.touch();
     // 4–5. Target pool and forwarding rule: neither can be updated in place, changes recreate them.
     const affinity = svc.spec.sessionAffinity === 'ClientIP' ? 'CLIENT_IP' : 'NONE';

@@ -68,6 +68,24 @@ describe('GKE legacy target-pool NetLB', () => {
     expect((await svcJson(sb)).status.loadBalancer.ingress[0].ip).toMatch(/^34\./);
   });
 
+  it("externalTrafficPolicy Local: the Service's own HTTP health check a<uid> and its firewall k8s-a<uid>-http-hc, described with the service IP", async () => {
+    const sb = await gke();
+    await applyYaml(sb, serviceYaml('web', { spec: '  externalTrafficPolicy: Local\n' }));
+    await sb.settle();
+    const svc = await svcJson(sb);
+    const name = lbName(svc.metadata.uid);
+    const g = gcp(sb);
+    const ip = g.forwardingRules.get(name)!.IPAddress;
+    expect(g.httpHealthChecks.get(name)!.port).toBe(svc.spec.healthCheckNodePort);
+    expect(g.firewalls.get(`k8s-${name}-http-hc`)).toMatchObject({
+      allowed: [{ IPProtocol: 'tcp', ports: [String(svc.spec.healthCheckNodePort)] }],
+      priority: 1000,
+      targetTags: [g.nodeTag],
+      description: `{"kubernetes.io/service-name":"default/web", "kubernetes.io/service-ip":"${ip}"}`,
+    });
+    expect(g.firewalls.has(`k8s-${g.clusterId}-node-http-hc`)).toBe(false);
+  });
+
   it('deletion removes firewalls, rule, pool; the shared health check stays while another pool uses it', async () => {
     const sb = await gke();
     await applyYaml(sb, serviceYaml('web'));
