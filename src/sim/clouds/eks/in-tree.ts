@@ -11,7 +11,7 @@ import type { KubeStore } from '../../kube/store';
 import type { LoadBalancerIngress, Service, ServicePort } from '../../kube/types';
 import { defaultLoadBalancerName, lib, readyNodes, wait as sleep } from '../common';
 import { elbSecurityGroupName, nlbRuleDescription, targetGroupName } from './names';
-import type { AwsStore, IpPermission, NetworkLoadBalancer, Subnet, Tags } from './store';
+import type { AwsStore, IpPermission, NetworkLoadBalancer, Subnet, Tags, TargetGroup } from './store';
 
 const P = 'service.beta.kubernetes.io/';
 export const AWS = {
@@ -32,6 +32,20 @@ export const AWS_TIMING = {
   securityGroupRetryMs: 5000,
 };
 
+/**
+ * The target group named `TargetGroupName`, created (one API call) when no group has that name yet.
+ * Both the in-tree NLB and the AWS Load Balancer Controller name their groups after what they
+ * hold, so an existing one is kept as it is: a changed setting comes with a new name.
+ */
+export function* ensureTargetGroup(aws: AwsStore, desired: Omit<TargetGroup, 'TargetGroupArn'>): Flow<TargetGroup> {
+  const existing = [...aws.targetGroups.values()].find((t) => t.TargetGroupName === desired.TargetGroupName);
+  if (existing) return existing;
+  yield* sleep(AWS_TIMING.apiCallMs);
+  const tg: TargetGroup = { TargetGroupArn: aws.targetGroupArn(desired.TargetGroupName), ...desired };
+  aws.targetGroups.set(tg.TargetGroupArn, tg);
+  return tg;
+}
+
 const annotation = (svc: Service, key: string) => svc.metadata.annotations?.[key];
 const isInternal = (svc: Service) => {
   const v = annotation(svc, AWS.internal);
@@ -49,7 +63,8 @@ export function loadBalancerKind(svc: Service): 'classic' | 'nlb' | 'external' {
   return t === 'nlb' ? 'nlb' : 'classic';
 }
 
-function parseTags(value: string | undefined): Tags {
+/** `aws-load-balancer-additional-resource-tags`: `k1=v1,k2=v2`, blank keys skipped. */
+export function parseTags(value: string | undefined): Tags {
   const out: Tags = {};
   for (const pair of (value ?? '').split(',')) {
     const [k, ...v] = pair.split('=');
@@ -253,23 +268,17 @@ export class AwsInTreeLoadBalancer implements LoadBalancer {
         hc.HealthCheckProtocol,
         hc.HealthCheckIntervalSeconds,
       );
-      let tg = [...aws.targetGroups.values()].find((t) => t.TargetGroupName === tgName);
-      if (!tg) {
-        yield* sleep(AWS_TIMING.apiCallMs);
-        tg = {
-          TargetGroupArn: aws.targetGroupArn(tgName),
-          TargetGroupName: tgName,
-          Protocol: protocol,
-          Port: p.nodePort!,
-          VpcId: aws.vpcId,
-          TargetType: 'instance',
-          ...hc,
-          LoadBalancerArns: [lb.LoadBalancerArn],
-          Targets: [],
-          Tags: tags,
-        };
-        aws.targetGroups.set(tg.TargetGroupArn, tg);
-      }
+      const tg = yield* ensureTargetGroup(aws, {
+        TargetGroupName: tgName,
+        Protocol: protocol,
+        Port: p.nodePort!,
+        VpcId: aws.vpcId,
+        TargetType: 'instance',
+        ...hc,
+        LoadBalancerArns: [lb.LoadBalancerArn],
+        Targets: [],
+        Tags: tags,
+      });
       keep.add(tg.TargetGroupArn);
       yield* sleep(AWS_TIMING.apiCallMs);
       this.registerTargets(tg.TargetGroupArn);

@@ -15,7 +15,7 @@ import type { EventRecorder } from '../../kube/events';
 import type { KubeStore } from '../../kube/store';
 import type { KubeObject, Service, ServicePort } from '../../kube/types';
 import { lib, readyNodes, serviceKey, wait as sleep } from '../common';
-import { AWS, AWS_TIMING } from './in-tree';
+import { AWS, AWS_TIMING, ensureTargetGroup, parseTags } from './in-tree';
 import { lbcBackendSgName, lbcFrontendSgName, lbcLoadBalancerName, lbcTargetGroupName } from './lbc-names';
 import type { AwsStore, IpPermission, NetworkLoadBalancer, Subnet, Tags, TargetGroup } from './store';
 
@@ -68,15 +68,6 @@ export function lbcSupports(svc: Service): boolean {
   const type = annotation(svc, AWS.type);
   if (type === 'nlb-ip') return true;
   return type === 'external' && ['ip', 'instance'].includes(annotation(svc, AWS.targetType) ?? '');
-}
-
-function parseTags(value: string | undefined): Tags {
-  const out: Tags = {};
-  for (const pair of (value ?? '').split(',')) {
-    const [k, ...v] = pair.split('=');
-    if (k.trim()) out[k.trim()] = v.join('=').trim();
-  }
-  return out;
 }
 
 /** Installed = the chart's Deployment has an available pod; its `--cluster-name` flag names the cluster. */
@@ -313,23 +304,17 @@ export function startLoadBalancerController(deps: LbcDeps) {
         hc.HealthCheckProtocol,
         hc.HealthCheckIntervalSeconds,
       );
-      let tg = [...aws.targetGroups.values()].find((t) => t.TargetGroupName === tgName);
-      if (!tg) {
-        yield* sleep(AWS_TIMING.apiCallMs);
-        tg = {
-          TargetGroupArn: aws.targetGroupArn(tgName),
-          TargetGroupName: tgName,
-          Protocol: protocol,
-          Port: tgPort,
-          VpcId: aws.vpcId,
-          TargetType: tt,
-          ...hc,
-          LoadBalancerArns: [],
-          Targets: [],
-          Tags: { ...extra, ...stackTags(cluster, { namespace: ns, name }, `${ns}/${name}:${p.port}`) },
-        };
-        aws.targetGroups.set(tg.TargetGroupArn, tg);
-      }
+      const tg = yield* ensureTargetGroup(aws, {
+        TargetGroupName: tgName,
+        Protocol: protocol,
+        Port: tgPort,
+        VpcId: aws.vpcId,
+        TargetType: tt,
+        ...hc,
+        LoadBalancerArns: [],
+        Targets: [],
+        Tags: { ...extra, ...stackTags(cluster, { namespace: ns, name }, `${ns}/${name}:${p.port}`) },
+      });
       keep.add(tg.TargetGroupArn);
       let listener = [...aws.listeners.values()].find((l) => l.LoadBalancerArn === lb.LoadBalancerArn && l.Port === p.port);
       if (!listener) {
