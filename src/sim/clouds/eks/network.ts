@@ -6,13 +6,33 @@
 import type { KubeStore } from '../../kube/store';
 import { flowHash, healthyNodes, inCidr, serviceWithIngress } from '../common';
 import type { CloudInbound, CloudNetwork } from '../types';
-import type { AwsStore, ClassicLoadBalancer, NetworkLoadBalancer, TargetGroup } from './store';
+import type { AwsStore, ClassicLoadBalancer, NetworkLoadBalancer, SecurityGroup, TargetGroup } from './store';
 
 /**
  * A new Classic ELB's DNS name answers about a minute after creation (the reference's "~1–3 min",
  * INFERRED midpoint kept short); an NLB's once it is `active`.
  */
 export const CLB_DNS_DELAY_MS = 60_000;
+
+/**
+ * The first of a load balancer's security groups with an inbound rule for TCP `port` from the
+ * caller, or why the packet is dropped, naming every group (one for a Classic ELB, the frontend
+ * and backend ones for an NLB of the AWS Load Balancer Controller).
+ */
+function admittingGroup(aws: AwsStore, groupIds: string[], req: { port: number; callerIp: string }): SecurityGroup | string {
+  const sgs = groupIds.map((id) => aws.securityGroups.get(id)).filter((g) => !!g);
+  const allowing = sgs.find((g) =>
+    g.IpPermissions.some(
+      (p) =>
+        (p.IpProtocol === 'tcp' || p.IpProtocol === '-1') &&
+        (p.FromPort === undefined || (p.FromPort <= req.port && req.port <= (p.ToPort ?? p.FromPort))) &&
+        p.IpRanges.some((r) => inCidr(r.CidrIp, req.callerIp)),
+    ),
+  );
+  if (allowing) return allowing;
+  const names = sgs.map((g) => `${g.GroupName} (${g.GroupId})`).join(', ');
+  return `${sgs.length === 1 ? `security group ${names} allows` : `security groups ${names} allow`} no TCP ${req.port} from ${req.callerIp} → packet dropped`;
+}
 
 type AnyLb = { kind: 'classic'; lb: ClassicLoadBalancer } | { kind: 'network'; lb: NetworkLoadBalancer };
 
@@ -28,19 +48,8 @@ export function eksNetwork(aws: AwsStore, kube: KubeStore): CloudNetwork {
     trace: string[],
     drop: (why: string) => CloudInbound,
   ): CloudInbound | undefined => {
-    const sgs = lb.SecurityGroups.map((id) => aws.securityGroups.get(id)).filter((g) => !!g);
-    const allowing = sgs.find((g) =>
-      g.IpPermissions.some(
-        (p) =>
-          (p.IpProtocol === 'tcp' || p.IpProtocol === '-1') &&
-          (p.FromPort === undefined || (p.FromPort <= req.port && req.port <= (p.ToPort ?? p.FromPort))) &&
-          p.IpRanges.some((r) => inCidr(r.CidrIp, req.callerIp)),
-      ),
-    );
-    if (!allowing)
-      return drop(
-        `security groups ${sgs.map((g) => `${g.GroupName} (${g.GroupId})`).join(', ')} allow no TCP ${req.port} from ${req.callerIp} → packet dropped`,
-      );
+    const allowing = admittingGroup(aws, lb.SecurityGroups, req);
+    if (typeof allowing === 'string') return drop(allowing);
     const nodeSg = aws.securityGroups.get(aws.nodeSecurityGroupId);
     const rule = nodeSg?.IpPermissions.find(
       (p) =>
@@ -110,19 +119,8 @@ export function eksNetwork(aws: AwsStore, kube: KubeStore): CloudNetwork {
         const listener = x.lb.Listeners.find((l) => l.LoadBalancerPort === req.port);
         if (!listener) return drop(`${lb.LoadBalancerName} has no listener for TCP ${req.port} → the ELB drops the SYN`);
         nodePort = listener.InstancePort;
-        const sgs = x.lb.SecurityGroups.map((id) => aws.securityGroups.get(id)).filter((g) => !!g);
-        const allowing = sgs.find((g) =>
-          g.IpPermissions.some(
-            (p) =>
-              (p.IpProtocol === 'tcp' || p.IpProtocol === '-1') &&
-              (p.FromPort === undefined || (p.FromPort <= req.port && req.port <= (p.ToPort ?? p.FromPort))) &&
-              p.IpRanges.some((r) => inCidr(r.CidrIp, req.callerIp)),
-          ),
-        );
-        if (!allowing)
-          return drop(
-            `security group ${sgs.map((g) => `${g.GroupName} (${g.GroupId})`).join(', ')} allows no TCP ${req.port} from ${req.callerIp} → packet dropped`,
-          );
+        const allowing = admittingGroup(aws, x.lb.SecurityGroups, req);
+        if (typeof allowing === 'string') return drop(allowing);
         trace.push(`security group ${allowing.GroupName} (${allowing.GroupId}) allows TCP ${req.port} from ${req.callerIp}`);
         trace.push(`listener TCP:${req.port} → instance port TCP:${nodePort}; health check ${x.lb.HealthCheck.Target}`);
         instances = x.lb.Instances;

@@ -237,6 +237,27 @@ describe('an NLB for loadBalancerClass service.k8s.aws/nlb', () => {
     expect(r.stderr).toMatch(/node security group \S+ allows TCP \d+ from k8s-traffic-mycluster-[0-9a-f]{10}/);
   });
 
+  it('loadBalancerSourceRanges without the caller: both security groups named, neither allows it', async () => {
+    const sb = await eks();
+    await ok(sb, WEB);
+    await applyYaml(
+      sb,
+      serviceYaml('web', {
+        annotations: { [P + 'aws-load-balancer-scheme']: 'internet-facing' },
+        spec: `${CLASS}  loadBalancerSourceRanges:\n  - 198.51.100.0/24\n`,
+      }),
+    );
+    await sb.settle();
+    await sb.advance(150_000);
+    const host = (await svcJson(sb)).status.loadBalancer.ingress[0].hostname;
+    const r = await sb.exec(`curl -s --trace --connect-timeout 3 http://${host}`);
+    expect(r.exitCode).toBe(28);
+    const [front, back] = lbs(sb)[0].SecurityGroups.map((id) => aws(sb).securityGroups.get(id)!);
+    expect(r.stderr).toContain(
+      `security groups ${front.GroupName} (${front.GroupId}), ${back.GroupName} (${back.GroupId}) allow no TCP 80 from 203.0.113.10 → packet dropped`,
+    );
+  });
+
   it('internal by default: curl from the internet is dropped, a pod in the VPC gets through (ip targets reach the pod directly)', async () => {
     const sb = await eks();
     await ok(sb, WEB);

@@ -125,6 +125,15 @@ describe('curl follows each cloud', () => {
     expect(await podEgress(sb)).toBe(aws.natGateway.PublicIp);
   });
 
+  it('EKS Classic ELB with loadBalancerSourceRanges: its security group allows no one else', async () => {
+    const sb = await cloud('eks');
+    await web(sb, '  loadBalancerSourceRanges:\n  - 198.51.100.0/24\n');
+    await sb.advance(60_000);
+    const r = await sb.exec(`curl -s --trace --connect-timeout 3 http://${await target(sb)}`);
+    expect(r.exitCode).toBe(28);
+    expect(r.stderr).toMatch(/security group k8s-elb-a[0-9a-f]{31} \(sg-0[0-9a-f]{16}\) allows no TCP 80 from 203\.0\.113\.10 → packet dropped/);
+  });
+
   it('EKS internal ELB: unreachable from the internet, reachable from a pod in the VPC', async () => {
     const sb = await cloud('eks');
     await ok(sb, 'kubectl create deployment web --image=nginx:1.27 --port=80');
