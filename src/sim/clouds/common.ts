@@ -5,7 +5,7 @@ import type { ServiceController } from '../cloud-provider/service-controller';
 import type { Flow } from '../flow';
 import type { ResourceType } from '../kube/discovery';
 import type { KubeStore } from '../kube/store';
-import type { KubeObject, Service } from '../kube/types';
+import type { KubeObject, Service, WatchEvent } from '../kube/types';
 import type { CloudContext, CloudLib } from './types';
 
 let bound: CloudLib | undefined;
@@ -35,6 +35,25 @@ export function defaultLoadBalancerName(svc: Service): string {
 
 export function serviceKey(svc: KubeObject): string {
   return `${svc.metadata.namespace}/${svc.metadata.name}`;
+}
+
+/**
+ * A Service watch event a load balancer controller can skip: an update that keeps the spec and
+ * annotations (the same objects: a status, finalizer or label write) and the deletion state.
+ * `sameAnnotations` lets a controller ignore the annotations it writes itself.
+ */
+export function unchangedForController(
+  ev: WatchEvent,
+  sameAnnotations: (old: Record<string, string> | undefined, now: Record<string, string> | undefined) => boolean = (a, b) => a === b,
+): boolean {
+  const { old, object: svc } = ev;
+  return (
+    ev.type === 'MODIFIED' &&
+    !!old &&
+    old.spec === svc.spec &&
+    !!old.metadata.deletionTimestamp === !!svc.metadata.deletionTimestamp &&
+    sameAnnotations(old.metadata.annotations, svc.metadata.annotations)
+  );
 }
 
 /** Ready Nodes, by name (the upstream controllers' node lister, sorted for determinism). */

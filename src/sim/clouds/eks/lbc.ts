@@ -14,7 +14,7 @@ import type { Flow } from '../../flow';
 import type { EventRecorder } from '../../kube/events';
 import type { KubeStore } from '../../kube/store';
 import type { KubeObject, Service, ServicePort } from '../../kube/types';
-import { lib, readyNodes, serviceKey, wait as sleep } from '../common';
+import { lib, readyNodes, serviceKey, wait as sleep, unchangedForController } from '../common';
 import { AWS, AWS_TIMING, ensureTargetGroup, parseTags } from './in-tree';
 import { lbcBackendSgName, lbcFrontendSgName, lbcLoadBalancerName, lbcTargetGroupName } from './lbc-names';
 import type { AwsStore, IpPermission, NetworkLoadBalancer, Subnet, Tags, TargetGroup } from './store';
@@ -534,15 +534,8 @@ export function startLoadBalancerController(deps: LbcDeps) {
   };
 
   kube.watch('Service', (ev) => {
+    if (unchangedForController(ev)) return;
     const svc = ev.object as Service;
-    if (
-      ev.type === 'MODIFIED' &&
-      ev.old &&
-      ev.old.spec === svc.spec &&
-      ev.old.metadata.annotations === svc.metadata.annotations &&
-      !!ev.old.metadata.deletionTimestamp === !!svc.metadata.deletionTimestamp
-    )
-      return;
     if (lbcSupports(svc) || svc.metadata.finalizers?.includes(LBC.finalizer) || (ev.old && lbcSupports(ev.old as Service))) services.enqueue(serviceKey(svc));
   });
   // The controller starting (or coming back) reconciles everything it owns.

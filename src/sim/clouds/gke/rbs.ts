@@ -12,7 +12,7 @@ import type { WorkQueue } from '../../controllers/queue';
 import type { EventRecorder } from '../../kube/events';
 import type { KubeStore } from '../../kube/store';
 import type { Service } from '../../kube/types';
-import { defaultLoadBalancerName, inCidr, lib, readyNodes, serviceKey, wait as sleep } from '../common';
+import { defaultLoadBalancerName, inCidr, lib, readyNodes, serviceKey, wait as sleep, unchangedForController } from '../common';
 import { ALLOW_GLOBAL_ACCESS, ILB_FINALIZER_V2, LB_TYPE_ANNOTATION, wantsInternal } from './ilb';
 import { L4Namer } from './l4-names';
 import { type ForwardingRule, GCP_TIMING, type GcpStore, L4_HEALTH_CHECK_RANGES } from './store';
@@ -268,16 +268,8 @@ export function startRbsController(
   kube.watch('Service', (ev) => {
     const svc = ev.object as Service;
     if (ev.type === 'DELETED') return;
-    const old = ev.old as Service | undefined;
     // Its own annotation and status writes change nothing it reads.
-    if (
-      ev.type === 'MODIFIED' &&
-      old &&
-      old.spec === svc.spec &&
-      !!old.metadata.deletionTimestamp === !!svc.metadata.deletionTimestamp &&
-      JSON.stringify(strip(old.metadata.annotations)) === JSON.stringify(strip(svc.metadata.annotations))
-    )
-      return;
+    if (unchangedForController(ev, (a, b) => JSON.stringify(strip(a)) === JSON.stringify(strip(b)))) return;
     if (wants(svc) || svc.metadata.finalizers?.includes(finalizer)) queue.enqueue(serviceKey(svc));
   });
   return queue;

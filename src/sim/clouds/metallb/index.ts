@@ -5,7 +5,18 @@
  */
 import type { KubeObject, Service } from '../../kube/types';
 import { lanNetwork } from '../bare-metal-network';
-import { bareMetalNode, bindLib, ensureNamespace, establishCustomKind, kubeletPatch, nodeAddress, readyNodes, replaceNodes, serviceKey } from '../common';
+import {
+  bareMetalNode,
+  bindLib,
+  ensureNamespace,
+  establishCustomKind,
+  kubeletPatch,
+  nodeAddress,
+  readyNodes,
+  replaceNodes,
+  serviceKey,
+  unchangedForController,
+} from '../common';
 import type { CloudContext, CloudRuntime } from '../types';
 import { type Allocation, MetalLbStore } from './store';
 
@@ -153,16 +164,9 @@ export function start(ctx: CloudContext): CloudRuntime<MetalLbStore> {
       if ((s as Service).spec?.type === 'LoadBalancer' || store.allocations.has(serviceKey(s))) controller.enqueue(serviceKey(s));
   };
   kube.watch('Service', (ev) => {
+    if (unchangedForController(ev)) return;
     const svc = ev.object as Service;
     const key = serviceKey(svc);
-    if (
-      ev.type === 'MODIFIED' &&
-      ev.old &&
-      ev.old.spec === svc.spec &&
-      ev.old.metadata.annotations === svc.metadata.annotations &&
-      !!ev.old.metadata.deletionTimestamp === !!svc.metadata.deletionTimestamp
-    )
-      return;
     if (handles(svc) || store.allocations.has(key) || ev.type === 'DELETED') controller.enqueue(key);
   });
   const onConfig = (ev: { object: KubeObject }) => {
