@@ -7,6 +7,7 @@
 import type { AwsStore } from '../../sim/clouds/eks/store';
 import type { CloseMatches } from '../az/parser';
 import type { CliContext } from '../context';
+import { PYTHON_COMPATIBLE, readQuery } from '../python-jmespath';
 import type { CommandFn, ExecResult } from '../shell/types';
 import { EC2_OPERATIONS, ELB_OPERATIONS, ELBV2_OPERATIONS, SERVICES } from './choices';
 import { OPERATIONS, type OpSpec, ParamParseError, ServiceError } from './operations';
@@ -169,15 +170,11 @@ export const createAwsCommand =
     if (opArgs.includes('help') || opArgs.includes('--help') || opArgs.includes('-h')) return res(help(service, op));
     const { params, error: paramError } = parseParams(opArgs, spec);
     if (paramError) return paramError;
-    // JMESPath loads with the first --query, as for az.
+    // JMESPath loads with the first --query, as for az; the expression is read the way the AWS
+    // CLI's Python jmespath reads it, and refused with its words.
     const jmespath = globals.query === undefined ? undefined : await import('@jmespath-community/jmespath');
-    if (jmespath && globals.query !== undefined) {
-      try {
-        jmespath.compile(globals.query);
-      } catch (e) {
-        return res('', `\nBad value for --query ${globals.query}: ${(e as Error).message}\n`, 252);
-      }
-    }
+    const query = jmespath && globals.query !== undefined ? readQuery(globals.query, jmespath.compile) : undefined;
+    if (query && 'error' in query) return res('', `\nBad value for --query ${globals.query}: ${query.error}\n`, 252);
     // Another cloud's sandbox: the machine has the CLI but no AWS credentials.
     const store = ctx.cloud?.name === 'eks' ? (ctx.cloud.runtime?.store as AwsStore | undefined) : undefined;
     if (!store) return res('', '\nUnable to locate credentials. You can configure credentials by running "aws configure".\n', 253);
@@ -189,9 +186,9 @@ export const createAwsCommand =
       if (e instanceof ParamParseError) return res('', `\n${e.message}\n`, 252);
       throw e;
     }
-    if (jmespath && globals.query !== undefined) {
+    if (jmespath && query && 'expression' in query) {
       try {
-        result = jmespath.search(result as never, globals.query);
+        result = jmespath.search(result as never, query.expression, PYTHON_COMPATIBLE);
       } catch (e) {
         return res('', `\n${(e as Error).message}\n`, 255);
       }

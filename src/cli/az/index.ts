@@ -70,15 +70,11 @@ export const azCommand: CommandFn<CliContext> = async ({ argv, ctx }): Promise<E
   }
   const query = parsed._query as string | undefined;
   // JMESPath loads with the first --query, not with the lab.
-  const jmespath = query === undefined ? undefined : await import('@jmespath-community/jmespath');
-  if (jmespath && query !== undefined) {
-    // azure-cli's jmespath_type only compiles the expression; functions run later, on the result.
-    try {
-      jmespath.compile(query);
-    } catch {
-      return err(`argument --query: invalid jmespath_type value: '${query}'\n${QUERY_REFERENCE}`);
-    }
-  }
+  const [jmespath, python] = query === undefined ? [] : await Promise.all([import('@jmespath-community/jmespath'), import('../python-jmespath')]);
+  // azure-cli's jmespath_type only compiles the expression (with Python's jmespath, read the same
+  // way here); functions run later, on the result.
+  const compiled = jmespath && python && query !== undefined ? python.readQuery(query, jmespath.compile) : undefined;
+  if (compiled && 'error' in compiled) return err(`argument --query: invalid jmespath_type value: '${query}'\n${QUERY_REFERENCE}`);
   let warnings = '';
   let result: unknown;
   const signedOut = signedIn(ctx) ? undefined : signedOutAnswer(path);
@@ -98,9 +94,9 @@ export const azCommand: CommandFn<CliContext> = async ({ argv, ctx }): Promise<E
   }
   if (parsed._onlyErrors) warnings = '';
   if (result === undefined) return { stdout: '', stderr: warnings, exitCode: 0 };
-  if (jmespath && query !== undefined) {
+  if (jmespath && python && compiled && 'expression' in compiled) {
     try {
-      result = jmespath.search(result as never, query);
+      result = jmespath.search(result as never, compiled.expression, python.PYTHON_COMPATIBLE);
     } catch (e) {
       return { stdout: '', stderr: warnings + (e as Error).message + '\n', exitCode: 1 };
     }

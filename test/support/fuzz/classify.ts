@@ -97,7 +97,9 @@ const NOT_THEIR_STYLE = /^(kubectl|az|helm): /;
 export function problemWith(input: string, r: ExecResult): string | undefined {
   if (typeof r.stdout !== 'string' || typeof r.stderr !== 'string' || !Number.isInteger(r.exitCode)) return 'malformed ExecResult';
   const all = r.stdout + '\n' + r.stderr;
-  for (const t of ENGINE_TEXTS) if (all.includes(t) && !input.includes(t)) return `engine text ${JSON.stringify(t)} in output`;
+  // Python's jmespath says `Unexpected token: <value>` (the AWS CLI prints it); JSON.parse's `Unexpected token 'x'` has no colon.
+  const own = all.replace(/Unexpected token: /g, '');
+  for (const t of ENGINE_TEXTS) if (own.includes(t) && !input.includes(t)) return `engine text ${JSON.stringify(t)} in output`;
   if (STACK_FRAME.test(all) && !STACK_FRAME.test(input)) return 'stack frame in output';
   if (r.exitCode === 0) return undefined;
   // Silent failures are normal in a shell: `false`, grep without a match, `curl -s`.

@@ -212,6 +212,37 @@ describe('aws usage errors and help', () => {
     });
   });
 
+  it("a bad --query is refused in the AWS CLI's words (Python jmespath's), never the JS parser's", async () => {
+    const refused = async (query: string) => {
+      const r = await run(`aws elbv2 describe-load-balancers --query '${query}'`);
+      expect([r.exitCode, r.stdout]).toEqual([252, '']);
+      expect(r.stderr).not.toContain('NaN');
+      return r.stderr;
+    };
+    // A newline and a `-` that starts no number: the JS lexer read `--` as the number NaN.
+    expect(await refused('LoadBalancers[0]\n--')).toBe(
+      `\nBad value for --query LoadBalancers[0]\n--: Bad jmespath expression: Unknown token '-':\nLoadBalancers[0]\n--\n${' '.repeat(17)}^\n`,
+    );
+    // The classic slip of one `=` (the JS library would take it for a let binding).
+    expect(await refused('LoadBalancers[?Type=`network`].DNSName')).toBe(
+      `\nBad value for --query LoadBalancers[?Type=\`network\`].DNSName: Bad jmespath expression: Unknown token '=':\nLoadBalancers[?Type=\`network\`].DNSName\n${' '.repeat(19)}^\n`,
+    );
+    expect(await refused('LoadBalancers[0')).toBe(
+      `\nBad value for --query LoadBalancers[0: Invalid jmespath expression: Incomplete expression:\n"LoadBalancers[0"\n${' '.repeat(16)}^\n`,
+    );
+    expect(await refused('LoadBalancers[0] DNSName')).toBe(
+      `\nBad value for --query LoadBalancers[0] DNSName: Unexpected token: DNSName: Parse error at column 17, token "DNSName" (UNQUOTED_IDENTIFIER), for expression:\n"LoadBalancers[0] DNSName"\n${' '.repeat(18)}^\n`,
+    );
+    // Python lexes `1-2` as two numbers; the JS lexer would have read `1` and gone on.
+    expect(await refused('LoadBalancers[1-2]')).toContain('Expecting: rbracket, got: number: Parse error at column 15, token "-2" (NUMBER)');
+    expect(await refused('LoadBalancers[].State.')).toContain(
+      "Expecting: ['quoted_identifier', 'unquoted_identifier', 'lbracket', 'lbrace'], got: eof: Parse error at column 22",
+    );
+    expect(await refused('')).toBe('\nBad value for --query : Invalid JMESPath expression: cannot be empty.\n');
+    // JEP-12's deprecated bare literal still works in the AWS CLI (and in its documentation's examples).
+    expect((await run("aws elbv2 describe-load-balancers --query 'LoadBalancers[?Type==`network`].Type' --output text")).stdout).toBe('network\n');
+  });
+
   it('help, --version', async () => {
     expect((await run('aws --version')).stdout).toMatch(/^aws-cli\/2\.\d+\.\d+ Python\//);
     expect((await run('aws elbv2 describe-load-balancers help')).stdout).toContain('--names <value> [<value>...]');

@@ -17,4 +17,15 @@ describe('az --query', () => {
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/^argument --query: invalid jmespath_type value: '\{frontends:'/);
   });
+
+  it('reads the expression as Python jmespath does: a stray `-` or `=` is refused, a bare `literal` works', async () => {
+    const sb = sandbox();
+    for (const query of ['[0]\n--', '[?name=`kubernetes`]', '[0] - [1]']) {
+      const r = await sb.exec(`az network lb list -g ${NODE_RG} --query '${query}'`);
+      expect([r.exitCode, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toContain(`argument --query: invalid jmespath_type value: '${query}'`);
+    }
+    const r = await sb.exec(`az network lb list -g ${NODE_RG} --query '[?name==\`kubernetes\`].name' -o tsv`);
+    expect([r.exitCode, r.stdout]).toEqual([0, 'kubernetes\n']);
+  });
 });
