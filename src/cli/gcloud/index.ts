@@ -11,6 +11,7 @@ import type { CommandFn, ExecResult } from '../shell/types';
 
 import { createAddress } from './addresses';
 import { compileFilter, FormatError, parseColumns, print, type YamlStringify } from './format';
+import { parseSortKeys, type SortKey, sortResources } from './sort-by';
 
 export const GCLOUD_VERSION = 'Google Cloud SDK 548.0.0\nalpha 2025.11.14\nbeta 2025.11.14\nbq 2.1.25\ncore 2025.11.14\ngcloud-crc32c 1.0.0\ngsutil 5.35\n';
 
@@ -425,8 +426,10 @@ export const createGcloudCommand =
       );
     }
     let filter: ((o: Obj) => boolean) | undefined;
+    let sortKeys: SortKey[] = [];
     try {
       if (flags.values['--filter'] !== undefined) filter = compileFilter(flags.values['--filter']);
+      if (flags.values['--sort-by']) sortKeys = parseSortKeys(flags.values['--sort-by']);
       if (flags.values['--format'] !== undefined) print([], flags.values['--format'], stringify, parseColumns(r.defaultTable));
     } catch (e) {
       if (e instanceof FormatError) return res('', `ERROR: (${cmd}) ${e.message}\n`, 1);
@@ -464,17 +467,7 @@ export const createGcloudCommand =
       if (filter) items = items.filter(filter);
       // Same-named zonal groups: by zone, as gcloud's aggregated list returns them.
       items.sort((a, b) => String(a.name).localeCompare(String(b.name)) || String(a.selfLink).localeCompare(String(b.selfLink)));
-      const sortBy = flags.values['--sort-by'];
-      if (sortBy) {
-        const desc = sortBy.startsWith('~');
-        const key = sortBy.replace(/^~/, '').split(',')[0];
-        const cols = parseColumns(key);
-        items.sort((a, b) => {
-          const x = String(cols[0].get(a) ?? '');
-          const y = String(cols[0].get(b) ?? '');
-          return (x < y ? -1 : x > y ? 1 : 0) * (desc ? -1 : 1);
-        });
-      }
+      items = sortResources(items, sortKeys);
       const limit = Number(flags.values['--limit']);
       if (flags.values['--limit'] !== undefined) {
         if (!Number.isInteger(limit) || limit < 1)

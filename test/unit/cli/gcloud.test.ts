@@ -96,6 +96,35 @@ describe('gcloud --format and --filter', () => {
   });
 });
 
+describe('gcloud --sort-by', () => {
+  const names = async (sortBy: string) =>
+    (await run(`gcloud compute firewall-rules list --format='value(name)' --sort-by='${sortBy}'`)).stdout.split('\n').filter(Boolean);
+
+  it('sorts by each field in turn, ~ reversing that field only', async () => {
+    const all = await names('name');
+    expect(all).toEqual([...all].sort());
+    expect(await names('~name')).toEqual([...all].reverse());
+    // Every rule here is INGRESS: the second field decides.
+    expect(await names('direction,~name')).toEqual([...all].reverse());
+    // [] is the first element, as gcloud reads it.
+    const byRange = await names('sourceRanges[],name');
+    expect(byRange).toHaveLength(all.length);
+    expect(byRange).toEqual(await names('sourceRanges[0],name'));
+  });
+
+  it("a key that does not parse is refused with resource_lex's words, never a crash", async () => {
+    const refused = async (sortBy: string) => {
+      const r = await run(`gcloud compute firewall-rules list --sort-by='${sortBy}'`);
+      expect([r.exitCode, r.stdout]).toEqual([1, '']);
+      return r.stderr;
+    };
+    expect(await refused(':')).toBe('ERROR: (gcloud.compute.firewall-rules.list) Non-empty key name expected [*HERE* :].\n');
+    expect(await refused('~name.')).toBe('ERROR: (gcloud.compute.firewall-rules.list) Non-empty key name expected [name. *HERE*].\n');
+    expect(await refused('name,]x')).toBe('ERROR: (gcloud.compute.firewall-rules.list) Non-empty key name expected [*HERE* ]x].\n');
+    expect(await refused('name]')).toBe('ERROR: (gcloud.compute.firewall-rules.list) Unmatched ] in key [*HERE* name]].\n');
+  });
+});
+
 describe('gcloud errors', () => {
   it('not found, invalid choice, missing NAME, unknown flag, bad format', async () => {
     expect(await run('gcloud compute forwarding-rules describe nope --region us-central1')).toEqual({
