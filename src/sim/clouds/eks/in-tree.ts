@@ -11,7 +11,7 @@ import type { KubeStore } from '../../kube/store';
 import type { LoadBalancerIngress, Service, ServicePort } from '../../kube/types';
 import { defaultLoadBalancerName, lib, readyNodes, wait as sleep } from '../common';
 import { elbSecurityGroupName, nlbRuleDescription, targetGroupName } from './names';
-import type { AwsStore, IpPermission, NetworkLoadBalancer, Subnet, Tags, TargetGroup } from './store';
+import { type AwsStore, CLB_DNS_DELAY_MS, type IpPermission, type NetworkLoadBalancer, type Subnet, type Tags, type TargetGroup } from './store';
 
 const P = 'service.beta.kubernetes.io/';
 export const AWS = {
@@ -184,6 +184,8 @@ export class AwsInTreeLoadBalancer implements LoadBalancer {
         createdAt: aws.clock.now(),
       };
       aws.classicLoadBalancers.set(name, lb);
+      const created = lb;
+      aws.touchAt(CLB_DNS_DELAY_MS, `clb-dns:${name}`, () => aws.classicLoadBalancers.get(name) === created);
     } else {
       lb.Listeners = listeners;
       lb.Subnets = subnets.map((s) => s.SubnetId);
@@ -227,12 +229,8 @@ export class AwsInTreeLoadBalancer implements LoadBalancer {
       };
       aws.loadBalancers.set(lb.LoadBalancerArn, lb);
       aws.touch();
-      // The state is read from the clock (stateOf); this timer is what makes settle ("Skip waits")
-      // run the clock up to `active` instead of stopping while it still reads `provisioning`.
       const created = lb;
-      aws.clock.schedule(AWS_TIMING.nlbActiveAfterMs, () => aws.loadBalancers.get(created.LoadBalancerArn) === created && aws.touch(), {
-        label: `nlb-active:${name}`,
-      });
+      aws.touchAt(AWS_TIMING.nlbActiveAfterMs, `nlb-active:${name}`, () => aws.loadBalancers.get(created.LoadBalancerArn) === created);
     }
     const local = svc.spec.externalTrafficPolicy === 'Local';
     const hcNodePort = (svc.spec as { healthCheckNodePort?: number }).healthCheckNodePort;

@@ -9,12 +9,6 @@ import type { CloudInbound, CloudNetwork } from '../types';
 import type { AwsStore, ClassicLoadBalancer, NetworkLoadBalancer, SecurityGroup, TargetGroup } from './store';
 
 /**
- * A new Classic ELB's DNS name answers about a minute after creation (the reference's "~1–3 min",
- * INFERRED midpoint kept short); an NLB's once it is `active`.
- */
-export const CLB_DNS_DELAY_MS = 60_000;
-
-/**
  * The first of a load balancer's security groups with an inbound rule for TCP `port` from the
  * caller, or why the packet is dropped, naming every group (one for a Classic ELB, the frontend
  * and backend ones for an NLB of the AWS Load Balancer Controller).
@@ -84,7 +78,7 @@ export function eksNetwork(aws: AwsStore, kube: KubeStore): CloudNetwork {
     const first = [3, 18, 34, 35, 44, 52, 54][h % 7];
     return `${first}.${(h >>> 3) % 256}.${(h >>> 11) % 256}.${1 + ((h >>> 19) % 254)}`;
   };
-  const answers = (x: AnyLb): boolean => (x.kind === 'classic' ? aws.clock.now() >= x.lb.createdAt + CLB_DNS_DELAY_MS : aws.stateOf(x.lb) === 'active');
+  const answers = (x: AnyLb): boolean => (x.kind === 'classic' ? aws.classicDnsAnswers(x.lb) : aws.stateOf(x.lb) === 'active');
 
   return {
     resolve(host) {

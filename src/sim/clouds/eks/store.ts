@@ -8,6 +8,12 @@ import type { SeededRandom } from '../../random';
 
 const US_WEST_2_EIP_FIRST_OCTETS = [34, 35, 44, 52, 54] as const;
 
+/**
+ * A new Classic ELB's DNS name answers about a minute after creation (the reference's "~1–3 min",
+ * INFERRED midpoint kept short); an NLB's once it is `active`.
+ */
+export const CLB_DNS_DELAY_MS = 60_000;
+
 export type Tags = Record<string, string>;
 export const tagList = (tags: Tags) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 
@@ -265,6 +271,20 @@ export class AwsStore {
 
   listenerArn(lb: NetworkLoadBalancer): string {
     return lb.LoadBalancerArn.replace(':loadbalancer/', ':listener/') + `/${this.random.hex(16)}`;
+  }
+
+  /** Does a Classic ELB's DNS name resolve yet? */
+  classicDnsAnswers(lb: ClassicLoadBalancer): boolean {
+    return this.clock.now() >= lb.createdAt + CLB_DNS_DELAY_MS;
+  }
+
+  /**
+   * Some states are read from the clock and change with no write (an NLB turning `active`, a
+   * Classic ELB's name starting to resolve). A timer at that moment is what makes settle ("Skip
+   * waits") run the clock up to it instead of stopping before; its touch redraws CLIs and consoles.
+   */
+  touchAt(delayMs: number, label: string, stillThere: () => boolean): void {
+    this.clock.schedule(delayMs, () => stillThere() && this.touch(), { label });
   }
 
   /** `State.Code` of an NLB now. */
