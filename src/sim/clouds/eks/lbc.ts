@@ -285,6 +285,8 @@ export function startLoadBalancerController(deps: LbcDeps) {
       };
       aws.loadBalancers.set(lb.LoadBalancerArn, lb);
       aws.touch();
+      const created = lb;
+      aws.touchAt(AWS_TIMING.nlbActiveAfterMs, `nlb-active:${lbName}`, () => aws.loadBalancers.get(created.LoadBalancerArn) === created);
     }
 
     const keep = new Set<string>();
