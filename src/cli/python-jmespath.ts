@@ -207,3 +207,55 @@ function quoted(delimiter: string, buff: string, start: number, end: number): To
     return /[\u0000-\u001f]/.test(buff) ? 'Invalid control character at' : 'Invalid \\escape';
   }
 }
+
+/** The JS library's functions beyond Python jmespath 1.0's set: called, they fail as Python's do. */
+const NOT_IN_PYTHON = [
+  'find_first',
+  'find_last',
+  'from_items',
+  'group_by',
+  'items',
+  'lower',
+  'pad_left',
+  'pad_right',
+  'replace',
+  'split',
+  'trim',
+  'trim_left',
+  'trim_right',
+  'upper',
+  'zip',
+];
+
+interface FunctionTable {
+  registerFunction(name: string, fn: () => never, signature: { types: number[]; optional: boolean; variadic: boolean }[], options: { override: boolean }): void;
+  TYPE_ANY: number;
+}
+
+let pythonFunctionsOnly = false;
+
+/**
+ * Leaves the library (one instance, shared by aws and az, both Python underneath) with Python's
+ * functions only. Like Python, the error comes when the function is called, not when it is parsed.
+ */
+export function usePythonFunctions(lib: FunctionTable): void {
+  if (pythonFunctionsOnly) return;
+  pythonFunctionsOnly = true;
+  for (const name of NOT_IN_PYTHON)
+    lib.registerFunction(
+      name,
+      () => {
+        throw new Error(`Unknown function: ${name}()`);
+      },
+      [{ types: [lib.TYPE_ANY], optional: true, variadic: true }],
+      { override: true },
+    );
+}
+
+/** Python's words for an error while searching (arity; an unknown function reads alike in both). */
+export function pythonSearchError(message: string): string {
+  const arity = /^Invalid arity: (\w+)\(\) takes (at least )?(\d+) arguments? but received (\d+)$/.exec(message);
+  if (!arity) return message;
+  const [, name, atLeast = '', n, received] = arity;
+  return `Expected ${atLeast}${n} argument${n === '1' ? '' : 's'} for function ${name}(), received ${received}`;
+}

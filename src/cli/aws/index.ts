@@ -7,7 +7,7 @@
 import type { AwsStore } from '../../sim/clouds/eks/store';
 import type { CloseMatches } from '../az/parser';
 import type { CliContext } from '../context';
-import { PYTHON_COMPATIBLE, readQuery } from '../python-jmespath';
+import { PYTHON_COMPATIBLE, pythonSearchError, readQuery, usePythonFunctions } from '../python-jmespath';
 import type { CommandFn, ExecResult } from '../shell/types';
 import { EC2_OPERATIONS, ELB_OPERATIONS, ELBV2_OPERATIONS, SERVICES } from './choices';
 import { OPERATIONS, type OpSpec, ParamParseError, ServiceError } from './operations';
@@ -173,6 +173,7 @@ export const createAwsCommand =
     // JMESPath loads with the first --query, as for az; the expression is read the way the AWS
     // CLI's Python jmespath reads it, and refused with its words.
     const jmespath = globals.query === undefined ? undefined : await import('@jmespath-community/jmespath');
+    if (jmespath) usePythonFunctions(jmespath);
     const query = jmespath && globals.query !== undefined ? readQuery(globals.query, jmespath.compile) : undefined;
     if (query && 'error' in query) return res('', `\nBad value for --query ${globals.query}: ${query.error}\n`, 252);
     // Another cloud's sandbox: the machine has the CLI but no AWS credentials.
@@ -190,7 +191,7 @@ export const createAwsCommand =
       try {
         result = jmespath.search(result as never, query.expression, PYTHON_COMPATIBLE);
       } catch (e) {
-        return res('', `\n${(e as Error).message}\n`, 255);
+        return res('', `\n${pythonSearchError((e as Error).message)}\n`, 255);
       }
     }
     switch (globals.output) {

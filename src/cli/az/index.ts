@@ -73,6 +73,7 @@ export const azCommand: CommandFn<CliContext> = async ({ argv, ctx }): Promise<E
   const [jmespath, python] = query === undefined ? [] : await Promise.all([import('@jmespath-community/jmespath'), import('../python-jmespath')]);
   // azure-cli's jmespath_type only compiles the expression (with Python's jmespath, read the same
   // way here); functions run later, on the result.
+  if (jmespath && python) python.usePythonFunctions(jmespath);
   const compiled = jmespath && python && query !== undefined ? python.readQuery(query, jmespath.compile) : undefined;
   if (compiled && 'error' in compiled) return err(`argument --query: invalid jmespath_type value: '${query}'\n${QUERY_REFERENCE}`);
   let warnings = '';
@@ -98,7 +99,7 @@ export const azCommand: CommandFn<CliContext> = async ({ argv, ctx }): Promise<E
     try {
       result = jmespath.search(result as never, compiled.expression, python.PYTHON_COMPATIBLE);
     } catch (e) {
-      return { stdout: '', stderr: warnings + (e as Error).message + '\n', exitCode: 1 };
+      return { stdout: '', stderr: warnings + python.pythonSearchError((e as Error).message) + '\n', exitCode: 1 };
     }
   }
   try {

@@ -243,6 +243,23 @@ describe('aws usage errors and help', () => {
     expect((await run("aws elbv2 describe-load-balancers --query 'LoadBalancers[?Type==`network`].Type' --output text")).stdout).toBe('network\n');
   });
 
+  it("--query runs with Python jmespath's functions and words: no lower(), arity as Python says it", async () => {
+    expect(await run("aws elbv2 describe-load-balancers --query 'LoadBalancers[].lower(Type)'")).toMatchObject({
+      exitCode: 255,
+      stdout: '',
+      stderr: '\nUnknown function: lower()\n',
+    });
+    // As in Python, the error comes with the call: a projection over nothing calls nothing.
+    expect((await run("aws elbv2 describe-load-balancers --query 'LoadBalancers[?Type==`none`].lower(Type)'")).stdout).toBe('[]\n');
+    expect(await run("aws elbv2 describe-load-balancers --query 'length(LoadBalancers, @)'")).toMatchObject({
+      exitCode: 255,
+      stderr: '\nExpected 1 argument for function length(), received 2\n',
+    });
+    expect((await run("aws elbv2 describe-load-balancers --query 'not_null()'")).stderr).toBe(
+      '\nExpected at least 1 argument for function not_null(), received 0\n',
+    );
+  });
+
   it('help, --version', async () => {
     expect((await run('aws --version')).stdout).toMatch(/^aws-cli\/2\.\d+\.\d+ Python\//);
     expect((await run('aws elbv2 describe-load-balancers help')).stdout).toContain('--names <value> [<value>...]');

@@ -28,4 +28,9 @@ describe('az --query', () => {
     const r = await sb.exec(`az network lb list -g ${NODE_RG} --query '[?name==\`kubernetes\`].name' -o tsv`);
     expect([r.exitCode, r.stdout]).toEqual([0, 'kubernetes\n']);
   });
+
+  it("has Python jmespath's functions only: upper() is unknown when called", async () => {
+    const r = await sandbox().exec(`az network lb list -g ${NODE_RG} --query '[].upper(name)'`);
+    expect([r.exitCode, r.stdout, r.stderr]).toEqual([1, '', 'Unknown function: upper()\n']);
+  });
 });
