@@ -30,13 +30,13 @@ export function readQuery(expression: string, compile: Compile): { error: string
   const failure = parseFailure(forJs(expression, tokens), compile);
   if (failure === undefined) return { expression: forJs(expression, tokens) };
   const last = tokens[tokens.length - 2];
-  if (failure.includes('EOF') && last?.type !== 'dot') return { error: incomplete(expression) };
+  if (atEnd(failure) && last?.type !== 'dot') return { error: incomplete(expression) };
   // The parser runs left to right, so a prefix that fails on something other than its end fails on
   // the token the whole expression fails on, and so does every longer prefix: search for the first.
   const failsWithin = (t: Token) => {
     const prefix = expression.slice(0, t.end);
     const e = parseFailure(forJs(prefix, lex(prefix) as Token[]), compile);
-    return e !== undefined && !e.includes('EOF');
+    return e !== undefined && !atEnd(e);
   };
   let [lo, hi] = [0, tokens.length - 1];
   while (lo < hi) {
@@ -62,6 +62,9 @@ function forJs(expression: string, tokens: Token[]): string {
   });
   return out + expression.slice(from);
 }
+
+/** The JS parser's complaint names the end of input (`got: EOF`, `(EOF)`), not a token such as an identifier `EOF`. */
+const atEnd = (jsMessage: string) => /got: EOF$|\(EOF\)/.test(jsMessage);
 
 function parseFailure(expression: string, compile: Compile): string | undefined {
   try {

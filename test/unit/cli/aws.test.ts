@@ -233,6 +233,8 @@ describe('aws usage errors and help', () => {
     expect(await refused('LoadBalancers[0] DNSName')).toBe(
       `\nBad value for --query LoadBalancers[0] DNSName: Unexpected token: DNSName: Parse error at column 17, token "DNSName" (UNQUOTED_IDENTIFIER), for expression:\n"LoadBalancers[0] DNSName"\n${' '.repeat(18)}^\n`,
     );
+    // An identifier that happens to be called EOF is a token like any other.
+    expect(await refused('LoadBalancers EOF')).toContain('Unexpected token: EOF: Parse error at column 14, token "EOF" (UNQUOTED_IDENTIFIER)');
     // Python lexes `1-2` as two numbers; the JS lexer would have read `1` and gone on.
     expect(await refused('LoadBalancers[1-2]')).toContain('Expecting: rbracket, got: number: Parse error at column 15, token "-2" (NUMBER)');
     expect(await refused('LoadBalancers[].State.')).toContain(
