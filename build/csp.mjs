@@ -1,10 +1,10 @@
 // The site's Content-Security-Policy, handed to Astro's `security.csp`. Astro hashes the scripts it
-// bundles or inlines itself and writes the policy into every page as a <meta http-equiv>; the two
+// bundles or inlines itself and writes the policy into every page as a <meta http-equiv>; the three
 // `is:inline` scripts it cannot see are hashed here from the very files the pages render.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-const INLINE_SCRIPTS = ['theme-init.js', 'pick-language.js'];
+const INLINE_SCRIPTS = ['theme-init.js', 'pick-language.js', 'early-lab-start.js'];
 
 /** @param {string} name */
 function inlineScriptHash(name) {

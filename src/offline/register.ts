@@ -58,22 +58,22 @@ async function send(message: { type: 'eil-offline-add'; group: Group } | { type:
   (await activeWorker())?.postMessage(message);
 }
 
-/** Asks the worker for the lab's files once a lab has started here (Lab.astro marks <html>). */
+/** Asks the worker for the lab's files once a lab has started here (Lab.astro marks <html> when its terminal takes input). */
 function precacheLabWhenStarted(): void {
   const html = document.documentElement;
   const ask = () => {
     if (!saveData()) void send({ type: 'eil-offline-add', group: 'lab' });
   };
-  if (html.hasAttribute('data-lab-started')) {
+  if (html.hasAttribute('data-lab-ready')) {
     ask();
     return;
   }
   const watch = new MutationObserver(() => {
-    if (!html.hasAttribute('data-lab-started')) return;
+    if (!html.hasAttribute('data-lab-ready')) return;
     watch.disconnect();
     ask();
   });
-  watch.observe(html, { attributes: true, attributeFilter: ['data-lab-started'] });
+  watch.observe(html, { attributes: true, attributeFilter: ['data-lab-ready'] });
 }
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);

@@ -251,6 +251,33 @@ describe('the lab on the sandbox page', () => {
 });
 
 describe('a lab inside a lesson', () => {
+  it('"Start lab" clicked before the lab\'s script has run is kept: the bar says so, and the lab starts when the script arrives', async () => {
+    const context = await browser.newContext({ baseURL: baseURL(), viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    // The lab's module script is held back, as a slow phone would still be parsing the page.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/Lab\.astro_astro_type_script[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/en/lessons/where-does-external-ip-come-from/', { waitUntil: 'commit' });
+    const bar = page.locator('.lab-bar');
+    await bar.getByRole('button', { name: 'Start lab' }).click();
+    await expect.poll(() => bar.getByRole('status').textContent()).toMatch(/^Starting the lab/);
+    expect(await page.locator('.xterm-rows').count()).toBe(0);
+    release();
+    await waitForTerminal(page, /azureuser@lab/);
+    expect(await page.locator('.lab-shell.lab-started').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('"Run in terminal" on a code block starts the lab and runs the block', async () => {
     const { page, context, errors } = await openPage(browser, '/en/lessons/where-does-external-ip-come-from/', { viewport: { width: 1440, height: 900 } });
     const block = page.locator('.run-block', { has: page.locator('pre', { hasText: 'kubectl apply -f redis-lb.yaml' }) });

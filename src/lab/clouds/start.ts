@@ -188,6 +188,7 @@ export async function startClouds(root: HTMLElement, config: LabConfig, start: S
   });
   bar.append(...buttons);
   shell.append(bar);
+  start.show?.();
   root.replaceChildren(shell);
 
   /** Shows a cloud's tab, building its lab the first time; resolves once its terminal takes input. */
