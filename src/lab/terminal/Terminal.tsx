@@ -83,6 +83,8 @@ export function Terminal({ store, labId, complete, t, onReady }: Props) {
     let cancelAccessible: () => void = () => undefined;
     const makeAccessible = () => {
       if (disposed || term.options.screenReaderMode) return;
+      // The glyphs the first screen did not draw, while the browser is idle: later output finds them measured.
+      warmGlyphWidths(term);
       term.options.screenReaderMode = true;
       // xterm's own live region collects every character since the last key press and is assertive;
       // the polite region below says each command's output once instead.
@@ -122,8 +124,9 @@ export function Terminal({ store, labId, complete, t, onReady }: Props) {
       greeted = true;
       editor.cols = term.cols;
       // Now that the terminal is laid out at its size: one layout for the glyphs the greeting draws.
-      warmGlyphWidths(term);
-      term.write(wrapWords(t.terminalWelcome, term.cols).replace(/\n/g, '\r\n') + '\r\n' + editor.begin());
+      const welcome = wrapWords(t.terminalWelcome, term.cols).replace(/\n/g, '\r\n') + '\r\n' + editor.begin();
+      warmGlyphWidths(term, stripAnsi(welcome));
+      term.write(welcome);
       // Rendered on xterm's next animation frame: the row tree comes after that paint.
       const rendered = term.onRender(() => {
         rendered.dispose();

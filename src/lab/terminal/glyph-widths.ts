@@ -37,17 +37,21 @@ function widthCacheOf(term: unknown): WidthCacheShape | null {
 }
 
 /**
- * Fills xterm's glyph-width cache for printable ASCII (regular and bold) with one layout.
- * Returns how many widths it stored (0 when the cache could not be reached).
+ * Fills xterm's glyph-width cache for printable ASCII (regular and bold) with one layout; with
+ * `only`, just the printable ASCII characters in it (what the first screen draws: a smaller layout
+ * on the way to the prompt, the rest later). Returns how many widths it stored (0 when the cache
+ * could not be reached).
  */
-export function warmGlyphWidths(term: unknown): number {
+export function warmGlyphWidths(term: unknown, only?: string): number {
   const cache = widthCacheOf(term);
   if (!cache) return 0;
+  const wanted = only === undefined ? null : new Set(only);
   const probes: { key: string; code: number; bold: boolean; el: HTMLElement }[] = [];
   for (const bold of [false, true]) {
     const template = cache._measureElements[bold ? 1 : 0]!;
     for (let code = FIRST; code <= LAST; code++) {
       const c = String.fromCharCode(code);
+      if (wanted && !wanted.has(c)) continue;
       if (bold ? cache._holey.has(`${c}B`) : cache._flat[code] !== UNSET) continue;
       // A copy of xterm's own measuring span: same class, font weight and container, so the same width.
       const el = template.cloneNode(false) as HTMLElement;

@@ -71,6 +71,20 @@ describe("warmGlyphWidths (fills xterm's glyph-width cache in one layout)", () =
     expect(reads.count).toBe(0);
   });
 
+  it('with a text, measures only its printable ASCII (regular and bold) in one layout, and the rest on a later call', () => {
+    const { term, cache } = fakeTerm();
+    layout.count = 0;
+    // 13 ASCII characters; "W" is cached already as regular, "é" is not ASCII.
+    expect(warmGlyphWidths(term, 'azure@lab:~$ Wé\r\n')).toBe(2 * 13 - 1);
+    expect(layout.count).toBe(1);
+    expect(cache._flat['z'.charCodeAt(0)]).toBe(8);
+    expect(cache._holey.get('~B')).toBe(9);
+    expect(cache._flat['q'.charCodeAt(0)]).toBe(-9999);
+    expect(cache._holey.has('qB')).toBe(false);
+    expect(warmGlyphWidths(term)).toBe(95 + 95 - 1 - (2 * 13 - 1));
+    expect(cache._flat['q'.charCodeAt(0)]).toBe(8);
+  });
+
   it('does nothing where xterm keeps its cache elsewhere (another version or renderer)', () => {
     expect(warmGlyphWidths({})).toBe(0);
     expect(warmGlyphWidths({ _core: { _renderService: { _renderer: { value: {} } } } })).toBe(0);
