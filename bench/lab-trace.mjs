@@ -167,6 +167,7 @@ try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     await page.goto(path, { waitUntil: 'networkidle' });
+    await page.waitForSelector('html[data-lab-bound]', { state: 'attached' });
     await page.waitForTimeout(500);
     if (process.env.DROP_CSS) {
       // Experiment: remove style rules whose selector matches DROP_CSS (a regular expression) first.
