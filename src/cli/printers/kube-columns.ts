@@ -14,6 +14,11 @@ export interface KindColumns {
   /** `wide`: kube-apiserver builds every table in wide mode (only the Service EXTERNAL-IP cares). */
   row(o: Obj, now: number, wide?: boolean): string[];
   wideRow(o: Obj, now: number): string[];
+  /**
+   * Where the `-o wide` columns go among the normal ones (default: at the end). A custom resource's
+   * printer columns keep their declared order, its priority-1 ones shown in place only when wide.
+   */
+  wideAt?: number;
 }
 
 const NONE = '<none>';
@@ -347,6 +352,18 @@ const job: KindColumns = {
   wideRow: workloadWide,
 };
 
+/** A custom resource's printer-column cell as the API server fills it: absent is `<none>`, a list or map is JSON. */
+const crdCell = (v: unknown): string => (v === undefined || v === null ? NONE : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/** The AWS Load Balancer Controller's CRD (its additionalPrinterColumns; ARN has priority 1). */
+const targetGroupBinding: KindColumns = {
+  headers: ['NAME', 'SERVICE-NAME', 'SERVICE-PORT', 'TARGET-TYPE', 'AGE'],
+  wide: ['ARN'],
+  wideAt: 4,
+  row: (o, now) => [o.metadata.name, crdCell(o.spec?.serviceRef?.name), crdCell(o.spec?.serviceRef?.port), crdCell(o.spec?.targetType), ageOf(o, now)],
+  wideRow: (o) => [crdCell(o.spec?.targetGroupARN)],
+};
+
 const generic: KindColumns = {
   headers: ['NAME', 'AGE'],
   wide: [],
@@ -373,7 +390,11 @@ const BY_KIND: Record<string, KindColumns> = {
   ServiceAccount: serviceAccount,
   StorageClass: storageClass,
   Job: job,
+  TargetGroupBinding: targetGroupBinding,
 };
+
+/** `extra` put into `base` at `at` (default: appended). */
+const insertAt = <T>(base: T[], extra: T[], at = base.length): T[] => [...base.slice(0, at), ...extra, ...base.slice(at)];
 
 export function columnsFor(kind: string): KindColumns {
   return BY_KIND[kind] ?? generic;
@@ -386,7 +407,7 @@ export function kindTable(
   opts: { now: number; wide: boolean; withNamespace: boolean; prefix?: string; showLabels?: boolean; labelColumns?: string[] },
 ): string[][] {
   const cols = columnsFor(kind);
-  const headers = [...(opts.withNamespace ? ['NAMESPACE'] : []), ...cols.headers, ...(opts.wide ? cols.wide : [])];
+  const headers = [...(opts.withNamespace ? ['NAMESPACE'] : []), ...insertAt(cols.headers, opts.wide ? cols.wide : [], cols.wideAt)];
   for (const l of opts.labelColumns ?? []) headers.push((l.split('/').pop() ?? l).toUpperCase());
   if (opts.showLabels) headers.push('LABELS');
   const rows = [headers];
@@ -395,7 +416,7 @@ export function kindTable(
     // EXTERNAL-IP list is never cut by `kubectl get` (only by printers run in the client).
     const base = cols.row(o, opts.now, true);
     if (opts.prefix && kind !== 'Event') base[0] = opts.prefix + base[0];
-    const row = [...(opts.withNamespace ? [o.metadata?.namespace ?? ''] : []), ...base, ...(opts.wide ? cols.wideRow(o, opts.now) : [])];
+    const row = [...(opts.withNamespace ? [o.metadata?.namespace ?? ''] : []), ...insertAt(base, opts.wide ? cols.wideRow(o, opts.now) : [], cols.wideAt)];
     for (const l of opts.labelColumns ?? []) row.push(o.metadata?.labels?.[l] ?? '');
     if (opts.showLabels) row.push(labelsString(o.metadata?.labels));
     rows.push(row);

@@ -170,7 +170,13 @@ describe('an NLB for loadBalancerClass service.k8s.aws/nlb', () => {
     expect(tgb.apiVersion).toBe('elbv2.k8s.aws/v1beta1');
     expect(tgb.metadata.labels).toEqual({ 'service.k8s.aws/stack-name': 'web', 'service.k8s.aws/stack-namespace': 'default' });
     expect(tgb.spec).toMatchObject({ targetGroupARN: tg.TargetGroupArn, targetType: 'instance', serviceRef: { name: 'web', port: 80 } });
-    expect(await ok(sb, 'kubectl get targetgroupbindings --no-headers')).toMatch(new RegExp(`^${tg.TargetGroupName}\\s+(\\d+m)?\\d+s\\n$`));
+    // The CRD's printer columns; ARN (priority 1) only with -o wide, in its place before AGE.
+    const table = (await ok(sb, 'kubectl get targetgroupbindings')).split('\n');
+    expect(table[0]).toMatch(/^NAME\s+SERVICE-NAME\s+SERVICE-PORT\s+TARGET-TYPE\s+AGE$/);
+    expect(table[1]).toMatch(new RegExp(`^${tg.TargetGroupName}\\s+web\\s+80\\s+instance\\s+(\\d+m)?\\d+s$`));
+    const wide = (await ok(sb, 'kubectl get targetgroupbindings -o wide')).split('\n');
+    expect(wide[0]).toMatch(/^NAME\s+SERVICE-NAME\s+SERVICE-PORT\s+TARGET-TYPE\s+ARN\s+AGE$/);
+    expect(wide[1]).toMatch(new RegExp(`\\s+instance\\s+${tg.TargetGroupArn.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s+(\\d+m)?\\d+s$`));
     expect(await eventsOf(sb)).toEqual([['Normal', 'SuccessfullyReconciled', 'service', 'Successfully reconciled']]);
     expect((await eventsOf(sb, tg.TargetGroupName, 'TargetGroupBinding')).map((e) => e.slice(1, 3))).toEqual([
       ['SuccessfullyReconciled', 'targetGroupBinding'],
