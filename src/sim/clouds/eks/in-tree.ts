@@ -227,10 +227,7 @@ export class AwsInTreeLoadBalancer implements LoadBalancer {
         createdAt: now,
         activeAt: now + AWS_TIMING.nlbActiveAfterMs,
       };
-      aws.loadBalancers.set(lb.LoadBalancerArn, lb);
-      aws.touch();
-      const created = lb;
-      aws.touchAt(AWS_TIMING.nlbActiveAfterMs, `nlb-active:${name}`, () => aws.loadBalancers.get(created.LoadBalancerArn) === created);
+      aws.addNetworkLoadBalancer(lb);
     }
     const local = svc.spec.externalTrafficPolicy === 'Local';
     const hcNodePort = (svc.spec as { healthCheckNodePort?: number }).healthCheckNodePort;

@@ -283,10 +283,7 @@ export function startLoadBalancerController(deps: LbcDeps) {
         createdAt: now,
         activeAt: now + AWS_TIMING.nlbActiveAfterMs,
       };
-      aws.loadBalancers.set(lb.LoadBalancerArn, lb);
-      aws.touch();
-      const created = lb;
-      aws.touchAt(AWS_TIMING.nlbActiveAfterMs, `nlb-active:${lbName}`, () => aws.loadBalancers.get(created.LoadBalancerArn) === created);
+      aws.addNetworkLoadBalancer(lb);
     }
 
     const keep = new Set<string>();

@@ -287,6 +287,16 @@ export class AwsStore {
     this.clock.schedule(delayMs, () => stillThere() && this.touch(), { label });
   }
 
+  /**
+   * Stores a new NLB and wakes the store again when it turns `active`, so settle (Skip waits) runs
+   * on to that moment as it would to any other change.
+   */
+  addNetworkLoadBalancer(lb: NetworkLoadBalancer): void {
+    this.loadBalancers.set(lb.LoadBalancerArn, lb);
+    this.touch();
+    this.touchAt(lb.activeAt - this.clock.now(), `nlb-active:${lb.LoadBalancerName}`, () => this.loadBalancers.get(lb.LoadBalancerArn) === lb);
+  }
+
   /** `State.Code` of an NLB now. */
   stateOf(lb: NetworkLoadBalancer): 'provisioning' | 'active' {
     return this.clock.now() >= lb.activeAt ? 'active' : 'provisioning';
