@@ -97,3 +97,19 @@ export function eventsWithReason(sb: Sandbox, reason: string): string[] {
     .filter((e) => (e as unknown as { reason: string }).reason === reason)
     .map((e) => (e as unknown as { message: string }).message);
 }
+
+/**
+ * A Service's (or another object's) events as `kubectl get events` prints them, one
+ * [type, reason, source component, message] row each: what the other clouds' tests compare.
+ */
+export async function eventRows(sb: Sandbox, name = 'web', kind?: string): Promise<string[][]> {
+  const selector = `involvedObject.name=${name}${kind ? `,involvedObject.kind=${kind}` : ''}`;
+  const out = await ok(
+    sb,
+    `kubectl get events --field-selector ${selector} -o custom-columns=T:.type,REASON:.reason,FROM:.source.component,MESSAGE:.message --no-headers`,
+  );
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split(/\s{2,}/));
+}

@@ -4,7 +4,7 @@ import { lbcBackendSgName, lbcFrontendSgName, lbcLoadBalancerName, lbcTargetGrou
 import type { AwsStore } from '../../../../src/sim/clouds/eks/store';
 import { sha256Hex } from '../../../../src/sim/clouds/sha256';
 import { createSandbox, type Sandbox } from '../../../../src/sim/index';
-import { applyYaml, ok, P, serviceYaml } from '../helpers';
+import { applyYaml, eventRows, ok, P, serviceYaml } from '../helpers';
 
 const INSTALL = [
   'helm repo add eks https://aws.github.io/eks-charts',
@@ -22,16 +22,7 @@ async function eks(install = true): Promise<Sandbox> {
 }
 const aws = (sb: Sandbox) => sb.cloud.runtime!.store as AwsStore;
 const svcJson = async (sb: Sandbox, name = 'web', ns = 'default') => JSON.parse(await ok(sb, `kubectl get svc ${name} -n ${ns} -o json`));
-const eventsOf = async (sb: Sandbox, name = 'web', kind = 'Service') =>
-  (
-    await ok(
-      sb,
-      `kubectl get events --field-selector involvedObject.name=${name},involvedObject.kind=${kind} -o custom-columns=T:.type,REASON:.reason,FROM:.source.component,MESSAGE:.message --no-headers`,
-    )
-  )
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => l.split(/\s{2,}/));
+const eventsOf = (sb: Sandbox, name = 'web', kind = 'Service') => eventRows(sb, name, kind);
 const EXTERNAL = { [P + 'aws-load-balancer-type']: 'external', [P + 'aws-load-balancer-nlb-target-type']: 'ip' };
 const CLASS = '  loadBalancerClass: service.k8s.aws/nlb\n';
 

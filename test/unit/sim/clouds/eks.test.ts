@@ -4,7 +4,7 @@ import { targetGroupName } from '../../../../src/sim/clouds/eks/names';
 import { sha1Hex } from '../../../../src/sim/clouds/eks/sha1';
 import type { AwsStore } from '../../../../src/sim/clouds/eks/store';
 import { createSandbox, type Sandbox } from '../../../../src/sim/index';
-import { applyYaml, ok, P, serviceYaml } from '../helpers';
+import { applyYaml, eventRows, ok, P, serviceYaml } from '../helpers';
 
 async function eks(): Promise<Sandbox> {
   const sb = createSandbox({ cloud: 'eks' });
@@ -13,16 +13,7 @@ async function eks(): Promise<Sandbox> {
 }
 const aws = (sb: Sandbox) => sb.cloud.runtime!.store as AwsStore;
 const svcJson = async (sb: Sandbox, name = 'web') => JSON.parse(await ok(sb, `kubectl get svc ${name} -o json`));
-const eventsOf = async (sb: Sandbox, name = 'web') =>
-  (
-    await ok(
-      sb,
-      `kubectl get events --field-selector involvedObject.name=${name} -o custom-columns=T:.type,REASON:.reason,FROM:.source.component,MESSAGE:.message --no-headers`,
-    )
-  )
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => l.split(/\s{2,}/));
+const eventsOf = (sb: Sandbox, name = 'web') => eventRows(sb, name);
 const lbName = (uid: string) => ('a' + uid.replace(/-/g, '')).slice(0, 32);
 
 describe('names from upstream code', () => {

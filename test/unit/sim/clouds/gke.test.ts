@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GcpStore } from '../../../../src/sim/clouds/gke/store';
 import { createSandbox, type Sandbox } from '../../../../src/sim/index';
-import { applyYaml, ok, serviceYaml } from '../helpers';
+import { applyYaml, eventRows, ok, serviceYaml } from '../helpers';
 
 async function gke(): Promise<Sandbox> {
   const sb = createSandbox({ cloud: 'gke' });
@@ -11,16 +11,7 @@ async function gke(): Promise<Sandbox> {
 }
 const gcp = (sb: Sandbox) => sb.cloud.runtime!.store as GcpStore;
 const svcJson = async (sb: Sandbox, name = 'web') => JSON.parse(await ok(sb, `kubectl get svc ${name} -o json`));
-const eventsOf = async (sb: Sandbox, name = 'web') =>
-  (
-    await ok(
-      sb,
-      `kubectl get events --field-selector involvedObject.name=${name} -o custom-columns=T:.type,REASON:.reason,FROM:.source.component,MESSAGE:.message --no-headers`,
-    )
-  )
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => l.split(/\s{2,}/));
+const eventsOf = (sb: Sandbox, name = 'web') => eventRows(sb, name);
 const lbName = (uid: string) => ('a' + uid.replace(/-/g, '')).slice(0, 32);
 
 describe('GKE legacy target-pool NetLB', () => {
