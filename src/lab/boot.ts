@@ -49,7 +49,10 @@ export interface StartOptions {
   mode?: 'resume' | 'fresh';
   /** A multi-cloud share link's other tabs' logs, as the link had them (clouds/start.ts checks them). */
   tabs?: unknown;
-  /** Called once, just before the lab's first render: the page makes room for it (docks it). */
+  /**
+   * Called just before the lab renders (its first render, and again after Undo or Reset, where it
+   * changes nothing): the page makes room for it (docks it).
+   */
   show?: () => void;
 }
 
@@ -113,12 +116,6 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
   let stopClock: () => void = () => undefined;
   let unsubscribe: () => void = () => undefined;
   let stopSaving: () => void = () => undefined;
-  let shown = false;
-  const showOnce = () => {
-    if (shown) return;
-    shown = true;
-    start.show?.();
-  };
   /** Commands taken back by Undo, newest last; any new command forgets them. Saved with the lab. */
   let redo: LogEntry[] = saved?.redo ?? tab?.rebuild.redo ?? [];
 
@@ -163,7 +160,7 @@ export async function startLab(root: HTMLElement, config: LabConfig, start: Star
       void mount({ reset: target?.id, log: [], checkpoint: [] });
     };
     tab?.mounted(store, sandbox, onReset);
-    showOnce();
+    start.show?.();
     let ready!: () => void;
     const terminalReady = new Promise<void>((resolve) => (ready = resolve));
     render(
