@@ -12,6 +12,7 @@ import { searchProseOnly } from './build/shiki-search-prose.mjs';
 import { tokenClasses } from './build/shiki-token-classes.mjs';
 import { inlineLazyCss } from './build/vite-inline-lazy-css.mjs';
 import { noStartupReload } from './build/vite-no-startup-reload.mjs';
+import { pagePreloadsOnUse } from './build/vite-page-preloads.mjs';
 import { warmLabAfterFirstPage } from './build/vite-warm-lab.mjs';
 
 const monacoVs = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url));
@@ -59,6 +60,7 @@ export default defineConfig({
   security,
   vite: {
     plugins: [
+      pagePreloadsOnUse(),
       noStartupReload(),
       warmLabAfterFirstPage(['src/lab/**/*.{ts,tsx}', 'src/sim/**/*.ts', 'src/cli/**/*.ts'], ['**/workers/**', '**/*.d.ts']),
       inlineLazyCss((id) => id.includes('/node_modules/monaco-editor/') || id.includes('/node_modules/@xterm/') || id.includes('/src/lab/')),

@@ -84,7 +84,7 @@ const strings = {
     quizChoiceWrong: 'Wrong choice.',
     quizScore: (right: number, total: number) => `Score: ${right} of ${total} right at the first try.`,
     quizScoreNote: 'Only your first check of each question counts; retries are for learning.',
-    quizNoScript: 'Turn on JavaScript to check your answers.',
+    quizNoScript: 'Turn on JavaScript to see the questions and check your answers.',
     // Progress
     progressHeading: 'Your progress',
     progressContinue: 'Continue where you left off',
@@ -201,7 +201,7 @@ const strings = {
     quizChoiceWrong: '오답인 선택지입니다.',
     quizScore: (right: number, total: number) => `점수: ${total}문제 중 ${right}문제를 처음에 맞혔습니다.`,
     quizScoreNote: '문제마다 처음 확인한 결과만 점수에 들어갑니다. 다시 풀기는 복습용입니다.',
-    quizNoScript: '답을 확인하려면 JavaScript를 켜 주세요.',
+    quizNoScript: '문제를 보고 답을 확인하려면 JavaScript를 켜 주세요.',
     // Progress
     progressHeading: '학습 진행 상황',
     progressContinue: '이어서 학습하기',

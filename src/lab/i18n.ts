@@ -306,6 +306,7 @@ const layoutEn = {
   barTitle: 'Hands-on lab',
   barText: 'A simulated AKS cluster in your browser',
   skipToLab: 'Skip to the lab',
+  runInTerminal: 'Run in terminal',
   startFromBar: 'Start it with the “Start lab” button in the bar at the top of the page.',
   labInUse: 'The lab is open beside the text.',
   emptyEditor:
@@ -336,6 +337,7 @@ const layoutKo: typeof layoutEn = {
   barTitle: '실습',
   barText: '브라우저에서 실행되는 가상 AKS 클러스터',
   skipToLab: '실습으로 건너뛰기',
+  runInTerminal: '터미널에서 실행',
   startFromBar: '페이지 위쪽 막대의 “실습 시작” 버튼으로 시작하세요.',
   labInUse: '실습이 본문 옆에 열려 있습니다.',
   emptyEditor:

@@ -1,6 +1,39 @@
 import { whenIdle } from './idle';
 
 /**
+ * A quiz's questions come in a <template> (Quiz.astro): parsed with the page but not styled or laid
+ * out, which was a long task after the first paint on a phone (issue 18). They are moved into
+ * place one question per idle moment after load, so the page is whole within a moment (find in
+ * page, screen readers, print), or all at once when the quiz is needed sooner.
+ */
+const bodies = () => [...document.querySelectorAll<HTMLTemplateElement>('.quiz > template.quiz-body')];
+
+function stampAll(): void {
+  for (const body of bodies()) body.replaceWith(body.content);
+}
+
+function stampStepwise(): void {
+  const body = bodies()[0];
+  if (!body) return;
+  const { content } = body;
+  const question = content.firstElementChild;
+  // The text before a question goes in with it.
+  while (content.firstChild && content.firstChild !== question) body.before(content.firstChild);
+  if (question) body.before(question);
+  if (!content.firstElementChild) body.replaceWith(content);
+  whenIdle(stampStepwise);
+}
+
+/** An address naming something inside a quiz (a shared link to a question) finds it. */
+function stampIfNamed(): void {
+  const id = decodeURIComponent(location.hash.slice(1));
+  if (!id || !bodies().some((b) => b.content.getElementById(id))) return;
+  stampAll();
+  // Clear of the sticky header: the quiz's scroll margins (Quiz.astro).
+  document.getElementById(id)?.scrollIntoView();
+}
+
+/**
  * Like client:visible: the quiz grader loads when a quiz comes near the screen or gets focus, so
  * the page itself ships only this loader. Until then the Check buttons stay hidden.
  */
@@ -12,6 +45,7 @@ export function loadQuizzesWhenNear(): void {
     if (started) return;
     started = true;
     io?.disconnect();
+    stampAll();
     void import('../learn/quiz/client').then((m) => m.initQuizzes());
   };
   const io = 'IntersectionObserver' in window ? new IntersectionObserver((es) => es.some((e) => e.isIntersecting) && start(), { rootMargin: '400px' }) : null;
@@ -20,6 +54,12 @@ export function loadQuizzesWhenNear(): void {
     q.addEventListener('focusin', start, { once: true });
   }
   if (!io) start();
+  stampIfNamed();
+  addEventListener('hashchange', stampIfNamed);
+  addEventListener('beforeprint', stampAll);
+  const afterLoad = () => whenIdle(stampStepwise);
+  if (document.readyState === 'complete') afterLoad();
+  else addEventListener('load', afterLoad, { once: true });
 }
 
 /**

@@ -1,37 +1,23 @@
 /**
- * "Run in terminal" on every shell code block of a page that has a lab: the click starts the lab
- * if needed, then types the block into the lab's terminal as if the learner had.
+ * "Run in terminal" on every shell code block of a lesson: the click starts the lab if needed,
+ * then types the block into the lab's terminal as if the learner had. The buttons are in the
+ * page's HTML (`wrapRunBlocks`, LessonLayout), hidden until this binds them: wrapping the blocks
+ * here moved every code block's nodes at load, a long task on a phone (issue 18).
  */
 /** `cloud`: a multi-cloud lab shows that cloud's tab first (the block's `data-cloud`, fence meta `cloud=eks`). */
 type Runner = (line: string, cloud?: string) => void;
 
-let index = 0;
-
-export function addRunButtons(label: string, startLab: () => Promise<Runner>): void {
-  const blocks = document.querySelectorAll<HTMLPreElement>('article pre[data-language="sh"], article pre[data-language="bash"]');
-  for (const pre of blocks) {
-    const command = (pre.textContent ?? '').replace(/\n+$/, '');
-    if (!command.trim()) continue;
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'button run-in-terminal';
-    button.textContent = label;
-    // The name stays short (tests and screen readers look buttons up by it, and a command such as
-    // `kubectl apply` must not make this one answer to "Apply"); the code block describes it.
-    pre.id ||= `run-block-${index++}`;
-    button.setAttribute('aria-describedby', pre.id);
-    button.addEventListener('click', async () => {
-      button.disabled = true;
-      try {
-        const run = await startLab();
-        run(command, pre.dataset.cloud);
-      } finally {
-        button.disabled = false;
-      }
-    });
-    const wrap = document.createElement('div');
-    wrap.className = 'run-block';
-    pre.replaceWith(wrap);
-    wrap.append(pre, button);
-  }
+export function bindRunButtons(startLab: () => Promise<Runner>): void {
+  document.addEventListener('click', async (event) => {
+    const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('article button.run-in-terminal') : null;
+    const pre = button && document.getElementById(button.getAttribute('aria-describedby') ?? '');
+    if (!button || !pre || button.disabled) return;
+    button.disabled = true;
+    try {
+      const run = await startLab();
+      run((pre.textContent ?? '').replace(/\n+$/, ''), pre.dataset.cloud);
+    } finally {
+      button.disabled = false;
+    }
+  });
 }

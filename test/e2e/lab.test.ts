@@ -278,6 +278,28 @@ describe('a lab inside a lesson', () => {
     await context.close();
   });
 
+  it('"Run in terminal" buttons are in the page, kept out of sight and reach until a click on them is acted on', async () => {
+    const path = '/ko/lessons/where-does-external-ip-come-from/';
+    const shellBlocks = (page: import('playwright-core').Page) => page.locator('article pre[data-language="sh"], article pre[data-language="bash"]').count();
+    // No script: each shell block has its button in the HTML, with its room kept but not shown or focusable.
+    const off = await openPage(browser, path, { javaScriptEnabled: false });
+    const blocks = await shellBlocks(off.page);
+    expect(blocks).toBeGreaterThan(3);
+    expect(await off.page.locator('.run-block > .run-in-terminal').count()).toBe(blocks);
+    expect(await off.page.getByRole('button', { name: '터미널에서 실행' }).count()).toBe(0);
+    await off.context.close();
+    // Bound: every one is a named button that describes itself by its block.
+    const on = await openPage(browser, path);
+    await on.page.waitForSelector('html[data-lab-bound]', { state: 'attached' });
+    expect(await on.page.getByRole('button', { name: '터미널에서 실행' }).count()).toBe(blocks);
+    const described = await on.page
+      .locator('.run-in-terminal')
+      .evaluateAll((bs) => bs.every((b) => b.previousElementSibling?.id === b.getAttribute('aria-describedby')));
+    expect(described).toBe(true);
+    expect(on.errors).toEqual([]);
+    await on.context.close();
+  });
+
   it('"Run in terminal" on a code block starts the lab and runs the block', async () => {
     const { page, context, errors } = await openPage(browser, '/en/lessons/where-does-external-ip-come-from/', { viewport: { width: 1440, height: 900 } });
     const block = page.locator('.run-block', { has: page.locator('pre', { hasText: 'kubectl apply -f redis-lb.yaml' }) });

@@ -26,6 +26,40 @@ const question = (page: Page, id: string) => page.locator(`form.quiz-q[data-q="$
 const choice = (page: Page, q: string, c: string) => page.locator(`#quiz-${slug}-${q}-${c}`);
 const saved = (page: Page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), KEY);
 
+describe('quiz markup at load', () => {
+  it('the questions come into the page at idle though the quiz is far below, without loading the grader', async () => {
+    const { page, context, errors } = await openPage(browser, lessonPath('en'), { viewport: { width: 390, height: 844 } });
+    // Parsed in a <template> (not laid out at load), then moved in: find in page and screen readers see them.
+    await expect.poll(() => page.locator('.quiz form.quiz-q').count(), { timeout: 10_000 }).toBe(4);
+    expect(await page.locator('.quiz template').count()).toBe(0);
+    expect(await page.locator('.quiz[data-ready]').count()).toBe(0);
+    // In their written order, before the score line.
+    const order = await page.locator('.quiz > *').evaluateAll((els) => els.map((e) => e.getAttribute('data-q') ?? (e.className || e.localName)));
+    expect(order).toEqual(['noscript', 'who-creates-pip', 'fourth-ip', 'pip-name', 'lb-survives', 'quiz-score', 'quiz-score-note']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a link to a quiz choice finds it at once', async () => {
+    const { page, context, errors } = await openPage(browser, `${lessonPath('ko')}#quiz-${slug}-who-creates-pip-ccm`);
+    const target = page.locator(`#quiz-${slug}-who-creates-pip-ccm`);
+    await expect.poll(() => target.isVisible()).toBe(true);
+    // On screen, below the sticky header.
+    const top = () => target.evaluate((el) => el.getBoundingClientRect().top - document.querySelector('.site-header')!.getBoundingClientRect().bottom);
+    await expect.poll(top).toBeGreaterThan(0);
+    expect(await target.evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThan(await page.evaluate(() => innerHeight));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('without JavaScript the quiz says it needs it', async () => {
+    const { page, context } = await openPage(browser, lessonPath('en'), { javaScriptEnabled: false });
+    expect(await page.locator('.quiz').textContent()).toContain('Turn on JavaScript to see the questions and check your answers.');
+    expect(await page.locator('.quiz form').count()).toBe(0);
+    await context.close();
+  });
+});
+
 describe.each(['en', 'ko'])('quiz (%s)', (lang) => {
   it('wrong → explanation → retry → right, with results announced politely', async () => {
     const { page, context, errors } = await openPage(browser, lessonPath(lang));

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TOKEN_CLASSES, tokenClasses } from '../../../build/shiki-token-classes.mjs';
 import { wrapLessonSections } from '../../../src/components/lesson/lesson-sections';
+import { wrapRunBlocks } from '../../../src/components/lesson/run-blocks';
 
 describe('wrapLessonSections', () => {
   it('puts each ## heading and what follows it in a section, leaving the lead-in outside', () => {
     const html = '<p>intro</p><h2 id="a">A</h2><p>one</p><h2 id="b">B</h2><ul><li>two</li></ul>';
     expect(wrapLessonSections(html, ['a', 'b'])).toBe(
-      '<p>intro</p><section class="lesson-section"><h2 id="a">A</h2><p>one</p></section><section class="lesson-section"><h2 id="b">B</h2><ul><li>two</li></ul></section>',
+      '<p>intro</p><section class="lesson-section"><h2 id="a">A</h2><p>one</p></section><section class="lesson-section last-section"><h2 id="b">B</h2><ul><li>two</li></ul></section>',
     );
   });
 
@@ -20,12 +21,42 @@ describe('wrapLessonSections', () => {
   it('marks the section that holds the lab, so the stylesheet can leave it uncontained without :has()', () => {
     const html = '<h2 id="a">A</h2><p>one</p><h2 id="b">B</h2><section class="lab-shell" id="lab-x"></section><h2 id="c">C</h2><p class="lab-shellfish">no</p>';
     expect(wrapLessonSections(html, ['a', 'b', 'c'])).toBe(
-      '<section class="lesson-section"><h2 id="a">A</h2><p>one</p></section><section class="lesson-section lab-section"><h2 id="b">B</h2><section class="lab-shell" id="lab-x"></section></section><section class="lesson-section"><h2 id="c">C</h2><p class="lab-shellfish">no</p></section>',
+      '<section class="lesson-section"><h2 id="a">A</h2><p>one</p></section><section class="lesson-section lab-section"><h2 id="b">B</h2><section class="lab-shell" id="lab-x"></section></section><section class="lesson-section last-section"><h2 id="c">C</h2><p class="lab-shellfish">no</p></section>',
+    );
+  });
+
+  it('moves a component script at the end of a section after the section, so its last child is a block (a plain :last-child rule)', () => {
+    const html =
+      '<h2 id="a">A</h2><script type="module">x()</script><p>one</p><section class="lab-shell"></section>\n<script type="module" src="/lab.js"></script><h2 id="b">B</h2><p>two</p><script>y()</script>';
+    expect(wrapLessonSections(html, ['a', 'b'])).toBe(
+      '<section class="lesson-section lab-section"><h2 id="a">A</h2><script type="module">x()</script><p>one</p><section class="lab-shell"></section></section>\n<script type="module" src="/lab.js"></script><section class="lesson-section last-section"><h2 id="b">B</h2><p>two</p></section><script>y()</script>',
     );
   });
 
   it('leaves a lesson without ## headings alone', () => {
     expect(wrapLessonSections('<p>only text</p>', [])).toBe('<p>only text</p>');
+  });
+});
+
+describe('wrapRunBlocks', () => {
+  const pre = (lang: string, body: string, id = '') =>
+    `<pre class="astro-code"${id} data-language="${lang}"><code><span class="line">${body}</span></code></pre>`;
+
+  it('gives each shell block a "Run in terminal" button that the block describes', () => {
+    const html = `<p>Run:</p>${pre('sh', 'kubectl get svc')}${pre('yaml', 'kind: Service')}${pre('bash', 'az network public-ip list')}`;
+    expect(wrapRunBlocks(html, 'Run in terminal')).toBe(
+      `<p>Run:</p><div class="run-block"><pre id="run-block-0" class="astro-code" data-language="sh"><code><span class="line">kubectl get svc</span></code></pre><button type="button" class="button run-in-terminal" aria-describedby="run-block-0">Run in terminal</button></div>` +
+        pre('yaml', 'kind: Service') +
+        `<div class="run-block"><pre id="run-block-1" class="astro-code" data-language="bash"><code><span class="line">az network public-ip list</span></code></pre><button type="button" class="button run-in-terminal" aria-describedby="run-block-1">Run in terminal</button></div>`,
+    );
+  });
+
+  it('keeps the id a block has, escapes the label, and skips a block with nothing to run', () => {
+    const own = pre('sh', 'curl -s http://20.1.2.3', ' id="try-it"');
+    const blank = pre('sh', '  ');
+    expect(wrapRunBlocks(own + blank, '<Run> & "go"')).toBe(
+      `<div class="run-block">${own}<button type="button" class="button run-in-terminal" aria-describedby="try-it">&lt;Run&gt; &amp; &quot;go&quot;</button></div>${blank}`,
+    );
   });
 });
 
