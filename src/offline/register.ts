@@ -9,6 +9,8 @@
  * Not in `astro dev`: there is no sw.js there, and a worker would serve stale dev modules.
  */
 
+import { whenIdle } from '../site/idle';
+
 type Group = 'lab' | 'all';
 interface Status {
   type: 'eil-offline-status';
@@ -31,10 +33,9 @@ export function registerServiceWorker(): void {
       });
   // After load, at the first idle moment: the worker's install fetches this page's files, and on a
   // phone that competes with the page's last scripts and layouts if it starts at the load event.
-  const whenIdle = () =>
-    'requestIdleCallback' in window ? requestIdleCallback(() => void register(), { timeout: 3000 }) : setTimeout(() => void register(), 200);
-  if (document.readyState === 'complete') whenIdle();
-  else addEventListener('load', whenIdle, { once: true });
+  const later = () => whenIdle(() => void register(), 3000);
+  if (document.readyState === 'complete') later();
+  else addEventListener('load', later, { once: true });
 }
 
 function saveData(): boolean {
@@ -85,6 +86,12 @@ export function mountOfflineControl(): void {
   const toggle = box?.querySelector<HTMLInputElement>('[data-offline-toggle]');
   const line = box?.querySelector<HTMLElement>('[data-offline-status]');
   if (!box || !toggle || !line) return;
+  // Wired at idle: the first use of navigator.serviceWorker sets up its container, work the page's
+  // load need not wait for (issue 18). The switch stays hidden until the worker answers anyway.
+  whenIdle(() => wireOfflineSwitch(box, toggle, line));
+}
+
+function wireOfflineSwitch(box: HTMLElement, toggle: HTMLInputElement, line: HTMLElement): void {
   const texts = JSON.parse(box.dataset.texts ?? '{}') as Record<'progress' | 'ready' | 'off' | 'failed', string>;
   let total = 0;
   const show = (s: Status) => {
