@@ -75,6 +75,20 @@ describe('lesson page', () => {
     await context.close();
   });
 
+  it.each([
+    ['en', 'keep-your-ip-static-and-dns', 'Tags'],
+    ['ko', 'one-service-five-clusters', 'EKS'],
+  ])('a %s comparison table (%s) labels its rows for screen readers', async (lang, slug, label) => {
+    const { page, context } = await openPage(browser, `/${lang}/lessons/${slug}/`);
+    const table = page.locator('article table').first();
+    const rows = await table.locator('tbody tr').count();
+    expect(await table.getByRole('rowheader').count()).toBe(rows);
+    expect(await table.getByRole('rowheader', { name: label, exact: true }).count()).toBe(1);
+    // The empty corner is a plain cell, not a header with no text.
+    expect(await table.locator('thead th:empty').count()).toBe(0);
+    await context.close();
+  });
+
   it('the language switch keeps the learner on the same lesson, both ways', async () => {
     const { page, context } = await openPage(browser, `/en/lessons/${first}/`);
     await page.getByRole('link', { name: '한국어' }).click();

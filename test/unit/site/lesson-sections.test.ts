@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TOKEN_CLASSES, tokenClasses } from '../../../build/shiki-token-classes.mjs';
 import { wrapLessonSections } from '../../../src/components/lesson/lesson-sections';
+import { markRowHeaders } from '../../../src/components/lesson/row-headers';
 import { wrapRunBlocks } from '../../../src/components/lesson/run-blocks';
 
 describe('wrapLessonSections', () => {
@@ -57,6 +58,21 @@ describe('wrapRunBlocks', () => {
     expect(wrapRunBlocks(own + blank, '<Run> & "go"')).toBe(
       `<div class="run-block">${own}<button type="button" class="button run-in-terminal" aria-describedby="try-it">&lt;Run&gt; &amp; &quot;go&quot;</button></div>${blank}`,
     );
+  });
+});
+
+describe('markRowHeaders', () => {
+  it('turns the first cell of each body row into a row header when the header row starts empty', () => {
+    const html =
+      '<table>\n<thead>\n<tr>\n<th></th>\n<th>Managed</th>\n<th>Yours</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Created by</td>\n<td>the <code>cloud</code> provider</td>\n<td>you</td>\n</tr>\n<tr>\n<td><strong>Tags</strong></td>\n<td>two</td>\n<td>yours</td>\n</tr>\n</tbody>\n</table>';
+    expect(markRowHeaders(html)).toBe(
+      '<table>\n<thead>\n<tr>\n<td></td>\n<th>Managed</th>\n<th>Yours</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<th scope="row">Created by</th>\n<td>the <code>cloud</code> provider</td>\n<td>you</td>\n</tr>\n<tr>\n<th scope="row"><strong>Tags</strong></th>\n<td>two</td>\n<td>yours</td>\n</tr>\n</tbody>\n</table>',
+    );
+  });
+
+  it('leaves a table whose header row names every column alone', () => {
+    const html = '<p>x</p><table><thead><tr><th>Field</th><th>Value</th></tr></thead><tbody><tr><td>a</td><td>b</td></tr></tbody></table>';
+    expect(markRowHeaders(html)).toBe(html);
   });
 });
 
