@@ -19,6 +19,8 @@ export function wrapRunBlocks(html: string, label: string): string {
     const own = /\sid="([^"]*)"/.exec(attrs)?.[1];
     const id = own || `run-block-${n++}`;
     const pre = own ? block : `<pre id="${id}"${attrs}>${body}</pre>`;
+    // The button's name stays short (tests and screen readers look buttons up by it, and a command
+    // such as `kubectl apply` must not make this one answer to "Apply"); the code block describes it.
     return `<div class="run-block">${pre}<button type="button" class="button run-in-terminal" aria-describedby="${escapeHtml(id)}">${escapeHtml(label)}</button></div>`;
   });
 }
