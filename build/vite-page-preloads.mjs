@@ -24,4 +24,4 @@ export function pagePreloadsOnUse() {
 }
 
 /** @param {string} chunk a built chunk's file name */
-export const isPageScript = (chunk) => /(^|\/)BaseLayout\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/.test(chunk);
+const isPageScript = (chunk) => /(^|\/)BaseLayout\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/.test(chunk);

@@ -6,10 +6,10 @@
  *
  * Shiki's `<pre>` holds only escaped text in spans, so `</pre>` ends the block.
  */
+import { escapeHtml } from '../../site/inline-code';
+
 const SHELL_BLOCK = /<pre\b([^>]*)>([\s\S]*?)<\/pre>/g;
 const SHELL_LANGUAGE = /\sdata-language="(?:sh|bash)"/;
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function wrapRunBlocks(html: string, label: string): string {
   let n = 0;
