@@ -25,8 +25,21 @@ export function handOff(labId: string, mode: StartMode): void {
   }
 }
 
+/** Whether this page was reached from a page of this site: the only pages that hand a lab on. */
+function cameFromThisSite(): boolean {
+  try {
+    return document.referrer !== '' && new URL(document.referrer).origin === location.origin;
+  } catch {
+    return false;
+  }
+}
+
 /** The hand-off left for this lab, taken (so a later reload asks again). */
 export function takeHandOff(labId: string): StartMode | null {
+  // A page reached from elsewhere does not open session storage at all: its first use on a page
+  // costs a phone's main thread ~20 ms (issue 18). (A host that strips the referrer costs only the
+  // convenience: the learner presses Resume lab.)
+  if (!cameFromThisSite()) return null;
   try {
     const raw = sessionStorage.getItem(HANDOFF_KEY);
     if (raw === null) return null;

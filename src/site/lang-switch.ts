@@ -16,12 +16,17 @@ export function currentSection(headings: (HTMLElement | null)[], offset: number)
 
 export function keepPlaceOnLanguageSwitch(map: HTMLElement | null): void {
   if (!map) return;
-  const ids = JSON.parse(map.dataset.ids ?? '[]') as string[];
-  const alternates = JSON.parse(map.dataset.alternates ?? '{}') as Record<string, string[]>;
-  const headings = ids.map((id) => document.getElementById(id));
+  // Read when a link is first used, not at load: the page's load-time task stays short (issue 18).
+  let sections: { alternates: Record<string, string[]>; headings: (HTMLElement | null)[] } | undefined;
+  const read = () => {
+    const ids = JSON.parse(map.dataset.ids ?? '[]') as string[];
+    return { alternates: JSON.parse(map.dataset.alternates ?? '{}') as Record<string, string[]>, headings: ids.map((id) => document.getElementById(id)) };
+  };
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.lang-switch a[hreflang]')) {
-    const base = link.href.split('#')[0]!;
     const update = () => {
+      sections ??= read();
+      const { alternates, headings } = sections;
+      const base = link.href.split('#')[0]!;
       const header = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
       // A heading brought into view stops at its scroll margin (below the sticky header and the lab's start bar).
       const first = headings.find((h) => h !== null);

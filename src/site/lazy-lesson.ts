@@ -3,8 +3,9 @@ import { whenIdle } from './idle';
 /**
  * A quiz's questions come in a <template> (Quiz.astro): parsed with the page but not styled or laid
  * out, which was a long task after the first paint on a phone (issue 18). They are moved into
- * place one question per idle moment after load, so the page is whole within a moment (find in
- * page, screen readers, print), or all at once when the quiz is needed sooner.
+ * place one question per idle moment after load, up to the first with a text box, so most of the
+ * quiz is in the page within a moment (find in page, screen readers); all of it comes at once when
+ * the quiz comes near, gets focus, is named by the address or is printed.
  */
 const bodies = () => [...document.querySelectorAll<HTMLTemplateElement>('.quiz > template.quiz-body')];
 
@@ -12,11 +13,20 @@ function stampAll(): void {
   for (const body of bodies()) body.replaceWith(body.content);
 }
 
+/**
+ * A text box wakes the browser's form autofill as soon as it enters the page, and that lays out
+ * the whole off-screen section around it, skipped content and all: ~190 layout objects, 25–70 ms
+ * after load on this machine (traced, issue 18). Radio buttons and checkboxes do not.
+ */
+const hasTextBox = (question: Element) => question.querySelector('input[type="text"]') !== null;
+
 function stampStepwise(): void {
   const body = bodies()[0];
   if (!body) return;
   const { content } = body;
   const question = content.firstElementChild;
+  // So a question with a text box, and those after it (the order stays), wait for the quiz to come near.
+  if (question && hasTextBox(question)) return;
   // The text before a question goes in with it.
   while (content.firstChild && content.firstChild !== question) body.before(content.firstChild);
   if (question) body.before(question);

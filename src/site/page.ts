@@ -14,15 +14,20 @@ import { mountSearch } from './search';
 import { mountStorageNotice } from './storage-notice';
 import { mountThemeToggles } from './theme-toggle';
 
+// The header's controls first: they are on screen at once.
 mountThemeToggles();
 mountNavMenus();
 mountSearch();
-keepPlaceOnLanguageSwitch(document.querySelector<HTMLElement>('.section-map'));
-mountExerciseCards();
-loadQuizzesWhenNear();
-trackReadingWhenIdle();
-whenIdle(mountStorageNotice);
-// The worker registers itself at idle after load. The offline switch is wired at once: it does no
-// layout, and a lab started early is then marked for offline use the moment it starts.
-registerServiceWorker();
-mountOfflineControl();
+// The rest in a task of its own: all of it in one task came close to the 50 ms that a phone's main
+// thread may be busy before it counts as blocked (issue 18).
+setTimeout(() => {
+  keepPlaceOnLanguageSwitch(document.querySelector<HTMLElement>('.section-map'));
+  mountExerciseCards();
+  loadQuizzesWhenNear();
+  trackReadingWhenIdle();
+  whenIdle(mountStorageNotice);
+  // The worker registers itself at idle after load. The offline switch is wired now: it does no
+  // layout, and a lab started early is then marked for offline use the moment it starts.
+  registerServiceWorker();
+  mountOfflineControl();
+});

@@ -27,15 +27,22 @@ const choice = (page: Page, q: string, c: string) => page.locator(`#quiz-${slug}
 const saved = (page: Page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), KEY);
 
 describe('quiz markup at load', () => {
-  it('the questions come into the page at idle though the quiz is far below, without loading the grader', async () => {
+  it('the questions come into the page at idle up to the first text box, the rest as the quiz nears, without loading the grader early', async () => {
     const { page, context, errors } = await openPage(browser, lessonPath('en'), { viewport: { width: 390, height: 844 } });
     // Parsed in a <template> (not laid out at load), then moved in: find in page and screen readers see them.
-    await expect.poll(() => page.locator('.quiz form.quiz-q').count(), { timeout: 10_000 }).toBe(4);
-    expect(await page.locator('.quiz template').count()).toBe(0);
+    // The third question has a text box (autofill lays out the section around a new one): it waits.
+    await expect.poll(() => page.locator('.quiz form.quiz-q').count(), { timeout: 10_000 }).toBe(2);
+    await page.waitForTimeout(1500);
+    expect(await page.locator('.quiz form.quiz-q').count()).toBe(2);
+    expect(await page.locator('.quiz template').count()).toBe(1);
     expect(await page.locator('.quiz[data-ready]').count()).toBe(0);
+    await page.locator('.quiz').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('.quiz form.quiz-q').count()).toBe(4);
+    expect(await page.locator('.quiz template').count()).toBe(0);
     // In their written order, before the score line.
     const order = await page.locator('.quiz > *').evaluateAll((els) => els.map((e) => e.getAttribute('data-q') ?? (e.className || e.localName)));
     expect(order).toEqual(['noscript', 'who-creates-pip', 'fourth-ip', 'pip-name', 'lb-survives', 'quiz-score', 'quiz-score-note']);
+    await expect.poll(() => page.locator('.quiz[data-ready]').count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });
