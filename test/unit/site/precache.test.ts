@@ -33,7 +33,7 @@ const SITE = {
   'pagefind/pagefind-highlight.js': 'hl',
   'pagefind/index/en_1.pf_index': 'idx',
   'og.png': 'png',
-  'favicon.svg': '<svg/>',
+  'favicon.png': 'png',
 };
 
 describe('precache manifest', () => {
@@ -46,7 +46,7 @@ describe('precache manifest', () => {
       '/_astro/codicon.def456.ttf',
       '/en/',
       '/en/lessons/a/',
-      '/favicon.svg',
+      '/favicon.png',
       '/pagefind/index/en_1.pf_index',
       '/pagefind/pagefind-entry.json',
       '/pagefind/pagefind.js',
