@@ -21,8 +21,9 @@ export const ERROR_HEADS: { tool: string; re: RegExp }[] = [
   // az (knack/argparse and ARM errors; az prints them without `ERROR: ` on a colour terminal).
   { tool: 'az', re: /^ERROR: \S/ },
   { tool: 'az', re: /^\([A-Za-z]+\) \S/ },
-  // knack quotes the word as typed, so a word holding a quote reads `''aks' is misspelled …`.
-  { tool: 'az', re: /^'.*' is misspelled or not recognized by the system\.$/ },
+  // knack quotes the word as typed, so a word holding a quote reads `''aks' is misspelled …`; the
+  // word may hold U+2028/U+2029 too (a line separator to a regex's `.`, not to the shell).
+  { tool: 'az', re: /^'[\s\S]*' is misspelled or not recognized by the system\.$/ },
   { tool: 'az', re: /^the following arguments are required: / },
   { tool: 'az', re: /^unrecognized arguments: / },
   { tool: 'az', re: /^argument [-\w/]+: / },

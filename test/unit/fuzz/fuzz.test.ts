@@ -45,6 +45,8 @@ describe('fuzz counterexamples', () => {
   it.each([
     // az names the misspelled word as typed, quote included: `''aks' is misspelled …` is az's own wording.
     ["az \\'aks"],
+    // A word holding U+2028 (bidi overrides around it): az names it as typed.
+    ['az \u202e\u2028\u202enetwork lb outbound-rule show'],
   ])('%s', async (line) => {
     await runCase([{ kind: 'line', line }]);
   });
