@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, baseURL, launch, openPage, serious } from './browser';
+import { axeViolations, launch, openPage, serious } from './browser';
 
 const slugs = readdirSync('content/lessons/en')
   .filter((f) => f.endsWith('.mdx'))
@@ -46,19 +45,6 @@ describe('home pages', () => {
 });
 
 describe('lesson page', () => {
-  it("every lesson's first paint waits for its header, which comes in a slow connection's first round trip", async () => {
-    for (const path of slugs.flatMap((s) => [`/en/lessons/${s}/`, `/ko/lessons/${s}/`])) {
-      const html = Buffer.from(await (await fetch(baseURL() + path)).arrayBuffer());
-      const head = html.subarray(0, html.indexOf('</head>')).toString();
-      expect(head, path).toContain('<link rel="expect" href="#lesson-top" blocking="render">');
-      const text = html.toString();
-      expect(text.match(/\sid="lesson-top"/g), path).toHaveLength(1);
-      // Everything up to the end of the header: within TCP's first window (10 packets, ~14 KB) gzipped.
-      const end = html.indexOf('</header>', html.indexOf('id="lesson-top"'));
-      expect(gzipSync(html.subarray(0, end)).length, path).toBeLessThan(14_000);
-    }
-  });
-
   it.each(['en', 'ko'])('renders lesson 1 in %s with sidebar, contents, time and objectives', async (lang) => {
     const { page, context, errors } = await openPage(browser, `/${lang}/lessons/${first}/`);
     const h1 = await page.locator('main h1').innerText();
