@@ -206,6 +206,25 @@ describe('a started lab is never lost', () => {
   );
 
   it(
+    'a lab handed on by the last page starts only on a page reached from this site',
+    async () => {
+      const { page, context, errors } = await openPage(browser, `/en/lessons/${LESSON}/`, WIDE);
+      const url = page.url();
+      await page.evaluate((id) => sessionStorage.setItem('eil:lab:handoff', JSON.stringify({ labId: id, mode: 'fresh' })), LESSON);
+      // Opened from elsewhere (no referrer): no hand-off is looked for, so the lab waits for a click.
+      await page.goto(url);
+      await page.waitForTimeout(1500);
+      expect(await page.locator('.lab-shell.lab-started').count()).toBe(0);
+      // From a page of this site the same hand-off starts the lab by itself.
+      await page.goto(url, { referer: new URL('/en/', url).href });
+      await page.locator('.lab-shell.lab-started .xterm-rows').waitFor({ timeout: 60_000 });
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    LAB_TEST_MS,
+  );
+
+  it(
     'a damaged saved lab is set aside and never crashes: the lab starts fresh',
     async () => {
       const { page, context, errors } = await openPage(browser, `/en/lessons/${LESSON}/`, WIDE);
