@@ -90,8 +90,11 @@ describe('a started lab is never lost', () => {
       await page.reload();
       expect(await page.getByRole('button', { name: 'Start lab' }).isVisible()).toBe(false);
       expect(await page.getByRole('button', { name: 'Start fresh' }).isVisible()).toBe(true);
-      // Before the lab starts, the lesson's exercise cards already say what was solved.
-      expect(await page.locator('.exercise-card[data-exercise="expose-redis"] .exercise-card-status').innerText()).toContain('Solved earlier');
+      // Before the lab starts, the lesson's exercise cards already say what was solved (read where
+      // the learner reads them: the lab's section is laid out only near the screen).
+      const status = page.locator('.exercise-card[data-exercise="expose-redis"] .exercise-card-status');
+      await status.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await expect.poll(() => status.innerText()).toContain('Solved earlier');
       await startLab(page, 'Resume lab');
       await waitForTerminal(page, /commands? replayed/);
       expect(await terminalText(page)).toMatch(/kubectl apply -f -\s+service\/redis-lb created/);
