@@ -6,6 +6,7 @@ import preact from '@astrojs/preact';
 import { defineConfig } from 'astro/config';
 import { cspMetaFirst, security } from './build/csp.mjs';
 import { labDependencies } from './build/dev-deps.mjs';
+import { pageScriptsLowPriority } from './build/low-priority-page-scripts.mjs';
 import { blockMeta } from './build/shiki-block-meta.mjs';
 import { noTokenizeTimeLimit } from './build/shiki-no-time-limit.mjs';
 import { searchProseOnly } from './build/shiki-search-prose.mjs';
@@ -30,6 +31,7 @@ export default defineConfig({
     // same byte for byte (docs/performance.md).
     preact({ include: [/\.[jt]sx$/] }),
     cspMetaFirst(),
+    pageScriptsLowPriority(),
   ],
   i18n: {
     locales: ['en', 'ko'],
