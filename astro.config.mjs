@@ -8,9 +8,10 @@ import { cspMetaFirst, security } from './build/csp.mjs';
 import { labDependencies } from './build/dev-deps.mjs';
 import { pageScriptsLowPriority } from './build/low-priority-page-scripts.mjs';
 import { blockMeta } from './build/shiki-block-meta.mjs';
+import { compactTokens } from './build/shiki-compact-tokens.mjs';
 import { noTokenizeTimeLimit } from './build/shiki-no-time-limit.mjs';
 import { searchProseOnly } from './build/shiki-search-prose.mjs';
-import { tokenClasses } from './build/shiki-token-classes.mjs';
+import { TOKEN_CLASSES, tokenClasses } from './build/shiki-token-classes.mjs';
 import { inlineLazyCss } from './build/vite-inline-lazy-css.mjs';
 import { noStartupReload } from './build/vite-no-startup-reload.mjs';
 import { pagePreloadsOnUse } from './build/vite-page-preloads.mjs';
@@ -47,7 +48,14 @@ export default defineConfig({
       // Two themes switched by CSS variables, so code blocks follow the light/dark toggle without JS.
       themes: { light: 'github-light', dark: 'github-dark' },
       defaultColor: false,
-      transformers: [noTokenizeTimeLimit(), blockMeta(), (await import('./build/shiki-cloud-tab.mjs')).cloudTab(), searchProseOnly(), tokenClasses()],
+      transformers: [
+        noTokenizeTimeLimit(),
+        blockMeta(),
+        (await import('./build/shiki-cloud-tab.mjs')).cloudTab(),
+        searchProseOnly(),
+        tokenClasses(),
+        compactTokens(TOKEN_CLASSES),
+      ],
     },
   },
   build: {
