@@ -6,7 +6,6 @@ import preact from '@astrojs/preact';
 import { defineConfig } from 'astro/config';
 import { cspMetaFirst, security } from './build/csp.mjs';
 import { labDependencies } from './build/dev-deps.mjs';
-import { pageScriptsLowPriority } from './build/low-priority-page-scripts.mjs';
 import { blockMeta } from './build/shiki-block-meta.mjs';
 import { compactTokens } from './build/shiki-compact-tokens.mjs';
 import { noTokenizeTimeLimit } from './build/shiki-no-time-limit.mjs';
@@ -32,7 +31,6 @@ export default defineConfig({
     // same byte for byte (docs/performance.md).
     preact({ include: [/\.[jt]sx$/] }),
     cspMetaFirst(),
-    pageScriptsLowPriority(),
   ],
   i18n: {
     locales: ['en', 'ko'],

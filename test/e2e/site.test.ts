@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, baseURL, launch, openPage, serious } from './browser';
+import { axeViolations, launch, openPage, serious } from './browser';
 
 const slugs = readdirSync('content/lessons/en')
   .filter((f) => f.endsWith('.mdx'))
@@ -242,38 +242,6 @@ describe('accessibility and errors on every page', () => {
   it('an unknown address shows the 404 page', async () => {
     const { page, context } = await openPage(browser, '/en/no-such-page/');
     expect(await page.locator('h1').innerText()).toBe('Page not found');
-    await context.close();
-  });
-});
-
-describe('a lesson page loading', () => {
-  it('asks for its scripts at low priority, each once, before the page is parsed', async () => {
-    const context = await browser.newContext({ baseURL: baseURL() });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Page.enable');
-    const scripts: { path: string; priority: string; at: number }[] = [];
-    cdp.on('Network.requestWillBeSent', (e) => {
-      if (e.type === 'Script') scripts.push({ path: new URL(e.request.url).pathname, priority: e.request.initialPriority, at: e.timestamp });
-    });
-    const parsed = new Promise<number>((resolve) => cdp.once('Page.domContentEventFired', (e) => resolve(e.timestamp)));
-    await page.goto(`/en/lessons/${first}/`, { waitUntil: 'load' });
-    const parsedAt = await parsed;
-    // What the page's scripts need before they run: the two entry scripts and what they import.
-    const early = scripts.filter((s) => s.at <= parsedAt);
-    expect(early.map((s) => s.path)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/BaseLayout\.astro_astro_type_script/), expect.stringMatching(/Lab\.astro_astro_type_script/)]),
-    );
-    expect(early.length).toBeGreaterThan(2);
-    // Nothing at High priority beside the HTML still arriving (Lighthouse counts those as render-blocking).
-    expect(early.filter((s) => s.priority !== 'Low')).toEqual([]);
-    // A preloaded module is taken from its preload, not fetched a second time.
-    const paths = scripts.map((s) => s.path);
-    expect(paths.filter((p, i) => paths.indexOf(p) !== i)).toEqual([]);
-    // And the scripts ran: the lab's "Start lab" answers.
-    await page.getByRole('button', { name: 'Start lab' }).first().click();
-    await page.getByRole('region', { name: 'YAML editor' }).waitFor();
     await context.close();
   });
 });
