@@ -10,7 +10,7 @@ import { blockMeta } from './build/shiki-block-meta.mjs';
 import { compactTokens } from './build/shiki-compact-tokens.mjs';
 import { noTokenizeTimeLimit } from './build/shiki-no-time-limit.mjs';
 import { searchProseOnly } from './build/shiki-search-prose.mjs';
-import { TOKEN_CLASSES, tokenClasses } from './build/shiki-token-classes.mjs';
+import { tokenClasses } from './build/shiki-token-classes.mjs';
 import { inlineLazyCss } from './build/vite-inline-lazy-css.mjs';
 import { noStartupReload } from './build/vite-no-startup-reload.mjs';
 import { pagePreloadsOnUse } from './build/vite-page-preloads.mjs';
@@ -52,7 +52,7 @@ export default defineConfig({
         (await import('./build/shiki-cloud-tab.mjs')).cloudTab(),
         searchProseOnly(),
         tokenClasses(),
-        compactTokens(TOKEN_CLASSES),
+        compactTokens(),
       ],
     },
   },

@@ -8,6 +8,8 @@
  * character's colour in both themes, are unchanged. Runs after `tokenClasses()`, on the `<pre>`.
  */
 
+import { TOKEN_CLASSES } from './shiki-token-classes.mjs';
+
 /** @typedef {import('hast').Element} Element */
 /** @typedef {import('hast').ElementContent} Content */
 
@@ -28,15 +30,12 @@ const classesOf = (node) => {
   return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
 };
 
-/**
- * @param {Element} pre
- * @param {Record<string, string>} classes the token classes (`TOKEN_CLASSES`: colour style → class)
- */
-export function compactCodeBlock(pre, classes) {
+/** @param {Element} pre */
+function compactCodeBlock(pre) {
   const code = pre.children.find((c) => c.type === 'element' && c.tagName === 'code');
   if (code?.type !== 'element') return;
   const own = pairOf(/** @type {string | undefined} */ (pre.properties.style));
-  const plainClass = Object.entries(classes).find(([style]) => pairOf(style) === own)?.[1];
+  const plainClass = Object.entries(TOKEN_CLASSES).find(([style]) => pairOf(style) === own)?.[1];
   /** @param {Content} node */
   const isPlain = (node) => {
     if (node.type !== 'element' || node.tagName !== 'span' || !node.children.every((c) => c.type === 'text')) return false;
@@ -59,8 +58,9 @@ export function compactCodeBlock(pre, classes) {
   const out = [];
   const push = (/** @type {Content} */ item) => {
     const prev = out.at(-1);
+    const colour = colourOf(item);
     if (prev?.type === 'text' && item.type === 'text') prev.value += item.value;
-    else if (prev && colourOf(prev) !== null && colourOf(prev) === colourOf(item)) {
+    else if (prev && colour !== null && colourOf(prev) === colour) {
       const into = /** @type {Element} */ (prev).children[0];
       const from = /** @type {Element} */ (item).children[0];
       if (into.type === 'text' && from.type === 'text') into.value += from.value;
@@ -76,15 +76,12 @@ export function compactCodeBlock(pre, classes) {
   code.children = out;
 }
 
-/**
- * @param {Record<string, string>} classes
- * @returns {import('shiki').ShikiTransformer}
- */
-export function compactTokens(classes) {
+/** @returns {import('shiki').ShikiTransformer} */
+export function compactTokens() {
   return {
     name: 'external-ip-lab:compact-tokens',
     pre(node) {
-      compactCodeBlock(node, classes);
+      compactCodeBlock(node);
     },
   };
 }

@@ -23,7 +23,7 @@ const TEXT = `NAME   TYPE           CLUSTER-IP    EXTERNAL-IP     PORT(S)       
 web    LoadBalancer   10.0.12.197   20.185.78.214   80:31234/TCP   2m`;
 
 async function render(code: string, lang: string, compact: boolean): Promise<Element> {
-  const transformers: ShikiTransformer[] = [tokenClasses(), ...(compact ? [compactTokens(TOKEN_CLASSES)] : [])];
+  const transformers: ShikiTransformer[] = [tokenClasses(), ...(compact ? [compactTokens()] : [])];
   const root = (await codeToHast(code, { lang, themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false, transformers })) as Root;
   return root.children.find((c): c is Element => c.type === 'element' && c.tagName === 'pre')!;
 }
