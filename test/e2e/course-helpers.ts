@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { runInTerminal, setEditorText, startLab, terminalText, waitForTerminal } from './lab-helpers';
+import { setEditorText, startLab, waitForExternalIp, waitForTerminal } from './lab-helpers';
 
 export const LESSON = 'where-does-external-ip-come-from';
 export const LANGS = ['en', 'ko'] as const;
@@ -47,18 +47,6 @@ export async function checkQuiz(page: Page): Promise<void> {
   const q = page.locator('form.quiz-q[data-q="who-creates-pip"]');
   await q.locator('.quiz-check').click();
   await q.locator('.quiz-result:not(:empty)').waitFor();
-}
-
-/** Runs `kubectl get svc` until the Service shows an EXTERNAL-IP (the clock is set to skip waits). */
-export async function waitForExternalIp(page: Page, name: string, namespace: string): Promise<string> {
-  const row = new RegExp(`${name}\\s+LoadBalancer\\s+10\\.0\\.\\d+\\.\\d+\\s+(\\d+\\.\\d+\\.\\d+\\.\\d+)\\s`);
-  for (let i = 0; i < 10; i++) {
-    await runInTerminal(page, `kubectl get svc ${name} -n ${namespace}`);
-    const ip = row.exec(await terminalText(page))?.[1];
-    if (ip) return ip;
-    await page.waitForTimeout(300);
-  }
-  throw new Error(`no EXTERNAL-IP for ${namespace}/${name}:\n${await terminalText(page)}`);
 }
 
 /**

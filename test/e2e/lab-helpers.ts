@@ -66,3 +66,15 @@ export async function waitForTerminal(page: Page, pattern: RegExp, timeout = 15_
     { timeout },
   );
 }
+
+/** Runs `kubectl get svc` until the Service shows an EXTERNAL-IP (the clock is set to skip waits). */
+export async function waitForExternalIp(page: Page, name: string, namespace: string): Promise<string> {
+  const row = new RegExp(`${name}\\s+LoadBalancer\\s+10\\.0\\.\\d+\\.\\d+\\s+(\\d+\\.\\d+\\.\\d+\\.\\d+)\\s`);
+  for (let i = 0; i < 10; i++) {
+    await runInTerminal(page, `kubectl get svc ${name} -n ${namespace}`);
+    const ip = row.exec(await terminalText(page))?.[1];
+    if (ip) return ip;
+    await page.waitForTimeout(300);
+  }
+  throw new Error(`no EXTERNAL-IP for ${namespace}/${name}:\n${await terminalText(page)}`);
+}

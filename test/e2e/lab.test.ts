@@ -1,7 +1,7 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, baseURL, launch, openPage, serious } from './browser';
-import { runInTerminal, setEditorText, startLab, terminalText, waitForTerminal } from './lab-helpers';
+import { runInTerminal, setEditorText, startLab, terminalText, waitForExternalIp, waitForTerminal } from './lab-helpers';
 
 const SERVICE = `apiVersion: v1
 kind: Service
@@ -53,7 +53,7 @@ describe('the lab on the sandbox page', () => {
 
     // Let provisioning finish without waiting in real time.
     await page.getByRole('radio', { name: 'Skip waits' }).check();
-    await page.waitForTimeout(600);
+    await waitForExternalIp(page, 'shop', 'default');
     await runInTerminal(page, 'kubectl get svc shop -o jsonpath={.status.loadBalancer.ingress[0].ip}');
     const ip = /(\d+\.\d+\.\d+\.\d+)\s*azureuser@lab[^$]*\$\s*$/.exec(await terminalText(page))?.[1];
     expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
@@ -74,13 +74,17 @@ describe('the lab on the sandbox page', () => {
     expect(await portal.innerText()).toContain(ip!);
 
     await runInTerminal(page, 'kubectl delete svc shop');
-    await page.waitForTimeout(800);
     await portal.getByRole('button', { name: 'Frontend IP configuration' }).click();
-    const after = await portal.locator('table tbody tr td:first-child').allInnerTexts();
-    expect(after).not.toContain(pipName.replace(/^kubernetes-/, ''));
+    // The cloud provider takes the frontend and its Public IP away on the lab's next ticks (waits skipped), not at once.
+    const frontendsLeft = async () => {
+      const names = await portal.locator('table tbody tr td:first-child').allInnerTexts();
+      return { outbound: names.some((f) => /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(f)), service: names.includes(pipName.replace(/^kubernetes-/, '')) };
+    };
+    await expect.poll(frontendsLeft, { timeout: 20_000 }).toEqual({ outbound: true, service: false });
     await portal.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('button', { name: /^MC_/ }).click();
-    const names = await portal.locator('table.resource-list tbody tr:not(.row-removed) td:first-child').allInnerTexts();
-    expect(names.some((n) => n.startsWith(pipName))).toBe(false);
+    const names = () => portal.locator('table.resource-list tbody tr:not(.row-removed) td:first-child').allInnerTexts();
+    await expect.poll(async () => (await names()).some((n) => n === 'kubernetes'), { timeout: 20_000 }).toBe(true);
+    await expect.poll(async () => (await names()).some((n) => n.startsWith(pipName)), { timeout: 20_000 }).toBe(false);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -139,6 +143,14 @@ describe('the lab on the sandbox page', () => {
     await context.close();
   });
 
+  const LIST_IPS = 'az network public-ip list -g MC_myResourceGroup_myAKSCluster_eastus --query "[].ipAddress" -o tsv';
+  /** The addresses the last `LIST_IPS` printed: between its prompt and the next (the command, wrapped or not, has none). */
+  const lastListedIps = async (p: Page) => {
+    const text = await terminalText(p);
+    const output = text.slice(text.lastIndexOf('$ az network public-ip list')).split('azureuser@lab')[0]!;
+    return output.match(/\d+\.\d+\.\d+\.\d+/g) ?? [];
+  };
+
   it('"Copy link" rebuilds the same lab, with the same Public IP, in a fresh profile', async () => {
     const { page, context } = await openPage(browser, '/en/sandbox/');
     await startLab(page);
@@ -146,9 +158,14 @@ describe('the lab on the sandbox page', () => {
     await setEditorText(page, SERVICE);
     await page.getByRole('button', { name: 'Apply' }).click();
     await waitForTerminal(page, /service\/shop created/);
-    await page.waitForTimeout(600);
-    await runInTerminal(page, 'az network public-ip list -g MC_myResourceGroup_myAKSCluster_eastus --query "[].ipAddress" -o tsv');
-    const ips = (await terminalText(page)).match(/\d+\.\d+\.\d+\.\d+/g) ?? [];
+    // Listed until the Service's Public IP is there beside the outbound one (waits skipped on the lab's ticks).
+    let ips: string[] = [];
+    let commands = 1;
+    while (ips.length < 2 && commands < 12) {
+      await runInTerminal(page, LIST_IPS);
+      commands++;
+      ips = await lastListedIps(page);
+    }
     expect(ips.length).toBeGreaterThanOrEqual(2);
     await page.getByRole('button', { name: 'Copy link' }).click();
     await page.getByText('Link copied').waitFor();
@@ -159,12 +176,11 @@ describe('the lab on the sandbox page', () => {
     const fresh = await browser.newContext({ baseURL: baseURL() });
     const other = await fresh.newPage();
     await other.goto(link);
-    await other.getByText(/This link opens a shared lab: 2 commands/).waitFor();
+    await other.getByText(`This link opens a shared lab: ${commands} commands`).waitFor();
     await startLab(other);
     await other.getByRole('radio', { name: 'Skip waits' }).check();
-    await runInTerminal(other, 'az network public-ip list -g MC_myResourceGroup_myAKSCluster_eastus --query "[].ipAddress" -o tsv');
-    const again = (await terminalText(other)).match(/\d+\.\d+\.\d+\.\d+/g) ?? [];
-    expect(again.slice(-ips.length)).toEqual(ips.slice(-ips.length));
+    await runInTerminal(other, LIST_IPS);
+    expect(await lastListedIps(other)).toEqual(ips);
     await fresh.close();
   });
 

@@ -65,6 +65,12 @@ async function noSeriousViolations(page: Page, what: string): Promise<void> {
   expect(found, `${what}: ${JSON.stringify(found, null, 2)}`).toEqual([]);
 }
 
+/**
+ * "Skip waits" settles on the lab's next ticks, in slices that give the browser turns, so right
+ * after `created` the console may still show the step before (`<pending>`): reads of the end state poll.
+ */
+const SETTLED = { timeout: 20_000 };
+
 /** The rows of the table a caption names, as text. */
 async function rows(region: Locator, caption: string): Promise<string[]> {
   const table = region.getByRole('table', { name: caption });
@@ -103,8 +109,8 @@ describe('consoles after Apply', () => {
     const yaml = `${SERVICE('web')}\n---\n${SERVICE('web-nlb', 'service.beta.kubernetes.io/aws-load-balancer-type: nlb')}`;
     const aws = await appliedOn(page, 'eks', yaml, /service\/web-nlb created/);
     expect(await aws.getByRole('navigation', { name: 'Breadcrumb' }).innerText()).toMatch(/AWS console[\s\S]*EC2[\s\S]*Load balancers/);
+    await expect.poll(() => rows(aws, 'Load balancers'), SETTLED).toHaveLength(2);
     const lbs = await rows(aws, 'Load balancers');
-    expect(lbs).toHaveLength(2);
     expect(lbs.join('\n')).toMatch(/\.elb\.amazonaws\.com/);
     expect(lbs.some((r) => /\bclassic\b/.test(r))).toBe(true);
     expect(lbs.some((r) => /\bnetwork\b/.test(r) && /Provisioning|Active/.test(r))).toBe(true);
@@ -145,10 +151,9 @@ describe('consoles after Apply', () => {
   it('GKE: the Google Cloud console lists the load balancer with its frontend IP and the k8s-fw firewall rule', async () => {
     const { page, context, errors } = await openPage(browser, '/en/sandbox/?cloud=gke', WIDE);
     const gcp = await appliedOn(page, 'gke', SERVICE('web'), /service\/web created/);
-    const lbs = await rows(gcp, 'Load balancing');
-    expect(lbs).toEqual([
-      expect.stringMatching(/^a[0-9a-f]{31}[\s\S]*Network \(target pool-based\)[\s\S]*External[\s\S]*TCP[\s\S]*us-central1[\s\S]*1 target pool/),
-    ]);
+    await expect
+      .poll(() => rows(gcp, 'Load balancing'), SETTLED)
+      .toEqual([expect.stringMatching(/^a[0-9a-f]{31}[\s\S]*Network \(target pool-based\)[\s\S]*External[\s\S]*TCP[\s\S]*us-central1[\s\S]*1 target pool/)]);
     await noSeriousViolations(page, 'GCP load balancing');
     await gcp.getByRole('table', { name: 'Load balancing' }).getByRole('button').first().click();
     expect(await rows(gcp, 'Frontend')).toEqual([expect.stringMatching(/\b34\.\d+\.\d+\.\d+:80-80[\s\S]*Premium/)]);
@@ -166,10 +171,9 @@ describe('consoles after Apply', () => {
   it('GKE (Korean page): an internal Service is listed with access type 내부, its subnet frontend and instance groups', async () => {
     const { page, context, errors } = await openPage(browser, '/ko/sandbox/?cloud=gke', WIDE);
     const gcp = await appliedOn(page, 'gke', SERVICE('web', 'networking.gke.io/load-balancer-type: Internal'), /service\/web created/, 'ko');
-    const lbs = await rows(gcp, '부하 분산');
-    expect(lbs).toEqual([
-      expect.stringMatching(/^a[0-9a-f]{31}[\s\S]*네트워크\(백엔드 서비스 기반\)[\s\S]*내부[\s\S]*TCP[\s\S]*us-central1[\s\S]*인스턴스 그룹 3개/),
-    ]);
+    await expect
+      .poll(() => rows(gcp, '부하 분산'), SETTLED)
+      .toEqual([expect.stringMatching(/^a[0-9a-f]{31}[\s\S]*네트워크\(백엔드 서비스 기반\)[\s\S]*내부[\s\S]*TCP[\s\S]*us-central1[\s\S]*인스턴스 그룹 3개/)]);
     await gcp.getByRole('table', { name: '부하 분산' }).getByRole('button').first().click();
     expect(await rows(gcp, '프런트엔드')).toEqual([expect.stringMatching(/\b10\.128\.\d+\.\d+:80[\s\S]*default/)]);
     expect(await rows(gcp, '인스턴스 그룹')).toHaveLength(3);
@@ -182,8 +186,12 @@ describe('consoles after Apply', () => {
     const { page, context, errors } = await openPage(browser, '/en/sandbox/?cloud=metallb', WIDE);
     const view = await appliedOn(page, 'metallb', `${METALLB_POOL}\n---\n${SERVICE('web')}`, /service\/web created/);
     await view.getByRole('heading', { name: 'No cloud console' }).waitFor();
-    expect(await rows(view, 'IP address pools')).toEqual([expect.stringMatching(/^lan[\s\S]*192\.168\.1\.240-192\.168\.1\.250[\s\S]*Yes[\s\S]*Yes/)]);
-    expect(await rows(view, 'Services and their IPs')).toEqual([expect.stringMatching(/default\/web[\s\S]*80\/TCP[\s\S]*192\.168\.1\.240[\s\S]*lan[\s\S]*\S/)]);
+    await expect
+      .poll(() => rows(view, 'IP address pools'), SETTLED)
+      .toEqual([expect.stringMatching(/^lan[\s\S]*192\.168\.1\.240-192\.168\.1\.250[\s\S]*Yes[\s\S]*Yes/)]);
+    await expect
+      .poll(() => rows(view, 'Services and their IPs'), SETTLED)
+      .toEqual([expect.stringMatching(/default\/web[\s\S]*80\/TCP[\s\S]*192\.168\.1\.240[\s\S]*lan[\s\S]*\S/)]);
     await noSeriousViolations(page, 'MetalLB view');
     expect(errors).toEqual([]);
     await context.close();
@@ -193,12 +201,14 @@ describe('consoles after Apply', () => {
     const { page, context, errors } = await openPage(browser, '/ko/sandbox/?cloud=k3s', WIDE);
     const view = await appliedOn(page, 'k3s', SERVICE('web'), /service\/web created/, 'ko');
     await view.getByRole('heading', { name: '클라우드 콘솔 없음' }).waitFor();
-    expect(await rows(view, 'svclb DaemonSet')).toEqual([expect.stringMatching(/^svclb-web-[0-9a-f]{8}[\s\S]*default\/web/)]);
+    await expect.poll(() => rows(view, 'svclb DaemonSet'), SETTLED).toEqual([expect.stringMatching(/^svclb-web-[0-9a-f]{8}[\s\S]*default\/web/)]);
+    await expect.poll(async () => (await rows(view, 'svclb 파드')).filter((p) => /Running/.test(p)), SETTLED).toHaveLength(3);
     const pods = await rows(view, 'svclb 파드');
     expect(pods).toHaveLength(3);
     for (const p of pods) expect(p).toMatch(/svclb-web-[\s\S]*\d+\.\d+\.\d+\.\d+[\s\S]*80\/TCP[\s\S]*Running/);
-    const [svc] = await rows(view, 'LoadBalancer 서비스');
-    expect(svc).toMatch(/default\/web[\s\S]*\d+\.\d+\.\d+\.\d+,\d+\.\d+\.\d+\.\d+/);
+    await expect
+      .poll(() => rows(view, 'LoadBalancer 서비스'), SETTLED)
+      .toEqual([expect.stringMatching(/default\/web[\s\S]*\d+\.\d+\.\d+\.\d+,\d+\.\d+\.\d+\.\d+/)]);
     await noSeriousViolations(page, 'k3s view');
     expect(errors).toEqual([]);
     await context.close();
