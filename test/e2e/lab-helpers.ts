@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Starts the lab on the page and waits until the editor and the terminal are usable. */
 export async function startLab(page: Page, buttonName = 'Start lab'): Promise<void> {
@@ -77,4 +78,15 @@ export async function waitForExternalIp(page: Page, name: string, namespace: str
     await page.waitForTimeout(300);
   }
   throw new Error(`no EXTERNAL-IP for ${namespace}/${name}:\n${await terminalText(page)}`);
+}
+
+/**
+ * Waits until the lab's change feed ("What just happened", AKS labs) lists `count` changes: five
+ * once one public Service is provisioned (Public IP, frontend, rule, probe, NSG rule). It runs no
+ * command, so the terminal keeps the scrollback the test means to look at.
+ */
+export async function waitForChangeFeed(page: Page, count: number): Promise<Locator> {
+  const feed = page.getByRole('region', { name: 'What just happened' });
+  await expect.poll(() => feed.getByRole('listitem').count(), { timeout: 60_000 }).toBe(count);
+  return feed;
 }

@@ -7,7 +7,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { axeViolations, launch, openPage, serious } from './browser';
-import { runInTerminal, waitForTerminal } from './lab-helpers';
+import { runInTerminal, waitForChangeFeed, waitForTerminal } from './lab-helpers';
 
 const LESSON_1 = '/en/lessons/where-does-external-ip-come-from/';
 const LESSON_EGRESS = '/en/lessons/the-fourth-ip-egress/';
@@ -37,8 +37,7 @@ async function appliedLesson(page: Page): Promise<Locator> {
   await page.getByRole('radio', { name: 'Skip waits' }).check();
   await page.getByRole('button', { name: 'Apply' }).click();
   await waitForTerminal(page, /service\/redis-lb created/);
-  const feed = page.getByRole('region', { name: 'What just happened' });
-  await expect.poll(() => feed.getByRole('listitem').count(), { timeout: 60_000 }).toBe(5);
+  const feed = await waitForChangeFeed(page, 5);
   await page.locator('.lab-shell').scrollIntoViewIfNeeded();
   return feed;
 }
